@@ -1,0 +1,1 @@
+"""The extraction pipeline: spaCy plus newsgraph components registered by name."""

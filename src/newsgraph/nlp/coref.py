@@ -1,0 +1,140 @@
+"""Pronouns and descriptors ("he", "the far-right leader", "Argentina's president", "the company")
+joined to the entity they refer to, by salience: subjects of the current and the two previous sentences
+first, then the most recent mention.  A descriptor with an owner ("Argentina's president") goes to the
+person holding a matching ROLE.  Each reference records ``merged_by``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsgraph import ontology as ont
+from newsgraph.data import load
+from newsgraph.nlp.model import Extraction, extraction
+from newsgraph.nlp.syntax import SUBJECT_DEPS
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRONOUNS = {"its", "itself"}  # bare "it" is too often expletive ("it is evident")
+ORG_TYPES = frozenset({ont.COMPANY, ont.ORGANIZATION, ont.PUBLIC_BODY})
+WINDOW = 2  # sentences back
+
+
+@dataclass
+class _Seen:
+    token: int
+    entity: int
+    subject: bool
+    sent: int
+
+
+def is_subject(tok: Token) -> bool:
+    """True when ``tok`` is (part of) a clause subject, through compounds and appositions."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in SUBJECT_DEPS:
+            return True
+        if t.dep_ in ("compound", "appos", "flat", "poss") and t.head.i != t.i:
+            if t.dep_ == "poss":
+                return False
+            t = t.head
+            continue
+        return False
+    return False
+
+
+class ReferenceResolver:
+    """spaCy component ``newsgraph_coref``."""
+
+    def __init__(self) -> None:
+        titles = load("titles.json")
+        orgs = load("organizations.json")
+        self.person_nouns = set(titles["person_descriptors"])
+        self.company_nouns = set(orgs["company_descriptors"])
+        self.org_nouns = set(orgs["organization_descriptors"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        ext = extraction(doc)
+        history: list[_Seen] = []
+        for s_idx, sent in enumerate(doc.sents):
+            for tok in sent:
+                e = ext.entity_at(tok.i)
+                if e is not None:
+                    history.append(_Seen(tok.i, e, is_subject(tok), s_idx))
+                    continue
+                ref = self._resolve(doc, ext, tok, history, s_idx)
+                if ref is not None:
+                    idx, kind, why, span = ref
+                    ext.add_reference(idx, span, tok.i, kind, why)
+                    history.append(_Seen(tok.i, idx, is_subject(tok), s_idx))
+        return doc
+
+    def _resolve(self, doc: Doc, ext: Extraction, tok: Token, history: list[_Seen], s_idx: int):
+        low = tok.lower_
+        if tok.tag_ in ("PRP", "PRP$"):
+            if low in PERSON_PRONOUNS:
+                e = self._salient(ext, history, s_idx, {ont.PERSON})
+                return (e, "pronoun", "pronoun", doc[tok.i : tok.i + 1]) if e is not None else None
+            if low in THING_PRONOUNS:
+                e = self._salient(ext, history, s_idx, ORG_TYPES | {ont.COUNTRY})
+                return (e, "pronoun", "pronoun", doc[tok.i : tok.i + 1]) if e is not None else None
+            return None
+        if tok.tag_ != "NN" or tok.pos_ != "NOUN":
+            return None
+        lemma = tok.lemma_.lower()
+        phrase = " ".join(t.lower_ for t in doc[max(tok.i - 1, 0) : tok.i + 1])
+        is_person = lemma in self.person_nouns or phrase in self.person_nouns
+        is_company = lemma in self.company_nouns
+        is_org = lemma in self.org_nouns
+        if not (is_person or is_company or is_org):
+            return None
+        if tok.i + 1 < len(doc) and (doc[tok.i + 1].pos_ == "PROPN" or (doc[tok.i + 1].text == "," and tok.i + 2 < len(doc) and ext.entity_at(tok.i + 2) is not None)):
+            return None  # a title before a name: the role component reads it
+        if tok.dep_ == "compound":
+            return None
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ext.entity_at(c.i) is not None]
+        start = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
+        if doc[start].lower_ in ("the", "a", "an", "this", "that"):
+            start += 1
+        span = doc[start : tok.i + 1]
+        if owners and is_person:
+            org = ext.entity_at(owners[0].i)
+            for role in ext.roles:
+                if role.org == org and (role.title is None or lemma in role.title.lower() or lemma == "leader"):
+                    return role.person, "descriptor", "role_descriptor", span
+            return None
+        if not dets or dets[0].lower_ not in ("the", "this", "that"):
+            return None
+        if is_person:
+            e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True)
+            return (e, "descriptor", "descriptor", span) if e is not None else None
+        e = self._salient(ext, history, s_idx, ORG_TYPES, subjects_only=False)
+        if e is None:
+            return None
+        entity = ext.entities[e]
+        if is_company and entity.type == ont.ORGANIZATION:
+            entity.type, entity.type_reason = ont.COMPANY, "descriptor"
+        return e, "descriptor", "descriptor", span
+
+    @staticmethod
+    def _salient(ext: Extraction, history: list[_Seen], s_idx: int, types: set[str] | frozenset[str], subjects_only: bool = False) -> int | None:
+        recent = None
+        for seen in reversed(history):
+            if s_idx - seen.sent > WINDOW:
+                break
+            if ext.entities[seen.entity].type not in types:
+                continue
+            if seen.subject:
+                return seen.entity
+            if recent is None:
+                recent = seen.entity
+        return None if subjects_only else recent
+
+
+def make_coref(nlp: Language, name: str) -> ReferenceResolver:
+    return ReferenceResolver()
+
+
+Language.factory("newsgraph_coref")(make_coref)

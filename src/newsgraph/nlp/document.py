@@ -1,0 +1,84 @@
+"""The document JSON of the ontology, built from a processed ``Doc``."""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from newsgraph import ontology as ont
+from newsgraph.nlp.model import extraction
+from newsgraph.nlp.timex import resolve
+
+
+def _evidence(doc: Doc, doc_id: str, start_tok: int, end_tok: int) -> dict[str, Any]:
+    span: Span = doc[start_tok:end_tok]
+    text = span.text.strip()
+    offset = span.start_char + (len(span.text) - len(span.text.lstrip()))
+    return {"doc_id": doc_id, "sentence": text, "start": offset, "end": offset + len(text)}
+
+
+def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
+    """Serialise ``doc`` (run through the newsgraph pipeline) with ``meta`` (id, title, url, published)."""
+    ext = extraction(doc)
+    doc_id = str(meta["id"])
+    published = meta.get("published")
+    ids: dict[int, str] = {}
+    entities = []
+    for idx, e in enumerate(ext.entities):
+        named = [m for m in e.mentions if m.kind == "name"]
+        refs = [m for m in e.mentions if m.kind != "name"]
+        if not e.mentions:
+            continue
+        ids[idx] = f"e{len(ids) + 1}"
+        item: dict[str, Any] = {
+            "id": ids[idx], "name": e.name, "type": e.type, "aliases": list(e.aliases),
+            "mentions": [{"start": m.start_char, "end": m.end_char, "text": m.text, "merged_by": m.merged_by} for m in sorted(named, key=lambda m: m.start_char)],
+            "references": [{"start": m.start_char, "end": m.end_char, "text": m.text, "kind": m.kind, "merged_by": m.merged_by} for m in sorted(refs, key=lambda m: m.start_char)],
+            "type_reason": e.type_reason,
+        }
+        if e.country:
+            item["country"] = e.country
+        entities.append(item)
+
+    roles = []
+    for r in ext.roles:
+        if r.person in ids and r.org in ids:
+            sent = doc[r.start].sent
+            roles.append({"type": ont.ROLE, "person": ids[r.person], "org": ids[r.org], "title": r.title,
+                          "pattern": r.pattern, "evidence": [_evidence(doc, doc_id, sent.start, sent.end)]})
+
+    events: list[dict[str, Any]] = []
+    by_key: dict[tuple, dict[str, Any]] = {}
+    for v in ext.events:
+        src = [ids[s] for s in v.source if s in ids]
+        tgt = [ids[t] for t in v.target if t in ids]
+        if not src:
+            continue
+        ev = _evidence(doc, doc_id, v.sent_start, v.sent_end)
+        key = (v.type, tuple(sorted(src)), tuple(sorted(tgt)), v.status)
+        if v.type in ont.SYMMETRIC_EVENTS:
+            key = (v.type, tuple(sorted(src + tgt)), (), v.status)
+        known = by_key.get(key)
+        if known is not None:
+            if all(e["start"] != ev["start"] for e in known["evidence"]):
+                known["evidence"].append(ev)
+            known["confidence"] = max(known["confidence"], v.confidence)
+            continue
+        item = {"id": f"v{len(events) + 1}", "type": v.type, "mode": v.mode, "context": None, "source": src, "target": tgt,
+                "status": v.status, "time": resolve(v.time_text, published) if v.time_text else None,
+                "evidence": [ev], "confidence": v.confidence, "cue": v.cue}
+        if item["time"] and item["status"] == ont.OCCURRED and published and item["time"].get("start", "") > published[:10]:
+            item["status"] = ont.PLANNED
+        by_key[key] = item
+        events.append(item)
+
+    quotes = []
+    for q in ext.quotes:
+        quotes.append({"speaker": ids.get(q.speaker) if q.speaker is not None else None, "text": q.text,
+                       "start": q.start_char, "end": q.end_char,
+                       "evidence": [_evidence(doc, doc_id, q.sent_start, q.sent_end)]})
+
+    return {
+        "document": {"id": doc_id, "title": meta.get("title"), "url": meta.get("url"), "published": published, "language": "en"},
+        "entities": entities, "roles": roles, "events": events, "quotes": quotes,
+    }

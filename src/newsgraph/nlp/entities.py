@@ -1,0 +1,304 @@
+"""Document-level entity consolidation: one entity per real actor.
+
+Named mentions come from spaCy's NER; they are trimmed (honorifics, headline verbs, possessives), then
+clustered longest-first so that short forms join full names (``surname``, ``short_name``, ``acronym``,
+``country_name``).  An entity's type is voted by all its mentions together.  Nationality adjectives
+("Argentinian") and government phrases ("Israel's government") become references to the country.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsgraph import ontology as ont
+from newsgraph.data import load
+from newsgraph.nlp.countries import country_index
+from newsgraph.nlp.model import Entity, Mention, extraction
+
+STRONG_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
+WEAK_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+_CONNECTORS = {"of", "the", "and", "for", "&", "de", "la", "du", "des", "von", "van"}
+
+
+def normalise(text: str) -> str:
+    """Casefolded name key: straight apostrophes, no leading article, no possessive, single spaces."""
+    s = text.replace("\u2019", "'").casefold().strip()
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"'s?$", "", s)
+    s = s.replace(".", "")
+    return " ".join(s.split())
+
+
+@dataclass
+class _Cluster:
+    key: str
+    tokens: list[str]
+    country: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    labels: Counter = field(default_factory=Counter)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions) if self.mentions else 10**9
+
+    def has_person(self) -> bool:
+        return self.labels["PER"] > 0
+
+
+class EntityConsolidator:
+    """spaCy component ``newsgraph_entities``: fills ``doc._.newsgraph.entities`` and ``token_entity``."""
+
+    def __init__(self) -> None:
+        titles = load("titles.json")
+        orgs = load("organizations.json")
+        self.honorifics = set(titles["honorifics"])
+        self.title_words = {w for t in titles["titles"] for w in t.split()}
+        self.company_words = set(orgs["company_name_words"])
+        self.public_words = set(orgs["public_body_name_words"])
+        self.org_words = set(orgs["organization_name_words"])
+        self.government_nouns = set(orgs["government_nouns"])
+        self.countries = country_index()
+
+    # -- mentions ---------------------------------------------------------------
+    def _trim(self, ent: Span) -> tuple[int, int]:
+        doc = ent.doc
+        start, end = ent.start, ent.end
+        person = ent.label_ == "PERSON"
+        while start < end:
+            low = doc[start].lower_
+            if low in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space:
+                start += 1
+            elif person and end - start > 1 and (low in self.honorifics or low in self.title_words):
+                start += 1
+            else:
+                break
+        for i in range(start + 1, end):  # headline verbs: "Javier Milei Seeks Support"
+            if doc[i].tag_.startswith("VB") or doc[i].tag_ == "MD":
+                end = i
+                break
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return start, end
+
+    def _label(self, span: Span, ner_label: str) -> tuple[str, str | None]:
+        if ner_label in WEAK_LABELS:
+            return "WEAK", None
+        label = STRONG_LABELS[ner_label]
+        if label in ("GPE", "LOC", "ORG"):
+            code = self.countries.code_for_name(span.text)
+            if code:
+                return "CTRY", code
+        if label == "GPE":
+            return ("ORG" if _CAMEL.match(span.text) else "LOC"), None
+        if label == "NORP" and self.countries.code_for_demonym(span.text):
+            return "DEMONYM", self.countries.code_for_demonym(span.text)
+        return label, None
+
+    # -- clustering -------------------------------------------------------------
+    def _match(self, clusters: list[_Cluster], key: str, label: str, text: str, start: int) -> tuple[_Cluster | None, str]:
+        toks = key.split()
+        found: list[tuple[_Cluster, str]] = []
+        for c in clusters:
+            if c.country:
+                continue
+            if label in ("PER", "WEAK", "ORG", "LOC", "GPE") and c.has_person() and len(toks) < len(c.tokens):
+                if toks == c.tokens[-len(toks):] or (len(toks) == 1 and toks[0] in c.tokens[1:]):
+                    found.append((c, "surname"))
+                    continue
+            if label in ("ORG", "WEAK") and not c.has_person() and len(toks) < len(c.tokens) and c.tokens[: len(toks)] == toks:
+                found.append((c, "short_name"))
+                continue
+            if text.isupper() and len(text) >= 2 and not c.has_person():
+                initials = "".join(t[0] for t in c.tokens if t not in _CONNECTORS)
+                if len(c.tokens) >= 2 and initials == key.replace(" ", ""):
+                    found.append((c, "acronym"))
+        if not found:
+            return None, ""
+        before = [f for f in found if f[0].first < start]
+        return max(before or found, key=lambda f: f[0].first)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ext = extraction(doc)
+        cands: list[tuple[int, int, str, str | None]] = []
+        demonym_refs: list[tuple[int, int, str]] = []
+        for ent in doc.ents:
+            if ent.label_ not in STRONG_LABELS and ent.label_ not in WEAK_LABELS:
+                continue
+            start, end = self._trim(ent)
+            if start >= end:
+                continue
+            span = doc[start:end]
+            label, code = self._label(span, ent.label_)
+            if label == "DEMONYM":
+                demonym_refs.append((start, end, code))
+            else:
+                cands.append((start, end, label, code))
+        seen_demonym = {s for s, _, _ in demonym_refs}
+        for tok in doc:  # nationality adjectives the NER missed ("Senior Hungarian and Romanian officials")
+            if tok.i not in seen_demonym and tok.is_title and tok.ent_type_ in ("", "NORP") and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
+                code = self.countries.code_for_demonym(tok.text)
+                if code:
+                    demonym_refs.append((tok.i, tok.i + 1, code))
+
+        clusters: list[_Cluster] = []
+        by_key: dict[str, _Cluster] = {}
+        by_country: dict[str, _Cluster] = {}
+        for start, end, label, code in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+            span = doc[start:end]
+            key = normalise(span.text)
+            if not key:
+                continue
+            mention = Mention(start, end, span.start_char, span.end_char, span.text, "name", "exact", label)
+            if code:
+                cluster = by_country.get(code)
+                if cluster is None:
+                    cluster = _Cluster(key, key.split(), country=code)
+                    by_country[code] = cluster
+                    clusters.append(cluster)
+                elif key != cluster.key:
+                    mention.merged_by = "country_name"
+            elif key in by_key:
+                cluster = by_key[key]
+            else:
+                cluster, reason = self._match(clusters, key, label, span.text, start)
+                if cluster is None:
+                    cluster = _Cluster(key, key.split())
+                    clusters.append(cluster)
+                else:
+                    mention.merged_by = reason
+                by_key[key] = cluster
+            cluster.mentions.append(mention)
+            cluster.labels[label] += end - start + (1 if label == "PER" and end - start > 1 else 0)
+
+        self._recover_repeats(doc, clusters)
+
+        for start, end, code in demonym_refs:
+            cluster = by_country.get(code)
+            if cluster is None:
+                cluster = _Cluster(code.lower(), [], country=code)
+                by_country[code] = cluster
+                clusters.append(cluster)
+            span = doc[start:end]
+            cluster.mentions.append(Mention(start, end, span.start_char, span.end_char, span.text, "demonym", "demonym", "NORP"))
+
+        for cluster in sorted(clusters, key=lambda c: c.first):
+            entity = self._entity(doc, cluster)
+            if entity is None:
+                continue
+            idx = len(ext.entities)
+            ext.entities.append(entity)
+            for m in entity.mentions:
+                for i in range(m.start, m.end):
+                    ext.token_entity[i] = idx
+        self._government_references(doc)
+        return doc
+
+    def _recover_repeats(self, doc: Doc, clusters: list[_Cluster]) -> None:
+        """Label consistency: a name (or a person's surname) the NER tagged once is tagged everywhere."""
+        surface: dict[tuple[str, ...], _Cluster | None] = {}
+        covered: set[int] = set()
+        for c in clusters:
+            for m in c.mentions:
+                covered.update(range(m.start, m.end))
+                if m.label != "WEAK":
+                    surface.setdefault(tuple(t.text for t in doc[m.start : m.end]), c)
+        for c in clusters:
+            if c.has_person() and len(c.tokens) > 1:
+                last = (doc[max(c.mentions, key=lambda m: m.end - m.start).end - 1].text,)
+                surface[last] = c if surface.get(last, c) is c else None  # two people, one surname: ambiguous
+        if not surface:
+            return
+        longest = max(len(k) for k in surface)
+        i = 0
+        n_tokens = len(doc)
+        while i < n_tokens:
+            tok = doc[i]
+            if i in covered or tok.pos_ != "PROPN" or not (tok.is_title or tok.is_upper):
+                i += 1
+                continue
+            for n in range(min(longest, n_tokens - i), 0, -1):
+                c = surface.get(tuple(t.text for t in doc[i : i + n]))
+                if c is not None and not covered.intersection(range(i, i + n)):
+                    span = doc[i : i + n]
+                    why = "surname" if c.has_person() and n < len(c.tokens) else "same_name"
+                    c.mentions.append(Mention(i, i + n, span.start_char, span.end_char, span.text, "name", why, "REPEAT"))
+                    covered.update(range(i, i + n))
+                    i += n - 1
+                    break
+            i += 1
+
+    def _entity(self, doc: Doc, c: _Cluster) -> Entity | None:
+        c.mentions.sort(key=lambda m: m.start)
+        named = [m for m in c.mentions if m.kind == "name"]
+        if c.country:
+            etype, reason = ont.COUNTRY, "country_list"
+        else:
+            strong = {k: v for k, v in c.labels.items() if k != "WEAK"}
+            if not strong:
+                return None
+            best = max(strong, key=lambda k: (strong[k], k == "PER"))
+            if c.labels["PER"] and c.labels["PER"] >= max(strong.values()) - 1 and any(len(m.text.split()) > 1 and m.label == "PER" for m in named):
+                best = "PER"
+            etype, reason = self._type_of(best, c.key), "ner_vote"
+        if named:
+            name_m = max(named, key=lambda m: (m.end - m.start, len(m.text), -m.start))
+            name = name_m.text.replace("\u2019", "'")
+        else:
+            name = self.countries.canonical.get(c.country or "", c.key)
+        entity = Entity(key=c.country or c.key, name=name, type=etype, mentions=c.mentions, country=c.country, type_reason=reason)
+        for m in c.mentions:
+            entity.add_alias(m.text)
+        if c.country:
+            entity.add_alias(self.countries.canonical.get(c.country, ""))
+        return entity
+
+    def _type_of(self, label: str, key: str) -> str:
+        if label == "PER":
+            return ont.PERSON
+        if label == "NORP":
+            return ont.GROUP
+        words = key.split()
+        if label == "LOC":
+            return ont.LOCATION
+        if any(w in self.public_words for w in words) or " ".join(words[:2]) in self.public_words:
+            return ont.PUBLIC_BODY
+        if any(w in self.org_words for w in words):
+            return ont.ORGANIZATION
+        if any(w in self.company_words for w in words[1:]) or key.endswith(".com"):
+            return ont.COMPANY
+        return ont.ORGANIZATION
+
+    def _government_references(self, doc: Doc) -> None:
+        """"Israel's government", "the Israeli military" and their conjuncts refer to the country."""
+        ext = extraction(doc)
+        for tok in doc:
+            if tok.i in ext.token_entity or tok.lemma_.lower() not in self.government_nouns and tok.lower_ not in self.government_nouns:
+                continue
+            owner = None
+            for child in tok.children:
+                if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in ext.token_entity:
+                    e = ext.entities[ext.token_entity[child.i]]
+                    if e.type == ont.COUNTRY:
+                        owner = ext.token_entity[child.i]
+                        break
+            if owner is None:
+                continue
+            heads = [tok] + [c for c in tok.conjuncts if c.i not in ext.token_entity and c.lower_ in self.government_nouns]
+            for h in heads:
+                left = min(h.left_edge.i, tok.left_edge.i) if h.i == tok.i else tok.left_edge.i
+                span = doc[left : h.i + 1]
+                if span[0].lower_ == "the":
+                    span = doc[left + 1 : h.i + 1]
+                ext.add_reference(owner, span, h.i, "descriptor", "government_of")
+
+
+def make_entities(nlp: Language, name: str) -> EntityConsolidator:
+    return EntityConsolidator()
+
+
+Language.factory("newsgraph_entities")(make_entities)

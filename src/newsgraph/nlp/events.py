@@ -1,0 +1,338 @@
+"""PLOVER interactions from verb, noun and adjective cues (``data/event_cues.json``).
+
+Source and target come from the dependency parse: the clause subject (through control verbs,
+conjuncts and relative clauses), the passive agent, the object, and the objects of the cue's
+prepositions; coordinated lists fan out into one event per target.  The status comes from
+``data/status_cues.json``: auxiliaries, negation, governing verbs ("is set to", "refused to") and
+modifiers of event nouns ("upcoming", "planned").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsgraph import ontology as ont
+from newsgraph.data import load
+from newsgraph.nlp.model import Event, Extraction, extraction
+from newsgraph.nlp.syntax import fan_out, governing_verb, is_passive, passive_agent, prep_objects, subject_of
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One lexicon entry."""
+
+    type: str
+    lemma: str
+    pos: str  # verb | noun | adj
+    particle: str | None = None
+    verbs: frozenset[str] = frozenset()
+    target_preps: tuple[str, ...] = ()
+    source_preps: tuple[str, ...] = ()
+
+
+class CueLexicon:
+    """The cue lexicon, indexed by lemma."""
+
+    def __init__(self) -> None:
+        data = load("event_cues.json")
+        self.default_preps = tuple(data["default_target_preps"])
+        self.verbs: dict[str, list[Cue]] = {}
+        for etype, lemmas in data["verbs"].items():
+            ont.canonical_event_type(etype)
+            for entry in lemmas:
+                lemma, _, particle = entry.partition(" ")
+                self.verbs.setdefault(lemma, []).append(Cue(etype, lemma, "verb", particle or None, target_preps=self.default_preps))
+        for cues in self.verbs.values():
+            cues.sort(key=lambda c: c.particle is None)  # particle entries first
+        self.nouns: dict[str, Cue] = {}
+        self.adjectives: dict[str, Cue] = {}
+        for kind, table in (("noun", self.nouns), ("adj", self.adjectives)):
+            for etype, entries in data["nouns" if kind == "noun" else "adjectives"].items():
+                ont.canonical_event_type(etype)
+                for e in entries:
+                    table[e["lemma"]] = Cue(etype, e["lemma"], kind, None, frozenset(e.get("verbs", ())),
+                                            tuple(e.get("target_preps", ())), tuple(e.get("source_preps", ())))
+
+    def verb_cue(self, tok: Token) -> Cue | None:
+        cues = self.verbs.get(tok.lemma_.lower())
+        if not cues:
+            return None
+        words = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "oprd", "acomp", "npadvmod")}
+        for cue in cues:
+            if cue.particle is None or cue.particle in words:
+                return cue
+        return None
+
+
+class StatusCues:
+    """Words that make an interaction planned, negated or hypothetical."""
+
+    def __init__(self) -> None:
+        data = load("status_cues.json")
+        self.aux = {k: set(v) for k, v in data["auxiliaries"].items()}
+        self.heads = {k: set(v) for k, v in data["governing_verbs"].items()}
+        self.noun_modifiers = {k: set(v) for k, v in data["noun_modifiers"].items()}
+        self.markers = {k: set(v) for k, v in data["markers"].items()}
+        self.reporting = set(data["reporting_verbs"])
+
+    def status(self, chain: list[Token], noun: Token | None, heads_from: int = 1) -> str:
+        """The status of an interaction whose cue and governing verbs are ``chain`` (cue first).
+
+        Lemmas of ``chain[heads_from:]`` count as governing verbs ("*refused* to meet"); a noun cue's
+        light verb ("*held* talks") does not.
+        """
+        found: set[str] = set()
+        if noun is not None:
+            for c in noun.children:
+                word = c.lemma_.lower() if c.dep_ == "acl" else c.lower_
+                for status, words in self.noun_modifiers.items():
+                    if word in words and c.dep_ in ("amod", "acl", "det", "compound", "neg"):
+                        found.add(status)
+        for k, tok in enumerate(chain):
+            children = list(tok.children)
+            if tok.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in children):
+                children += [c for c in tok.head.children if c.dep_ in ("aux", "neg")]
+            for c in children:
+                if c.dep_ in ("aux", "auxpass"):
+                    for status, words in self.aux.items():
+                        if c.lower_ in words:
+                            if status == ont.HYPOTHETICAL and c.lower_ == "would" and self._reported(tok):
+                                found.add(ont.PLANNED)
+                            else:
+                                found.add(status)
+                elif c.dep_ == "neg":
+                    found.add(ont.NEGATED)
+                elif c.dep_ == "mark" and c.lower_ in self.markers[ont.HYPOTHETICAL]:
+                    found.add(ont.HYPOTHETICAL)
+            if k >= heads_from:
+                lemma = tok.lemma_.lower()
+                for status, words in self.heads.items():
+                    if lemma in words:
+                        found.add(status)
+        for status in (ont.NEGATED, ont.HYPOTHETICAL, ont.PLANNED):
+            if status in found:
+                return status
+        return ont.OCCURRED
+
+    def _reported(self, tok: Token) -> bool:
+        t = tok
+        for _ in range(4):
+            if t.dep_ in ("ccomp",) and t.head.lemma_.lower() in self.reporting:
+                return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
+
+def clause_chain(tok: Token, max_hops: int = 4) -> list[Token]:
+    """``tok`` and the verbs that govern it through complement clauses ("refused to *meet*")."""
+    chain = [tok]
+    t = tok
+    for _ in range(max_hops):
+        if t.dep_ in ("xcomp", "acl") and t.head.i != t.i:
+            t = t.head
+        elif t.dep_ == "conj" and t.head.dep_ == "xcomp":
+            t = t.head
+            continue
+        elif t.dep_ in ("pcomp", "pobj", "prep") and t.head.dep_ in ("prep", "acomp") and t.head.i != t.i:
+            t = t.head
+            continue
+        else:
+            break
+        chain.append(t)
+    return chain
+
+
+class EventExtractor:
+    """spaCy component ``newsgraph_events``: fills ``doc._.newsgraph.events``."""
+
+    def __init__(self) -> None:
+        self.cues = CueLexicon()
+        self.status_cues = StatusCues()
+        orgs = load("organizations.json")
+        self.group_nouns = set(orgs["group_nouns"])
+        self.person_titles = {t for t in load("titles.json")["titles"] if " " not in t}
+
+    # -- actors -------------------------------------------------------------------
+    def actors(self, doc: Doc, ext: Extraction, tok: Token | None, exclude: set[int] = frozenset()) -> list[int]:
+        """Entities named by the phrase headed by ``tok`` and its list members (new Group entities if needed)."""
+        if tok is None:
+            return []
+        out: list[int] = []
+        for t in fan_out(tok):
+            e = ext.entity_at(t.i)
+            if e is None and t.lower_ not in self.person_titles:  # "Argentina's president" is not Argentina
+                e = self._owner(ext, t)
+            if e is None and t.tag_ in ("NNS", "NNPS", "NN") and t.lower_ in self.group_nouns:
+                e = self._group(doc, ext, t)
+            if e is not None and e not in out and e not in exclude:
+                out.append(e)
+        return out
+
+    @staticmethod
+    def _owner(ext: Extraction, t: Token) -> int | None:
+        for c in t.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and ext.entity_at(c.i) is not None:
+                return ext.entity_at(c.i)
+        return None
+
+    @staticmethod
+    def _group(doc: Doc, ext: Extraction, t: Token) -> int:
+        start = t.i
+        for c in t.children:
+            if c.i < t.i and c.dep_ in ("amod", "compound", "nmod"):
+                start = min(start, c.left_edge.i)
+        span = doc[start : t.i + 1]
+        for i in range(span.start, span.end):
+            if ext.entity_at(i) is not None:
+                return ext.entity_at(i)
+        return ext.add_entity(span, ont.GROUP, "group_noun", "group_noun")
+
+    # -- triggers -------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        ext = extraction(doc)
+        for tok in doc:
+            pos = tok.pos_
+            if pos == "VERB":
+                cue = self.cues.verb_cue(tok)
+                if cue:
+                    self._verb_event(doc, ext, tok, cue)
+            elif pos == "NOUN":
+                cue = self.cues.nouns.get(tok.lemma_.lower())
+                if cue:
+                    self._noun_event(doc, ext, tok, cue)
+            elif pos == "ADJ":
+                cue = self.cues.adjectives.get(tok.lemma_.lower())
+                if cue and tok.dep_ in ("acomp", "amod", "oprd"):
+                    self._adj_event(doc, ext, tok, cue)
+        with_target = {(v.type, tuple(v.source), v.sent_start) for v in ext.events if v.target}
+        ext.events = [v for v in ext.events if v.target or (v.type, tuple(v.source), v.sent_start) not in with_target]
+        return doc
+
+    def _verb_event(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue) -> None:
+        if is_passive(tok):
+            src = self.actors(doc, ext, passive_agent(tok))
+            tgt_toks = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        else:
+            src = self.actors(doc, ext, subject_of(tok))
+            tgt_toks = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        tgt_toks += list(prep_objects(tok, cue.target_preps))
+        chain = clause_chain(tok)
+        self._emit(doc, ext, tok, cue, src, tgt_toks, chain, None)
+
+    def _noun_event(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue) -> None:
+        gv = governing_verb(tok)
+        if cue.verbs and (gv is None or gv.lemma_.lower() not in cue.verbs):
+            return
+        src: list[int] = []
+        tgt_toks: list[Token] = []
+        extra_targets: list[int] = []
+        chain = [tok] + (clause_chain(gv) if gv is not None else [])
+        for c in tok.children:
+            if c.dep_ == "poss":
+                src = self.actors(doc, ext, c)
+        if not src and cue.source_preps:
+            objects = list(prep_objects(tok, cue.source_preps))
+            for o in objects:
+                src = self.actors(doc, ext, o)
+                if src:
+                    break
+            if objects and not src:
+                return  # "the support of influential figures": an actor we cannot name
+            if src and gv is not None:
+                # "X's actions sparked concerns among Y": Y reacts to X
+                extra_targets = self._subject_entities(doc, ext, gv, exclude=set(src))
+        between = list(prep_objects(tok, ("between",)))
+        if not src and between:
+            members = self.actors(doc, ext, between[0])
+            if len(members) > 1:
+                for m in members[1:]:
+                    self._emit_ids(doc, ext, tok, cue, members[:1], [m], chain, tok)
+                return
+        if not src and gv is not None and self._light_attachment(tok, gv):
+            subj = subject_of(gv)
+            if subj is not None and subj.i != tok.i:
+                src = self.actors(doc, ext, subj)
+        if not src:
+            return
+        preps = cue.target_preps or self.cues.default_preps
+        tgt_toks += list(prep_objects(tok, preps))
+        for c in tok.children:
+            if c.dep_ == "acl":
+                tgt_toks += list(prep_objects(c, preps))
+        if gv is not None:
+            tgt_toks += list(prep_objects(gv, preps))
+            tgt_toks += [c for c in gv.children if c.dep_ == "dative"]
+        self._emit(doc, ext, tok, cue, src, tgt_toks, chain, tok, extra_targets)
+
+    @staticmethod
+    def _light_attachment(noun: Token, gv: Token) -> bool:
+        """Is ``noun`` what the subject of ``gv`` does ("held talks", "faced upheaval over a contract")?"""
+        if noun.head.i == gv.i:
+            return noun.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "npadvmod", "advmod")
+        prep = noun.head
+        return noun.dep_ == "pobj" and prep.head.i == gv.i and prep.lower_ in ("over", "on", "in", "into", "for", "after", "about", "to")
+
+    def _subject_entities(self, doc: Doc, ext: Extraction, gv: Token, exclude: set[int]) -> list[int]:
+        """Entities named anywhere in ``gv``'s subject phrase (and an "along with" phrase beside it)."""
+        subj = subject_of(gv)
+        phrases = [subj] if subj is not None else []
+        phrases += [c for c in gv.children if c.dep_ == "prep" and c.lower_ in ("along", "together")]
+        for p in phrases:
+            for t in p.subtree:
+                e = ext.entity_at(t.i)
+                if e is not None and e not in exclude:
+                    return [e]
+        return []
+
+    def _adj_event(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue) -> None:
+        head = tok.head if tok.dep_ != "amod" else tok.head
+        subj = subject_of(head) if tok.dep_ != "amod" else head
+        src = self.actors(doc, ext, subj)
+        tgt_toks = list(prep_objects(tok, cue.target_preps))
+        self._emit(doc, ext, tok, cue, src, tgt_toks, [tok] + clause_chain(head), None)
+
+    def _emit(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], tgt_toks: list[Token],
+              chain: list[Token], noun: Token | None, extra_targets: list[int] | None = None) -> None:
+        if not src:
+            return
+        targets: list[int] = list(extra_targets or [])
+        for t in tgt_toks:
+            for e in self.actors(doc, ext, t, exclude=set(src)):
+                if e not in targets:
+                    targets.append(e)
+        if not targets and len(src) > 1 and cue.type in ont.SYMMETRIC_EVENTS:
+            src, targets = src[:1], src[1:]
+        self._emit_ids(doc, ext, tok, cue, src, targets, chain, noun)
+
+    def _emit_ids(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], targets: list[int], chain: list[Token], noun: Token | None) -> None:
+        if not src:
+            return
+        status = self.status_cues.status(chain, noun, heads_from=2 if noun is not None else 1)
+        time_text = self._time(tok, chain)
+        sent = tok.sent
+        named = any(m.kind == "name" for s in src for m in ext.entities[s].mentions if sent.start <= m.start < sent.end)
+        base = 0.5 + (0.1 if named else 0.0) + (0.0 if noun is not None else 0.1)
+        for target in targets or [None]:
+            ext.events.append(Event(
+                type=cue.type, mode=cue.lemma, source=list(src), target=[target] if target is not None else [],
+                status=status, trigger=tok.i, sent_start=sent.start, sent_end=sent.end, time_text=time_text,
+                confidence=round(min(base + (0.2 if target is not None else 0.0), 0.95), 2), cue=f"{cue.pos}:{cue.lemma}"))
+
+    @staticmethod
+    def _time(tok: Token, chain: list[Token]) -> str | None:
+        ids = {t.i for t in chain} | {tok.i}
+        for ent in tok.sent.ents:
+            if ent.label_ in ("DATE", "TIME") and (ent.root.head.i in ids or any(a.i in ids for a in ent.root.ancestors)):
+                return ent.text
+        return None
+
+
+def make_events(nlp: Language, name: str) -> EventExtractor:
+    return EventExtractor()
+
+
+Language.factory("newsgraph_events")(make_events)

@@ -1,0 +1,129 @@
+"""What the components leave on a spaCy ``Doc``: entities, roles, events and quotes (``doc._.newsgraph``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+
+@dataclass
+class Mention:
+    """A stretch of text that refers to an entity.
+
+    ``kind`` is ``name`` for a named mention, or ``descriptor``, ``pronoun``, ``demonym`` for references;
+    ``merged_by`` says why it joined its entity (``exact``, ``surname``, ``acronym``, ``pronoun``...).
+    """
+
+    start: int  # token index
+    end: int  # token index (exclusive)
+    start_char: int
+    end_char: int
+    text: str
+    kind: str = "name"
+    merged_by: str = "exact"
+    label: str = ""  # the NER label or source of the mention
+
+
+@dataclass
+class Entity:
+    """One real-world actor within a document."""
+
+    key: str
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None  # ISO 3166-1 alpha-2 when the entity is a country
+    type_reason: str = "ner"
+
+    def add_alias(self, text: str) -> None:
+        text = " ".join(text.replace("\u2019", "'").split())
+        if text and text != self.name and text not in self.aliases:
+            self.aliases.append(text)
+
+
+@dataclass
+class Role:
+    """A ROLE tie: ``person`` holds ``title`` in ``org`` (entity indices), evidenced by a token span."""
+
+    person: int
+    org: int
+    title: str | None
+    start: int
+    end: int
+    pattern: str
+
+
+@dataclass
+class Event:
+    """One PLOVER interaction; ``source``/``target`` are entity indices, spans are token indices."""
+
+    type: str
+    mode: str | None
+    source: list[int]
+    target: list[int]
+    status: str
+    trigger: int
+    sent_start: int
+    sent_end: int
+    time_text: str | None = None
+    confidence: float = 0.6
+    cue: str = ""
+
+
+@dataclass
+class Quote:
+    """A direct quotation: character span of the quoted text and the speaker's entity index (or None)."""
+
+    start_char: int
+    end_char: int
+    text: str
+    speaker: int | None
+    sent_start: int
+    sent_end: int
+
+
+@dataclass
+class Extraction:
+    """Everything newsgraph read in one document."""
+
+    entities: list[Entity] = field(default_factory=list)
+    token_entity: dict[int, int] = field(default_factory=dict)
+    roles: list[Role] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def entity_at(self, token_i: int) -> int | None:
+        return self.token_entity.get(token_i)
+
+    def add_entity(self, span: Span, etype: str, reason: str, merged_by: str) -> int:
+        """Add an entity named by ``span`` (one mention) and map its tokens; return its index."""
+        text = span.text
+        entity = Entity(key=text.casefold(), name=text.replace("\u2019", "'"), type=etype, type_reason=reason)
+        entity.mentions.append(Mention(span.start, span.end, span.start_char, span.end_char, text, "name", merged_by, etype))
+        idx = len(self.entities)
+        self.entities.append(entity)
+        for i in range(span.start, span.end):
+            self.token_entity[i] = idx
+        return idx
+
+    def add_reference(self, idx: int, span: Span, head: int, kind: str, merged_by: str) -> None:
+        """Record that ``span`` (head token ``head``) refers to entity ``idx``."""
+        entity = self.entities[idx]
+        entity.mentions.append(Mention(head, head + 1, span.start_char, span.end_char, span.text, kind, merged_by, kind))
+        if kind == "descriptor":
+            entity.add_alias(span.text)
+        self.token_entity.setdefault(head, idx)
+
+
+if not Doc.has_extension("newsgraph"):
+    Doc.set_extension("newsgraph", default=None)
+
+
+def extraction(doc: Doc) -> Extraction:
+    """The doc's extraction record, created on first use."""
+    ext = doc._.newsgraph
+    if ext is None:
+        ext = Extraction()
+        doc._.newsgraph = ext
+    return ext

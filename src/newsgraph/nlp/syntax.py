@@ -1,0 +1,101 @@
+"""Dependency-parse helpers shared by the role, reference, event and quote components."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: clauses whose missing subject is the subject of the clause they hang from
+INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj", "attr", "oprd")
+LIST_INTRODUCERS = {"such as", "including", "like", "among them", "notably", "especially"}
+
+
+def subject_of(verb: Token, max_hops: int = 6) -> Token | None:
+    """The subject of ``verb``'s clause, climbing through control verbs, conjuncts and adverbial clauses.
+
+    A relative clause ("Milei, who met X") takes the noun it modifies.
+    """
+    tok = verb
+    for _ in range(max_hops):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        for child in tok.children:
+            if child.dep_ == "nsubjpass":
+                # "Milei is set to meet": the passive subject of a control verb is the actor of its xcomp
+                return child
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ in INHERITS_SUBJECT and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The ``by`` object of a passive verb ("was criticised by X")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def fan_out(tok: Token) -> list[Token]:
+    """``tok`` and the members of its coordinated list: conjuncts, appositions and "such as" examples."""
+    out: list[Token] = []
+    stack = [tok]
+    seen: set[int] = set()
+    while stack:
+        t = stack.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        out.append(t)
+        for child in t.children:
+            if child.dep_ in ("conj", "appos"):
+                stack.append(child)
+            elif child.dep_ == "prep" and _introducer(child) in LIST_INTRODUCERS:
+                stack.extend(g for g in child.children if g.dep_ == "pobj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _introducer(prep: Token) -> str:
+    words = [c.lower_ for c in prep.children if c.dep_ in ("amod", "advmod") and c.i < prep.i]
+    return " ".join(words + [prep.lower_])
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...] | list[str]) -> Iterator[Token]:
+    """Objects of the prepositions ``preps`` attached to ``tok`` ("meet *with* X", "sanctions *on* X")."""
+    for child in tok.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    yield g
+
+
+def governing_verb(tok: Token, max_hops: int = 4) -> Token | None:
+    """The verb a noun hangs from ("held *meetings*" -> held; "faced upheaval over a *contract*" -> faced)."""
+    t = tok
+    for _ in range(max_hops):
+        if t.dep_ in ("ROOT",) and t.pos_ not in ("VERB", "AUX"):
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.dep_ == "ROOT":
+            return t if t.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def sentence_of(tok: Token) -> tuple[int, int]:
+    """Token bounds of the sentence holding ``tok``."""
+    s = tok.sent
+    return s.start, s.end
