@@ -1,0 +1,295 @@
+"""The ``newsgraph`` command: a thin layer over the Python API.
+
+Exit codes: 0 success; 1 some input or lookup failed (each named on stderr, one line each);
+2 wrong usage.  Machine output is JSON lines on stdout; messages and progress go to stderr.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newsgraph import ontology as ont
+from newsgraph.ingest import InputError, read_jsonl, read_path
+from newsgraph.ingest.reader import decode, parse_record, validate_date
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="newsgraph: turn news into an evidence-backed graph of who does what to whom.")
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+
+DB_HELP = "SQLite file (created if missing when ingesting) or an SQLAlchemy URL"
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"newsgraph: error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def _warn(message: str) -> None:
+    err.print(f"newsgraph: {message}", markup=False)
+
+
+def _emit(obj: Any, pretty: bool = False) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None) + "\n")
+
+
+def _good(items: Iterable[dict[str, Any] | InputError], failures: list[str]) -> Iterator[dict[str, Any]]:
+    """Pass records through; report each bad item on stderr as it is met."""
+    for item in items:
+        if isinstance(item, InputError):
+            failures.append(str(item))
+            _warn(f"skipped {item}")
+        else:
+            yield item
+
+
+def _records(paths: list[str], jsonl: Optional[str], published: Optional[str], meta: dict[str, Any]) -> Iterator[dict[str, Any] | InputError]:
+    if jsonl is not None:
+        if jsonl == "-":
+            yield from read_jsonl(sys.stdin, "<stdin>", published)
+        else:
+            yield from _jsonl_file(jsonl, published)
+        return
+    for path in paths:
+        if path == "-":
+            try:
+                text = decode(sys.stdin.buffer.read(), "<stdin>")
+                record = parse_record({"id": meta.get("id") or "stdin", "text": text}, "<stdin>", published)
+            except InputError as e:
+                yield e
+                continue
+        else:
+            record = next(iter(read_path(path, published)))
+            if isinstance(record, InputError):
+                yield record
+                continue
+        for key, value in meta.items():
+            if value is not None:
+                record[key] = value
+        yield record
+
+
+def _jsonl_file(path: str, published: Optional[str]) -> Iterator[dict[str, Any] | InputError]:
+    if not os.path.exists(path):
+        yield InputError(f"{path}: no such file")
+        return
+    if os.path.isdir(path):
+        yield InputError(f"{path}: is a directory, expected a JSON-lines file")
+        return
+    try:
+        with open(path, encoding="utf-8") as f:
+            yield from read_jsonl(f, path, published)
+    except OSError as e:
+        yield InputError(f"{path}: cannot read ({e.strerror})")
+
+
+def _check_date(published: Optional[str]) -> Optional[str]:
+    try:
+        return validate_date(published, "--published")
+    except InputError as e:
+        _fail(str(e), 2)
+    return None
+
+
+@app.command()
+def extract(
+    path: Optional[str] = typer.Argument(None, help="A plain-text article ('-' reads one from stdin)."),
+    jsonl: Optional[str] = typer.Option(None, "--jsonl", help="Read JSON lines {id, text, title?, published?, url?} from this file ('-' for stdin)."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD; relative times resolve against it."),
+    title: Optional[str] = typer.Option(None, "--title", help="Title of the article (default: its headline line)."),
+    url: Optional[str] = typer.Option(None, "--url", help="Source URL of the article."),
+    doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name without extension)."),
+    pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON (default: one JSON document per line)."),
+) -> None:
+    """Print the document JSON (entities, roles, events, quotes) of articles, one per line."""
+    from newsgraph.extract import extract_many
+
+    if (path is None) == (jsonl is None):
+        _fail("give either a PATH or --jsonl FILE", 2)
+    published = _check_date(published)
+    failures: list[str] = []
+    meta = {"title": title, "url": url, "id": doc_id}
+    for doc in extract_many(_good(_records([path] if path else [], jsonl, published, meta), failures)):
+        _emit(doc, pretty)
+        sys.stdout.flush()
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Plain-text articles and .jsonl files ('-' reads JSON lines from stdin)."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that have none."),
+) -> None:
+    """Extract articles and store them in the graph; unchanged documents are skipped."""
+    from newsgraph.extract import extract_many
+    from newsgraph.store import Store
+
+    published = _check_date(published)
+    failures: list[str] = []
+
+    def records() -> Iterator[dict[str, Any] | InputError]:
+        for p in paths:
+            if p == "-":
+                yield from read_jsonl(sys.stdin, "<stdin>", published)
+            else:
+                yield from read_path(p, published)
+
+    pending: deque[dict[str, Any]] = deque()
+
+    def queued() -> Iterator[dict[str, Any]]:
+        for r in _good(records(), failures):
+            pending.append(r)
+            yield r
+
+    new = unchanged = n_events = 0
+    try:
+        store = Store(db)
+    except Exception as e:  # a bad URL or an unwritable path
+        _fail(f"{db}: cannot open database ({e.__class__.__name__}: {str(e).splitlines()[0]})")
+    columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}")]
+    with store, Progress(*columns, console=err, transient=True, disable=not sys.stderr.isatty()) as progress:
+        task = progress.add_task("", total=None)
+        for doc in extract_many(queued()):
+            record = pending.popleft()
+            try:
+                result = store.save(doc, record["text"])
+            except Exception as e:  # the transaction rolled back: the database is as before this document
+                failures.append(f"{record['id']}: {e}")
+                _warn(f"skipped {record['id']}: not stored ({e.__class__.__name__}: {str(e).splitlines()[0]})")
+                continue
+            if result.created:
+                new += 1
+                n_events += result.events
+            else:
+                unchanged += 1
+            progress.update(task, advance=1, description=str(record["id"])[:40])
+        counts = store.counts()
+    _warn(f"{new} new, {unchanged} unchanged, {len(failures)} failed; {db} holds {counts['documents']} documents, "
+          f"{counts['entities']} entities, {counts['events']} interactions, {counts['roles']} roles")
+    if failures:
+        raise typer.Exit(1)
+
+
+def _open(db: str):
+    from newsgraph.store import Store
+
+    try:
+        return Store(db, create=False)
+    except FileNotFoundError as e:
+        _fail(str(e))
+    except Exception as e:
+        _fail(f"{db}: cannot open database ({e.__class__.__name__})")
+
+
+def _check_choice(value: Optional[str], allowed: Iterable[str], what: str) -> Optional[str]:
+    if value is None:
+        return None
+    allowed = list(allowed)
+    for a in allowed:
+        if value.casefold() == a.casefold():
+            return a
+    if what == "event type" and value.upper() in ont.LEGACY_EVENT_TYPES:
+        return ont.canonical_event_type(value)
+    _fail(f"unknown {what} {value!r}; choose from: {', '.join(allowed)}", 2)
+    return None
+
+
+@app.command()
+def entities(
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    etype: Optional[str] = typer.Option(None, "--type", help="Only this entity type (Person, Company, PublicBody, Organization, Country, Location, Group, Topic)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many rows."),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+) -> None:
+    """List entities, most mentioned first."""
+    etype = _check_choice(etype, ont.ENTITY_TYPES, "entity type")
+    with _open(db) as store:
+        rows = store.entities(type=etype, limit=limit)
+    if as_json:
+        for r in rows:
+            _emit(r)
+    else:
+        from newsgraph.render import entities_table
+
+        out.print(entities_table(rows))
+
+
+@app.command()
+def show(
+    name: str = typer.Argument(..., help="A name, alias or surname ('Milei'), or an entity id."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="JSON instead of tables."),
+) -> None:
+    """Show an entity: aliases, roles, and interactions by type with status, time and evidence."""
+    from newsgraph.store import UnknownEntity
+
+    with _open(db) as store:
+        try:
+            entity = store.entity(name)
+        except UnknownEntity as e:
+            _fail(str(e))
+    if as_json:
+        _emit(entity)
+    else:
+        from newsgraph.render import print_entity
+
+        print_entity(out, entity)
+
+
+@app.command()
+def edges(
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    etype: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type (CONSULT, SUPPORT, ACCUSE...)."),
+    status: Optional[str] = typer.Option(None, "--status", help="Only this status (occurred, planned, negated, hypothetical)."),
+    between: Optional[tuple[str, str]] = typer.Option(None, "--between", help="Only interactions involving both actors A and B."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many rows."),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+) -> None:
+    """List interactions with their evidence sentences."""
+    from newsgraph.store import UnknownEntity
+
+    etype = _check_choice(etype, ont.EVENT_TYPES, "event type")
+    status = _check_choice(status, ont.STATUSES, "status")
+    with _open(db) as store:
+        try:
+            rows = store.edges(type=etype, status=status, between=between, limit=limit)
+        except UnknownEntity as e:
+            _fail(str(e))
+    if as_json:
+        for r in rows:
+            _emit(r)
+    else:
+        from newsgraph.render import edges_table
+
+        out.print(edges_table(rows))
+
+
+def main() -> None:
+    """Entry point: run the app; unexpected errors are one line, not a traceback (NEWSGRAPH_DEBUG=1 shows it)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        _warn("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as e:  # pragma: no cover - the last guard
+        if os.environ.get("NEWSGRAPH_DEBUG"):
+            raise
+        err.print(f"newsgraph: error: {e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}", markup=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Readable terminal tables (rich) for the CLI's query commands."""
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+STATUS_STYLE = {"occurred": "green", "planned": "yellow", "negated": "red", "hypothetical": "magenta"}
+
+
+def entities_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(rows)} entities")
+    for col in ("name", "type", "mentions", "events"):
+        table.add_column(col, justify="right" if col in ("mentions", "events") else "left")
+    for r in rows:
+        table.add_row(r["name"], r["type"], str(r["mentions"]), str(r["events"]))
+    return table
+
+
+def _time(edge: dict[str, Any]) -> str:
+    t = edge.get("time") or {}
+    if not t:
+        return ""
+    return f"{t['text']} ({t['start']})" if t.get("start") else t["text"]
+
+
+def edges_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
+    table = Table(title=title or f"{len(rows)} interactions", show_lines=True)
+    for col in ("type", "status", "source", "target", "time", "evidence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        style = STATUS_STYLE.get(r["status"], "")
+        table.add_row(r["type"], f"[{style}]{r['status']}[/]", ", ".join(r["source"]), ", ".join(r["target"]),
+                      _time(r), r["evidence"]["sentence"])
+    return table
+
+
+def print_entity(console: Console, e: dict[str, Any]) -> None:
+    console.print(f"[bold]{e['name']}[/] ({e['type']}{', ' + e['country'] if e.get('country') else ''})  id {e['id']}")
+    if e["aliases"]:
+        console.print("aliases: " + "; ".join(e["aliases"]))
+    if e["roles"]:
+        roles = Table(title="roles")
+        for col in ("person", "title", "organisation", "evidence"):
+            roles.add_column(col, overflow="fold")
+        for r in e["roles"]:
+            roles.add_row(r["person"], r["title"] or "", r["org"], r["evidence"]["sentence"])
+        console.print(roles)
+    if not e["interactions"]:
+        console.print("no interactions")
+    for etype, edges in e["interactions"].items():
+        console.print(edges_table(edges, title=f"{etype} ({len(edges)})"))

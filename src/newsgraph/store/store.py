@@ -1,0 +1,266 @@
+"""Store document JSON in SQL (SQLite by default, any SQLAlchemy URL otherwise) and query it back.
+
+One transaction per document: a failure part-way leaves the database as it was before that document.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import process as fuzz_process
+from sqlalchemy import create_engine, event, func, or_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from newsgraph import ontology as ont
+from newsgraph.nlp.entities import normalise
+from newsgraph.store import schema as t
+
+#: entity types that may name the same node across documents (Google typed Company in one article,
+#: Organization in another is one node)
+TYPE_FAMILY = {ont.COMPANY: "org", ont.ORGANIZATION: "org", ont.PUBLIC_BODY: "org"}
+
+
+def content_id(*parts: Any) -> str:
+    """A stable id: the first 32 hex digits of the SHA-256 of the parts."""
+    h = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:32]
+
+
+def entity_node_id(entity: dict[str, Any]) -> str:
+    """The store id of a document entity: countries by ISO code, others by type family and name."""
+    if entity.get("country"):
+        return content_id("country", entity["country"])
+    return content_id(TYPE_FAMILY.get(entity["type"], entity["type"]), normalise(entity["name"]))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def database_url(db: str) -> str:
+    """A SQLAlchemy URL for ``db``: a URL as is, otherwise a SQLite file path."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+class UnknownEntity(LookupError):
+    """No entity matches a name; ``suggestions`` holds the closest names."""
+
+    def __init__(self, name: str, suggestions: list[str]):
+        self.name = name
+        self.suggestions = suggestions
+        hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"no entity named {name!r}{hint}")
+
+
+@dataclass
+class SaveResult:
+    document_id: str
+    created: bool
+    entities: int = 0
+    events: int = 0
+    roles: int = 0
+
+
+class Store:
+    """A newsgraph database."""
+
+    def __init__(self, db: str, create: bool = True):
+        self.url = database_url(db)
+        if self.url.startswith("sqlite:///") and not create and not Path(self.url[10:]).exists():
+            raise FileNotFoundError(f"database not found: {self.url[10:]}")
+        self.engine: Engine = create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        t.Base.metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+    def save(self, doc: dict[str, Any], text: str) -> SaveResult:
+        """Store one document JSON (and its text) in one transaction; unchanged text is a no-op."""
+        meta = doc["document"]
+        doc_id = content_id("document", text)
+        now = _now()
+        with Session(self.engine) as s, s.begin():
+            if s.get(t.Document, doc_id) is not None:
+                return SaveResult(doc_id, created=False)
+            s.add(t.Document(id=doc_id, key=str(meta.get("id")), title=meta.get("title"), url=meta.get("url"),
+                             published=meta.get("published"), language=meta.get("language") or "en", text=text,
+                             first_seen=now, last_seen=now))
+            s.flush()
+            node: dict[str, str] = {}
+            seen_mentions: set[str] = set()
+            for e in doc.get("entities", []):
+                nid = entity_node_id(e)
+                node[e["id"]] = nid
+                row = s.get(t.Entity, nid)
+                if row is None:
+                    s.add(t.Entity(id=nid, name=e["name"], type=e["type"], country=e.get("country"), first_seen=now, last_seen=now))
+                    s.flush()
+                else:
+                    row.last_seen = now
+                for alias in {e["name"], *e.get("aliases", [])}:
+                    if s.get(t.Alias, (nid, alias)) is None:
+                        s.add(t.Alias(entity_id=nid, alias=alias, norm=normalise(alias)))
+                for m in e.get("mentions", []) + e.get("references", []):
+                    mid = content_id(doc_id, m["start"], m["end"], nid)
+                    if mid in seen_mentions:
+                        continue
+                    seen_mentions.add(mid)
+                    s.add(t.Mention(id=mid, entity_id=nid, document_id=doc_id,
+                                    start=m["start"], end=m["end"], text=m["text"], kind=m.get("kind", "name"),
+                                    merged_by=m.get("merged_by", "")))
+                s.flush()
+            for r in doc.get("roles", []):
+                ev = r["evidence"][0]
+                rid = content_id("role", node[r["person"]], node[r["org"]], r.get("title"), doc_id, ev["start"])
+                if s.get(t.Role, rid) is None:
+                    s.add(t.Role(id=rid, person_id=node[r["person"]], org_id=node[r["org"]], title=r.get("title"),
+                                 document_id=doc_id, sentence=ev["sentence"], start=ev["start"], end=ev["end"],
+                                 first_seen=now, last_seen=now))
+            n_events = 0
+            for v in doc.get("events", []):
+                time = v.get("time") or {}
+                for ev in v["evidence"]:
+                    src = sorted(node[x] for x in v["source"])
+                    tgt = sorted(node[x] for x in v["target"])
+                    vid = content_id("event", v["type"], v["status"], *src, "->", *tgt, doc_id, ev["start"])
+                    if s.get(t.Event, vid) is not None:
+                        continue
+                    n_events += 1
+                    s.add(t.Event(id=vid, type=v["type"], mode=v.get("mode"), context=v.get("context"), status=v["status"],
+                                  time_text=time.get("text"), time_start=time.get("start"), time_end=time.get("end"),
+                                  confidence=float(v.get("confidence", 0.5)), document_id=doc_id, sentence=ev["sentence"],
+                                  start=ev["start"], end=ev["end"], first_seen=now, last_seen=now))
+                    s.flush()
+                    for side, ids in (("source", src), ("target", tgt)):
+                        for eid in set(ids):
+                            s.add(t.EventActor(event_id=vid, entity_id=eid, side=side))
+            for q in doc.get("quotes", []):
+                ev = q["evidence"][0]
+                qid = content_id("quote", doc_id, q.get("start", ev["start"]), q["text"])
+                if s.get(t.Quote, qid) is None:
+                    s.add(t.Quote(id=qid, speaker_id=node.get(q.get("speaker")), text=q["text"], document_id=doc_id,
+                                  sentence=ev["sentence"], start=ev["start"], end=ev["end"]))
+            return SaveResult(doc_id, True, len(node), n_events, len(doc.get("roles", [])))
+
+    # -- reading -------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        with Session(self.engine) as s:
+            return {name: s.scalar(select(func.count()).select_from(model)) or 0 for name, model in
+                    (("documents", t.Document), ("entities", t.Entity), ("roles", t.Role), ("events", t.Event), ("quotes", t.Quote))}
+
+    def entities(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Entities with their number of mentions and events, most mentioned first."""
+        with Session(self.engine) as s:
+            mentions = select(t.Mention.entity_id, func.count().label("n")).group_by(t.Mention.entity_id).subquery()
+            events = select(t.EventActor.entity_id, func.count().label("n")).group_by(t.EventActor.entity_id).subquery()
+            q = (select(t.Entity, func.coalesce(mentions.c.n, 0), func.coalesce(events.c.n, 0))
+                 .outerjoin(mentions, mentions.c.entity_id == t.Entity.id)
+                 .outerjoin(events, events.c.entity_id == t.Entity.id))
+            if type:
+                q = q.where(t.Entity.type == type)
+            q = q.order_by(func.coalesce(mentions.c.n, 0).desc(), t.Entity.name)
+            if limit:
+                q = q.limit(limit)
+            return [{"id": e.id, "name": e.name, "type": e.type, "mentions": n_m, "events": n_e}
+                    for e, n_m, n_e in s.execute(q)]
+
+    def resolve(self, name: str) -> str:
+        """The id of the entity best matching ``name`` (exact name or alias, then containment); raises
+        ``UnknownEntity`` with the closest names."""
+        key = normalise(name)
+        with Session(self.engine) as s:
+            ids = list(s.scalars(select(t.Alias.entity_id).where(t.Alias.norm == key).distinct()))
+            if not ids and key:
+                ids = list(s.scalars(select(t.Alias.entity_id).where(t.Alias.norm.like(f"%{key}%")).distinct().limit(50)))
+            if ids:
+                weight = dict(s.execute(select(t.Mention.entity_id, func.count()).where(t.Mention.entity_id.in_(ids))
+                                        .group_by(t.Mention.entity_id)).all())
+                return max(ids, key=lambda i: weight.get(i, 0))
+            names = list(s.scalars(select(t.Alias.alias).distinct().limit(100000)))
+        close = [m[0] for m in fuzz_process.extract(name, names, limit=5, score_cutoff=50)]
+        raise UnknownEntity(name, close)
+
+    def entity(self, name_or_id: str) -> dict[str, Any]:
+        """An entity with aliases, roles (both ways) and its interactions grouped by type, with evidence."""
+        with Session(self.engine) as s:
+            e = s.get(t.Entity, name_or_id)
+        eid = e.id if e is not None else self.resolve(name_or_id)
+        with Session(self.engine) as s:
+            e = s.get(t.Entity, eid)
+            aliases = sorted(set(s.scalars(select(t.Alias.alias).where(t.Alias.entity_id == eid))) - {e.name})
+            names = self._names(s)
+            roles = []
+            for r in s.scalars(select(t.Role).where(or_(t.Role.person_id == eid, t.Role.org_id == eid))):
+                roles.append({"person": names.get(r.person_id), "org": names.get(r.org_id), "title": r.title,
+                              "evidence": {"document": r.document_id, "sentence": r.sentence, "start": r.start, "end": r.end}})
+            event_ids = list(s.scalars(select(t.EventActor.event_id).where(t.EventActor.entity_id == eid).distinct()))
+        interactions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for edge in self.edges(event_ids=event_ids):
+            interactions[edge["type"]].append(edge)
+        return {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "aliases": aliases, "roles": roles,
+                "interactions": dict(sorted(interactions.items()))}
+
+    @staticmethod
+    def _names(s: Session) -> dict[str, str]:
+        return dict(s.execute(select(t.Entity.id, t.Entity.name)).all())
+
+    def edges(self, type: str | None = None, status: str | None = None, between: tuple[str, str] | None = None,
+              event_ids: list[str] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Interactions with their actors and evidence, filtered by PLOVER type, status, or two actors."""
+        with Session(self.engine) as s:
+            q = select(t.Event)
+            if type:
+                q = q.where(t.Event.type == ont.canonical_event_type(type))
+            if status:
+                q = q.where(t.Event.status == status)
+            if event_ids is not None:
+                q = q.where(t.Event.id.in_(event_ids))
+            if between:
+                a, b = (self.resolve(x) for x in between)
+                with_a = select(t.EventActor.event_id).where(t.EventActor.entity_id == a)
+                with_b = select(t.EventActor.event_id).where(t.EventActor.entity_id == b)
+                q = q.where(t.Event.id.in_(with_a), t.Event.id.in_(with_b))
+            q = q.order_by(t.Event.time_start.is_(None), t.Event.time_start, t.Event.first_seen, t.Event.id)
+            if limit:
+                q = q.limit(limit)
+            rows = list(s.scalars(q))
+            actors: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
+            ids = [r.id for r in rows]
+            for i in range(0, len(ids), 500):
+                for ea in s.scalars(select(t.EventActor).where(t.EventActor.event_id.in_(ids[i:i + 500]))):
+                    actors[ea.event_id][ea.side].append(ea.entity_id)
+            names = self._names(s)
+            docs = dict(s.execute(select(t.Document.id, t.Document.url)).all()) if rows else {}
+        out = []
+        for r in rows:
+            a = actors[r.id]
+            out.append({"id": r.id, "type": r.type, "mode": r.mode, "status": r.status,
+                        "source": sorted(names[x] for x in a["source"]), "target": sorted(names[x] for x in a["target"]),
+                        "time": {"text": r.time_text, "start": r.time_start, "end": r.time_end} if r.time_text else None,
+                        "confidence": r.confidence,
+                        "evidence": {"document": r.document_id, "url": docs.get(r.document_id), "sentence": r.sentence,
+                                     "start": r.start, "end": r.end}})
+        return out
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.close()
