@@ -211,6 +211,13 @@ class EntityConsolidator:
             if c.has_person() and len(c.tokens) > 1:
                 last = (doc[max(c.mentions, key=lambda m: m.end - m.start).end - 1].text,)
                 surface[last] = c if surface.get(last, c) is c else None  # two people, one surname: ambiguous
+        acronyms: dict[tuple[str, ...], _Cluster] = {}
+        for c in clusters:
+            words = [w for w in c.tokens if w not in _CONNECTORS]
+            if not c.has_person() and not c.country and len(words) >= 2:
+                acronyms[("".join(w[0] for w in words).upper(),)] = c
+        for k, c in acronyms.items():
+            surface.setdefault(k, c)
         if not surface:
             return
         longest = max(len(k) for k in surface)
@@ -222,10 +229,11 @@ class EntityConsolidator:
                 i += 1
                 continue
             for n in range(min(longest, n_tokens - i), 0, -1):
-                c = surface.get(tuple(t.text for t in doc[i : i + n]))
+                key = tuple(t.text for t in doc[i : i + n])
+                c = surface.get(key)
                 if c is not None and not covered.intersection(range(i, i + n)):
                     span = doc[i : i + n]
-                    why = "surname" if c.has_person() and n < len(c.tokens) else "same_name"
+                    why = "surname" if c.has_person() and n < len(c.tokens) else "acronym" if acronyms.get(key) is c else "same_name"
                     c.mentions.append(Mention(i, i + n, span.start_char, span.end_char, span.text, "name", why, "REPEAT"))
                     covered.update(range(i, i + n))
                     i += n - 1

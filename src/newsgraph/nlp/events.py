@@ -59,7 +59,9 @@ class CueLexicon:
         cues = self.verbs.get(tok.lemma_.lower())
         if not cues:
             return None
-        words = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "oprd", "acomp", "npadvmod")}
+        # a particle anywhere ("called it off"), an adverb anywhere ("verbally attacked"), other words right after the verb
+        words = {c.lower_ for c in tok.children
+                 if c.dep_ in ("prt", "advmod") or (c.i == tok.i + 1 and c.dep_ in ("prep", "dobj", "oprd", "acomp", "npadvmod"))}
         for cue in cues:
             if cue.particle is None or cue.particle in words:
                 return cue
@@ -164,7 +166,14 @@ class EventExtractor:
         out: list[int] = []
         for t in fan_out(tok):
             e = ext.entity_at(t.i)
-            if e is None and t.lower_ not in self.person_titles:  # "Argentina's president" is not Argentina
+            if e is None and t.lower_ in self.person_titles:
+                # "Argentinian President, Javier Milei": the person (an apposition, fanned out) acts, not the country;
+                # "the president of Germany" with no name: the country acts
+                if not any(c.dep_ == "appos" and ext.entity_at(c.i) is not None for c in t.children):
+                    e = self._owner(ext, t)
+                    if e is None:
+                        e = next((o for p in prep_objects(t, ("of",)) if (o := ext.entity_at(p.i)) is not None), None)
+            elif e is None:
                 e = self._owner(ext, t)
             if e is None and t.tag_ in ("NNS", "NNPS", "NN") and t.lower_ in self.group_nouns:
                 e = self._group(doc, ext, t)

@@ -90,7 +90,8 @@ class RoleExtractor:
         return None
 
     def _new_org(self, doc: Doc, ext: Extraction, i: int, title: str) -> int:
-        """An organisation the NER missed, named by the proper nouns before a title ("Tesla CEO X")."""
+        """An organisation the NER missed, named by the proper nouns before a title ("Tesla CEO X");
+        "Y of Google" makes one the same way."""
         start = i
         while start - 1 >= doc[i].sent.start and doc[start - 1].pos_ == "PROPN" and ext.entity_at(start - 1) is None:
             start -= 1
@@ -146,8 +147,13 @@ class RoleExtractor:
                         yield Role(p, org, _clean_title(doc, t_start, e_start - 1), t_start, m.end, "title_of_org_name")
         # --- right of the name ------------------------------------------------
         r = m.end
-        if r + 1 < hi and doc[r].lower_ in ("of", "at") :
+        if r + 1 < hi and doc[r].lower_ in ("of", "at"):
             org = self._org_at(ext, r + 1)
+            if org is None and ext.entity_at(r + 1) is None and doc[r + 1].pos_ == "PROPN" and doc[r + 1].is_title:
+                end = r + 1
+                while end < hi and doc[end].pos_ == "PROPN" and ext.entity_at(end) is None:
+                    end += 1
+                org = ext.add_entity(doc[r + 1 : end], ont.ORGANIZATION, "role_context", "role_context")
             if org is not None and ext.entities[org].type != ont.LOCATION:
                 yield Role(p, org, None, m.start, r + 2, "name_of_org")
         if r + 1 < hi and doc[r].text == ",":

@@ -1,0 +1,61 @@
+"""Shared fixtures: the pipeline (loaded once), the shared data folder, a CLI runner."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def shared_dir() -> Path | None:
+    """``../shared`` beside the repository (or $NEWSGRAPH_SHARED), where the gold data lives."""
+    p = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared"))
+    return p if (p / "tools" / "score.py").exists() else None
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    p = shared_dir()
+    if p is None:
+        pytest.skip("../shared (gold data and scorer) is not beside the repository")
+    return p
+
+
+@pytest.fixture(scope="session")
+def read():
+    """Extract one text: ``read(text, published=None) -> document JSON``."""
+    from newsgraph import extract
+
+    def _read(text: str, published: str | None = None) -> dict:
+        return extract(text, id="t", published=published)
+
+    return _read
+
+
+def names(doc: dict, ids: list[str]) -> list[str]:
+    by_id = {e["id"]: e["name"] for e in doc["entities"]}
+    return [by_id[i] for i in ids]
+
+
+def edges(doc: dict) -> set[tuple[str, str, str, str]]:
+    """(type, source name, target name, status) for every source x target pair."""
+    out = set()
+    for v in doc["events"]:
+        for s in names(doc, v["source"]):
+            for t in names(doc, v["target"]) or [""]:
+                out.add((v["type"], s, t, v["status"]))
+    return out
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``newsgraph ARGS`` as a user would (a real process), capturing bytes."""
+    return subprocess.run([sys.executable, "-m", "newsgraph.cli", *args], input=stdin, capture_output=True, cwd=cwd, timeout=300)
+
+
+def json_lines(data: bytes) -> list[dict]:
+    return [json.loads(line) for line in data.decode().splitlines() if line.strip()]

@@ -1,0 +1,66 @@
+"""Document-level consolidation: one entity per actor, with the reason of every merge."""
+
+
+def _by_name(doc):
+    return {e["name"]: e for e in doc["entities"]}
+
+
+def test_surname_joins_full_name_and_takes_its_type(read):
+    doc = read("Javier Milei arrived in Madrid. Later, Milei met the king. Milei left on Sunday.")
+    people = [e for e in doc["entities"] if e["type"] == "Person"]
+    milei = _by_name(doc)["Javier Milei"]
+    assert milei["type"] == "Person"
+    assert "Milei" in milei["aliases"]
+    assert {m["merged_by"] for m in milei["mentions"]} >= {"surname"}
+    assert len([p for p in people if "Milei" in p["name"]]) == 1
+
+
+def test_honorific_is_not_part_of_the_name(read):
+    doc = read("Elon Musk spoke on Monday. Mr Musk said little.")
+    musk = _by_name(doc)["Elon Musk"]
+    assert any(m["text"] == "Musk" for m in musk["mentions"])
+
+
+def test_country_names_are_one_entity(read):
+    doc = read("The United States criticised Iran. The US also sanctioned Iran's banks.")
+    us = [e for e in doc["entities"] if e.get("country") == "US"]
+    assert len(us) == 1 and us[0]["type"] == "Country"
+
+
+def test_demonym_and_government_refer_to_the_country(read):
+    doc = read("Israel's government signed a deal. The Israeli military was deployed.")
+    israel = [e for e in doc["entities"] if e.get("country") == "IL"]
+    assert len(israel) == 1
+    kinds = {r["merged_by"] for r in israel[0]["references"]}
+    assert "government_of" in kinds
+
+
+def test_pronoun_resolves_to_person(read):
+    doc = read("Angela Merkel visited Paris. She met the French president.")
+    merkel = _by_name(doc)["Angela Merkel"]
+    assert any(r["kind"] == "pronoun" and r["text"] == "She" for r in merkel["references"])
+
+
+def test_descriptor_with_owner_resolves_through_role(read):
+    doc = read("Argentina's President Javier Milei flew to Rome. Argentina's president later met the Pope.")
+    milei = _by_name(doc)["Javier Milei"]
+    assert any(r["merged_by"] == "role_descriptor" for r in milei["references"])
+
+
+def test_the_company_refers_to_a_company(read):
+    doc = read("Nokia cut 500 jobs. The company said sales fell.")
+    nokia = _by_name(doc)["Nokia"]
+    assert nokia["type"] == "Company"
+    assert any(r["merged_by"] == "descriptor" for r in nokia["references"])
+
+
+def test_acronym_joins_expansion(read):
+    doc = read("The World Health Organization warned of a pandemic. The WHO urged calm.")
+    who = [e for e in doc["entities"] if e["name"] == "World Health Organization"]
+    assert who and any(m["merged_by"] == "acronym" for m in who[0]["mentions"])
+
+
+def test_public_body_and_company_types(read):
+    doc = read("The Ministry of Defence signed a contract with Lockheed Martin Corp. on Monday.")
+    types = {e["name"]: e["type"] for e in doc["entities"]}
+    assert types.get("the Ministry of Defence", types.get("Ministry of Defence")) == "PublicBody"

@@ -1,0 +1,31 @@
+"""The document JSON that `extract` prints validates against the JSON Schema in the package."""
+import json
+from importlib import resources
+
+import jsonschema
+
+from conftest import json_lines, run_cli
+from newsgraph import ontology as ont
+
+SCHEMA = json.loads(resources.files("newsgraph").joinpath("schema/document.schema.json").read_text())
+
+
+def test_schema_enums_match_the_ontology():
+    props = SCHEMA["properties"]
+    assert set(props["events"]["items"]["properties"]["type"]["enum"]) == set(ont.EVENT_TYPES)
+    assert set(props["events"]["items"]["properties"]["status"]["enum"]) == set(ont.STATUSES)
+    assert set(props["entities"]["items"]["properties"]["type"]["enum"]) == set(ont.ENTITY_TYPES)
+
+
+def test_extract_output_validates(shared):
+    proc = run_cli("extract", str(shared / "examples" / "milei-silicon-valley.txt"), "--published", "2024-05-27")
+    assert proc.returncode == 0, proc.stderr
+    docs = json_lines(proc.stdout)
+    assert len(docs) == 1
+    jsonschema.validate(docs[0], SCHEMA)
+
+
+def test_extract_output_validates_on_other_text(read):
+    doc = read("“We will sue,” said Maria Lopez of Greenpeace, after Shell refused to meet the group on Tuesday.",
+               published="2024-02-01")
+    jsonschema.validate(doc, SCHEMA)
