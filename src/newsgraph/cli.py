@@ -29,12 +29,14 @@ DB_HELP = "SQLite file (created if missing when ingesting) or an SQLAlchemy URL"
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"newsgraph: error: {message}", markup=False)
+    _warn(f"error: {message}")
     raise typer.Exit(code)
 
 
 def _warn(message: str) -> None:
-    err.print(f"newsgraph: {message}", markup=False)
+    """One line on stderr (never wrapped: scripts grep it)."""
+    sys.stderr.write("newsgraph: " + " ".join(message.split()) + "\n")
+    sys.stderr.flush()
 
 
 def _emit(obj: Any, pretty: bool = False) -> None:
@@ -287,7 +289,7 @@ def main() -> None:
     except Exception as e:  # pragma: no cover - the last guard
         if os.environ.get("NEWSGRAPH_DEBUG"):
             raise
-        err.print(f"newsgraph: error: {e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}", markup=False)
+        _warn(f"error: {e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}")
         sys.exit(1)
 
 

@@ -1,0 +1,86 @@
+"""The SQLite store: content-hash ids, idempotent re-ingest, one transaction per document, queries."""
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsgraph import extract
+from newsgraph.store import Store, UnknownEntity
+from newsgraph.store import store as store_module
+
+TEXT = ("Tesla CEO Elon Musk met Argentina's President Javier Milei on Monday. "
+        "Milei will visit Germany next week. Musk praised Milei.")
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return extract(TEXT, id="a1", published="2024-05-27")
+
+
+def test_save_then_query(tmp_path, doc):
+    with Store(str(tmp_path / "g.db")) as s:
+        assert s.save(doc, TEXT).created
+        assert s.entity("Milei")["name"] == "Javier Milei"
+        planned = s.edges(status="planned")
+        assert any("Germany" in e["target"] for e in planned)
+        between = s.edges(between=("Musk", "Milei"))
+        assert {e["type"] for e in between} >= {"CONSULT", "SUPPORT"}
+        assert all(e["evidence"]["sentence"] for e in between)
+
+
+def test_reingest_changes_nothing(tmp_path, doc):
+    with Store(str(tmp_path / "g.db")) as s:
+        s.save(doc, TEXT)
+        before = s.counts()
+        again = s.save(doc, TEXT)
+        assert not again.created and s.counts() == before
+
+
+def test_failure_mid_document_rolls_back(tmp_path, doc, monkeypatch):
+    with Store(str(tmp_path / "g.db")) as s:
+        real = store_module.t.EventActor
+
+        def exploding(**kw):  # fails after the document, entities and first event are written
+            raise RuntimeError("disk on fire")
+
+        monkeypatch.setattr(store_module.t, "EventActor", exploding)
+        with pytest.raises(RuntimeError):
+            s.save(doc, TEXT)
+        monkeypatch.setattr(store_module.t, "EventActor", real)
+        assert s.counts() == {"documents": 0, "entities": 0, "roles": 0, "events": 0, "quotes": 0}
+        assert s.save(doc, TEXT).created
+
+
+def test_unknown_name_suggests(tmp_path, doc):
+    with Store(str(tmp_path / "g.db")) as s:
+        s.save(doc, TEXT)
+        with pytest.raises(UnknownEntity) as exc:
+            s.entity("Javer Miley")
+        assert "Javier Milei" in exc.value.suggestions
+
+
+def test_same_actor_across_documents_is_one_node(tmp_path, doc):
+    other = "Javier Milei criticised the central bank on Friday."
+    with Store(str(tmp_path / "g.db")) as s:
+        s.save(doc, TEXT)
+        s.save(extract(other, id="a2"), other)
+        people = [e for e in s.entities(type="Person") if e["name"] == "Javier Milei"]
+        assert len(people) == 1 and people[0]["mentions"] >= 3
+
+
+WORDS = st.sampled_from(["Germany", "France", "met", "criticised", "Angela Merkel", "praised", "Spain", "will visit", "the"])
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(WORDS, min_size=3, max_size=8).map(lambda w: " ".join(w) + "."), min_size=1, max_size=4))
+def test_any_documents_store_idempotently(tmp_path_factory, sentences):
+    """Storing any batch twice leaves the same counts as storing it once."""
+    path = tmp_path_factory.mktemp("h") / "g.db"
+    with Store(str(path)) as s:
+        docs = [(extract(text, id=f"d{i}"), text) for i, text in enumerate(sentences)]
+        for d, text in docs:
+            s.save(d, text)
+        once = s.counts()
+        for d, text in docs:
+            s.save(d, text)
+        assert s.counts() == once
+        assert once["documents"] == len(set(sentences))

@@ -1,0 +1,104 @@
+"""The command line as a user meets it: real processes, real files, exit codes, one-line errors."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, json_lines, run_cli
+
+ARTICLE = "Tesla CEO Elon Musk met Argentina's President Javier Milei on Monday. Milei will visit Germany next week.\n"
+
+
+@pytest.fixture()
+def article(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    return p
+
+
+def test_every_command_has_help_and_is_documented():
+    from newsgraph.cli import app
+    import typer.main
+
+    group = typer.main.get_command(app)
+    docs = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in group.commands.items():
+        assert command.help, name
+        assert f"newsgraph {name}" in docs, f"{name} is not in the README"
+        proc = run_cli(name, "--help")
+        assert proc.returncode == 0 and b"Usage" in proc.stdout
+
+
+def test_extract_file_prints_one_json_line(article):
+    proc = run_cli("extract", str(article), "--published", "2024-05-27")
+    assert proc.returncode == 0, proc.stderr
+    (doc,) = json_lines(proc.stdout)
+    assert doc["document"]["id"] == "a" and doc["document"]["published"] == "2024-05-27"
+
+
+def test_extract_jsonl_from_stdin_keeps_order_and_ids():
+    lines = "".join(json.dumps({"id": f"x{i}", "text": f"Germany met France on day {i}."}) + "\n" for i in range(5))
+    proc = run_cli("extract", "--jsonl", "-", stdin=lines.encode())
+    assert proc.returncode == 0, proc.stderr
+    assert [d["document"]["id"] for d in json_lines(proc.stdout)] == [f"x{i}" for i in range(5)]
+
+
+def test_malformed_line_is_named_and_the_rest_processed(tmp_path):
+    p = tmp_path / "in.jsonl"
+    p.write_text('{"id": "a", "text": "Germany met France."}\n{broken\n{"id": "b", "text": "Spain met Italy."}\n')
+    proc = run_cli("extract", "--jsonl", str(p))
+    assert proc.returncode == 1
+    assert [d["document"]["id"] for d in json_lines(proc.stdout)] == ["a", "b"]
+    assert re.search(rb"in\.jsonl:2: malformed JSON", proc.stderr) and b"Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\xff\x00binary", b"caf\xe9"])
+def test_bad_files_one_line_error(tmp_path, content):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    proc = run_cli("extract", str(p))
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert proc.stderr.count(b"\n") == 1 and b"bad.txt" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_directory_and_missing_path(tmp_path):
+    for arg in (str(tmp_path), str(tmp_path / "missing.txt")):
+        proc = run_cli("extract", arg)
+        assert proc.returncode == 1 and arg.encode() in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_ingest_batch_stores_good_lists_bad_and_is_idempotent(tmp_path, article):
+    db = tmp_path / "graph.db"
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    proc = run_cli("ingest", str(article), str(bad), "--db", str(db), "--published", "2024-05-27")
+    assert proc.returncode == 1 and b"empty.txt" in proc.stderr and b"1 new" in proc.stderr
+    proc = run_cli("ingest", str(article), "--db", str(db))
+    assert proc.returncode == 0 and b"0 new, 1 unchanged" in proc.stderr
+
+
+def test_query_commands(tmp_path, article):
+    db = str(tmp_path / "graph.db")
+    assert run_cli("ingest", str(article), "--db", db, "--published", "2024-05-27").returncode == 0
+    people = json_lines(run_cli("entities", "--db", db, "--type", "Person", "--json").stdout)
+    assert {"Elon Musk", "Javier Milei"} <= {p["name"] for p in people}
+    shown = json.loads(run_cli("show", "Milei", "--db", db, "--json").stdout)
+    assert shown["name"] == "Javier Milei" and "CONSULT" in shown["interactions"]
+    planned = json_lines(run_cli("edges", "--db", db, "--status", "planned", "--json").stdout)
+    assert planned and all(e["status"] == "planned" for e in planned)
+    between = json_lines(run_cli("edges", "--db", db, "--between", "Musk", "Milei", "--json").stdout)
+    assert between and all(e["evidence"]["sentence"] for e in between)
+    table = run_cli("show", "Milei", "--db", db)
+    assert table.returncode == 0 and b"Javier Milei" in table.stdout
+
+
+def test_query_errors(tmp_path, article):
+    db = str(tmp_path / "graph.db")
+    run_cli("ingest", str(article), "--db", db)
+    proc = run_cli("show", "Javer Milie", "--db", db)
+    assert proc.returncode == 1 and b"did you mean" in proc.stderr and b"Javier Milei" in proc.stderr
+    proc = run_cli("edges", "--db", db, "--type", "HUG")
+    assert proc.returncode == 2 and b"unknown event type" in proc.stderr
+    proc = run_cli("entities", "--db", str(tmp_path / "none.db"))
+    assert proc.returncode == 1 and b"database not found" in proc.stderr
