@@ -12,7 +12,23 @@ class Base(DeclarativeBase):
     pass
 
 
-class Document(Base):
+class Evidence:
+    """Provenance of a statement: the document, the sentence and its character offsets."""
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    sentence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class Seen:
+    """When a statement was first and last stored."""
+
+    first_seen: Mapped[str] = mapped_column(String(32))
+    last_seen: Mapped[str] = mapped_column(String(32))
+
+
+class Document(Seen, Base):
     __tablename__ = "documents"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)  # hash of the text
     key: Mapped[str] = mapped_column(String(500), index=True)  # the id the user gave
@@ -21,18 +37,14 @@ class Document(Base):
     published: Mapped[str | None] = mapped_column(String(32), index=True)
     language: Mapped[str] = mapped_column(String(8), default="en")
     text: Mapped[str] = mapped_column(Text)
-    first_seen: Mapped[str] = mapped_column(String(32))
-    last_seen: Mapped[str] = mapped_column(String(32))
 
 
-class Entity(Base):
+class Entity(Seen, Base):
     __tablename__ = "entities"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)  # hash of type family + name key
     name: Mapped[str] = mapped_column(Text, index=True)
     type: Mapped[str] = mapped_column(String(32), index=True)
     country: Mapped[str | None] = mapped_column(String(2))
-    first_seen: Mapped[str] = mapped_column(String(32))
-    last_seen: Mapped[str] = mapped_column(String(32))
 
 
 class Alias(Base):
@@ -54,21 +66,15 @@ class Mention(Base):
     merged_by: Mapped[str] = mapped_column(String(32))
 
 
-class Role(Base):
+class Role(Evidence, Seen, Base):
     __tablename__ = "roles"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     person_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), index=True)
     org_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), index=True)
     title: Mapped[str | None] = mapped_column(Text)
-    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
-    sentence: Mapped[str] = mapped_column(Text)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    first_seen: Mapped[str] = mapped_column(String(32))
-    last_seen: Mapped[str] = mapped_column(String(32))
 
 
-class Event(Base):
+class Event(Evidence, Seen, Base):
     __tablename__ = "events"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     type: Mapped[str] = mapped_column(String(16))
@@ -79,12 +85,6 @@ class Event(Base):
     time_start: Mapped[str | None] = mapped_column(String(32), index=True)
     time_end: Mapped[str | None] = mapped_column(String(32))
     confidence: Mapped[float] = mapped_column(Float)
-    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
-    sentence: Mapped[str] = mapped_column(Text)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    first_seen: Mapped[str] = mapped_column(String(32))
-    last_seen: Mapped[str] = mapped_column(String(32))
 
     __table_args__ = (Index("ix_events_type_status", "type", "status"),)
 
@@ -96,12 +96,8 @@ class EventActor(Base):
     side: Mapped[str] = mapped_column(String(8), primary_key=True)  # source | target
 
 
-class Quote(Base):
+class Quote(Evidence, Base):
     __tablename__ = "quotes"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     speaker_id: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
-    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
-    sentence: Mapped[str] = mapped_column(Text)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
