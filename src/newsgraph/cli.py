@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsgraph import ontology as ont
-from newsgraph.ingest import InputError, read_jsonl, read_path
+from newsgraph.ingest import InputError, read_jsonl, read_jsonl_file, read_path
 from newsgraph.ingest.reader import decode, parse_record, validate_date
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -58,7 +58,7 @@ def _records(paths: list[str], jsonl: Optional[str], published: Optional[str], m
         if jsonl == "-":
             yield from read_jsonl(sys.stdin, "<stdin>", published)
         else:
-            yield from _jsonl_file(jsonl, published)
+            yield from read_jsonl_file(jsonl, published)
         return
     for path in paths:
         if path == "-":
@@ -77,20 +77,6 @@ def _records(paths: list[str], jsonl: Optional[str], published: Optional[str], m
             if value is not None:
                 record[key] = value
         yield record
-
-
-def _jsonl_file(path: str, published: Optional[str]) -> Iterator[dict[str, Any] | InputError]:
-    if not os.path.exists(path):
-        yield InputError(f"{path}: no such file")
-        return
-    if os.path.isdir(path):
-        yield InputError(f"{path}: is a directory, expected a JSON-lines file")
-        return
-    try:
-        with open(path, encoding="utf-8") as f:
-            yield from read_jsonl(f, path, published)
-    except OSError as e:
-        yield InputError(f"{path}: cannot read ({e.strerror})")
 
 
 def _check_date(published: Optional[str]) -> Optional[str]:

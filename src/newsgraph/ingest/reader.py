@@ -105,15 +105,27 @@ def read_jsonl(stream: IO[str], name: str, published: str | None = None) -> Iter
             yield err
 
 
+def read_jsonl_file(path: str, published: str | None = None) -> Iterator[dict[str, Any] | InputError]:
+    """Records from a JSON-lines file; a missing path or a directory yields one ``InputError``."""
+    p = Path(path)
+    if not p.exists():
+        yield InputError(f"{path}: no such file")
+        return
+    if p.is_dir():
+        yield InputError(f"{path}: is a directory, expected a JSON-lines file")
+        return
+    try:
+        with p.open(encoding="utf-8") as f:
+            yield from read_jsonl(f, path, published)
+    except OSError as exc:
+        yield InputError(f"{path}: cannot read ({exc.strerror})")
+
+
 def read_path(path: str, published: str | None = None) -> Iterator[dict[str, Any] | InputError]:
     """Records from a path: ``.jsonl`` files are JSON lines, anything else one plain-text article."""
     p = Path(path)
     if p.suffix == ".jsonl" and p.is_file():
-        try:
-            with p.open(encoding="utf-8") as f:
-                yield from read_jsonl(f, path, published)
-        except OSError as exc:
-            yield InputError(f"{path}: cannot read ({exc.strerror})")
+        yield from read_jsonl_file(path, published)
         return
     try:
         yield read_text_file(p, published)
