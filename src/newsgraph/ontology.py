@@ -66,6 +66,13 @@ EVENT_TYPES: Final[dict[str, str]] = {
     "ASSAULT": "use of force, violence",
 }
 
+#: PLOVER's cooperative and conflictual halves (its "quad classes" joined two by two).  A stated intention
+#: to do a cooperative act is coded AGREE, to do a hostile one THREATEN, a refusal of a cooperative one REJECT.
+COOPERATIVE_EVENTS: Final = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+HOSTILE_EVENTS: Final = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+#: Types that already are statements about a future act: no intention event is derived from them.
+STANCE_EVENTS: Final = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
+
 #: Symmetric interactions: source and target may be swapped.
 SYMMETRIC_EVENTS: Final = frozenset({"CONSULT", "COOPERATE"})
 

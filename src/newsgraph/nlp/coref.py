@@ -53,6 +53,7 @@ class ReferenceResolver:
         self.person_nouns = set(titles["person_descriptors"])
         self.company_nouns = set(orgs["company_descriptors"])
         self.org_nouns = set(orgs["organization_descriptors"])
+        self.reporting = set(load("status_cues.json")["reporting_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
         ext = extraction(doc)
@@ -76,6 +77,9 @@ class ReferenceResolver:
             if low in PERSON_PRONOUNS:
                 e = self._salient(ext, history, s_idx, {ont.PERSON})
                 return (e, "pronoun", "pronoun", doc[tok.i : tok.i + 1]) if e is not None else None
+            if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
+                e = self._reporting_subject(ext, tok)
+                return (e, "pronoun", "reporting_subject", doc[tok.i : tok.i + 1]) if e is not None else None
             if low in THING_PRONOUNS:
                 e = self._salient(ext, history, s_idx, ORG_TYPES | {ont.COUNTRY})
                 return (e, "pronoun", "pronoun", doc[tok.i : tok.i + 1]) if e is not None else None
@@ -112,11 +116,29 @@ class ReferenceResolver:
             return (e, "descriptor", "descriptor", span) if e is not None else None
         e = self._salient(ext, history, s_idx, ORG_TYPES, subjects_only=False)
         if e is None:
-            return None
+            # "Nokia cut jobs. The company said ...": a name the NER took for a place is the organisation
+            e = self._salient(ext, history, s_idx, {ont.LOCATION}, subjects_only=True)
+            if e is None:
+                return None
+            entity = ext.entities[e]
+            entity.type, entity.type_reason = (ont.COMPANY if is_company else ont.ORGANIZATION), "descriptor"
         entity = ext.entities[e]
         if is_company and entity.type == ont.ORGANIZATION:
             entity.type, entity.type_reason = ont.COMPANY, "descriptor"
         return e, "descriptor", "descriptor", span
+
+    def _reporting_subject(self, ext: Extraction, tok: Token) -> int | None:
+        """"Syria says *it* will withdraw", "the rebels said *they* would ...": a subject pronoun of a
+        reported clause is the (non-person) subject of the reporting verb."""
+        clause = tok.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.reporting:
+            return None
+        for c in clause.head.children:
+            if c.dep_ == "nsubj":
+                e = ext.entity_at(c.i)
+                if e is not None and ext.entities[e].type != ont.PERSON:
+                    return e
+        return None
 
     @staticmethod
     def _salient(ext: Extraction, history: list[_Seen], s_idx: int, types: set[str] | frozenset[str], subjects_only: bool = False) -> int | None:

@@ -18,9 +18,12 @@ from newsgraph import ontology as ont
 from newsgraph.data import load
 from newsgraph.nlp.countries import country_index
 from newsgraph.nlp.model import Entity, Mention, extraction
+from newsgraph.nlp.ner import combine
 
-STRONG_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
-WEAK_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+#: NER labels -> internal labels.  PER/ORG/LOC/MISC come from the in-domain news NER
+#: (``newsgraph.models``), the OntoNotes labels from the general model filling its gaps.
+STRONG_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
+WEAK_LABELS = {"MISC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
 _CONNECTORS = {"of", "the", "and", "for", "&", "de", "la", "du", "des", "von", "van"}
 
@@ -57,6 +60,7 @@ class EntityConsolidator:
         titles = load("titles.json")
         orgs = load("organizations.json")
         self.honorifics = set(titles["honorifics"])
+        self.company_titles = set(titles["company_titles"])
         self.title_words = {w for t in titles["titles"] for w in t.split()}
         self.company_words = set(orgs["company_name_words"])
         self.public_words = set(orgs["public_body_name_words"])
@@ -68,7 +72,7 @@ class EntityConsolidator:
     def _trim(self, ent: Span) -> tuple[int, int]:
         doc = ent.doc
         start, end = ent.start, ent.end
-        person = ent.label_ == "PERSON"
+        person = ent.label_ in ("PER", "PERSON")
         while start < end:
             low = doc[start].lower_
             if low in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space:
@@ -85,7 +89,16 @@ class EntityConsolidator:
             end -= 1
         return start, end
 
+    def _before_company_title(self, doc: Doc, i: int) -> bool:
+        words = " ".join(t.lower_ for t in doc[i : i + 3]).split()
+        return any(" ".join(words[:n]) in self.company_titles for n in (1, 2, 3))
+
     def _label(self, span: Span, ner_label: str) -> tuple[str, str | None]:
+        if ner_label == "MISC":  # nationalities and groups ("Democrats") among CoNLL's miscellany
+            code = self.countries.code_for_demonym(span.text)
+            if code:
+                return "DEMONYM", code
+            return ("NORP", None) if span[-1].tag_ == "NNPS" else ("WEAK", None)
         if ner_label in WEAK_LABELS:
             return "WEAK", None
         label = STRONG_LABELS[ner_label]
@@ -126,6 +139,7 @@ class EntityConsolidator:
         ext = extraction(doc)
         cands: list[tuple[int, int, str, str | None]] = []
         demonym_refs: list[tuple[int, int, str]] = []
+        doc.ents = combine(doc)
         for ent in doc.ents:
             if ent.label_ not in STRONG_LABELS and ent.label_ not in WEAK_LABELS:
                 continue
@@ -134,6 +148,8 @@ class EntityConsolidator:
                 continue
             span = doc[start:end]
             label, code = self._label(span, ent.label_)
+            if label == "PER" and end - start == 1 and self._before_company_title(doc, end):
+                label = "ORG"  # "Tesla CEO Elon Musk": a one-word name before a company title is the company
             if label == "DEMONYM":
                 demonym_refs.append((start, end, code))
             else:
@@ -196,7 +212,25 @@ class EntityConsolidator:
                 for i in range(m.start, m.end):
                     ext.token_entity[i] = idx
         self._government_references(doc)
+        self._titled_names(doc)
         return doc
+
+    def _titled_names(self, doc: Doc) -> None:
+        """"President Abdelaziz Bouteflika", "British Defence Secretary Tom King": a person's name with the
+        title words before it in one noun phrase is an alias of that person (``merged_by`` "titled_name")."""
+        ext = extraction(doc)
+        for chunk in doc.noun_chunks:
+            idx = ext.entity_at(chunk.end - 1)
+            if idx is None or ext.entities[idx].type != ont.PERSON:
+                continue
+            start = chunk.start
+            while start < chunk.end and (doc[start].dep_ in ("det", "predet") or doc[start].tag_ == "PRP$"):
+                start += 1
+            name_start = chunk.end - 1
+            while name_start > start and ext.entity_at(name_start - 1) == idx:
+                name_start -= 1
+            if start < name_start:
+                ext.entities[idx].add_alias(doc[start : chunk.end].text)
 
     def _recover_repeats(self, doc: Doc, clusters: list[_Cluster]) -> None:
         """Label consistency: a name (or a person's surname) the NER tagged once is tagged everywhere."""
@@ -300,6 +334,8 @@ class EntityConsolidator:
             for h in heads:
                 left = min(h.left_edge.i, tok.left_edge.i) if h.i == tok.i else tok.left_edge.i
                 span = doc[left : h.i + 1]
+                if not len(span):
+                    continue
                 if span[0].lower_ == "the":
                     span = doc[left + 1 : h.i + 1]
                 ext.add_reference(owner, span, h.i, "descriptor", "government_of")

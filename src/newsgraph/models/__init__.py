@@ -1,0 +1,1 @@
+"""Trained pipelines shipped with newsgraph (``en_news_ner``: see ``training/`` and ``make train``)."""
