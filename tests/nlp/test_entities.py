@@ -64,3 +64,19 @@ def test_public_body_and_company_types(read):
     doc = read("The Ministry of Defence signed a contract with Lockheed Martin Corp. on Monday.")
     types = {e["name"]: e["type"] for e in doc["entities"]}
     assert types.get("the Ministry of Defence", types.get("Ministry of Defence")) == "PublicBody"
+
+
+def test_actor_phrase_is_an_alias_of_its_owner(read):
+    doc = read("British soldiers attacked Iraqi civilians on Monday.")
+    by_name = _by_name(doc)
+    assert "British soldiers" in by_name["United Kingdom"]["aliases"]
+
+
+def test_titled_name_is_an_alias(read):
+    doc = read("President Abdelaziz Bouteflika said he is prepared to lift the ban.")
+    assert "President Abdelaziz Bouteflika" in _by_name(doc)["Abdelaziz Bouteflika"]["aliases"]
+
+
+def test_one_word_name_before_company_title_is_the_company(read):
+    doc = read("Tesla CEO Elon Musk praised Argentina on Monday.")
+    assert _by_name(doc)["Tesla"]["type"] in ("Company", "Organization")

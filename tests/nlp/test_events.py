@@ -67,3 +67,78 @@ def test_noun_cue_with_light_verb(read):
 def test_concern_among_group_targets_subject_owner(read):
     doc = read("Germany's policies have sparked concerns among human rights groups.")
     assert ("ACCUSE", "human rights groups", "Germany", "occurred") in edges(doc)
+
+
+# --- stated intentions, coded as PLOVER does (status_cues.json "intent") ---------------------------------
+def test_promise_of_aid_is_also_agree(read):
+    got = edges(read("Finland will give Tanzania a grant of 580 million shillings."))
+    assert ("AGREE", "Finland", "Tanzania", "occurred") in got
+    assert ("AID", "Finland", "Tanzania", "planned") in got
+
+
+def test_stated_refusal_is_reject(read):
+    assert ("REJECT", "Germany", "France", "occurred") in edges(read("Germany will not meet France."))
+
+
+def test_conditional_promise_is_threaten(read):
+    doc = read("Germany will withdraw its troops from Mali unless France pays.")
+    assert ("THREATEN", "Germany", "Mali", "occurred") in edges(doc)
+
+
+def test_hostile_intention_is_threaten(read):
+    assert ("THREATEN", "Germany", "France", "occurred") in edges(read("Germany will sanction France."))
+
+
+def test_reported_obligation_is_request_from_speaker(read):
+    doc = read("Russia said on Tuesday that Sudan must return a helicopter.")
+    assert ("REQUEST", "Russia", "Sudan", "occurred") in edges(doc)
+
+
+def test_reported_it_is_the_reporting_subject(read):
+    doc = read("Syria says it is willing to withdraw its troops from neighboring Lebanon.")
+    assert ("AGREE", "Syria", "Lebanon", "occurred") in edges(doc)
+
+
+# --- targets from the complement clause or the object phrase (syntax.argument_candidates) -------------
+def test_threat_takes_target_from_complement(read):
+    doc = read("Iran threatened to launch a new military offensive in its war with Iraq.")
+    assert ("THREATEN", "Iran", "Iraq", "occurred") in edges(doc)
+
+
+def test_demand_takes_target_from_that_clause(read):
+    doc = read("The United States demanded that North Korea abandon its nuclear program.")
+    assert ("REQUEST", "United States", "North Korea", "occurred") in edges(doc)
+
+
+def test_rejection_takes_target_from_object_phrase(read):
+    doc = read("Rebels in Mali on Wednesday dismissed an appeal from President Ibrahim Keita to lay down their arms.")
+    assert any(t == "REJECT" and o == "Ibrahim Keita" for t, _, o, _ in edges(doc))
+
+
+# --- meetings need two parties (event_cues.json) ----------------------------------------------------------
+def test_received_a_threat_is_no_meeting(read):
+    assert not {t for t, *_ in edges(read("Germany received a threat on Monday."))} & {"CONSULT"}
+
+
+def test_welcomed_a_statement_is_support(read):
+    doc = read("Germany welcomed the statement by France.")
+    assert not {t for t, *_ in edges(doc)} & {"CONSULT"}
+    assert any(t == "SUPPORT" and s == "Germany" for t, s, _, _ in edges(doc))
+
+
+def test_naming_call_is_no_meeting(read):
+    assert not {t for t, *_ in edges(read("Angela Merkel called the plan a mistake."))} & {"CONSULT"}
+
+
+def test_discussed_topic_is_not_a_party(read):
+    got = {(t, s, o) for t, s, o, _ in edges(read("Germany and France discussed trade on Monday."))}
+    assert got == {("CONSULT", "Germany", "France")}
+
+
+def test_meeting_without_a_second_party_is_dropped(read):
+    assert not edges(read("Germany held a meeting on Monday."))
+
+
+def test_speaking_by_phone_with_is_a_meeting(read):
+    doc = read("Angela Merkel spoke by phone with Emmanuel Macron on Friday.")
+    assert ("CONSULT", "Angela Merkel", "Emmanuel Macron", "occurred") in edges(doc)

@@ -218,7 +218,7 @@ class EventExtractor:
                         e = next((o for p in prep_objects(t, ("of",)) if (o := ext.entity_at(p.i)) is not None), None)
             elif e is None:
                 e = self._owner(ext, t)
-            if e is None and t.tag_ in ("NNS", "NNPS", "NN") and t.lower_ in self.group_nouns:
+            if e is None and t.tag_ in ("NNS", "NNPS", "NN", "NNP") and t.lower_ in self.group_nouns:
                 e = self._group(doc, ext, t)
             if e is not None and e not in out and e not in exclude:
                 out.append(e)
