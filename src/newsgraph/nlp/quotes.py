@@ -4,20 +4,27 @@ Quotation marks: curly and straight double quotes, the low-9 mark and the double
 archives use (''like this''), paired within a paragraph; a quote left open at the end of a paragraph
 runs to that paragraph's end.
 
-A quotation is kept when it is speech or writing with a speaker:
+A direct quotation is the speaker's own words standing as a sentence (or a run of sentences) of the
+article, with an attribution frame:
 
-* an attribution frame next to it: after it (``"...," X said`` / ``said X`` / ``X told reporters``),
-  or before it (``X said: "..."`` / ``X said, "..."`` / ``according to X, "..."``, also when the
-  frame ends the previous sentence or paragraph with a colon);
-* a quote standing alone in its sentence or paragraph continues the speaker of the quote or
-  attributed speech just before it; right after an attributed quote in the same paragraph
-  (``"A," she said. "B."``) it is merged into that quote, as one interrupted quotation;
-* a quoted passage inside a clause (``blamed the crisis on "people who..."``) only when it is long
-  enough to be speech rather than a term, title or scare quote; its speaker is the clause subject.
+* after it (``"...," X said`` / ``said X`` / ``X told reporters`` / ``according to X``), or before it
+  (``X said: "..."`` / ``X said, "..."``; also ``X said:`` or ``Pollster X:`` ending the previous
+  sentence or paragraph);
+* a quote standing alone continues the quotation just before it (same paragraph, or the next
+  paragraph after its frame), lends its speaker from the framed quote right after it, or takes the
+  subject of attributed speech in the sentence before;
+* the pieces of an interrupted quotation (``"A," she said. "B."`` / ``"A," she said, "b..."``) are
+  joined into one quotation.
+
+Quoted words woven into the reporter's own sentence (``called it "a disaster"``, ``said Trump "has
+a long history..."``, ``The plan, she said, "could be..."``) are partial quotations: left out, with the
+quotes that continue them, unless the clause's verb ascribes the words to its subject (``attributing
+the woes to "enemies who..."``, lexicon ``inline_verbs``).  Titles and scare quotes have no frame and
+fall out the same way.
 
 The speaker is an entity: the subject of the attribution verb (a name, or a pronoun or descriptor that
-reference resolution joined to an entity), or else an entity named inside that subject
-("a spokeswoman for X").  Quotations without a speaker are left out.
+reference resolution joined to an entity), a name beside it ("spokesman X"), or the body a spokesperson
+speaks for ("a spokeswoman for X").  Quotations whose speaker is no entity are left out.
 """
 from __future__ import annotations
 
@@ -66,6 +73,7 @@ def find_quotes(text: str) -> list[_Raw]:
 
 
 def _pair_line(line: str, base: int) -> list[_Raw]:
+    """The quotes of one paragraph (``base``: its offset): an opening mark pairs with the next closing one."""
     out: list[_Raw] = []
     opened: tuple[int, int] | None = None  # (mark offset, body start)
     for m in MARK_RE.finditer(line):
@@ -96,11 +104,13 @@ def _pair_line(line: str, base: int) -> list[_Raw]:
 
 @dataclass
 class _Found:
+    """A quotation as read: where it stands (``how``), its speaker and attribution verb."""
+
     raw: _Raw
     first: int  # first token of the body
     last: int  # last token of the body
     speaker: int | None
-    how: str  # after, before, alone, inline
+    how: str  # after, before (its frame), alone, inline (kept partial quote), partial (left out)
     verb: int | None = None  # token index of the attribution verb
     cont: bool = False  # continues the quotation before it (same speaker, nothing else said between)
 
@@ -196,6 +206,7 @@ class QuoteExtractor:
         return any(t.pos_ not in ("CCONJ", "ADV", "SCONJ", "PUNCT", "INTJ") for t in lead)
 
     def _is_say(self, tok: Token) -> bool:
+        """``tok`` is an attribution verb (``said``, ``told``, ``added``...)."""
         return tok.lemma_.lower() in self.say_verbs and tok.pos_ in ("VERB", "AUX")
 
     def _frame_after(self, doc: Doc, ext: Extraction, raw: _Raw, i: int) -> Frame:
@@ -264,6 +275,7 @@ class QuoteExtractor:
         return (spk, verb) if verb is not None else (self._named_before(doc, ext, prev), None)
 
     def _according(self, doc: Doc, ext: Extraction, j: int) -> int | None:
+        """The speaker of ``according to X`` (``j``: the token ``according``)."""
         for c in doc[j + 1].children:
             if c.dep_ == "pobj":
                 return self._speaker_entity(ext, c)
@@ -392,6 +404,7 @@ def _new_statement(doc: Doc, verb: Token) -> bool:
 
 
 def _according_to(doc: Doc, j: int) -> bool:
+    """``doc[j]`` starts ``according to``."""
     return doc[j].lower_ == "according" and j + 1 < len(doc) and doc[j + 1].lower_ == "to"
 
 
@@ -407,6 +420,7 @@ def _lowercase(body: str) -> bool:
 
 
 def _is_mark(s: str) -> bool:
+    """``s`` (a token) is a double quotation mark."""
     return bool(s) and (s in ("\"", "''", "'''") or s[0] in "\u201c\u201d\u201e")
 
 
@@ -417,6 +431,7 @@ def _ends_with_quote(before: str) -> bool:
 
 
 def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
+    """spaCy factory of ``newsgraph_quotes``."""
     return QuoteExtractor()
 
 
