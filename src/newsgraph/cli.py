@@ -262,6 +262,36 @@ def edges(
         out.print(edges_table(rows))
 
 
+@app.command("eval")
+def eval_command(
+    data: str = typer.Option("../shared/data", "--data", help="Folder of annotated sets (conll2003/, plover/, m2e2-text/, polnear/, crossre/; examples/ beside it)."),
+    scorer: str = typer.Option("../shared/tools/score.py", "--scorer", help="The shared scorer, score.py."),
+    sets: Optional[str] = typer.Option(None, "--sets", help="Comma-separated subset of: conll,gsr,m2e2,polnear,crossre,example."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Also write the Markdown table to this file (e.g. docs/accuracy.md)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many documents per file (a quick look; not comparable)."),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines (one per figure) instead of the table."),
+) -> None:
+    """Run the pipeline over every annotated set and print the accuracy table (scored by score.py)."""
+    from pathlib import Path
+
+    from newsgraph.evaluate.accuracy import SETS, EvalError, evaluate, markdown
+
+    chosen = [s.strip() for s in sets.split(",") if s.strip()] if sets else list(SETS)
+    try:
+        rows = evaluate(Path(data), Path(scorer), chosen, limit, progress=lambda name: _warn(f"scoring {name} ..."))
+    except EvalError as e:
+        _fail(str(e), 2)
+    if as_json:
+        for r in rows:
+            _emit(r.as_dict())
+        return
+    command = "newsgraph eval" + (f" --sets {','.join(chosen)}" if sets else "") + (f" --limit {limit}" if limit else "")
+    table = markdown(rows, command)
+    sys.stdout.write(table)
+    if output:
+        Path(output).write_text(f"# Accuracy\n\n{table}", encoding="utf-8")
+
+
 def main() -> None:
     """Entry point: run the app; unexpected errors are one line, not a traceback (NEWSGRAPH_DEBUG=1 shows it)."""
     try:

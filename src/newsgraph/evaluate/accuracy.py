@@ -1,0 +1,252 @@
+"""``newsgraph eval``: run the pipeline over every annotated set in a data folder and score it.
+
+The scoring is ``score.py``'s own (the shared scorer, loaded as a module, so the numbers are the ones
+``python score.py …`` prints); this module only finds the files, makes the input documents, runs the
+extraction, and lays the results out as one table.  Files are found by pattern, so a folder with the same
+layout holding other splits (the held-out halves) is scored the same way:
+
+=================  ===========================================  ==================================
+set                files                                        scored with
+=================  ===========================================  ==================================
+``conll``          ``conll2003/*.txt`` except ``train.txt``     ``score_conll``
+``gsr``            ``plover/gsr-*.jsonl``                       ``score_gsr`` (+ recall per type)
+``m2e2``           ``m2e2-text/`` (the folder)                  ``score_m2e2``
+``polnear``        ``polnear/*.jsonl.gz``                       ``score_polnear``
+``crossre``        ``crossre/*.json`` except ``*train*``        :mod:`.crossre` + ``score_edges``
+``example``        ``../examples/*.txt`` with ``.gold.json``    ``score_edges``
+=================  ===========================================  ==================================
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from newsgraph.evaluate import crossre
+from newsgraph.extract import extract_many
+
+SETS = ("conll", "gsr", "m2e2", "polnear", "crossre", "example")
+#: the targets of the accuracy issue, by (set, measure)
+TARGETS = {
+    ("conll", "F1 PER/ORG/LOC"): 0.87,
+    ("gsr", "type recall"): 0.70,
+    ("gsr", "type+source+target recall"): 0.45,
+    ("m2e2", "meeting participant recall"): 0.60,
+    ("m2e2", "CONSULT sentence precision"): 0.60,
+    ("polnear", "quote speaker+content F1"): 0.60,
+    ("crossre", "ROLE F1"): 0.50,
+    ("example", "events recall (status)"): 0.80,
+    ("example", "events precision (status)"): 0.70,
+}
+
+
+class EvalError(Exception):
+    """A data folder or scorer that cannot be used; the message names it."""
+
+
+@dataclass
+class Row:
+    """One measured figure."""
+
+    set: str
+    file: str
+    measure: str
+    value: float | str
+    docs: int = 0
+    seconds: float = 0.0
+    words: int = 0
+
+    @property
+    def target(self) -> float | None:
+        return TARGETS.get((self.set, self.measure))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"set": self.set, "file": self.file, "measure": self.measure, "value": self.value,
+                "target": self.target, "docs": self.docs, "seconds": round(self.seconds, 1), "words": self.words}
+
+
+@dataclass
+class Run:
+    """The predictions for one file, written where the scorer can read them."""
+
+    docs: int
+    words: int
+    seconds: float
+    pred: Path
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def load_scorer(path: Path) -> ModuleType:
+    """Import ``score.py`` from ``path`` (standard library only)."""
+    if not path.is_file():
+        raise EvalError(f"scorer not found: {path}")
+    spec = importlib.util.spec_from_file_location("newsgraph_shared_score", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _extract(records: list[dict[str, Any]], out: Path, limit: int | None) -> Run:
+    if limit is not None:
+        records = records[:limit]
+    t0 = time.perf_counter()
+    with out.open("w", encoding="utf-8") as f:
+        for doc in extract_many(records):
+            f.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    seconds = time.perf_counter() - t0
+    return Run(len(records), sum(len(r["text"].split()) for r in records), seconds, out)
+
+
+def _rows(name: str, file: Path, run: Run, pairs: Iterable[tuple[str, float | str]]) -> list[Row]:
+    return [Row(name, file.name, m, v, run.docs, run.seconds, run.words) for m, v in pairs]
+
+
+def _prf(prefix: str, p: float, r: float, f: float) -> list[tuple[str, float]]:
+    return [(f"{prefix} P", p), (f"{prefix} R", r), (f"{prefix} F1", f)]
+
+
+# -- one function per set ---------------------------------------------------------------------------------
+def eval_conll(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
+    for path in sorted((data / "conll2003").glob("*.txt")):
+        if path.name == "train.txt":
+            continue
+        records = [{"id": i, "text": t} for i, t, _ in score.conll_docs(str(path))]
+        run = _extract(records, tmp / f"conll-{path.stem}.jsonl", limit)
+        s = score.score_conll(str(path), str(run.pred))
+        pairs: list[tuple[str, float | str]] = []
+        for t in ("PER", "ORG", "LOC"):
+            pairs += _prf(t, *s[t])
+        pairs.append(("F1 PER/ORG/LOC", s["F1_PER_ORG_LOC"]))
+        pairs.append(("MISC F1 (not a target)", s["MISC"][2]))
+        yield from _rows("conll", path, run, pairs)
+
+
+def eval_gsr(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
+    for path in sorted((data / "plover").glob("gsr-*.jsonl")):
+        recs = score.gsr_records(str(path))
+        records = [{"id": r["id"], "text": r["text"]} for r in recs]
+        run = _extract(records, tmp / f"gsr-{path.stem}.jsonl", limit)
+        s = score.score_gsr(str(path), str(run.pred))
+        pairs: list[tuple[str, float | str]] = [("type recall", s["type_recall"]),
+                                                ("type+source+target recall", s["type_source_target_recall"])]
+        preds = {d["document"]["id"]: d for d in map(json.loads, run.pred.read_text(encoding="utf-8").splitlines())}
+        hit, total = Counter(), Counter()
+        for r in recs:
+            if r["id"] not in preds:
+                continue
+            gold = score.gsr_to_gold(r)["events"][0]
+            total[gold["type"]] += 1
+            hit[gold["type"]] += gold["type"] in {v.get("type") for v in preds[r["id"]].get("events", [])}
+        pairs.append(("type recall by type", ", ".join(f"{t} {hit[t]}/{total[t]}" for t in sorted(total))))
+        yield from _rows("gsr", path, run, pairs)
+
+
+def eval_m2e2(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
+    folder = data / "m2e2-text"
+    if not folder.is_dir():
+        return
+    records = [{"id": sid, "text": s["text"]} for sid, s in sorted(score.m2e2_sentences(str(folder)).items())]
+    run = _extract(records, tmp / "m2e2.jsonl", limit)
+    s = score.score_m2e2(str(folder), str(run.pred))
+    yield from _rows("m2e2", folder, run, [("meeting participant recall", s["meet_participant_recall"]),
+                                           ("CONSULT sentence precision", s["consult_sentence_precision"])])
+
+
+def eval_polnear(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
+    for path in sorted((data / "polnear").glob("*.jsonl.gz")):
+        records = [{"id": i, "text": t} for i, t, _ in score.polnear_articles(str(path))]
+        run = _extract(records, tmp / "polnear.jsonl", limit)
+        s = score.score_polnear(str(path), str(run.pred))
+        c, f = s["content"], s["full"]
+        yield from _rows("polnear", path, run, _prf("quote content", c["p"], c["r"], c["f1"])
+                         + _prf("quote speaker+content", f["p"], f["r"], f["f1"]))
+
+
+def eval_crossre(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
+    for path in sorted((data / "crossre").glob("*.json")):
+        if "train" in path.name:
+            continue
+        docs, gold = crossre.convert([path])
+        gold_path = tmp / f"crossre-gold-{path.stem}.jsonl"
+        gold_path.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+        run = _extract(docs, tmp / f"crossre-{path.stem}.jsonl", limit)
+        s = score.score_edges(str(gold_path), str(run.pred))
+        r = s["roles"]
+        yield from _rows("crossre", path, run, [("ROLE P", r["p"]), ("ROLE R", r["r"]), ("ROLE F1", r["f1"]),
+                                                ("ROLE gold ties", r["gold"])])
+
+
+def eval_example(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
+    for text_path in sorted((data.parent / "examples").glob("*.txt")):
+        gold_file = text_path.with_suffix(".gold.json")
+        if not gold_file.exists():
+            continue
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        gold_path = tmp / f"example-gold-{text_path.stem}.jsonl"
+        gold_path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+        record = {"id": gold["doc_id"], "text": text_path.read_text(encoding="utf-8")}
+        if gold.get("published"):
+            record["published"] = gold["published"]
+        run = _extract([record], tmp / f"example-{text_path.stem}.jsonl", limit)
+        s = score.score_edges(str(gold_path), str(run.pred))
+        e, r = s["events"], s["roles"]
+        yield from _rows("example", text_path, run, [
+            ("events recall (status)", e["r"]), ("events precision (status)", e["p"]), ("roles F1", r["f1"]),
+            ("quotes recall", s["quotes"]["r"] if s["quotes"]["r"] is not None else "-"),
+            ("events recall by type", ", ".join(f"{t} {v}" for t, v in s["events_by_type_recall"].items()))])
+
+
+EVALUATORS: dict[str, Callable[[ModuleType, Path, Path, int | None], Iterator[Row]]] = {
+    "conll": eval_conll, "gsr": eval_gsr, "m2e2": eval_m2e2, "polnear": eval_polnear,
+    "crossre": eval_crossre, "example": eval_example,
+}
+
+
+def evaluate(data: Path, scorer: Path, sets: Iterable[str] = SETS, limit: int | None = None,
+             progress: Callable[[str], None] | None = None) -> list[Row]:
+    """Score every set of ``sets`` found under ``data`` with the scorer at ``scorer``."""
+    if not data.is_dir():
+        raise EvalError(f"data folder not found: {data}")
+    unknown = [s for s in sets if s not in EVALUATORS]
+    if unknown:
+        raise EvalError(f"unknown set {unknown[0]!r}; choose from {', '.join(SETS)}")
+    score = load_scorer(scorer)
+    list(extract_many([{"id": "warm-up", "text": "Germany met France."}]))  # load the pipeline before timing
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="newsgraph-eval-") as tmp:
+        for name in sets:
+            if progress:
+                progress(name)
+            rows += list(EVALUATORS[name](score, data, Path(tmp), limit))
+    return rows
+
+
+def _fmt(value: float | str | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def markdown(rows: list[Row], command: str) -> str:
+    """The table as Markdown, with the command that made it and the speed of each set."""
+    lines = [f"Made by `{command}`.", "", "| set | file | measure | value | target | met |", "|---|---|---|---|---|---|"]
+    for r in rows:
+        met = "" if r.target is None or isinstance(r.value, str) else ("yes" if r.value >= r.target else "**no**")
+        lines.append(f"| {r.set} | {r.file} | {r.measure} | {_fmt(r.value)} | {_fmt(r.target)} | {met} |")
+    lines += ["", "| set | file | documents | words | seconds | words/s |", "|---|---|---|---|---|---|"]
+    seen: set[tuple[str, str]] = set()
+    for r in rows:
+        if (r.set, r.file) in seen:
+            continue
+        seen.add((r.set, r.file))
+        rate = f"{r.words / r.seconds:,.0f}" if r.seconds else ""
+        lines.append(f"| {r.set} | {r.file} | {r.docs} | {r.words} | {r.seconds:.1f} | {rate} |")
+    return "\n".join(lines) + "\n"
