@@ -1,8 +1,9 @@
 """Convert a CoNLL-2003 file to spaCy's binary training format, tokenised as newsgraph sees text.
 
-Each CoNLL document becomes one text with tokens joined by spaces and sentences by newlines (the same
-text `score.py docs conll` makes), re-tokenised by spaCy's English tokenizer; the gold entities are
-aligned by character offsets.  Training on the tokens the pipeline will see at run time matters: spaCy
+Each run of three sentences of a CoNLL document becomes one text with tokens joined by spaces and
+sentences by newlines (as `score.py docs conll` makes them), re-tokenised by spaCy's English tokenizer;
+the gold entities are aligned by character offsets.  (Whole documents taught the model that a text's
+first words are a headline: short texts then lost their names.)  Training on the tokens the pipeline will see at run time matters: spaCy
 splits "1996-08-30" and "Nagorno-Karabakh" where CoNLL does not.
 
     python training/conll_to_spacy.py ../shared/data/conll2003/train.txt training/corpus/train.spacy
@@ -64,10 +65,15 @@ def to_text(doc: list[list[tuple[str, str]]]) -> tuple[str, list[tuple[int, int,
     return "".join(text), spans
 
 
-def convert(src: Path, dest: Path) -> int:
+def chunks(doc: list, size: int) -> list:
+    """Runs of ``size`` sentences: the model sees text starts other than a headline."""
+    return [doc[i : i + size] for i in range(0, len(doc), size)]
+
+
+def convert(src: Path, dest: Path, size: int = 3) -> int:
     nlp = spacy.blank("en")
     db = DocBin()
-    for conll_doc in read_conll(src):
+    for conll_doc in (c for d in read_conll(src) for c in chunks(d, size)):
         text, spans = to_text(conll_doc)
         doc = nlp.make_doc(text)
         ents = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in spans]

@@ -54,6 +54,7 @@ class ReferenceResolver:
         self.company_nouns = set(orgs["company_descriptors"])
         self.org_nouns = set(orgs["organization_descriptors"])
         self.reporting = set(load("status_cues.json")["reporting_verbs"])
+        self.group_nouns = set(orgs["group_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         ext = extraction(doc)
@@ -136,6 +137,8 @@ class ReferenceResolver:
         for c in clause.head.children:
             if c.dep_ == "nsubj":
                 e = ext.entity_at(c.i)
+                if e is None and c.lower_ in self.group_nouns and c.tag_ in ("NNS", "NNPS"):
+                    e = ext.add_group(c)  # "the rebels said they ..."
                 if e is not None and ext.entities[e].type != ont.PERSON:
                     return e
         return None

@@ -106,8 +106,10 @@ class EntityConsolidator:
             code = self.countries.code_for_name(span.text)
             if code:
                 return "CTRY", code
+        if label in ("GPE", "LOC") and _CAMEL.match(span.text) and not span.text.startswith(("Mc", "Mac")):
+            return "ORG", None  # "OpenAI", "YouTube": internal capitals mark a brand, not a place
         if label == "GPE":
-            return ("ORG" if _CAMEL.match(span.text) else "LOC"), None
+            return "LOC", None
         if label == "NORP" and self.countries.code_for_demonym(span.text):
             return "DEMONYM", self.countries.code_for_demonym(span.text)
         return label, None

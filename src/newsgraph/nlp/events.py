@@ -95,6 +95,7 @@ class StatusCues:
         self.commitment = set(intent["commitment_heads"])
         self.obligation = set(intent["obligation_auxiliaries"])
         self.conditions = set(intent["condition_markers"])
+        self.failure = set(intent["failure_heads"])
 
     def intent(self, chain: list[Token]) -> str | None:
         """What the actor states about the act ``chain[0]``: "commit" ("will release", "is willing to
@@ -107,6 +108,8 @@ class StatusCues:
         words = {c.lower_ for c in aux}
         negated = any(c.dep_ == "neg" for c in aux)
         future = bool(words & (self.future - {"would"})) or ("would" in words and self._reported(cue))
+        if any(t.lemma_.lower() in self.failure for t in chain[1:3]):
+            return "refuse"  # "failed to reach agreement"
         committed = future or any(t.lemma_.lower() in self.commitment or t.lower_ in self.commitment for t in chain[1:3])
         if words & self.obligation and self._reported(cue):
             return "oblige"
@@ -219,7 +222,7 @@ class EventExtractor:
             elif e is None:
                 e = self._owner(ext, t)
             if e is None and t.tag_ in ("NNS", "NNPS", "NN", "NNP") and t.lower_ in self.group_nouns:
-                e = self._group(doc, ext, t)
+                e = ext.add_group(t)
             if e is not None and e not in out and e not in exclude:
                 out.append(e)
                 if not direct and (t.lower_ in self.actor_nouns or t.lower_ in self.person_titles):
@@ -235,6 +238,8 @@ class EventExtractor:
         for c in t.lefts:
             if c.dep_ not in ("det", "predet", "nummod", "quantmod", "punct") and c.tag_ != "PRP$":
                 left = min(left, c.left_edge.i)
+        while left < t.i and (doc[left].pos_ in ("DET", "NUM", "PUNCT") or doc[left].like_num or doc[left].tag_ == "PRP$"):
+            left += 1
         spans = [doc[left : t.i + 1]] if left < t.i else []
         prep = next((c for c in t.rights if c.dep_ in ("prep", "acl")), None)
         if prep is not None and prep.right_edge.i - left < 10:
@@ -248,18 +253,6 @@ class EventExtractor:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and ext.entity_at(c.i) is not None:
                 return ext.entity_at(c.i)
         return None
-
-    @staticmethod
-    def _group(doc: Doc, ext: Extraction, t: Token) -> int:
-        start = t.i
-        for c in t.children:
-            if c.i < t.i and c.dep_ in ("amod", "compound", "nmod"):
-                start = min(start, c.left_edge.i)
-        span = doc[start : t.i + 1]
-        for i in range(span.start, span.end):
-            if ext.entity_at(i) is not None:
-                return ext.entity_at(i)
-        return ext.add_entity(span, ont.GROUP, "group_noun", "group_noun")
 
     # -- triggers -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -303,7 +296,8 @@ class EventExtractor:
         """"received the president" is a meeting, "received a threat" is not, "called him a liar" neither."""
         if any(c.dep_ in _COMPLEMENT_DEPS for c in tok.children):
             return None
-        if any(self.actors(doc, ext, o) for o in objects):
+        if any(ext.entity_at(o.i) is not None or o.lower_ in self.actor_nouns or o.lower_ in self.person_titles
+               for o in objects):
             return cue
         other = self.cues.actor_object[cue.lemma]
         return None if other is None else Cue(other, cue.lemma, cue.pos, None, target_preps=cue.target_preps)
@@ -419,7 +413,7 @@ class EventExtractor:
                 type=cue.type, mode=cue.lemma, source=list(src), target=[target] if target is not None else [],
                 status=status, trigger=tok.i, sent_start=sent.start, sent_end=sent.end, time_text=time_text,
                 confidence=round(min(base + (0.2 if target is not None else 0.0), 0.95), 2), cue=f"{cue.pos}:{cue.lemma}"))
-        if (cue.type not in ont.STANCE_EVENTS or cue.type == "AGREE") and (noun is None or len(chain) > 1):
+        if noun is None or len(chain) > 1:
             self._stated_intent(doc, ext, tok, cue, src, targets, chain if noun is None else chain[1:])
 
     def _stated_intent(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], targets: list[int],
@@ -428,7 +422,7 @@ class EventExtractor:
         grant" is also AGREE, "will boycott the elections unless ..." THREATEN, "will not accept" REJECT,
         and "Russia said Sudan must return the helicopter" REQUEST from Russia to Sudan."""
         intent = self.status_cues.intent(chain)
-        if intent is None or (cue.type in ont.STANCE_EVENTS and intent != "refuse"):
+        if intent is None or (cue.type in ont.STANCE_EVENTS and intent not in ("refuse", "oblige")):
             return
         if intent == "oblige":
             speaker = self._reporter(doc, ext, tok)

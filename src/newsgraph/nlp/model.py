@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph import ontology as ont
 
 
 @dataclass
@@ -106,6 +108,20 @@ class Extraction:
         for i in range(span.start, span.end):
             self.token_entity[i] = idx
         return idx
+
+    def add_group(self, t: Token) -> int:
+        """The entity of the unnamed collective actor headed by ``t`` ("Fijian rebels", "opposition groups"),
+        created as a Group from the noun and its modifiers unless a token there already names one."""
+        doc = t.doc
+        start = t.i
+        for c in t.children:
+            if c.i < t.i and c.dep_ in ("amod", "compound", "nmod"):
+                start = min(start, c.left_edge.i)
+        span = doc[start : t.i + 1]
+        for i in range(span.start, span.end):
+            if self.entity_at(i) is not None:
+                return self.entity_at(i)
+        return self.add_entity(span, ont.GROUP, "group_noun", "group_noun")
 
     def add_reference(self, idx: int, span: Span, head: int, kind: str, merged_by: str) -> None:
         """Record that ``span`` (head token ``head``) refers to entity ``idx``."""
