@@ -1,4 +1,4 @@
-"""Every cue of the lexicon (data/event_cues.json) has a test sentence, and it fires."""
+"""Every cue of the lexicons (data/event_cues.json, and the ROLE cues of data/titles.json) has a test sentence, and it fires."""
 import pytest
 
 from newsgraph.data import load
@@ -30,6 +30,36 @@ def test_lexicon_types_are_plover():
 
     for section in ("verbs", "nouns", "adjectives"):
         assert set(CUES[section]) <= set(ont.EVENT_TYPES)
+
+
+# --- ROLE cues (data/titles.json): every role noun, team title, role verb and "led by" verb fires -----------
+TITLES = load("titles.json")
+_PARTICIPLE = {"lead": "led", "run": "run"}
+
+
+def _role_cases():
+    for n in TITLES["role_nouns"]:
+        yield f"role_noun:{n}", f"Acme Corporation {n} Jane Doe spoke on Monday.", "Acme Corporation"
+    for n in TITLES["team_titles"]:
+        yield f"team_title:{n}", f"Northfield {n} Jane Doe scored twice on Saturday.", "Northfield"
+    for v in TITLES["role_verbs"]:
+        yield f"role_verb:{v['lemma']}", v["example"], None
+    for v in TITLES["led_by_verbs"]:
+        pp = _PARTICIPLE.get(v) or (v + "d" if v.endswith("e") else v + "ed")
+        yield f"led_by_verb:{v}", f"The Green Party, {pp} by Jane Doe, won the vote.", "Green Party"
+
+
+ROLE_CASES = list(_role_cases())
+
+
+@pytest.mark.parametrize("cue,sentence,org", ROLE_CASES, ids=[c[0] for c in ROLE_CASES])
+def test_role_cue_fires_on_its_sentence(read, cue, sentence, org):
+    doc = read(sentence)
+    by_id = {e["id"]: e for e in doc["entities"]}
+    ties = {(by_id[r["person"]]["name"], by_id[r["org"]]["name"]) for r in doc["roles"]}
+    assert any(p == "Jane Doe" and (org is None or o == org) for p, o in ties), (cue, ties)
+    if org is not None:  # the organisation end is an organisation, even where the NER saw a place
+        assert {by_id[r["org"]]["type"] for r in doc["roles"]} <= {"Organization", "Company", "PublicBody", "Country"}
 
 
 # ---- quotation cues (data/quote_cues.json) ----

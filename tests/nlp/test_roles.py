@@ -15,6 +15,76 @@ CASES = [
 ]
 
 
+#: one sentence per pattern added for CrossRE-style ties (all names made up): sentence, person, organisation, pattern
+PATTERN_CASES = [
+    ("Jane Doe of the Green Party spoke in Northfield.", "Jane Doe", "Green Party", "name_of_org"),
+    ("Jane Doe for the Green Party spoke in Northfield.", "Jane Doe", "Green Party", "name_of_org"),
+    ("\"Prices will rise,\" said Jane Doe at the consulting firm Acme Corporation.", "Jane Doe", "Acme Corporation", "name_of_org"),
+    ("Jane Doe, formerly of Acme Corporation, joined the board.", "Jane Doe", "Acme Corporation", "name_of_org"),
+    ("Jane Doe, a former leader of the Green Party, spoke in Northfield.", "Jane Doe", "Green Party", "name_title_of_org"),
+    ("Jane Doe (Green Party) won the seat.", "Jane Doe", "Green Party", "name_paren_org"),
+    ("The Green Party (GP) leader Jane Doe spoke in Northfield.", "Jane Doe", "Green Party", "org_title_name"),
+    ("The Green Party nominee, Senator Jane Doe, won the seat.", "Jane Doe", "Green Party", "org_title_name"),
+    ("The Green Party ' s Jane Doe won the seat.", "Jane Doe", "Green Party", "org_possessive"),
+    ("Northfield captain Jane Doe scored twice on Saturday.", "Jane Doe", "Northfield", "org_title_name"),
+    ("Green Party leaders Jane Doe and John Roe spoke in Northfield.", "John Roe", "Green Party", "org_title_name_conj"),
+    ("Jane Doe was a member of the Green Party.", "Jane Doe", "Green Party", "title_clause"),
+    ("Jane Doe served as leader of the Green Party.", "Jane Doe", "Green Party", "title_clause"),
+    ("Jane Doe, who is a spokeswoman for Acme Corporation, declined to comment.", "Jane Doe", "Acme Corporation", "title_clause"),
+    ("Jane Doe ran for the Northfield City Council in 2004 as the Green Party candidate.", "Jane Doe", "Green Party", "title_clause"),
+    ("Jane Doe joined the Green Party in 2004.", "Jane Doe", "Green Party", "role_verb"),
+    ("Jane Doe, who played for Northfield United, retired on Friday.", "Jane Doe", "Northfield United", "role_verb"),
+    ("Jane Doe and John Roe joined the Green Party in 2004.", "John Roe", "Green Party", "role_verb"),
+    ("The Green Party, led by Jane Doe, won the vote.", "Jane Doe", "Green Party", "org_led_by_name"),
+    ("The Green Party was founded by Jane Doe in 1990.", "Jane Doe", "Green Party", "org_led_by_name"),
+    ("Jane Doe's Green Party won the vote.", "Jane Doe", "Green Party", "name_possessive_org"),
+    ("The Liberals defeated the Green Party government of Jane Doe in 2004.", "Jane Doe", "Green Party", "org_government_of_name"),
+    ("The Green Party, under the leadership of Jane Doe, won the vote.", "Jane Doe", "Green Party", "org_under_name"),
+    ("\"Prices will rise,\" said Jane Doe, Acme Corporation.", "Jane Doe", "Acme Corporation", "name_comma_org"),
+    ("He finished behind Peter Hollis and Green Party Anna Berg.", "Anna Berg", "Green Party", "org_compound_name"),
+    ("Northfield United 214 (Jane Doe 84, John Roe 52).", "John Roe", "Northfield United", "org_paren_names"),
+    ("Northfield United - Jane Doe (captain), John Roe, Ann Poe.", "Ann Poe", "Northfield United", "org_dash_names"),
+]
+
+
+def _ties(doc):
+    return {(names(doc, [r["person"]])[0], names(doc, [r["org"]])[0], r["pattern"]) for r in doc["roles"]}
+
+
+@pytest.mark.parametrize("sentence,person,org,pattern", PATTERN_CASES, ids=[f"{c[3]}:{c[0][:30]}" for c in PATTERN_CASES])
+def test_crossre_style_pattern(read, sentence, person, org, pattern):
+    got = _ties(read(sentence))
+    assert (person, org, pattern) in got, got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jane Doe (Canada) beat John Roe (France) 6-3 6-4.",  # a nationality in brackets
+    "Jane Doe moved to Canada in 2004.",  # a verb of moving to a country
+    "The Green Alliance (GA) won the vote.",  # a name and its abbreviation
+    "Jane Doe signed a deal with Acme Corporation on Monday.",  # a deal, not a transfer
+    "Jobs are counted in the main cities of Brazil (Northfield, Riverside and Eastbrook).",  # places of a country
+])
+def test_no_role(read, sentence):
+    assert not read(sentence)["roles"]
+
+
+def test_each_name_of_a_list_keeps_its_own_title(read):
+    doc = read("She ran against the Green Party candidate Jane Doe, the Blue Party candidate John Roe, and others.")
+    got = {(p, o) for p, o, _ in _ties(doc)}
+    assert ("John Roe", "Blue Party") in got and ("John Roe", "Green Party") not in got and ("Jane Doe", "Blue Party") not in got
+
+
+def test_a_list_shares_a_title_only_with_bare_names(read):
+    doc = read("Green Party leaders Jane Doe, John Roe and Senator Ann Poe spoke in Northfield.")
+    got = {(p, o) for p, o, _ in _ties(doc)}
+    assert ("John Roe", "Green Party") in got and ("Ann Poe", "Green Party") not in got
+
+
+def test_team_title_makes_a_place_a_team(read):
+    doc = read("Northfield captain Jane Doe scored twice on Saturday.")
+    assert {e["name"]: e["type"] for e in doc["entities"]}["Northfield"] == "Organization"
+
+
 @pytest.mark.parametrize("sentence,person,org,title", CASES)
 def test_role_pattern(read, sentence, person, org, title):
     doc = read(sentence)

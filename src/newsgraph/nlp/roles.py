@@ -1,20 +1,59 @@
-"""ROLE ties from titles, possessives and "of" phrases around a person's name.
+"""ROLE ties from titles, possessives, "of" phrases, clauses and lists around a person's name.
 
 Patterns (each has a test sentence in ``tests/nlp/test_roles.py``):
+
+Next to the name (token patterns):
 - ``org_title_name``: "Tesla CEO Elon Musk", "Argentina's President Javier Milei", "Argentinian President, Javier Milei"
-- ``org_possessive``: "OpenAI's Sam Altman"
-- ``name_of_org``: "Sundar Pichai of Google"
-- ``name_title_of_org``: "Elon Musk, chief executive of Tesla", "Elon Musk, Tesla's chief executive"
+- ``org_possessive``: "OpenAI's Sam Altman" (also "OpenAI ' s Sam Altman", the possessive written apart)
+- ``name_of_org``: "Sundar Pichai of Google", "Jane Doe of the Green Party", "Jane Doe for the Green Party",
+  "Jane Doe at the consulting firm Acme", "Jane Doe, formerly of Acme"
+- ``name_org_title``: "Elon Musk, Tesla's chief executive"
+- ``name_title_of_org``: "Elon Musk, chief executive of Tesla", "Jane Doe, a former leader of the Green Party"
 - ``title_of_org_name``: "the president of Argentina, Javier Milei"
+- ``name_comma_org``: "said Jane Doe, Acme Corp.", "-- Jane Doe, Acme Newsroom +1 555 0100" (a byline)
+- ``name_paren_org``: "Jane Doe (Green Party)", "Jane Doe (Green Party candidate)"; not a country in brackets,
+  which gives a nationality ("Jane Doe (Canada) beat ...")
+
+From the parse (a title noun or a verb between the name and the organisation):
+- ``title_clause``: "Jane Doe was a member of the Green Party", "Jane Doe served as leader of the Green Party",
+  "Jane Doe, who is the Green Party's leader, ...", "Jane Doe, a spokeswoman for Acme, ..."
+- ``role_verb``: "Jane Doe joined the Green Party", "Jane Doe ran for the Green Party" (``role_verbs`` in titles.json)
+- ``org_government_of_name``: "the Green Party government of Jane Doe"
+- ``org_under_name``: "the Green Party, under the leadership of Jane Doe, ..."
+- ``org_led_by_name``: "the Green Party, led by Jane Doe", "the Green Party was founded by Jane Doe" (``led_by_verbs``)
+- ``name_possessive_org``: "Jane Doe's Green Party", "Jane Doe's party, the Green Party"
+- ``org_compound_name``: "Green Party Jane Doe" (a party or company name right before a person's name)
+
+Lists:
+- ``org_paren_names``: "Acme 214 (Jane Doe 84, John Roe 52)", "the Green Party (including Jane Doe and John Roe)":
+  the people listed in brackets after a team or group
+- ``org_dash_names``: "Acme - Jane Doe (captain), John Roe": a team sheet
+- a person coordinated with one who has a ROLE from a title before the names gets it too
+  ("Green Party leaders Jane Doe and John Roe"), pattern name + ``_conj``
+
+A place that a team title ties to a person ("Northfield captain Jane Doe") is a team: it becomes an Organization.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
 from newsgraph.data import load
 from newsgraph.nlp.model import Extraction, Mention, Role, extraction
+
+_DETS = ("the", "a", "an")
+#: prepositions that tie a title or a name to its organisation ("leader of", "analyst at", "spokesman for")
+_TITLE_PREPS = ("of", "at", "for", "with")
+#: copulas whose complement describes the subject ("X was a member of Y", "X became leader of Y")
+_COPULAS = ("be", "become", "remain")
+_PERSON_PRONOUNS = ("who", "that")
+#: nouns of "under the leadership of X"
+_LEADERSHIP = ("leadership", "chairmanship", "presidency", "stewardship", "command", "premiership")
+#: adverbs of time between a name and "of" ("Jane Doe, formerly of Acme")
+_ONCE = ("formerly", "previously", "once", "now", "later", "then", "currently")
 
 
 class TitleLexicon:
@@ -22,10 +61,32 @@ class TitleLexicon:
 
     def __init__(self) -> None:
         data = load("titles.json")
-        self.titles = {tuple(t.split()) for t in data["titles"]}
+        words = list(data["titles"]) + list(data.get("role_nouns", []))
+        # the tokenizer splits hyphens off ("all-rounder" -> all - rounder), and so do the titles here
+        self.titles = {tuple(t.replace("-", " - ").split()) for t in words}
         self.modifiers = set(data["modifiers"])
         self.company_titles = set(data["company_titles"])
+        self.team_titles = set(data.get("team_titles", []))
         self.max_len = max(len(t) for t in self.titles)
+        #: head nouns of titles ("leader", "member", "minister"), matched on a token's text or lemma
+        self.heads = {t.replace("-", " ").split()[-1] for t in words if not {"of", "and"} & set(t.split())}
+        #: lemma -> (takes the organisation as object, prepositions that introduce it, a sports-team verb)
+        self.role_verbs: dict[str, tuple[bool, frozenset[str], bool]] = {
+            v["lemma"]: (bool(v.get("object")), frozenset(v.get("preps", [])), bool(v.get("team")))
+            for v in data.get("role_verbs", [])
+        }
+        self.led_by_verbs = set(data.get("led_by_verbs", []))
+
+    def is_title(self, tok: Token) -> bool:
+        return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.heads or tok.lemma_.lower() in self.heads)
+
+    def _is_title_words(self, span) -> bool:
+        """Whether the tokens spell a title, the last one maybe plural ("party leaders")."""
+        words = tuple(t.lower_ for t in span)
+        if words in self.titles:
+            return True
+        last = span[-1]
+        return last.tag_ in ("NNS", "NNPS") and words[:-1] + (last.lemma_.lower(),) in self.titles
 
     def title_left_of(self, doc: Doc, end: int, floor: int) -> int:
         """Start index of the title phrase ending just before ``end`` (== ``end`` when there is none)."""
@@ -34,8 +95,7 @@ class TitleLexicon:
         while i > floor:
             matched = False
             for n in range(min(self.max_len, i - floor), 0, -1):
-                words = tuple(t.lower_ for t in doc[i - n : i])
-                if words in self.titles:
+                if self._is_title_words(doc[i - n : i]):
                     i -= n
                     found = i
                     matched = True
@@ -57,8 +117,7 @@ class TitleLexicon:
         while i < ceiling:
             matched = False
             for n in range(min(self.max_len, ceiling - i), 0, -1):
-                words = tuple(t.lower_ for t in doc[i : i + n])
-                if words in self.titles:
+                if self._is_title_words(doc[i : i + n]):
                     i += n
                     found = i
                     matched = True
@@ -72,6 +131,13 @@ class TitleLexicon:
         return found
 
 
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """Whether the letters of ``short`` are initials of ``words``, in order ("GA" of "Green Alliance")."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    initials = iter(w[0].lower() for w in words if w[:1].isalpha())
+    return bool(letters) and short.upper() == short and all(c in initials for c in letters)
+
+
 def _clean_title(doc: Doc, start: int, end: int) -> str | None:
     words = [t.text for t in doc[start:end] if not t.is_punct or t.text == "-"]
     return " ".join(words) if words else None
@@ -80,14 +146,73 @@ def _clean_title(doc: Doc, start: int, end: int) -> str | None:
 class RoleExtractor:
     """spaCy component ``newsgraph_roles``: fills ``doc._.newsgraph.roles``."""
 
+    #: patterns whose organisation stands before a list of names, so every name of the list holds the role
+    SHARED_BY_CONJUNCTS = ("org_title_name", "org_compound_name", "org_possessive")
+
     def __init__(self) -> None:
         self.titles = TitleLexicon()
+        self.government_nouns = set(load("organizations.json")["government_nouns"])
 
+    # -- entities ---------------------------------------------------------------------
     def _org_at(self, ext: Extraction, i: int) -> int | None:
         e = ext.entity_at(i)
         if e is not None and ext.entities[e].type in ont.ORG_LIKE:
             return e
         return None
+
+    def _person_at(self, ext: Extraction, i: int) -> int | None:
+        e = ext.entity_at(i)
+        if e is not None and ext.entities[e].type == ont.PERSON:
+            return e
+        return None
+
+    def _team_at(self, ext: Extraction, i: int, title: str | None) -> int | None:
+        """An organisation at ``i``, or a place named with a team title ("Northfield captain"), which is a team."""
+        org = self._org_at(ext, i)
+        words = title.lower().replace(" - ", "-") if title else ""
+        if org is not None or not words or not ({words, words.split()[-1], " ".join(words.split()[-2:])} & self.titles.team_titles):
+            return org
+        e = ext.entity_at(i)
+        if e is not None and ext.entities[e].type == ont.LOCATION:
+            ext.entities[e].type, ext.entities[e].type_reason = ont.ORGANIZATION, "team_title"
+            return e
+        return None
+
+    def _orgs_in(self, ext: Extraction, tok: Token, title: str | None = None) -> list[int]:
+        """Organisations named by the phrase headed by ``tok`` and by its conjuncts ("of X and Y"), or by a
+        common noun's name modifier or apposition ("editor of the X newspaper", "loaned to the club X")."""
+        out: list[int] = []
+        heads = [tok, *tok.conjuncts]
+        # "elected to A, B (BB), the C and D": a list the parser continued with appositions
+        stack = list(heads)
+        while stack:
+            for c in stack.pop().children:
+                if c.dep_ in ("conj", "appos") and c.i > tok.i and c not in heads and c.pos_ == "PROPN":
+                    heads.append(c)
+                    stack.append(c)
+        # "for X and Y Z" parsed with X as a modifier of the second name
+        heads += [c for c in tok.children if c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children)]
+        for t in heads:
+            org = self._team_at(ext, t.i, title)
+            if org is None and t.pos_ == "NOUN":  # "the X newspaper", "the club X"
+                org = next((o for c in t.children if (c.dep_ in ("compound", "nmod") and c.i < t.i) or c.dep_ == "appos"
+                            for o in [self._org_at(ext, c.i)] if o is not None), None)
+            if org is not None and org not in out:
+                out.append(org)
+        return out
+
+    def _prep_orgs(self, ext: Extraction, prep: Token, title: str | None = None) -> list[int]:
+        """Organisations a preposition introduces; with no parsed object, the name right after it."""
+        objs = [g for g in prep.children if g.dep_ == "pobj"]
+        out = [o for g in objs for o in self._orgs_in(ext, g, title)]
+        if not objs:
+            i = prep.i + 1
+            if i < len(prep.doc) and prep.doc[i].lower_ == "the":
+                i += 1
+            org = self._org_at(ext, i) if i < prep.sent.end else None
+            if org is not None:
+                out.append(org)
+        return out
 
     def _new_org(self, doc: Doc, ext: Extraction, i: int, title: str) -> int:
         """An organisation the NER missed, named by the proper nouns before a title ("Tesla CEO X");
@@ -98,26 +223,79 @@ class RoleExtractor:
         etype = ont.COMPANY if title.lower() in self.titles.company_titles else ont.ORGANIZATION
         return ext.add_entity(doc[start : i + 1], etype, "title_context", "role_context")
 
+    # -- the component -----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         ext = extraction(doc)
         seen: set[tuple[int, int]] = set()
+        found: list[tuple[Role, Mention]] = []
+
+        def add(role: Role, m: Mention) -> None:
+            if (role.person, role.org) in seen or role.person == role.org:
+                return
+            if ext.entities[role.person].type != ont.PERSON or ext.entities[role.org].type not in ont.ORG_LIKE:
+                return
+            if any(_abbreviates(om.text, m.text.split()) for om in ext.entities[role.org].mentions if " " not in om.text):
+                return  # "Green Alliance ... GA": an organisation the NER took for a person, and its abbreviation
+            seen.add((role.person, role.org))
+            ext.roles.append(role)
+            found.append((role, m))
+            org = ext.entities[role.org]
+            if role.title and role.title.lower() in self.titles.company_titles and org.type == ont.ORGANIZATION:
+                org.type, org.type_reason = ont.COMPANY, "company_title"
+
+        names = []
         for p_idx, person in enumerate(ext.entities):
             if person.type != ont.PERSON:
                 continue
             for m in person.mentions:
-                if m.kind != "name":
+                if m.kind == "name":
+                    names.append((p_idx, m))
+        for p_idx, m in names:
+            for role in self._roles_for(doc, ext, p_idx, m):
+                add(role, m)
+            for role in self._clause_roles(doc, ext, p_idx, m):
+                add(role, m)
+        for role in self._list_roles(doc, ext):
+            add(role, self._mention_at(ext, role.person, role.start) or ext.entities[role.person].mentions[0])
+        # "Green Party leaders Jane Doe and John Roe": the list shares a title that stands before it, unless a
+        # later name has its own ("the A candidate Jane Doe, the B candidate John Roe")
+        own = {role.person for role, _ in found if role.pattern in self.SHARED_BY_CONJUNCTS}
+        for role, m in list(found):
+            if role.pattern not in self.SHARED_BY_CONJUNCTS:
+                continue
+            head = doc[m.start : m.end].root
+            for c in self._listed_after(head):
+                other = self._person_at(ext, c.i)
+                om = self._mention_at(ext, other, c.i) if other is not None else None
+                # only a bare name in the list: "..., Major General John Roe" has a title of its own
+                if om is None or om.start == 0 or doc[om.start - 1].lower_ not in (",", "and", "or", "&"):
                     continue
-                for role in self._roles_for(doc, ext, p_idx, m):
-                    if (role.person, role.org) in seen or role.person == role.org:
-                        continue
-                    seen.add((role.person, role.org))
-                    ext.roles.append(role)
-                    org = ext.entities[role.org]
-                    if role.title and role.title.lower() in self.titles.company_titles and org.type == ont.ORGANIZATION:
-                        org.type, org.type_reason = ont.COMPANY, "company_title"
+                if other != role.person and other not in own and c.i > head.i:
+                    add(Role(other, role.org, role.title, role.start, max(role.end, c.i + 1), role.pattern + "_conj"),
+                        self._mention_at(ext, other, c.i) or m)
         return doc
 
-    def _roles_for(self, doc: Doc, ext: Extraction, p: int, m: Mention):
+    @staticmethod
+    def _listed_after(head: Token) -> list[Token]:
+        """Heads of the names listed after ``head`` ("A, B and C", also when the parser took B for an apposition)."""
+        out, stack = [], [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN" and c.i > t.i:
+                    out.append(c)
+                    stack.append(c)
+        return out
+
+    @staticmethod
+    def _mention_at(ext: Extraction, e: int, i: int) -> Mention | None:
+        for m in ext.entities[e].mentions:
+            if m.start <= i < m.end:
+                return m
+        return None
+
+    # -- token patterns next to the name ---------------------------------------------
+    def _roles_for(self, doc: Doc, ext: Extraction, p: int, m: Mention) -> Iterator[Role]:
         sent = doc[m.start].sent
         lo, hi = sent.start, sent.end
         # --- left of the name -------------------------------------------------
@@ -130,8 +308,18 @@ class RoleExtractor:
         possessive = k > lo and doc[k - 1].tag_ == "POS"
         if possessive:
             k -= 1
+        elif k - 1 > lo and doc[k - 1].lower_ == "s" and doc[k - 2].text in ("'", "\u2019"):
+            possessive, k = True, k - 2  # "Party ' s X": the possessive written apart
+        if title and k > lo and doc[k - 1].text == ")":  # "Green Party (GP) leader Jane Doe"
+            op = next((x for x in range(k - 2, max(lo, k - 6) - 1, -1) if doc[x].text == "("), None)
+            if op is not None and op > lo:
+                k = op
+        if title and k - 1 > lo and doc[k - 1].text == ",":  # "the Green Party nominee, Senator Jane Doe"
+            t1 = self.titles.title_left_of(doc, k - 1, lo)
+            if t1 < k - 1 and t1 > lo and self._org_at(ext, t1 - 1) is not None:
+                title, k = _clean_title(doc, t1, k - 1), t1
         if k > lo and (title or possessive):
-            org = self._org_at(ext, k - 1)
+            org = self._team_at(ext, k - 1, title)
             if org is None and title and ext.entity_at(k - 1) is None and doc[k - 1].pos_ == "PROPN":
                 org = self._new_org(doc, ext, k - 1, title)
             if org is not None:
@@ -147,18 +335,30 @@ class RoleExtractor:
                         yield Role(p, org, _clean_title(doc, t_start, e_start - 1), t_start, m.end, "title_of_org_name")
         # --- right of the name ------------------------------------------------
         r = m.end
-        if r + 1 < hi and doc[r].lower_ in ("of", "at"):
-            org = self._org_at(ext, r + 1)
-            if org is None and ext.entity_at(r + 1) is None and doc[r + 1].pos_ == "PROPN" and doc[r + 1].is_title:
-                end = r + 1
+        if r + 3 < hi and doc[r].text == "," and doc[r + 1].lower_ in _ONCE and doc[r + 2].lower_ in ("of", "at"):
+            r += 2  # "Jane Doe, formerly of Acme"
+        if r + 1 < hi and doc[r].lower_ in ("of", "at", "for"):
+            o = r + 1
+            if doc[o].lower_ == "the" and o + 1 < hi:
+                o += 1
+            org = self._org_at(ext, o)
+            if org is None and doc[r].lower_ != "for":  # "X at the consulting firm Y", "X of Boston-based Y"
+                q = o
+                while q < min(hi, o + 4) and self._org_at(ext, q) is None and (
+                        doc[q].is_lower and doc[q].is_alpha or doc[q].text == "-" or (q + 2 < hi and doc[q + 1].text == "-" and doc[q + 2].lower_ == "based")):
+                    q += 3 if doc[q].text != "-" and q + 2 < hi and doc[q + 1].text == "-" and doc[q + 2].lower_ == "based" else 1
+                if q > o and q < hi and self._org_at(ext, q) is not None and ext.entities[self._org_at(ext, q)].type != ont.COUNTRY:
+                    org, o = self._org_at(ext, q), q
+            if org is None and doc[r].lower_ != "for" and ext.entity_at(o) is None and doc[o].pos_ == "PROPN" and doc[o].is_title:
+                end = o
                 while end < hi and doc[end].pos_ == "PROPN" and ext.entity_at(end) is None:
                     end += 1
-                org = ext.add_entity(doc[r + 1 : end], ont.ORGANIZATION, "role_context", "role_context")
-            if org is not None and ext.entities[org].type != ont.LOCATION:
-                yield Role(p, org, None, m.start, r + 2, "name_of_org")
+                org = ext.add_entity(doc[o:end], ont.ORGANIZATION, "role_context", "role_context")
+            if org is not None and (doc[r].lower_ != "for" or ext.entities[org].type != ont.COUNTRY):
+                yield Role(p, org, None, m.start, o + 1, "name_of_org")
         if r + 1 < hi and doc[r].text == ",":
             s = r + 1
-            if doc[s].lower_ in ("the", "a", "an"):
+            if doc[s].lower_ in _DETS:
                 s += 1
             # "Musk, Tesla's chief executive" / "Musk, Tesla chief executive"
             org = self._org_at(ext, s)
@@ -169,14 +369,279 @@ class RoleExtractor:
                 if e_end < hi and doc[e_end].tag_ == "POS":
                     e_end += 1
                 t_end = self.titles.title_right_of(doc, e_end, hi)
-                if t_end > e_end:
+                # "X, the Green Party candidate Jane Doe": the title belongs to the next name, not to X
+                if t_end > e_end and not (t_end < hi and self._person_at(ext, t_end) is not None):
                     yield Role(p, org, _clean_title(doc, e_end, t_end), m.start, t_end, "name_org_title")
-            # "Musk, chief executive of Tesla"
-            t_end = self.titles.title_right_of(doc, s, hi)
+            # "Musk, chief executive of Tesla", "X, chief investment officer at Y"
+            t_end = self._title_phrase_end(doc, s, hi)
             if t_end > s and t_end + 1 < hi and doc[t_end].lower_ in ("of", "at"):
-                org = self._org_at(ext, t_end + 1)
+                o = t_end + 1
+                if doc[o].lower_ == "the" and o + 1 < hi:
+                    o += 1
+                org = self._org_at(ext, o)
                 if org is not None:
-                    yield Role(p, org, _clean_title(doc, s, t_end), m.start, t_end + 2, "name_title_of_org")
+                    yield Role(p, org, _clean_title(doc, s, t_end), m.start, o + 1, "name_title_of_org")
+        # "-- Jane Doe, Acme Newsroom +1 555 0100", "said Jane Doe, Acme Corp."
+        if r + 1 < hi and doc[r].text == "," and (m.start == lo or doc[m.start - 1].is_punct or doc[m.start - 1].lemma_ == "say") and (
+                m.start == lo or doc[m.start - 1].text not in (",", "(")):
+            o = r + 2 if doc[r + 1].lower_ == "the" else r + 1
+            org = self._org_at(ext, o) if o < hi else None
+            if org is not None and ext.entities[org].type != ont.COUNTRY:
+                e_end = o
+                while e_end < hi and ext.entity_at(e_end) == org:
+                    e_end += 1
+                if e_end == hi or doc[e_end].like_num or doc[e_end].text[:1] == "+" or doc[e_end].text in (".", ",", ";", "'", '"', "''"):
+                    if not (e_end < hi and doc[e_end].text == "," and e_end + 1 < hi and ext.entity_at(e_end + 1) is not None):
+                        yield Role(p, org, None, m.start, e_end, "name_comma_org")
+        # "Jane Doe's Green Party" (also with the possessive written apart: "Jane Doe ' s Green Party")
+        o = r + 1 if r < hi and doc[r].tag_ == "POS" else r + 2 if r + 1 < hi and doc[r].text in ("'", "\u2019") and doc[r + 1].lower_ == "s" else None
+        if o is not None and o < hi:
+            org = self._org_at(ext, o)
+            if org is not None and ext.entities[org].type != ont.COUNTRY:
+                yield Role(p, org, None, m.start, o + 1, "name_possessive_org")
+        # "Jane Doe (Green Party)", "Jane Doe (Green Party candidate)"
+        if r + 2 < hi and doc[r].text == "(":
+            i = r + 1
+            while i < hi and i < r + 12 and doc[i].text != ")":
+                if self._person_at(ext, i) is not None or doc[i].pos_ in ("VERB", "AUX"):
+                    break
+                org = self._org_at(ext, i)
+                if org is not None:
+                    if ext.entities[org].type == ont.COUNTRY:
+                        break  # "Jane Doe (Canada)" gives a nationality, not an office
+                    close = next((x for x in range(i, min(hi, r + 12)) if doc[x].text == ")"), None)
+                    if close == r + 2 and _abbreviates(doc[r + 1].text, [t.text for t in doc[m.start : m.end]]):
+                        break  # "Green Alliance (GA)": a name the NER took for a person, and its abbreviation
+                    if close is not None:
+                        yield Role(p, org, None, m.start, close + 1, "name_paren_org")
+                    break
+                i += 1
+
+    def _title_phrase_end(self, doc: Doc, s: int, hi: int) -> int:
+        """End of a title phrase from ``s``: a known title, or up to six lowercase words ending in a title noun."""
+        t_end = self.titles.title_right_of(doc, s, hi)
+        if t_end > s:
+            return t_end
+        i = last = s
+        while i < hi and i < s + 6 and (doc[i].is_lower or doc[i].text == "-"):
+            if self.titles.is_title(doc[i]):
+                last = i + 1
+            i += 1
+        return last
+
+    # -- patterns from the parse -------------------------------------------------------
+    def _predicates(self, ph: Token) -> list[Token]:
+        """Verbs whose subject is ``ph``: its head when it is a subject, the conjoined verbs sharing that
+        subject, and a relative clause on it ("X, who heads Y")."""
+        out: list[Token] = []
+        while ph.dep_ == "conj" and ph.head.i < ph.i:  # "X and Y joined Z"
+            ph = ph.head
+        if ph.dep_ in ("nsubj", "nsubjpass"):
+            out.append(ph.head)
+            # "X is a politician who was elected to Y": a relative clause on the subject's complement
+            if ph.head.lemma_ in _COPULAS:
+                out += [r for a in ph.head.children if a.dep_ == "attr" for r in a.children if r.dep_ == "relcl" and any(
+                    d.dep_ in ("nsubj", "nsubjpass") and d.lower_ in _PERSON_PRONOUNS for d in r.children)]
+        for c in ph.children:
+            if c.dep_ == "relcl" and any(d.dep_ in ("nsubj", "nsubjpass") and d.lower_ in _PERSON_PRONOUNS for d in c.children):
+                out.append(c)
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                out.append(c)  # "X, transferred to Y in 1992, ..."
+        # "X is to coach Y", "X agreed to join Y": the subject of the open complement
+        out += [c for v in out for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        # "X was elected ... but switched to Y", "X, serving on the board of Y", "X, transferred to Y in 1992, ..."
+        out += [c for v in out for c in [*v.conjuncts, *v.children] if c.pos_ in ("VERB", "AUX") and (
+            c in v.conjuncts or (c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN"))) and not any(
+            d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+        return list(dict.fromkeys(out))
+
+    def _titles_of(self, ph: Token) -> Iterator[Token]:
+        """Title nouns said of the person headed by ``ph``."""
+        is_title = self.titles.is_title
+        for c in ph.children:
+            if c.dep_ in ("appos", "parataxis") and is_title(c):
+                yield c  # "X, leader of Y"
+            elif c.dep_ == "prep" and c.lower_ == "as":
+                yield from (g for g in c.children if g.dep_ == "pobj" and is_title(g))  # "X as leader of Y"
+        if ph.dep_ == "appos" and is_title(ph.head) and 0 < ph.i - ph.head.i <= 8:
+            yield ph.head  # "the leader of Y, X"
+        for v in self._predicates(ph):
+            for c in v.children:
+                if c.dep_ in ("attr", "oprd") and is_title(c) and (v.lemma_ in _COPULAS or c.dep_ == "oprd"):
+                    yield c  # "X was a member of Y", "X was named chairman of Y"
+                    # "X is a fellow at Y, a scholar at Z and a member of W"
+                    yield from (t for t in c.subtree if t is not c and t.dep_ in ("conj", "appos") and is_title(t)
+                                and t.head.dep_ != "pobj")
+            for c in self._phrase_preps(v, "as"):  # "X served as leader of Y", "X ran in 1981 as the Y candidate"
+                yield from (g for g in c.children if g.dep_ == "pobj" and is_title(g))
+
+    @staticmethod
+    def _phrase_preps(v: Token, word: str) -> Iterator[Token]:
+        """Prepositions ``word`` in ``v``'s own phrases (objects and prepositional phrases, not other clauses)."""
+        stack = [v]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in ("prep", "conj") and c.lower_ == word:
+                    yield c  # also "as leader of X, and later as leader of Y"
+                    stack.append(c)
+                elif c.dep_ in ("prep", "pobj", "dobj", "npadvmod", "conj") and c.pos_ not in ("VERB", "AUX"):
+                    stack.append(c)
+
+    def _title_orgs(self, ext: Extraction, t: Token) -> Iterator[int]:
+        """Organisations a title noun is of: "leader of Y", "analyst at Y", "Y leader", "Y's leader"."""
+        title = t.lower_
+        out: list[int] = []
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in _TITLE_PREPS:
+                out += self._prep_orgs(ext, c, title)
+            elif c.dep_ in ("compound", "nmod", "poss"):
+                org = self._team_at(ext, c.i, title)
+                if org is not None:
+                    out.append(org)
+            if c.dep_ == "prep" and c.lower_ in _TITLE_PREPS + ("in", "on"):
+                # "member of the board of Y", "the candidate in Z for Y"
+                out += [o for g in c.children if g.dep_ == "pobj" for h in g.children
+                        if h.dep_ == "prep" and h.lower_ in ("of", "for") for o in self._prep_orgs(ext, h, title)]
+        if out:  # "leader of X and the Y", with Y parsed as a conjunct of the title
+            out += [o for c in t.children if c.dep_ == "conj" for o in [self._org_at(ext, c.i)] if o is not None]
+        # "the German EU commissioner": the nationality is not the office's organisation
+        if any(ext.entities[o].type != ont.COUNTRY for o in out):
+            out = [o for o in out if ext.entities[o].type != ont.COUNTRY]
+        yield from dict.fromkeys(out)
+
+    def _clause_roles(self, doc: Doc, ext: Extraction, p: int, m: Mention) -> Iterator[Role]:
+        ph = doc[m.start : m.end].root
+        s0, s1 = ph.sent.start, ph.sent.end
+        for t in self._titles_of(ph):
+            for org in self._title_orgs(ext, t):
+                yield Role(p, org, t.text, min(m.start, t.i), max(m.end, t.i + 1), "title_clause")
+        for v in self._predicates(ph):
+            verb = self.titles.role_verbs.get(v.lemma_.lower())
+            if verb is None:
+                continue
+            takes_object, preps, team = verb
+            # a team verb ("played for Northfield") makes a place that is its organisation a team
+            as_title = "player" if team else None
+            # "signed for Y" is a transfer, "signed a deal with Y" is not
+            if team and not takes_object and any(c.dep_ == "dobj" for c in v.children):
+                continue
+            for c in v.children:
+                if c.dep_ == "dobj" and (takes_object or c.pos_ == "NOUN"):
+                    orgs = self._orgs_in(ext, c, as_title) if takes_object else []
+                    # "won a seat for Y": the preposition on the object
+                    orgs += [o for h in c.children if h.dep_ == "prep" and h.lower_ in preps and h.lower_ == "for"
+                             and v.lemma_.lower() != "sign" for o in self._prep_orgs(ext, h, as_title)]
+                elif c.dep_ == "prep" and c.lower_ in preps:
+                    orgs = self._prep_orgs(ext, c, as_title)
+                    # "served on the boards of Y and Z", "ran for a seat in Y"
+                    orgs += [o for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and self._org_at(ext, g.i) is None
+                             for h in g.children if h.dep_ == "prep" and h.lower_ in ("of", "in")
+                             for o in self._prep_orgs(ext, h)]
+                else:
+                    continue
+                for org in orgs:
+                    if ext.entities[org].type == ont.COUNTRY:
+                        continue  # "moved to Canada" is no ROLE; a country's offices come with a title
+                    yield Role(p, org, None, min(m.start, v.i), max(m.end, c.i + 1), "role_verb")
+        # "the Green Party, led by Jane Doe", "the Green Party, a small party led by Jane Doe and John Roe"
+        base = ph
+        while base.dep_ == "conj" and base.head.i < base.i:
+            base = base.head
+        if base.dep_ == "pobj" and base.head.dep_ == "agent" and base.head.head.lemma_.lower() in self.titles.led_by_verbs:
+            v = base.head.head
+            # "the Green Party was founded by Jane Doe"
+            for c in v.children:
+                if c.dep_ == "nsubjpass":
+                    for org in self._orgs_in(ext, c):
+                        if ext.entities[org].type != ont.COUNTRY:
+                            yield Role(p, org, None, min(c.i, m.start), m.end, "org_led_by_name")
+            if v.dep_ in ("acl", "relcl"):  # "the Green Party, (which is) led by Jane Doe"
+                n = v.head
+                orgs = self._orgs_in(ext, n)
+                if not orgs and n.pos_ == "NOUN":
+                    near = [n.head] if n.dep_ == "appos" else [c for c in n.children if c.dep_ == "appos"]
+                    orgs = [o for t in near for o in self._orgs_in(ext, t)]
+                for org in orgs:
+                    yield Role(p, org, None, min(n.i, m.start), m.end, "org_led_by_name")
+        # "the Green Party, under the leadership of Jane Doe, ..."
+        if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.lemma_.lower() in _LEADERSHIP:
+            under = base.head.head.head
+            if base.head.head.dep_ == "pobj" and under.lower_ == "under":
+                h = under.head
+                owners = [h] if h.pos_ in ("NOUN", "PROPN") else [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+                for org in (o for t in owners for o in self._orgs_in(ext, t)):
+                    if ext.entities[org].type != ont.COUNTRY:
+                        yield Role(p, org, None, min(h.i, m.start), m.end, "org_under_name")
+        # "the Green Party government of Jane Doe"
+        if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.lower_ in self.government_nouns:
+            n = base.head.head
+            for c in n.children:
+                org = self._org_at(ext, c.i) if c.dep_ in ("compound", "nmod", "amod") and c.i < n.i else None
+                if org is not None and ext.entities[org].type != ont.COUNTRY:
+                    yield Role(p, org, None, min(c.i, m.start), m.end, "org_government_of_name")
+        # "Jane Doe's Green Party"
+        if ph.dep_ == "poss" and s0 <= ph.head.i < s1:  # also "Jane Doe's party, the Green Party"
+            for org in self._orgs_in(ext, ph.head):
+                if ext.entities[org].type != ont.COUNTRY:
+                    yield Role(p, org, None, m.start, ph.head.i + 1, "name_possessive_org")
+        # "Green Party Jane Doe": a party or company name right before the name
+        if m.start > s0:
+            org = self._org_at(ext, m.start - 1)
+            # a full name: one word after a company is more often a product ("Acme Roadster")
+            if org is not None and ext.entities[org].type != ont.COUNTRY and not doc[m.start - 1].is_punct and m.end - m.start > 1:
+                yield Role(p, org, None, m.start - 1, m.end, "org_compound_name")
+
+    # -- lists ---------------------------------------------------------------------------
+    def _list_roles(self, doc: Doc, ext: Extraction) -> Iterator[Role]:
+        for sent in doc.sents:
+            lo, hi = sent.start, sent.end
+            i = lo
+            while i < hi:
+                org = self._org_at(ext, i)
+                if org is None:
+                    i += 1
+                    continue
+                end = i
+                while end < hi and ext.entity_at(end) == org:
+                    end += 1
+                # "Acme - Jane Doe (captain), John Roe": a team sheet opening the sentence
+                first = lo
+                while first < i and (doc[first].is_punct or doc[first].lower_ in _DETS):
+                    first += 1
+                if first == i and end + 1 < hi and doc[end].text in ("-", ":", "--") and self._person_at(ext, end + 1) is not None:
+                    for p, pm in self._people_listed(ext, doc, end + 1, hi):
+                        yield Role(p, org, None, i, pm, "org_dash_names")
+                # "Acme 214 (Jane Doe 84, John Roe 52)": players listed in brackets after their team
+                k = end
+                while k < hi and k < end + 5 and (doc[k].like_num or doc[k].lower_ in ("and", "-", "/", "for")):
+                    k += 1
+                first_name = k + 2 if k + 2 < hi and doc[k + 1].lower_ in ("including", "among", "with") else k + 1
+                if first_name < hi and doc[k].text == "(" and ext.entity_at(first_name) is not None:
+                    close = next((x for x in range(k + 1, hi) if doc[x].text == ")"), hi)
+                    listed = list(self._people_listed(ext, doc, first_name, close))
+                    # scores or several names: not the organisation's abbreviation mistaken for a name; after a
+                    # country only a score line ("Brazil (A, B, C)" more often lists its cities than its players)
+                    scores = any(t.like_num for t in doc[k + 1 : close])
+                    if scores or (len(listed) > 1 and ext.entities[org].type != ont.COUNTRY):
+                        for p, pm in listed:
+                            yield Role(p, org, None, i, pm, "org_paren_names")
+                i = end
+
+    def _people_listed(self, ext: Extraction, doc: Doc, start: int, stop: int) -> Iterator[tuple[int, int]]:
+        """People in a list of names (with scores or bracketed notes) from ``start``; it ends at a verb."""
+        depth = 0
+        for i in range(start, stop):
+            tok = doc[i]
+            if tok.text == "(":
+                depth += 1
+            elif tok.text == ")":
+                depth -= 1
+            if depth == 0 and tok.pos_ in ("VERB", "AUX") and not tok.like_num:
+                return
+            p = self._person_at(ext, i)
+            if p is not None and (i == start or ext.entity_at(i - 1) != p):
+                yield p, i + 1
 
 
 def make_roles(nlp: Language, name: str) -> RoleExtractor:
