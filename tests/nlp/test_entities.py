@@ -80,3 +80,14 @@ def test_titled_name_is_an_alias(read):
 def test_one_word_name_before_company_title_is_the_company(read):
     doc = read("Tesla CEO Elon Musk praised Argentina on Monday.")
     assert _by_name(doc)["Tesla"]["type"] in ("Company", "Organization")
+
+
+def test_camel_case_name_is_an_organisation(read):
+    doc = read("Sam Altman of OpenAI met Javier Milei.")
+    assert _by_name(doc)["OpenAI"]["type"] in ("Company", "Organization")
+
+
+def test_actor_phrase_alias_has_no_numbers(read):
+    doc = read("Irish nationalist guerrillas wounded two British soldiers on Thursday, police said.")
+    aliases = _by_name(doc)["United Kingdom"]["aliases"]
+    assert "British soldiers" in aliases and "two British soldiers" not in aliases

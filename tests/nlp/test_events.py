@@ -142,3 +142,26 @@ def test_meeting_without_a_second_party_is_dropped(read):
 def test_speaking_by_phone_with_is_a_meeting(read):
     doc = read("Angela Merkel spoke by phone with Emmanuel Macron on Friday.")
     assert ("CONSULT", "Angela Merkel", "Emmanuel Macron", "occurred") in edges(doc)
+
+
+def test_group_reporting_subject_resolves_they(read):
+    doc = read("The Fijian rebels said they will release Prime Minister Mahendra Chaudhry on the weekend.")
+    got = edges(doc)
+    assert any(t == "RETREAT" and o == "Mahendra Chaudhry" for t, _, o, _ in got)
+    fiji = next(e for e in doc["entities"] if e["name"] == "Fiji")
+    assert "Fijian rebels" in fiji["aliases"]
+
+
+def test_failed_to_reach_agreement_is_reject(read):
+    doc = read("Germany failed to reach an agreement with France on Sunday.")
+    assert any(t == "REJECT" and s == "Germany" for t, s, _, _ in edges(doc))
+
+
+def test_fallback_prefers_a_named_actor_to_a_group(read):
+    doc = read("Pakistan has refused to deploy peacekeepers in Iraq.")
+    assert ("REJECT", "Pakistan", "Iraq", "occurred") in edges(doc)
+
+
+def test_withdrawn_troops_are_not_the_target(read):
+    doc = read("Germany withdrew its troops from Mali on Monday.")
+    assert ("RETREAT", "Germany", "Mali", "occurred") in edges(doc)

@@ -19,6 +19,7 @@ from newsgraph.data import load
 from newsgraph.nlp.countries import country_index
 from newsgraph.nlp.model import Entity, Mention, extraction
 from newsgraph.nlp.ner import combine
+from newsgraph.nlp.syntax import without_determiners
 
 #: NER labels -> internal labels.  PER/ORG/LOC/MISC come from the in-domain news NER
 #: (``newsgraph.models``), the OntoNotes labels from the general model filling its gaps.
@@ -218,12 +219,12 @@ class EntityConsolidator:
         return doc
 
     def _titled_names(self, doc: Doc) -> None:
-        """"President Abdelaziz Bouteflika", "British Defence Secretary Tom King": a person's name with the
-        title words before it in one noun phrase is an alias of that person (``merged_by`` "titled_name")."""
+        """"President Abdelaziz Bouteflika", "British Defence Secretary Tom King", "the rebel Kurdistan Workers'
+        Party": a name with the title words and modifiers before it in one noun phrase is an alias."""
         ext = extraction(doc)
         for chunk in doc.noun_chunks:
             idx = ext.entity_at(chunk.end - 1)
-            if idx is None or ext.entities[idx].type != ont.PERSON:
+            if idx is None or ext.entities[idx].type == ont.COUNTRY:
                 continue
             start = chunk.start
             while start < chunk.end and (doc[start].dep_ in ("det", "predet") or doc[start].tag_ == "PRP$"):
@@ -335,11 +336,9 @@ class EntityConsolidator:
             heads = [tok] + [c for c in tok.conjuncts if c.i not in ext.token_entity and c.lower_ in self.government_nouns]
             for h in heads:
                 left = min(h.left_edge.i, tok.left_edge.i) if h.i == tok.i else tok.left_edge.i
-                span = doc[left : h.i + 1]
-                if not len(span):
+                if left > h.i:
                     continue
-                if span[0].lower_ == "the":
-                    span = doc[left + 1 : h.i + 1]
+                span = without_determiners(doc[left : h.i + 1])
                 ext.add_reference(owner, span, h.i, "descriptor", "government_of")
 
 

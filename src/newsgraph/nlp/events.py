@@ -18,6 +18,7 @@ from newsgraph.data import load
 from newsgraph.nlp.model import Event, Extraction, extraction
 from newsgraph.nlp.syntax import (
     argument_candidates, fan_out, governing_verb, is_passive, passive_agent, prep_objects, subject_of,
+    without_determiners,
 )
 
 
@@ -238,8 +239,7 @@ class EventExtractor:
         for c in t.lefts:
             if c.dep_ not in ("det", "predet", "nummod", "quantmod", "punct") and c.tag_ != "PRP$":
                 left = min(left, c.left_edge.i)
-        while left < t.i and (doc[left].pos_ in ("DET", "NUM", "PUNCT") or doc[left].like_num or doc[left].tag_ == "PRP$"):
-            left += 1
+        left = without_determiners(doc[left : t.i + 1]).start
         spans = [doc[left : t.i + 1]] if left < t.i else []
         prep = next((c for c in t.rights if c.dep_ in ("prep", "acl")), None)
         if prep is not None and prep.right_edge.i - left < 10:
@@ -387,18 +387,27 @@ class EventExtractor:
                 if e not in targets:
                     targets.append(e)
         if not targets and fallback is not None and cue.type not in self.cues.two_party:
-            for t in argument_candidates(fallback):
-                if noun is not None and t.i == noun.i:
-                    continue
-                found = self.actors(doc, ext, t, exclude=set(src))
-                if found:
-                    targets = found
-                    break
+            targets = self._fallback_targets(doc, ext, fallback, noun, set(src))
         if not targets and len(src) > 1 and cue.type in ont.SYMMETRIC_EVENTS:
             src, targets = src[:1], src[1:]
         if not targets and cue.type in self.cues.two_party:
             return  # a meeting needs someone to meet
         self._emit_ids(doc, ext, tok, cue, src, targets, chain, noun)
+
+    def _fallback_targets(self, doc: Doc, ext: Extraction, pred: Token, noun: Token | None, src: set[int]) -> list[int]:
+        """The first named actor among ``pred``'s other arguments; an unnamed group ("peacekeepers") only
+        when no named one follows."""
+        group: Token | None = None
+        for t in argument_candidates(pred):
+            if noun is not None and t.i == noun.i:
+                continue
+            if ext.entity_at(t.i) is None and t.lower_ in self.group_nouns:
+                group = group or t
+                continue
+            found = self.actors(doc, ext, t, exclude=src)
+            if found:
+                return found
+        return self.actors(doc, ext, group, exclude=src) if group is not None else []
 
     def _emit_ids(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], targets: list[int], chain: list[Token], noun: Token | None) -> None:
         if not src:

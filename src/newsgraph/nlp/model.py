@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
+from newsgraph.nlp.syntax import without_determiners
 
 
 @dataclass
@@ -117,10 +118,12 @@ class Extraction:
         for c in t.children:
             if c.i < t.i and c.dep_ in ("amod", "compound", "nmod"):
                 start = min(start, c.left_edge.i)
-        span = doc[start : t.i + 1]
+        span = without_determiners(doc[start : t.i + 1])
         for i in range(span.start, span.end):
-            if self.entity_at(i) is not None:
-                return self.entity_at(i)
+            owner = self.entity_at(i)
+            if owner is not None:
+                self.add_reference(owner, span, t.i, "descriptor", "actor_phrase")  # "Fijian rebels" -> Fiji
+                return owner
         return self.add_entity(span, ont.GROUP, "group_noun", "group_noun")
 
     def add_reference(self, idx: int, span: Span, head: int, kind: str, merged_by: str) -> None:

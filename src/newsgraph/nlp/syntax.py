@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: clauses whose missing subject is the subject of the clause they hang from
@@ -136,3 +136,13 @@ def _clause_nouns(root: Token) -> Iterator[Token]:
             found.append(t)
         stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
     yield from sorted(found, key=lambda t: t.i)
+
+
+def without_determiners(span: Span) -> Span:
+    """``span`` without leading determiners, numbers, possessive pronouns and punctuation
+    ("the two British soldiers" -> "British soldiers")."""
+    doc, start = span.doc, span.start
+    while start < span.end - 1 and (doc[start].pos_ in ("DET", "NUM", "PUNCT") or doc[start].like_num
+                                    or doc[start].tag_ == "PRP$"):
+        start += 1
+    return doc[start : span.end]
