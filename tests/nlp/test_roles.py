@@ -8,7 +8,7 @@ CASES = [
     ("Argentina's President Javier Milei visited Madrid.", "Javier Milei", "Argentina", "President"),
     ("Argentinian President, Javier Milei, visited Madrid.", "Javier Milei", "Argentina", "President"),
     ("OpenAI's Sam Altman spoke in London.", "Sam Altman", "OpenAI", None),
-    ("Sundar Pichai of Google spoke in London.", "Sundar Pichai", "Google", None),
+    ("Sundar Pichai of Google said the company would hire more engineers.", "Sundar Pichai", "Google", None),
     ("Satya Nadella, chief executive of Microsoft, spoke in London.", "Satya Nadella", "Microsoft", "chief executive"),
     ("Satya Nadella, Microsoft's chief executive, spoke in London.", "Satya Nadella", "Microsoft", "chief executive"),
     ("The president of France, Emmanuel Macron, spoke in London.", "Emmanuel Macron", "France", "president"),
