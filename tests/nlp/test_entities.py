@@ -91,3 +91,9 @@ def test_actor_phrase_alias_has_no_numbers(read):
     doc = read("Irish nationalist guerrillas wounded two British soldiers on Thursday, police said.")
     aliases = _by_name(doc)["United Kingdom"]["aliases"]
     assert "British soldiers" in aliases and "two British soldiers" not in aliases
+
+
+def test_constituent_countries_from_pycountry(read):
+    doc = read("Scotland beat England at Murrayfield on Saturday.")
+    by_name = _by_name(doc)
+    assert by_name["Scotland"]["type"] == "Country" and by_name["Scotland"]["country"] == "GB-SCT"

@@ -1,4 +1,5 @@
-"""Countries and nationality adjectives: pycountry names plus ``data/countries_extra.json``."""
+"""Countries and nationality adjectives: pycountry names (and its subdivisions of type "Country", such as
+Scotland, keyed by their ISO 3166-2 code) plus ``data/countries_extra.json``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -53,6 +54,11 @@ def country_index() -> CountryIndex:
             names.setdefault(_key(form), code)
         for d in info.get("demonyms", []):
             demonyms.setdefault(_key(d), code)
+    for sub in pycountry.subdivisions:  # constituent countries: England, Scotland, Wales (type "Country")
+        if sub.type == "Country":
+            name = sub.name.split(" [")[0]
+            names.setdefault(_key(name), sub.code)
+            canonical.setdefault(sub.code, name)
     for code, info in extra.items():
         if code.startswith("_"):
             continue

@@ -44,7 +44,7 @@ class Entity(Seen, Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)  # hash of type family + name key
     name: Mapped[str] = mapped_column(Text, index=True)
     type: Mapped[str] = mapped_column(String(32), index=True)
-    country: Mapped[str | None] = mapped_column(String(2))
+    country: Mapped[str | None] = mapped_column(String(6))
 
 
 class Alias(Base):
