@@ -97,3 +97,14 @@ def test_constituent_countries_from_pycountry(read):
     doc = read("Scotland beat England at Murrayfield on Saturday.")
     by_name = _by_name(doc)
     assert by_name["Scotland"]["type"] == "Country" and by_name["Scotland"]["country"] == "GB-SCT"
+
+
+def test_honorific_makes_a_person(read):
+    doc = read("A UN spokesman said Mr Guterres would travel to Kyiv.")
+    assert _by_name(doc)["Guterres"]["type"] == "Person"
+
+
+def test_legal_suffix_joins_short_name(read):
+    doc = read("Apple Inc. reported record sales on Monday. Apple said demand was strong.")
+    apple = _by_name(doc)["Apple Inc."]
+    assert "Apple" in apple["aliases"] and "short_name" in {m["merged_by"] for m in apple["mentions"]}

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
 from newsgraph.data import load
@@ -90,6 +90,10 @@ class EntityConsolidator:
             end -= 1
         return start, end
 
+    def _honorific(self, tok: Token) -> bool:
+        word = tok.lower_.rstrip(".")
+        return word not in ("st", "lord", "lady") and (tok.lower_ in self.honorifics or word in self.honorifics)
+
     def _before_company_title(self, doc: Doc, i: int) -> bool:
         words = " ".join(t.lower_ for t in doc[i : i + 3]).split()
         return any(" ".join(words[:n]) in self.company_titles for n in (1, 2, 3))
@@ -151,6 +155,8 @@ class EntityConsolidator:
                 continue
             span = doc[start:end]
             label, code = self._label(span, ent.label_)
+            if label in ("ORG", "LOC", "WEAK") and start > 0 and self._honorific(doc[start - 1]):
+                label = "PER"  # "Mr Guterres", "Dr. Goodall": an honorific names a person
             if label == "PER" and end - start == 1 and self._before_company_title(doc, end):
                 label = "ORG"  # "Tesla CEO Elon Musk": a one-word name before a company title is the company
             if label == "DEMONYM":
