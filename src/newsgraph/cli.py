@@ -105,7 +105,11 @@ def extract(
     published = _check_date(published)
     failures: list[str] = []
     meta = {"title": title, "url": url, "id": doc_id}
-    for doc in extract_many(_good(_records([path] if path else [], jsonl, published, meta), failures)):
+    def failed(record: dict[str, Any], e: Exception) -> None:
+        failures.append(str(record.get("id")))
+        _warn(f"skipped {record.get('id')}: extraction failed ({e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''})")
+
+    for doc in extract_many(_good(_records([path] if path else [], jsonl, published, meta), failures), on_error=failed):
         _emit(doc, pretty)
         sys.stdout.flush()
     if failures:
@@ -147,7 +151,12 @@ def ingest(
     columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}")]
     with store, Progress(*columns, console=err, transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("", total=None)
-        for doc in extract_many(queued()):
+        def failed(record: dict[str, Any], e: Exception) -> None:
+            pending.remove(record)
+            failures.append(f"{record['id']}: {e}")
+            _warn(f"skipped {record['id']}: extraction failed ({e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''})")
+
+        for doc in extract_many(queued(), on_error=failed):
             record = pending.popleft()
             try:
                 result = store.save(doc, record["text"])
