@@ -108,3 +108,8 @@ def test_legal_suffix_joins_short_name(read):
     doc = read("Apple Inc. reported record sales on Monday. Apple said demand was strong.")
     apple = _by_name(doc)["Apple Inc."]
     assert "Apple" in apple["aliases"] and "short_name" in {m["merged_by"] for m in apple["mentions"]}
+
+
+def test_sentence_initial_adverb_is_no_name(read):
+    doc = read("Javier Milei arrived in Madrid. Later, Milei met the king.")
+    assert "Later" not in _by_name(doc)

@@ -26,6 +26,8 @@ from newsgraph.nlp.syntax import without_determiners
 STRONG_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 WEAK_LABELS = {"MISC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+#: parts of speech a one-word name never has
+_NOT_NAMES = frozenset({"ADV", "ADP", "AUX", "CCONJ", "DET", "INTJ", "PART", "PRON", "SCONJ", "VERB", "PUNCT"})
 _CONNECTORS = {"of", "the", "and", "for", "&", "de", "la", "du", "des", "von", "van"}
 
 
@@ -153,6 +155,8 @@ class EntityConsolidator:
             start, end = self._trim(ent)
             if start >= end:
                 continue
+            if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ in _NOT_NAMES and not doc[start].is_upper:
+                continue  # "Later, Milei met ...": a capitalised adverb is no name
             span = doc[start:end]
             label, code = self._label(span, ent.label_)
             if label in ("ORG", "LOC", "WEAK") and start > 0 and self._honorific(doc[start - 1]):
