@@ -165,3 +165,134 @@ def test_fallback_prefers_a_named_actor_to_a_group(read):
 def test_withdrawn_troops_are_not_the_target(read):
     doc = read("Germany withdrew its troops from Mali on Monday.")
     assert ("RETREAT", "Germany", "Mali", "occurred") in edges(doc)
+
+
+# --- meetings: parties through relative clauses, caption lists, "their meeting", circumstance phrases ------
+def _consult(doc):
+    return {(s, o) for t, s, o, _ in edges(doc) if t == "CONSULT"}
+
+
+def _met(doc, a, b):
+    return (a, b) in _consult(doc) or (b, a) in _consult(doc)
+
+
+def test_relative_clause_subject_is_the_noun_it_modifies(read):
+    doc = read("Chinese President Xi Jinping, who met separately with Barack Obama at the summit, said North Korea should return to talks.")
+    assert ("Xi Jinping", "Barack Obama") in _consult(doc)
+
+
+def test_caption_list_with_positions_is_a_coordinated_subject(read):
+    doc = read("FILE - U.S. President Barack Obama, left, and Chinese President Xi Jinping shake hands at the West Lake State Guest House in Hangzhou, China, Sept. 3, 2016")
+    assert _met(doc, "Barack Obama", "Xi Jinping")
+
+
+def test_caption_list_with_positions_fans_out_the_other_party(read):
+    doc = read("President Barack Obama meets with South Korean President Park Geun-hye, left, and Japanese Prime Minister Shinzo Abe during the Nuclear Security Summit in Washington, March 31, 2016")
+    assert ("Barack Obama", "Shinzo Abe") in _consult(doc)
+
+
+def test_their_meeting_joins_the_coordinated_subject(read):
+    doc = read("Russian President Vladimir Putin, right, and Syria President Bashar Assad arrive for their meeting in the Kremlin in Moscow, Russia, Oct. 20, 2015")
+    assert _met(doc, "Vladimir Putin", "Bashar Assad")
+
+
+def test_their_meeting_joins_subject_and_companion(read):
+    doc = read("FILE - Israel's Prime Minister Benjamin Netanyahu walks with U.S. Secretary of State Hillary Rodham Clinton upon her arrival to their meeting in Jerusalem, Nov. 20, 2012")
+    assert ("Benjamin Netanyahu", "Hillary Rodham Clinton") in _consult(doc)
+
+
+def test_joint_news_conference_of_a_caption_list(read):
+    doc = read("U.S. President Donald Trump, right, and Jordan's King Abdullah II hold a joint news conference in the Rose Garden at the White House in Washington, April 5, 2017")
+    assert _met(doc, "Donald Trump", "Abdullah II")
+
+
+def test_news_conference_of_one_party_is_no_meeting(read):
+    doc = read("FBI assistant director David Bowdich speaks during a news conference in San Bernardino, Calif., Dec. 4, 2015")
+    assert not _consult(doc)
+
+
+def test_meeting_in_a_circumstance_phrase_has_the_clause_subject(read):
+    doc = read("German Chancellor Angela Merkel attends a joint news conference as part of a meeting with the Prime Minister of New Zealand Bill English, at the chancellery in Berlin")
+    assert ("Angela Merkel", "Bill English") in _consult(doc)
+
+
+def test_meeting_in_a_caption_after_the_names(read):
+    doc = read("FILE - Senators John McCain, left, and Lindsey Graham, following a closed-door meeting with President Barack Obama to discuss the situation with Syria, Sept. 2, 2013")
+    assert ("John McCain", "Barack Obama") in _consult(doc)
+
+
+def test_meeting_of_a_passive_clause_has_the_agent(read):
+    doc = read("The policy was confirmed by Homeland Security Secretary John Kelly last week in a closed door meeting with congressional Democrats, according to the Washington Post")
+    assert ("John Kelly", "congressional Democrats") in _consult(doc)
+
+
+def test_meeting_needs_a_party_as_subject(read):
+    assert not _consult(read("Zimbabwe's election is set to dominate a meeting of Southern African leaders in Malawi."))
+
+
+def test_talks_read_as_a_noun_take_their_subject(read):
+    doc = read("FILE - Afghan Foreign Minister Salahuddin Rabbani, right, talks with Pakistan's National Security Adviser Sartaj Aziz, left, during their meeting in Islamabad, Pakistan, August 13, 2015")
+    assert ("Salahuddin Rabbani", "Sartaj Aziz") in _consult(doc)
+
+
+def test_ahead_of_meeting_takes_the_main_subject_and_the_name_after_it(read):
+    doc = read("The Israeli Prime Minister seemed to confirm that point in remarks ahead of meeting Secretary of State John Kerry November 8")
+    assert any(o == "John Kerry" for _, o in _consult(doc))
+
+
+def test_speaking_on_the_phone_with(read):
+    doc = read("FILE - President Donald Trump speaks on the phone with Russian President Vladimir Putin, Jan. 28, 2017, in the Oval Office at the White House in Washington")
+    assert ("Donald Trump", "Vladimir Putin") in _consult(doc)
+
+
+def test_speaking_by_phone_with_a_coordinated_subject(read):
+    doc = read('After speaking by phone on Friday, U.S. President Barack Obama and German Chancellor Angela Merkel called the attacks "barbarous."')
+    assert _met(doc, "Barack Obama", "Angela Merkel")
+
+
+def test_including_after_the_other_party_fans_out(read):
+    doc = read("Trump had told Turnbull he had spoken to four other world leaders Saturday, including Russian president Vladimir Putin and Mexican President Enrique Pena Nieto.")
+    assert ("Trump", "Vladimir Putin") in _consult(doc)
+
+
+def test_a_number_of_actors_are_the_actors(read):
+    doc = read("Trump spent the last two days reaching out by telephone to a number of world leaders")
+    assert ("Trump", "world leaders") in _consult(doc)
+
+
+def test_a_team_of_actors_are_the_actors(read):
+    doc = read("A team of lawyers and officials from the party was to travel to Moroto to meet with Besigye")
+    assert any(s == "officials" and o == "Besigye" for s, o in _consult(doc))
+
+
+def test_leader_of_a_country_is_not_the_salient_person(read):
+    doc = read("The Post report said Trump had described the call with the leader of Australia as the worst so far.")
+    assert ("Trump", "Australia") in _consult(doc)
+
+
+# --- what is not a meeting ---------------------------------------------------------------------------------
+def test_visit_to_a_city_is_no_meeting_but_to_a_country_is(read):
+    assert not _consult(read("U.S. Defense Secretary Jim Mattis, during his day-long visit to Kabul on Monday, warned of a tough year."))
+    assert ("Jim Mattis", "Iraq") in _consult(read("Earlier this week, U.S. Defense Secretary Jim Mattis visited Iraq."))
+
+
+def test_meeting_standards_is_no_meeting(read):
+    assert not _consult(read("U.S. and World Bank officials have said Cambodia doesn't meet World Bank standards for debt forgiveness"))
+
+
+def test_speaking_to_a_topic_is_no_meeting(read):
+    assert not _consult(read("Secretary of State Rex Tillerson also spoke to Russia's support of Assad"))
+
+
+def test_call_for_action_is_no_phone_call(read):
+    assert not _consult(read("The U.S., Britain, and France have issued an urgent call for the United Nations to begin humanitarian airdrops"))
+
+
+def test_as_x_calls_it_is_naming(read):
+    doc = read("Russian forces had attacked Ukrainian forces in the zone of the operation, as Kyiv calls its campaign against the separatists")
+    assert not _consult(doc)
+
+
+def test_subjects_meeting_a_non_actor_do_not_meet_each_other(read):
+    doc = read("Trump and his running mate Mike Pence drove through flood-ravaged areas and met with disaster relief volunteers outside the state capital, Baton Rouge")
+    assert not _met(doc, "Trump", "Mike Pence")

@@ -100,6 +100,9 @@ class ReferenceResolver:
             return None
         dets = [c for c in tok.children if c.dep_ == "det"]
         owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ext.entity_at(c.i) is not None]
+        # "the leader of Australia": the owner follows; not the salient person of the text
+        owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj" and ext.entity_at(g.i) is not None]
         start = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
         if doc[start].lower_ in ("the", "a", "an", "this", "that"):
             start += 1

@@ -17,7 +17,7 @@ from newsgraph import ontology as ont
 from newsgraph.data import load
 from newsgraph.nlp.model import Event, Extraction, extraction
 from newsgraph.nlp.syntax import (
-    argument_candidates, fan_out, governing_verb, is_passive, passive_agent, prep_objects, subject_of,
+    LIST_INTRODUCERS, argument_candidates, fan_out, governing_verb, is_passive, passive_agent, prep_objects, subject_of,
     without_determiners,
 )
 
@@ -33,6 +33,7 @@ class Cue:
     verbs: frozenset[str] = frozenset()
     target_preps: tuple[str, ...] = ()
     source_preps: tuple[str, ...] = ()
+    blocking_preps: tuple[str, ...] = ()  # "a call *for* X" is a demand, not a phone call
 
 
 #: children that make "call" a naming verb ("called him a liar", "called it strategic")
@@ -48,6 +49,17 @@ class CueLexicon:
         self.actor_object = {k: v for k, v in data["actor_object_verbs"].items() if not k.startswith("_")}
         self.two_party = frozenset(data["two_party_types"])
         self.topic_object = frozenset(data["topic_object_verbs"])
+        self.object_or_none = frozenset(data["actor_or_no_object_verbs"]["verbs"])
+        self.party_nouns = frozenset(data["party_nouns"]["nouns"])
+        places = data["no_place_targets"]
+        self.no_place_lemmas, self.place_types = frozenset(places["lemmas"]), frozenset(places["types"])
+        self.naming_markers = frozenset(data["naming_markers"]["markers"])
+        self.media = frozenset(data["contact_media"]["nouns"])
+        self.positions = frozenset(data["caption_positions"]["words"])
+        self.quantity_nouns = frozenset(data["quantity_nouns"]["nouns"])
+        self.meeting_preps = frozenset(data["meeting_attachment_preps"]["preps"])
+        self.plural_possessives = frozenset(data["meeting_attachment_preps"]["plural_possessives"])
+        self.meeting_frames = frozenset(data["meeting_attachment_preps"]["frame_nouns"])
         type_preps = {k: tuple(v) for k, v in data["type_target_preps"].items() if not k.startswith("_")}
         self.verbs: dict[str, list[Cue]] = {}
         for etype, lemmas in data["verbs"].items():
@@ -65,7 +77,8 @@ class CueLexicon:
                 ont.canonical_event_type(etype)
                 for e in entries:
                     table[e["lemma"]] = Cue(etype, e["lemma"], kind, None, frozenset(e.get("verbs", ())),
-                                            tuple(e.get("target_preps", ())), tuple(e.get("source_preps", ())))
+                                            tuple(e.get("target_preps", ())), tuple(e.get("source_preps", ())),
+                                            tuple(e.get("blocking_preps", ())))
 
     def verb_cue(self, tok: Token) -> Cue | None:
         cues = self.verbs.get(tok.lemma_.lower())
@@ -75,10 +88,20 @@ class CueLexicon:
         words = {c.lower_ for c in tok.children
                  if c.dep_ in ("prt", "advmod") or (c.i == tok.i + 1 and c.dep_ in ("prep", "dobj", "oprd", "acomp", "npadvmod"))
                  or (c.dep_ == "prep" and c.lower_ == "with")}  # "spoke by phone with X"
+        words |= {c.lower_ for c in self.medium_preps(tok)}  # "spoke on the phone with X"
+        # a two-word particle is a preposition and its object: "spoke *by phone*", "talked *on the phone*"
+        words |= {f"{c.lower_} {g.lemma_.lower()}" for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
         for cue in cues:
             if cue.particle is None or cue.particle in words:
                 return cue
         return None
+
+
+    def medium_preps(self, tok: Token) -> list[Token]:
+        """Prepositions hanging from the medium of ``tok`` ("spoke on the *phone* with X")."""
+        return [g for c in tok.children if c.dep_ == "prep"
+                for m in c.children if m.dep_ == "pobj" and m.lemma_.lower() in self.media
+                for g in m.children if g.dep_ == "prep"]
 
 
 class StatusCues:
@@ -202,7 +225,11 @@ class EventExtractor:
         orgs = load("organizations.json")
         self.group_nouns = set(orgs["group_nouns"])
         self.actor_nouns = self.group_nouns | set(orgs["government_nouns"])
-        self.person_titles = {t for t in load("titles.json")["titles"] if " " not in t}
+        titles = load("titles.json")
+        self.person_titles = {t for t in titles["titles"] if " " not in t}
+        #: head nouns that can name the other party of a meeting ("met his *counterpart*", "spoke to *reporters*")
+        self.party_words = (self.actor_nouns | self.person_titles | self.cues.party_nouns
+                            | {t for t in titles["person_descriptors"] if " " not in t})
 
     # -- actors -------------------------------------------------------------------
     def actors(self, doc: Doc, ext: Extraction, tok: Token | None, exclude: set[int] = frozenset()) -> list[int]:
@@ -210,7 +237,12 @@ class EventExtractor:
         if tok is None:
             return []
         out: list[int] = []
+        members: list[Token] = []
         for t in fan_out(tok):
+            inner = [g for o in prep_objects(t, ("of",)) for g in fan_out(o)] \
+                if ext.entity_at(t.i) is None and t.lower_ in self.cues.quantity_nouns else []
+            members += inner or [t]  # "a number of world leaders", "a team of lawyers and officials"
+        for t in members:
             e = ext.entity_at(t.i)
             direct = e is not None
             if e is None and t.lower_ in self.person_titles:
@@ -276,26 +308,41 @@ class EventExtractor:
         return doc
 
     def _verb_event(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue) -> None:
+        meeting = cue.type in self.cues.two_party
         if is_passive(tok):
             src = self.actors(doc, ext, passive_agent(tok))
             tgt_toks = [c for c in tok.children if c.dep_ == "nsubjpass"]
         else:
-            src = self.actors(doc, ext, subject_of(tok))
-            tgt_toks = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+            src = self._subject_parties(doc, ext, tok) if meeting else self.actors(doc, ext, subject_of(tok))
+            tgt_toks = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.lower_ != cue.particle]  # not "hands"
             if cue.lemma in self.cues.topic_object:
                 tgt_toks = []  # "discussed the budget": a topic, not a party
+            if cue.lemma in self.cues.object_or_none and tgt_toks and not any(self._is_party(ext, o) for o in tgt_toks):
+                return  # "met the standards": no meeting
             if cue.lemma in self.cues.actor_object and cue.particle is None:
                 cue = self._actor_object_cue(doc, ext, tok, cue, tgt_toks)
                 if cue is None:
                     return
         tgt_toks += list(prep_objects(tok, cue.target_preps))
+        extra: list[int] = []
+        if meeting:
+            # "spoke on the phone with X"
+            tgt_toks += [g for p in self.cues.medium_preps(tok) if p.lower_ in cue.target_preps
+                         for g in p.children if g.dep_ == "pobj"]
+            extra = self._object_list(doc, ext, tok, tgt_toks, set(src))
+        if tgt_toks or extra:
+            # "spoke to four leaders, including X and Y"
+            tgt_toks += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in LIST_INTRODUCERS
+                         for g in c.children if g.dep_ == "pobj"]
         chain = clause_chain(tok)
-        self._emit(doc, ext, tok, cue, src, tgt_toks, chain, None, fallback=tok)
+        self._emit(doc, ext, tok, cue, src, tgt_toks, chain, None, extra, fallback=tok)
 
     def _actor_object_cue(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, objects: list[Token]) -> Cue | None:
         """"received the president" is a meeting, "received a threat" is not, "called him a liar" neither."""
         if any(c.dep_ in _COMPLEMENT_DEPS for c in tok.children):
             return None
+        if any(c.dep_ == "mark" and c.lower_ in self.cues.naming_markers for c in tok.children):
+            return None  # "as Kyiv calls its campaign": naming
         if any(ext.entity_at(o.i) is not None or o.lower_ in self.actor_nouns or o.lower_ in self.person_titles
                for o in objects):
             return cue
@@ -306,13 +353,25 @@ class EventExtractor:
         gv = governing_verb(tok)
         if cue.verbs and (gv is None or gv.lemma_.lower() not in cue.verbs):
             return
+        if cue.blocking_preps and any(
+                (c.dep_ in ("prep", "mark") and c.lower_ in cue.blocking_preps)
+                or (c.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ in cue.blocking_preps for m in c.children))
+                for c in tok.children):
+            return  # "issued a call for the UN to act": a demand
         src: list[int] = []
         tgt_toks: list[Token] = []
         extra_targets: list[int] = []
         chain = [tok] + (clause_chain(gv) if gv is not None else [])
+        meeting = cue.type in self.cues.two_party
+        shared = False  # "their meeting": the parties are named elsewhere in the clause
         for c in tok.children:
             if c.dep_ == "poss":
-                src = self.actors(doc, ext, c)
+                if meeting and c.lower_ in self.cues.plural_possessives:
+                    shared = True
+                else:
+                    src = self.actors(doc, ext, c)
+            elif c.dep_ == "nsubj" and meeting and not src:
+                src = self._subject_parties(doc, ext, tok)  # "X talks with Y" read as a noun
         if not src and cue.source_preps:
             objects = list(prep_objects(tok, cue.source_preps))
             for o in objects:
@@ -331,20 +390,37 @@ class EventExtractor:
                 for m in members[1:]:
                     self._emit_ids(doc, ext, tok, cue, members[:1], [m], chain, tok)
                 return
+        preps = cue.target_preps or self.cues.default_preps
+        own_targets = list(prep_objects(tok, preps))
         if not src and gv is not None and self._light_attachment(tok, gv):
             subj = subject_of(gv)
-            if subj is not None and subj.i != tok.i:
-                src = self.actors(doc, ext, subj)
+            if meeting and is_passive(gv) and passive_agent(gv) is not None:
+                subj = passive_agent(gv)  # "was confirmed by X in a meeting with Y"
+            if subj is not None and subj.i != tok.i and not (meeting and not self._is_party(ext, subj)):
+                # not "the election is set to dominate a meeting of leaders"
+                src = self._subject_parties(doc, ext, gv) if meeting else self.actors(doc, ext, subj)
+        elif not src and meeting and (own_targets or shared):
+            # "after a meeting with X, Y said", "X attends a news conference as part of a meeting with Y",
+            # "X and Y arrive for their meeting"
+            pred = gv if gv is not None and self._meeting_attachment(tok, gv) else None
+            if pred is None and gv is None:
+                pred = self._predicate_before(doc, tok)
+            if pred is not None:
+                src = self._subject_parties(doc, ext, pred)
         if not src:
             return
-        preps = cue.target_preps or self.cues.default_preps
-        tgt_toks += list(prep_objects(tok, preps))
+        tgt_toks += own_targets
         for c in tok.children:
             if c.dep_ == "acl":
                 tgt_toks += list(prep_objects(c, preps))
         if gv is not None:
             tgt_toks += list(prep_objects(gv, preps))
             tgt_toks += [c for c in gv.children if c.dep_ == "dative"]
+            if shared and len(src) == 1:
+                # "X walks with Y to their meeting", "X greets Y for their meeting"
+                tgt_toks += list(prep_objects(gv, ("with",))) + [c for c in gv.children if c.dep_ == "dobj" and c.i != tok.i]
+        if meeting:
+            extra_targets = extra_targets + self._object_list(doc, ext, tok, own_targets, set(src))
         self._emit(doc, ext, tok, cue, src, tgt_toks, chain, tok, extra_targets, fallback=gv if gv is not None and self._light_attachment(tok, gv) else None)
 
     @staticmethod
@@ -354,6 +430,126 @@ class EventExtractor:
             return noun.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "npadvmod", "advmod")
         prep = noun.head
         return noun.dep_ == "pobj" and prep.head.i == gv.i and prep.lower_ in ("over", "on", "in", "into", "for", "after", "about", "to")
+
+    def _meeting_attachment(self, noun: Token, gv: Token) -> bool:
+        """Does the meeting ``noun`` hang from ``gv`` only through circumstance prepositions ("said *after* a
+        meeting with X", "attends a conference *as part of* a meeting with X"), so that the subject of
+        ``gv`` takes part in it?"""
+        t = noun
+        for _ in range(6):
+            if t.i == gv.i:
+                return True
+            if t.dep_ == "prep" and t.lower_ not in self.cues.meeting_preps:
+                return False
+            if t.dep_ == "pobj" and t.i != noun.i and t.lemma_.lower() not in self.cues.meeting_frames:
+                return False  # "criticised the outcome of talks with Y": no part in them
+            if t.dep_ == "prep" and t.lower_ == "of" and t.head.lemma_.lower() not in self.cues.meeting_frames:
+                return False
+            if t.dep_ not in ("pobj", "prep", "pcomp", "dobj"):
+                return False  # "delivers a speech at a meeting of Y" climbs through the object
+            t = t.head
+        return False
+
+    @staticmethod
+    def _predicate_before(doc: Doc, noun: Token) -> Token | None:
+        """The word before the phrase of ``noun`` and its prepositions, when the parse gives no verb
+        ("X and Y *arrive* for their meeting", with "arrive" read as a noun)."""
+        j = noun.left_edge.i - 1
+        while j >= 0 and doc[j].pos_ in ("ADP", "SCONJ"):
+            j -= 1
+        if j < 0 or doc[j].pos_ not in ("VERB", "NOUN", "AUX") or doc[j].i == noun.i:
+            return None
+        return doc[j]
+
+    def _subject_parties(self, doc: Doc, ext: Extraction, verb: Token) -> list[int]:
+        """The actors who do ``verb`` in a meeting: the (passive agent or) subject, widened to the list of
+        names right before the verb when the parse splits it ("X, left, and Y shake hands")."""
+        if is_passive(verb) and passive_agent(verb) is not None:
+            return self.actors(doc, ext, passive_agent(verb))
+        subj = subject_of(verb)
+        src = self.actors(doc, ext, subj)
+        if not src:  # "Republican candidate, businessman X speaks": a second subject
+            for c in verb.children:
+                if c.dep_ == "nsubj" and (src := self.actors(doc, ext, c)):
+                    break
+        names, region = self._name_list(doc, ext, verb.i, -1)
+        if len(names) < 2:
+            return src or names
+        direct = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + ([subj.i] if subj is not None else [])
+        if not src or any(i in region for i in direct):
+            return names
+        return src
+
+    def _object_list(self, doc: Doc, ext: Extraction, cue: Token, objects: list[Token], src: set[int]) -> list[int]:
+        """Names of the list right after the cue's object preposition (or right after a verb cue whose object
+        the parse missed): "met with X, left, and Y during ..."."""
+        starts = [(t.head.i + 1, t) for t in objects if t.dep_ == "pobj" and t.head.dep_ == "prep"]
+        starts += [(t.left_edge.i, t) for t in objects if t.dep_ in ("dobj", "dative")]
+        if not objects and cue.pos_ == "VERB" and cue.i + 1 < len(doc) and (
+                cue.lemma_.lower() in self.cues.object_or_none or cue.lemma_.lower() in self.cues.actor_object):
+            starts.append((cue.i + 1, None))  # "ahead of meeting Secretary of State X November 8"
+        out: list[int] = []
+        for start, obj in starts:
+            names, region = self._name_list(doc, ext, start, +1)
+            if obj is None or obj.i in region:  # the list holds the object itself, not only its owner ("Russia's support")
+                out += [e for e in names if e not in src and e not in out]
+        return out
+
+    def _name_list(self, doc: Doc, ext: Extraction, at: int, step: int) -> tuple[list[int], set[int]]:
+        """The entities heading the comma/"and" list of names that ends right before token ``at`` (``step``
+        -1) or starts at it (+1), separators including caption positions ("X, right, and Y"); one entity
+        per member (its last), and only people and organisations when people are among them.  Returns
+        the entities and the token indices scanned."""
+        sent = doc[at].sent if at < len(doc) else doc[-1].sent
+        j = at - 1 if step < 0 else at
+        if step < 0:
+            while j >= sent.start and (doc[j].pos_ in ("ADV", "AUX", "PART") and doc[j].lower_ not in self.cues.positions):
+                j -= 1  # "X and Y separately met", "X and Y have met"
+        members: list[list[Token]] = [[]]
+        region: set[int] = set()
+        has_and = has_position = False
+        while sent.start <= j < sent.end:
+            t = doc[j]
+            if t.lower_ in (",", "and", "&", "(", ")") or (
+                    t.lower_ in self.cues.positions and t.pos_ != "PROPN" and ext.entity_at(t.i) is None):
+                has_and |= t.lower_ in ("and", "&")
+                has_position |= t.lower_ in self.cues.positions
+                if members[-1]:
+                    members.append([])
+            elif self._name_token(doc, ext, t):
+                members[-1].append(t)
+            else:
+                break
+            region.add(j)
+            j += step
+        members = [m for m in members if m]
+        if not (has_and or has_position):
+            # "In Syria, X met", "X, R-Texas, spoke", "met with X, Y's president": no list, one name at most
+            members = members[:1] if step > 0 else []
+        if step < 0:
+            members = [sorted(m, key=lambda t: t.i) for m in reversed(members)]
+        out: list[int] = []
+        for m in members:
+            ents = [ext.entity_at(t.i) for t in m if ext.entity_at(t.i) is not None]
+            if ents and ents[-1] not in out:
+                out.append(ents[-1])
+        if any(ext.entities[e].type == ont.PERSON for e in out):
+            out = [e for e in out if ext.entities[e].type not in (ont.COUNTRY, ont.LOCATION)]
+        return out, region
+
+    def _name_token(self, doc: Doc, ext: Extraction, t: Token) -> bool:
+        """Can ``t`` be part of one member of a list of names ("former U.S. President Barack Obama")?"""
+        if ext.entity_at(t.i) is not None or t.pos_ == "PROPN":
+            return True
+        if t.pos_ == "ADJ" and t.dep_ in ("amod", "compound"):
+            return True
+        if t.pos_ == "NOUN" and (t.dep_ == "compound" or t.lower_ in self.person_titles or t.lemma_.lower() in self.party_words):
+            return True
+        if t.lower_ in ("'s", "’s", "the", "."):
+            return True
+        if t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_:
+            return True  # "Park Geun-hye"
+        return t.lower_ == "of" and 0 < t.i < len(doc) - 1 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i + 1].pos_ == "PROPN"
 
     def _subject_entities(self, doc: Doc, ext: Extraction, gv: Token, exclude: set[int]) -> list[int]:
         """Entities named anywhere in ``gv``'s subject phrase (and an "along with" phrase beside it)."""
@@ -381,18 +577,33 @@ class EventExtractor:
         ``fallback``'s other arguments (see :func:`argument_candidates`) is the target."""
         if not src:
             return
+        two_party = cue.type in self.cues.two_party
+        named_other = bool(tgt_toks)
+        if two_party:
+            tgt_toks = [t for t in tgt_toks if self._is_party(ext, t)]  # "spoke to Russia's support": a topic
         targets: list[int] = list(extra_targets or [])
         for t in tgt_toks:
             for e in self.actors(doc, ext, t, exclude=set(src)):
                 if e not in targets:
                     targets.append(e)
-        if not targets and fallback is not None and cue.type not in self.cues.two_party:
+        if cue.lemma in self.cues.no_place_lemmas:
+            targets = [e for e in targets if ext.entities[e].type not in self.cues.place_types]  # a city is no party
+        if not targets and fallback is not None and not two_party:
             targets = self._fallback_targets(doc, ext, fallback, noun, set(src))
-        if not targets and len(src) > 1 and cue.type in ont.SYMMETRIC_EVENTS:
+        if not targets and len(src) > 1 and cue.type in ont.SYMMETRIC_EVENTS and not (two_party and named_other):
+            # "X and Y met"; not "X and Y met with volunteers", where the other party is no actor
             src, targets = src[:1], src[1:]
         if not targets and cue.type in self.cues.two_party:
             return  # a meeting needs someone to meet
         self._emit_ids(doc, ext, tok, cue, src, targets, chain, noun)
+
+    def _is_party(self, ext: Extraction, tok: Token) -> bool:
+        """Can the phrase headed by ``tok`` be the other party of a meeting: a name, a pronoun, an actor noun
+        or title ("met his counterpart", "spoke to officials"), not a topic ("spoke to Russia's support")?"""
+        members = fan_out(tok)
+        members += [g for t in members if t.lower_ in self.cues.quantity_nouns for o in prep_objects(t, ("of",)) for g in fan_out(o)]
+        return any(ext.entity_at(t.i) is not None or t.lower_ in self.party_words or t.lemma_.lower() in self.party_words
+                   or t.tag_ == "PRP" for t in members)
 
     def _fallback_targets(self, doc: Doc, ext: Extraction, pred: Token, noun: Token | None, src: set[int]) -> list[int]:
         """The first named actor among ``pred``'s other arguments; an unnamed group ("peacekeepers") only

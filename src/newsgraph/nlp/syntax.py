@@ -7,11 +7,13 @@ from spacy.tokens import Span, Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: clauses whose missing subject is the subject of the clause they hang from
-INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj", "attr", "oprd")
+INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj", "dobj", "attr", "oprd", "advmod")
+#: subjects of a relative clause that stand for the noun it modifies ("Xi, *who* met Obama")
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 LIST_INTRODUCERS = {"such as", "including", "like", "among them", "notably", "especially"}
 
 
-def subject_of(verb: Token, max_hops: int = 6) -> Token | None:
+def subject_of(verb: Token, max_hops: int = 8) -> Token | None:
     """The subject of ``verb``'s clause, climbing through control verbs, conjuncts and adverbial clauses.
 
     A relative clause ("Milei, who met X") takes the noun it modifies.
@@ -20,6 +22,8 @@ def subject_of(verb: Token, max_hops: int = 6) -> Token | None:
     for _ in range(max_hops):
         for child in tok.children:
             if child.dep_ in ("nsubj", "csubj"):
+                if tok.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and tok.head.i != tok.i:
+                    return tok.head
                 return child
         for child in tok.children:
             if child.dep_ == "nsubjpass":
