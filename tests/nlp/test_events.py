@@ -296,3 +296,28 @@ def test_as_x_calls_it_is_naming(read):
 def test_subjects_meeting_a_non_actor_do_not_meet_each_other(read):
     doc = read("Trump and his running mate Mike Pence drove through flood-ravaged areas and met with disaster relief volunteers outside the state capital, Baton Rouge")
     assert not _met(doc, "Trump", "Mike Pence")
+
+
+def test_companion_of_the_subject_is_the_other_party(read):
+    doc = read("Democratic presidential candidate Sen. Bernie Sanders, right, accompanied by Rev. Al Sharpton, raises a fist as he arrives for a breakfast meeting at Sylvia's Restaurant, Feb. 10, 2016")
+    assert ("Bernie Sanders", "Al Sharpton") in _consult(doc)
+
+
+def test_pronoun_of_a_fronted_clause_is_the_main_subject(read):
+    doc = read("As she entered a meeting of EU foreign ministers Monday, the bloc's foreign affairs head Federica Mogherini stressed that European governments intend to stand by the accord")
+    assert any(s == "Federica Mogherini" for s, _ in _consult(doc))
+
+
+def test_meeting_verb_read_as_a_noun_in_a_caption(read):
+    doc = read("U.S. President-elect Donald Trump and Vice President-elect Mike Pence greet retired Marine General James Mattis for a meeting at the main clubhouse, November 19, 2016")
+    assert ("Donald Trump", "James Mattis") in _consult(doc)
+
+
+def test_owner_of_the_noun_does_the_act(read):
+    doc = read("Noting the militant group's success in reaching out to potential recruits in faraway lands, including the United States, Obama said defeating the group will require more than military might")
+    assert ("Obama", "United States") not in _consult(doc)
+
+
+def test_things_are_no_parties_of_a_meeting(read):
+    doc = read("It is involved in nearly simultaneous negotiations on two of the most contentious issues in the Middle East: Iran's nuclear program and the Israeli-Palestinian dispute")
+    assert not _consult(doc)

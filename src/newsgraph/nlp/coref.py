@@ -77,6 +77,10 @@ class ReferenceResolver:
         if tok.tag_ in ("PRP", "PRP$"):
             if low in PERSON_PRONOUNS:
                 e = self._salient(ext, history, s_idx, {ont.PERSON})
+                if e is None:
+                    e = self._cataphor(ext, tok)
+                    if e is not None:
+                        return e, "pronoun", "cataphora", doc[tok.i : tok.i + 1]
                 return (e, "pronoun", "pronoun", doc[tok.i : tok.i + 1]) if e is not None else None
             if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
                 e = self._reporting_subject(ext, tok)
@@ -130,6 +134,20 @@ class ReferenceResolver:
         if is_company and entity.type == ont.ORGANIZATION:
             entity.type, entity.type_reason = ont.COMPANY, "descriptor"
         return e, "descriptor", "descriptor", span
+
+    @staticmethod
+    def _cataphor(ext: Extraction, tok: Token) -> int | None:
+        """"As *she* entered the meeting, Federica Mogherini said ...": with no person before it, the subject
+        pronoun of a fronted adverbial clause is the person subject of the main clause."""
+        clause = tok.head
+        if tok.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i > clause.head.i:
+            return None
+        for c in clause.head.children:
+            if c.dep_ == "nsubj" and c.i > tok.i:
+                e = ext.entity_at(c.i)
+                if e is not None and ext.entities[e].type == ont.PERSON:
+                    return e
+        return None
 
     def _reporting_subject(self, ext: Extraction, tok: Token) -> int | None:
         """"Syria says *it* will withdraw", "the rebels said *they* would ...": a subject pronoun of a

@@ -57,6 +57,8 @@ class CueLexicon:
         self.media = frozenset(data["contact_media"]["nouns"])
         self.positions = frozenset(data["caption_positions"]["words"])
         self.quantity_nouns = frozenset(data["quantity_nouns"]["nouns"])
+        self.companion_verbs = frozenset(data["companions"]["verbs"])
+        self.companion_preps = frozenset(data["companions"]["preps"])
         self.meeting_preps = frozenset(data["meeting_attachment_preps"]["preps"])
         self.plural_possessives = frozenset(data["meeting_attachment_preps"]["plural_possessives"])
         self.meeting_frames = frozenset(data["meeting_attachment_preps"]["frame_nouns"])
@@ -232,8 +234,11 @@ class EventExtractor:
                             | {t for t in titles["person_descriptors"] if " " not in t})
 
     # -- actors -------------------------------------------------------------------
-    def actors(self, doc: Doc, ext: Extraction, tok: Token | None, exclude: set[int] = frozenset()) -> list[int]:
-        """Entities named by the phrase headed by ``tok`` and its list members (new Group entities if needed)."""
+    def actors(self, doc: Doc, ext: Extraction, tok: Token | None, exclude: set[int] = frozenset(),
+               parties_only: bool = False) -> list[int]:
+        """Entities named by the phrase headed by ``tok`` and its list members (new Group entities if needed).
+        With ``parties_only`` (the parties of a meeting), a member that is a thing ("Iran's nuclear program")
+        names no one, not even its owner."""
         if tok is None:
             return []
         out: list[int] = []
@@ -242,6 +247,8 @@ class EventExtractor:
             inner = [g for o in prep_objects(t, ("of",)) for g in fan_out(o)] \
                 if ext.entity_at(t.i) is None and t.lower_ in self.cues.quantity_nouns else []
             members += inner or [t]  # "a number of world leaders", "a team of lawyers and officials"
+        if parties_only:
+            members = [t for t in members if self._party_token(ext, t)]
         for t in members:
             e = ext.entity_at(t.i)
             direct = e is not None
@@ -299,6 +306,8 @@ class EventExtractor:
                 cue = self.cues.nouns.get(tok.lemma_.lower()) or self.cues.nouns.get(tok.lower_)
                 if cue:
                     self._noun_event(doc, ext, tok, cue)
+                elif tok.dep_ == "ROOT":
+                    self._misread_meeting_verb(doc, ext, tok)
             elif pos == "ADJ":
                 cue = self.cues.adjectives.get(tok.lemma_.lower())
                 if cue and tok.dep_ in ("acomp", "amod", "oprd"):
@@ -330,12 +339,24 @@ class EventExtractor:
             tgt_toks += [g for p in self.cues.medium_preps(tok) if p.lower_ in cue.target_preps
                          for g in p.children if g.dep_ == "pobj"]
             extra = self._object_list(doc, ext, tok, tgt_toks, set(src))
-        if tgt_toks or extra:
+        if extra or any(self._is_party(ext, t) for t in tgt_toks) if meeting else tgt_toks:
             # "spoke to four leaders, including X and Y"
             tgt_toks += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in LIST_INTRODUCERS
                          for g in c.children if g.dep_ == "pobj"]
         chain = clause_chain(tok)
         self._emit(doc, ext, tok, cue, src, tgt_toks, chain, None, extra, fallback=tok)
+
+    def _misread_meeting_verb(self, doc: Doc, ext: Extraction, tok: Token) -> None:
+        """A caption whose meeting verb the tagger read as a noun ("X and Y *greet* Z for a meeting"): the
+        names right before it meet the names right after it."""
+        cue = next((c for c in self.cues.verbs.get(tok.lemma_.lower(), ()) if c.particle is None and c.type in self.cues.two_party), None)
+        if cue is None or any(c.dep_ == "det" for c in tok.children):
+            return
+        src, _ = self._name_list(doc, ext, tok.i, -1, single=True)
+        targets, _ = self._name_list(doc, ext, tok.i + 1, +1)
+        targets = [e for e in targets if e not in src]
+        if src and targets:
+            self._emit_ids(doc, ext, tok, cue, src, targets, [tok], None)
 
     def _actor_object_cue(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, objects: list[Token]) -> Cue | None:
         """"received the president" is a meeting, "received a threat" is not, "called him a liar" neither."""
@@ -465,12 +486,12 @@ class EventExtractor:
         """The actors who do ``verb`` in a meeting: the (passive agent or) subject, widened to the list of
         names right before the verb when the parse splits it ("X, left, and Y shake hands")."""
         if is_passive(verb) and passive_agent(verb) is not None:
-            return self.actors(doc, ext, passive_agent(verb))
+            return self.actors(doc, ext, passive_agent(verb), parties_only=True)
         subj = subject_of(verb)
-        src = self.actors(doc, ext, subj)
+        src = self.actors(doc, ext, subj, parties_only=True)
         if not src:  # "Republican candidate, businessman X speaks": a second subject
             for c in verb.children:
-                if c.dep_ == "nsubj" and (src := self.actors(doc, ext, c)):
+                if c.dep_ == "nsubj" and (src := self.actors(doc, ext, c, parties_only=True)):
                     break
         names, region = self._name_list(doc, ext, verb.i, -1)
         if len(names) < 2:
@@ -495,7 +516,7 @@ class EventExtractor:
                 out += [e for e in names if e not in src and e not in out]
         return out
 
-    def _name_list(self, doc: Doc, ext: Extraction, at: int, step: int) -> tuple[list[int], set[int]]:
+    def _name_list(self, doc: Doc, ext: Extraction, at: int, step: int, single: bool = False) -> tuple[list[int], set[int]]:
         """The entities heading the comma/"and" list of names that ends right before token ``at`` (``step``
         -1) or starts at it (+1), separators including caption positions ("X, right, and Y"); one entity
         per member (its last), and only people and organisations when people are among them.  Returns
@@ -525,7 +546,7 @@ class EventExtractor:
         members = [m for m in members if m]
         if not (has_and or has_position):
             # "In Syria, X met", "X, R-Texas, spoke", "met with X, Y's president": no list, one name at most
-            members = members[:1] if step > 0 else []
+            members = members[:1] if step > 0 or single else []
         if step < 0:
             members = [sorted(m, key=lambda t: t.i) for m in reversed(members)]
         out: list[int] = []
@@ -583,13 +604,15 @@ class EventExtractor:
             tgt_toks = [t for t in tgt_toks if self._is_party(ext, t)]  # "spoke to Russia's support": a topic
         targets: list[int] = list(extra_targets or [])
         for t in tgt_toks:
-            for e in self.actors(doc, ext, t, exclude=set(src)):
+            for e in self.actors(doc, ext, t, exclude=set(src), parties_only=two_party):
                 if e not in targets:
                     targets.append(e)
         if cue.lemma in self.cues.no_place_lemmas:
             targets = [e for e in targets if ext.entities[e].type not in self.cues.place_types]  # a city is no party
         if not targets and fallback is not None and not two_party:
             targets = self._fallback_targets(doc, ext, fallback, noun, set(src))
+        if not targets and two_party and not named_other and fallback is not None:
+            targets = self._companions(doc, ext, fallback, set(src))  # "X, accompanied by Y, arrives for a meeting"
         if not targets and len(src) > 1 and cue.type in ont.SYMMETRIC_EVENTS and not (two_party and named_other):
             # "X and Y met"; not "X and Y met with volunteers", where the other party is no actor
             src, targets = src[:1], src[1:]
@@ -597,13 +620,37 @@ class EventExtractor:
             return  # a meeting needs someone to meet
         self._emit_ids(doc, ext, tok, cue, src, targets, chain, noun)
 
+    def _companions(self, doc: Doc, ext: Extraction, verb: Token, src: set[int]) -> list[int]:
+        """Who goes with the subject of ``verb`` or of the clauses above it: "X, *accompanied by* Y, ...",
+        "X, *along with* Y, ..."."""
+        t = verb
+        for _ in range(3):
+            for s in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+                for c in s.children:
+                    objs: list[Token] = []
+                    if c.dep_ == "acl" and c.lemma_.lower() in self.cues.companion_verbs:
+                        objs = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                    elif c.dep_ == "prep" and c.lower_ in self.cues.companion_preps:
+                        objs = [g for g in c.children if g.dep_ == "pobj"]
+                        objs += [g for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for g in w.children if g.dep_ == "pobj"]
+                    for o in objs:
+                        if found := self.actors(doc, ext, o, exclude=src, parties_only=True):
+                            return found
+            if t.dep_ not in ("advcl", "conj", "xcomp") or t.head.i == t.i:
+                break
+            t = t.head
+        return []
+
     def _is_party(self, ext: Extraction, tok: Token) -> bool:
         """Can the phrase headed by ``tok`` be the other party of a meeting: a name, a pronoun, an actor noun
         or title ("met his counterpart", "spoke to officials"), not a topic ("spoke to Russia's support")?"""
         members = fan_out(tok)
         members += [g for t in members if t.lower_ in self.cues.quantity_nouns for o in prep_objects(t, ("of",)) for g in fan_out(o)]
-        return any(ext.entity_at(t.i) is not None or t.lower_ in self.party_words or t.lemma_.lower() in self.party_words
-                   or t.tag_ == "PRP" for t in members)
+        return any(self._party_token(ext, t) for t in members)
+
+    def _party_token(self, ext: Extraction, t: Token) -> bool:
+        return (ext.entity_at(t.i) is not None or t.lower_ in self.party_words or t.lemma_.lower() in self.party_words
+                or t.tag_ == "PRP" or t.pos_ == "PROPN")  # "Tsai Ing-wen" with only "Tsai Ing" named
 
     def _fallback_targets(self, doc: Doc, ext: Extraction, pred: Token, noun: Token | None, src: set[int]) -> list[int]:
         """The first named actor among ``pred``'s other arguments; an unnamed group ("peacekeepers") only

@@ -29,6 +29,10 @@ def subject_of(verb: Token, max_hops: int = 8) -> Token | None:
             if child.dep_ == "nsubjpass":
                 # "Milei is set to meet": the passive subject of a control verb is the actor of its xcomp
                 return child
+        if tok.i != verb.i and tok.pos_ in ("NOUN", "PROPN"):
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    return child  # "the group's success in reaching out to X": the owner acts
         if tok.dep_ == "relcl":
             return tok.head
         if tok.dep_ in INHERITS_SUBJECT and tok.head.i != tok.i:
