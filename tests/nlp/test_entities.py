@@ -113,3 +113,8 @@ def test_legal_suffix_joins_short_name(read):
 def test_sentence_initial_adverb_is_no_name(read):
     doc = read("Javier Milei arrived in Madrid. Later, Milei met the king.")
     assert "Later" not in _by_name(doc)
+
+
+def test_one_word_name_after_of_a_person_is_an_organisation(read):
+    doc = read("Sundar Pichai of Google spoke in London. Google said sales rose.")
+    assert _by_name(doc)["Google"]["type"] in ("Company", "Organization")

@@ -25,7 +25,8 @@ from newsgraph.nlp.syntax import without_determiners
 #: (``newsgraph.models``), the OntoNotes labels from the general model filling its gaps.
 STRONG_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 WEAK_LABELS = {"MISC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
-_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+#: internal capitals after a first part of three letters or more: "OpenAI", "YouTube" (not "DeSantis", "McCain")
+_CAMEL = re.compile(r"^(?!Mc|Mac)[A-Z][a-z]{2,}[A-Z]")
 #: parts of speech a one-word name never has
 _NOT_NAMES = frozenset({"ADV", "ADP", "AUX", "CCONJ", "DET", "INTJ", "PART", "PRON", "SCONJ", "VERB", "PUNCT"})
 _CONNECTORS = {"of", "the", "and", "for", "&", "de", "la", "du", "des", "von", "van"}
@@ -96,6 +97,14 @@ class EntityConsolidator:
         word = tok.lower_.rstrip(".")
         return word not in ("st", "lord", "lady") and (tok.lower_ in self.honorifics or word in self.honorifics)
 
+    @staticmethod
+    def _of_a_person(doc: Doc, i: int) -> bool:
+        """Is token ``i`` the object of an "of" that follows a person's name ("Sundar Pichai of Google")?"""
+        if i < 3 or doc[i - 1].lower_ != "of":
+            return False
+        prev = doc[i - 2]
+        return prev.ent_type_ in ("PER", "PERSON") and doc[i - 3].ent_type_ in ("PER", "PERSON")
+
     def _before_company_title(self, doc: Doc, i: int) -> bool:
         words = " ".join(t.lower_ for t in doc[i : i + 3]).split()
         return any(" ".join(words[:n]) in self.company_titles for n in (1, 2, 3))
@@ -113,7 +122,7 @@ class EntityConsolidator:
             code = self.countries.code_for_name(span.text)
             if code:
                 return "CTRY", code
-        if label in ("GPE", "LOC") and _CAMEL.match(span.text) and not span.text.startswith(("Mc", "Mac")):
+        if label in ("GPE", "LOC") and _CAMEL.match(span.text):
             return "ORG", None  # "OpenAI", "YouTube": internal capitals mark a brand, not a place
         if label == "GPE":
             return "LOC", None
@@ -149,6 +158,7 @@ class EntityConsolidator:
         cands: list[tuple[int, int, str, str | None]] = []
         demonym_refs: list[tuple[int, int, str]] = []
         doc.ents = combine(doc)
+        decisive: set[int] = set()  # mentions whose type the context decides: their vote outweighs the NER's
         for ent in doc.ents:
             if ent.label_ not in STRONG_LABELS and ent.label_ not in WEAK_LABELS:
                 continue
@@ -161,8 +171,11 @@ class EntityConsolidator:
             label, code = self._label(span, ent.label_)
             if label in ("ORG", "LOC", "WEAK") and start > 0 and self._honorific(doc[start - 1]):
                 label = "PER"  # "Mr Guterres", "Dr. Goodall": an honorific names a person
-            if label == "PER" and end - start == 1 and self._before_company_title(doc, end):
-                label = "ORG"  # "Tesla CEO Elon Musk": a one-word name before a company title is the company
+                decisive.add(start)
+            if label == "PER" and end - start == 1 and (self._before_company_title(doc, end) or self._of_a_person(doc, start)
+                                                        or _CAMEL.match(doc[start].text)):
+                label = "ORG"  # "Tesla CEO Elon Musk", "Sundar Pichai of Google", "OpenAI": a company, not a person
+                decisive.add(start)
             if label == "DEMONYM":
                 demonym_refs.append((start, end, code))
             else:
@@ -202,7 +215,7 @@ class EntityConsolidator:
                     mention.merged_by = reason
                 by_key[key] = cluster
             cluster.mentions.append(mention)
-            cluster.labels[label] += end - start + (1 if label == "PER" and end - start > 1 else 0)
+            cluster.labels[label] += end - start + (1 if label == "PER" and end - start > 1 else 0) + (3 if start in decisive else 0)
 
         self._recover_repeats(doc, clusters)
 
