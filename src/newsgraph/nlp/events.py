@@ -51,8 +51,8 @@ class CueLexicon:
         self.topic_object = frozenset(data["topic_object_verbs"])
         self.object_or_none = frozenset(data["actor_or_no_object_verbs"]["verbs"])
         self.party_nouns = frozenset(data["party_nouns"]["nouns"])
-        places = data["no_place_targets"]
-        self.no_place_lemmas, self.place_types = frozenset(places["lemmas"]), frozenset(places["types"])
+        #: cue lemma -> entity types it may not have as target
+        self.no_target_types = {lemma: frozenset(rule["types"]) for rule in data["no_place_targets"]["rules"] for lemma in rule["lemmas"]}
         self.naming_markers = frozenset(data["naming_markers"]["markers"])
         self.media = frozenset(data["contact_media"]["nouns"])
         self.positions = frozenset(data["caption_positions"]["words"])
@@ -550,12 +550,16 @@ class EventExtractor:
         if step < 0:
             members = [sorted(m, key=lambda t: t.i) for m in reversed(members)]
         out: list[int] = []
+        placed: set[int] = set()  # members a caption places in the photo ("X, right,"): people, whatever the NER says
         for m in members:
             ents = [ext.entity_at(t.i) for t in m if ext.entity_at(t.i) is not None]
             if ents and ents[-1] not in out:
                 out.append(ents[-1])
+                after = [t.lower_ for t in doc[m[-1].i + 1 : m[-1].i + 3]]
+                if after[:1] and (after[0] in self.cues.positions or (after[0] in (",", "(") and after[1:2] and after[1] in self.cues.positions)):
+                    placed.add(ents[-1])
         if any(ext.entities[e].type == ont.PERSON for e in out):
-            out = [e for e in out if ext.entities[e].type not in (ont.COUNTRY, ont.LOCATION)]
+            out = [e for e in out if e in placed or ext.entities[e].type not in (ont.COUNTRY, ont.LOCATION)]
         return out, region
 
     def _name_token(self, doc: Doc, ext: Extraction, t: Token) -> bool:
@@ -607,8 +611,8 @@ class EventExtractor:
             for e in self.actors(doc, ext, t, exclude=set(src), parties_only=two_party):
                 if e not in targets:
                     targets.append(e)
-        if cue.lemma in self.cues.no_place_lemmas:
-            targets = [e for e in targets if ext.entities[e].type not in self.cues.place_types]  # a city is no party
+        if cue.lemma in self.cues.no_target_types:  # "visited Kabul", "a trip to Cuba": travel, not a meeting
+            targets = [e for e in targets if ext.entities[e].type not in self.cues.no_target_types[cue.lemma]]
         if not targets and fallback is not None and not two_party:
             targets = self._fallback_targets(doc, ext, fallback, noun, set(src))
         if not targets and two_party and not named_other and fallback is not None:
