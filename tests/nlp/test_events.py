@@ -331,3 +331,27 @@ def test_trip_to_a_country_is_travel_but_a_visit_is_a_meeting(read):
 def test_people_placed_in_a_caption_stay_in_the_list(read):
     doc = read("Pope Francis looks at Imam Khalid Latif, right, and Rabbi Elliot J. Cosgrove, left, shaking hands as he arrives for an interfaith service in New York, Sept. 25, 2015")
     assert any("Cosgrove" in s or "Cosgrove" in o for s, o in _consult(doc))
+
+
+def test_possessive_the_parse_lost_is_the_source(read):
+    doc = read("Taiwan and China-Trump's recent phone call with Taiwan President Tsai Ing-wen, a first by any president since Washington switched ties to Beijing, has some feeling that just might happen")
+    assert any("Trump" in s and "Tsai" in o for s, o in _consult(doc))
+
+
+def test_their_meeting_with_one_subject_takes_the_person_named_before(read):
+    doc = read("Philippine President Rodrigo Duterte, left, is shown the way by Japanese Prime Minister Shinzo Abe after a joint press conference following their meeting at Abe's official residence in Tokyo, Oct. 26, 2016")
+    assert ("Rodrigo Duterte", "Shinzo Abe") in _consult(doc)
+
+
+def test_reporters_and_kin_are_a_party_met(read):
+    assert ("Kurdi", "brothers") in _consult(read("Kurdi spoke to both her brothers by phone on Friday and watched emotional video on CNN"))
+    assert ("Petro Poroshenko", "reporters") in _consult(read("FILE - Ukrainian President Petro Poroshenko talks to reporters"))
+
+
+def test_reporters_as_subject_are_no_new_actor(read):
+    doc = read("Both reporters have received widespread support, including the International Commission of Jurists and U.N. rights groups")
+    assert not _consult(doc)
+
+
+def test_walking_with_a_thing_is_no_meeting(read):
+    assert not _consult(read("The old man walked with a cane to the station."))

@@ -51,6 +51,7 @@ class CueLexicon:
         self.topic_object = frozenset(data["topic_object_verbs"])
         self.object_or_none = frozenset(data["actor_or_no_object_verbs"]["verbs"])
         self.party_nouns = frozenset(data["party_nouns"]["nouns"])
+        self.party_groups = frozenset(data["party_nouns"]["groups"])
         #: cue lemma -> entity types it may not have as target
         self.no_target_types = {lemma: frozenset(rule["types"]) for rule in data["no_place_targets"]["rules"] for lemma in rule["lemmas"]}
         self.naming_markers = frozenset(data["naming_markers"]["markers"])
@@ -230,15 +231,16 @@ class EventExtractor:
         titles = load("titles.json")
         self.person_titles = {t for t in titles["titles"] if " " not in t}
         #: head nouns that can name the other party of a meeting ("met his *counterpart*", "spoke to *reporters*")
-        self.party_words = (self.actor_nouns | self.person_titles | self.cues.party_nouns
+        self.party_words = (self.actor_nouns | self.person_titles | self.cues.party_nouns | self.cues.party_groups
                             | {t for t in titles["person_descriptors"] if " " not in t})
 
     # -- actors -------------------------------------------------------------------
     def actors(self, doc: Doc, ext: Extraction, tok: Token | None, exclude: set[int] = frozenset(),
-               parties_only: bool = False) -> list[int]:
+               parties_only: bool = False, met: bool = False) -> list[int]:
         """Entities named by the phrase headed by ``tok`` and its list members (new Group entities if needed).
         With ``parties_only`` (the parties of a meeting), a member that is a thing ("Iran's nuclear program")
-        names no one, not even its owner."""
+        names no one, not even its owner; with ``met`` (the party met) people named by a noun of
+        ``party_nouns.groups`` ("spoke to reporters", "to her brothers") are a group too."""
         if tok is None:
             return []
         out: list[int] = []
@@ -259,9 +261,10 @@ class EventExtractor:
                     e = self._owner(ext, t)
                     if e is None:
                         e = next((o for p in prep_objects(t, ("of",)) if (o := ext.entity_at(p.i)) is not None), None)
-            elif e is None:
-                e = self._owner(ext, t)
-            if e is None and t.tag_ in ("NNS", "NNPS", "NN", "NNP") and t.lower_ in self.group_nouns:
+            elif e is None and not (met and t.lower_ in self.cues.party_groups):
+                e = self._owner(ext, t)  # not for "her brothers": they are not her
+            if e is None and t.tag_ in ("NNS", "NNPS", "NN", "NNP") and (
+                    t.lower_ in self.group_nouns or (met and t.lower_ in self.cues.party_groups)):
                 e = ext.add_group(t)
             if e is not None and e not in out and e not in exclude:
                 out.append(e)
@@ -428,6 +431,8 @@ class EventExtractor:
                 pred = self._predicate_before(doc, tok)
             if pred is not None:
                 src = self._subject_parties(doc, ext, pred)
+        if not src and meeting and own_targets:
+            src = self._possessor_before(doc, ext, tok)
         if not src:
             return
         tgt_toks += own_targets
@@ -442,6 +447,9 @@ class EventExtractor:
                 tgt_toks += list(prep_objects(gv, ("with",))) + [c for c in gv.children if c.dep_ == "dobj" and c.i != tok.i]
         if meeting:
             extra_targets = extra_targets + self._object_list(doc, ext, tok, own_targets, set(src))
+            if shared and len(src) == 1 and not tgt_toks and not extra_targets:
+                # "X is shown the way by Y after their meeting": the other person named before "their"
+                extra_targets = self._earlier_person(ext, tok, set(src))
         self._emit(doc, ext, tok, cue, src, tgt_toks, chain, tok, extra_targets, fallback=gv if gv is not None and self._light_attachment(tok, gv) else None)
 
     @staticmethod
@@ -470,6 +478,24 @@ class EventExtractor:
                 return False  # "delivers a speech at a meeting of Y" climbs through the object
             t = t.head
         return False
+
+    @staticmethod
+    def _earlier_person(ext: Extraction, noun: Token, src: set[int]) -> list[int]:
+        """The nearest person other than ``src`` named in the sentence before ``noun``."""
+        for i in range(noun.i - 1, noun.sent.start - 1, -1):
+            e = ext.entity_at(i)
+            if e is not None and e not in src and ext.entities[e].type == ont.PERSON:
+                return [e]
+        return []
+
+    @staticmethod
+    def _possessor_before(doc: Doc, ext: Extraction, noun: Token) -> list[int]:
+        """The name right before "'s" and the phrase of ``noun`` when the parse lost the possessive
+        ("China-Trump's recent phone call with X")."""
+        j = noun.left_edge.i - 1
+        if j >= 1 and doc[j].lower_ in ("'s", "\u2019s") and (e := ext.entity_at(j - 1)) is not None:
+            return [e]
+        return []
 
     @staticmethod
     def _predicate_before(doc: Doc, noun: Token) -> Token | None:
@@ -608,7 +634,7 @@ class EventExtractor:
             tgt_toks = [t for t in tgt_toks if self._is_party(ext, t)]  # "spoke to Russia's support": a topic
         targets: list[int] = list(extra_targets or [])
         for t in tgt_toks:
-            for e in self.actors(doc, ext, t, exclude=set(src), parties_only=two_party):
+            for e in self.actors(doc, ext, t, exclude=set(src), parties_only=two_party, met=two_party):
                 if e not in targets:
                     targets.append(e)
         if cue.lemma in self.cues.no_target_types:  # "visited Kabul", "a trip to Cuba": travel, not a meeting
