@@ -355,3 +355,15 @@ def test_reporters_as_subject_are_no_new_actor(read):
 
 def test_walking_with_a_thing_is_no_meeting(read):
     assert not _consult(read("The old man walked with a cane to the station."))
+
+
+def test_a_country_before_an_unnamed_ruler_stands_for_the_ruler_in_a_list(read):
+    doc = read("President Donald Trump and Jordan's King Abdullah II hold a news conference in the Rose Garden at the White House in Washington, April 5, 2017")
+    got = _consult(doc)
+    assert any(s == "Donald Trump" and ("Abdullah" in o or o == "Jordan") for s, o in got)
+    assert not any(o in ("Washington", "White House", "Rose Garden") for _, o in got)
+
+
+def test_a_bare_place_after_a_caption_list_is_no_party(read):
+    doc = read("President Barack Obama meets with South Korean President Park Geun-hye, left, and Japanese Prime Minister Shinzo Abe, Washington, March 31, 2016")
+    assert not any(o == "Washington" for _, o in _consult(doc))

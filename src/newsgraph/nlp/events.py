@@ -576,16 +576,21 @@ class EventExtractor:
         if step < 0:
             members = [sorted(m, key=lambda t: t.i) for m in reversed(members)]
         out: list[int] = []
-        placed: set[int] = set()  # members a caption places in the photo ("X, right,"): people, whatever the NER says
+        # members that stand for a person: placed in the photo ("X, right,"), or a place with more name
+        # after it ("Jordan's King Abdullah II" when the NER missed the king), unlike a bare "Washington"
+        personal: set[int] = set()
         for m in members:
             ents = [ext.entity_at(t.i) for t in m if ext.entity_at(t.i) is not None]
             if ents and ents[-1] not in out:
                 out.append(ents[-1])
                 after = [t.lower_ for t in doc[m[-1].i + 1 : m[-1].i + 3]]
                 if after[:1] and (after[0] in self.cues.positions or (after[0] in (",", "(") and after[1:2] and after[1] in self.cues.positions)):
-                    placed.add(ents[-1])
+                    personal.add(ents[-1])
+                last = max(t.i for t in m if ext.entity_at(t.i) == ents[-1])
+                if any(t.i > last and t.pos_ == "PROPN" and ext.entity_at(t.i) is None for t in m):
+                    personal.add(ents[-1])
         if any(ext.entities[e].type == ont.PERSON for e in out):
-            out = [e for e in out if e in placed or ext.entities[e].type not in (ont.COUNTRY, ont.LOCATION)]
+            out = [e for e in out if e in personal or ext.entities[e].type not in (ont.COUNTRY, ont.LOCATION)]
         return out, region
 
     def _name_token(self, doc: Doc, ext: Extraction, t: Token) -> bool:
