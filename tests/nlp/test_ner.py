@@ -1,16 +1,16 @@
-"""The news NER and the general model combined (nlp/ner.py)."""
-from newsgraph.nlp.ner import GENERAL_KEY
+"""The news NER's names and the time expressions combined (nlp/ner.py, nlp/dates.py)."""
 from newsgraph.nlp.pipeline import load_pipeline
 
 
-def test_news_ner_names_and_general_dates():
-    doc = load_pipeline()("Angela Merkel met Emmanuel Macron in Paris on Monday.")
+def test_news_ner_names_and_pattern_dates():
+    nlp = load_pipeline()
+    assert "ner" not in nlp.pipe_names and "news_ner" in nlp.pipe_names
+    doc = nlp("Angela Merkel met Emmanuel Macron in Paris on Monday.")
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels["Angela Merkel"] == "PER" and labels["Paris"] == "LOC"
-    assert labels["Monday"] == "DATE"  # from the general model
-    assert GENERAL_KEY in doc.spans
+    assert labels["Monday"] == "DATE"
 
 
-def test_general_model_names_do_not_fill_gaps():
-    doc = load_pipeline()("Angela Merkel met Emmanuel Macron in Paris on Monday.")
-    assert all(e.label_ not in ("PERSON", "GPE", "ORG", "NORP", "FAC") for e in doc.ents)
+def test_a_name_wins_over_a_time_expression():
+    doc = load_pipeline()("Sunday Times editor John Witherow met Tony Blair.")
+    assert {e.label_ for e in doc.ents if e.text == "Tony Blair"} == {"PER"}

