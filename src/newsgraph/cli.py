@@ -271,6 +271,36 @@ def edges(
         out.print(edges_table(rows))
 
 
+@app.command("export")
+def export_command(
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf or csv (a folder with nodes.csv and edges.csv)."),
+    output: str = typer.Option(..., "--output", "-o", help="The file to write (a folder for csv)."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    etype: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type (or ROLE)."),
+    status: Optional[str] = typer.Option(None, "--status", help="Only this status (occurred, planned, negated, hypothetical)."),
+) -> None:
+    """Write the graph (entities, interactions and roles, each edge with its evidence) for Gephi and other tools."""
+    from pathlib import Path
+
+    from newsgraph.export import FORMATS
+    from newsgraph.graph import build_graph
+
+    writer = FORMATS.get(fmt)
+    if writer is None:
+        _fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}", 2)
+    if etype and etype.upper() != ont.ROLE:
+        etype = _check_choice(etype, ont.EVENT_TYPES, "event type")
+    status = _check_choice(status, ont.STATUSES, "status")
+    with _open(db) as store:
+        graph = build_graph(store, type=etype.upper() if etype else None, status=status)
+    target = Path(output)
+    try:
+        writer(graph, target)
+    except OSError as e:
+        _fail(f"{output}: cannot write ({e.strerror or e})")
+    _warn(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
+
+
 @app.command("eval")
 def eval_command(
     data: str = typer.Option("../shared/data", "--data", help="Folder of annotated sets (conll2003/, plover/, m2e2-text/, polnear/, crossre/; examples/ beside it)."),

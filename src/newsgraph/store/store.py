@@ -216,6 +216,27 @@ class Store:
         return {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "aliases": aliases, "roles": roles,
                 "interactions": dict(sorted(interactions.items()))}
 
+    def roles(self) -> list[dict[str, Any]]:
+        """Every ROLE tie with both ends (names and ids), title and evidence."""
+        with Session(self.engine) as s:
+            names = self._names(s)
+            docs = dict(s.execute(select(t.Document.id, t.Document.url)).all())
+            return [{"id": r.id, "type": ont.ROLE, "person": names.get(r.person_id), "org": names.get(r.org_id),
+                     "person_id": r.person_id, "org_id": r.org_id, "title": r.title,
+                     "evidence": {"document": r.document_id, "url": docs.get(r.document_id), "sentence": r.sentence,
+                                  "start": r.start, "end": r.end}}
+                    for r in s.scalars(select(t.Role).order_by(t.Role.first_seen, t.Role.id))]
+
+    def nodes(self) -> list[dict[str, Any]]:
+        """Every entity with its aliases (the graph's nodes)."""
+        with Session(self.engine) as s:
+            aliases: dict[str, list[str]] = defaultdict(list)
+            for eid, alias in s.execute(select(t.Alias.entity_id, t.Alias.alias).order_by(t.Alias.alias)):
+                aliases[eid].append(alias)
+            return [{"id": e.id, "name": e.name, "type": e.type, "country": e.country,
+                     "aliases": [a for a in aliases[e.id] if a != e.name], "first_seen": e.first_seen, "last_seen": e.last_seen}
+                    for e in s.scalars(select(t.Entity).order_by(t.Entity.id))]
+
     @staticmethod
     def _names(s: Session) -> dict[str, str]:
         return dict(s.execute(select(t.Entity.id, t.Entity.name)).all())
@@ -252,6 +273,7 @@ class Store:
             a = actors[r.id]
             out.append({"id": r.id, "type": r.type, "mode": r.mode, "status": r.status,
                         "source": sorted(names[x] for x in a["source"]), "target": sorted(names[x] for x in a["target"]),
+                        "source_ids": sorted(a["source"]), "target_ids": sorted(a["target"]),
                         "time": {"text": r.time_text, "start": r.time_start, "end": r.time_end} if r.time_text else None,
                         "confidence": r.confidence,
                         "evidence": {"document": r.document_id, "url": docs.get(r.document_id), "sentence": r.sentence,

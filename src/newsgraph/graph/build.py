@@ -1,0 +1,41 @@
+"""Build a networkx multigraph from a store: one node per entity, one edge per (interaction, source, target)
+and per ROLE tie, each edge carrying its evidence."""
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from newsgraph import ontology as ont
+from newsgraph.store import Store
+
+
+def build_graph(store: Store, type: str | None = None, status: str | None = None, roles: bool = True) -> nx.MultiDiGraph:
+    """The store's graph, optionally only interactions of one PLOVER ``type`` or ``status``.
+
+    Node attributes: ``name``, ``type``, ``country``, ``aliases`` (a list), ``first_seen``, ``last_seen``.
+    Edge keys are the interaction (or role) id; attributes: ``type``, ``status``, ``time_text``,
+    ``time_start``, ``time_end``, ``confidence``, ``title`` (roles), ``document``, ``url``, ``sentence``,
+    ``start``, ``end``.  An interaction without a target has no edge.
+    """
+    g = nx.MultiDiGraph()
+    for n in store.nodes():
+        g.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
+    for e in store.edges(type=type, status=status):
+        attrs = _evidence(e["evidence"]) | {
+            "type": e["type"], "status": e["status"], "confidence": e["confidence"],
+            "time_text": (e["time"] or {}).get("text"), "time_start": (e["time"] or {}).get("start"),
+            "time_end": (e["time"] or {}).get("end")}
+        for s in e["source_ids"]:
+            for t in e["target_ids"]:
+                if s != t:
+                    g.add_edge(s, t, key=f"{e['id']}:{s}:{t}", **attrs)
+    if roles and type in (None, ont.ROLE):
+        for r in store.roles():
+            g.add_edge(r["person_id"], r["org_id"], key=r["id"], type=ont.ROLE, status=ont.OCCURRED, title=r["title"],
+                       **_evidence(r["evidence"]))
+    return g
+
+
+def _evidence(ev: dict[str, Any]) -> dict[str, Any]:
+    return {"document": ev["document"], "url": ev.get("url"), "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]}
