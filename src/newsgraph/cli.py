@@ -271,6 +271,114 @@ def edges(
         out.print(edges_table(rows))
 
 
+def _query(db: str, run):
+    """Run a graph query on the store at ``db``; an unknown name is one line with the closest names."""
+    from newsgraph.store import UnknownEntity
+
+    with _open(db) as store:
+        try:
+            return run(store)
+        except UnknownEntity as e:
+            _fail(str(e))
+
+
+def _filters(etype: Optional[str], status: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    return _check_choice(etype, ont.EVENT_TYPES, "event type"), _check_choice(status, ont.STATUSES, "status")
+
+
+TYPE_OPT = typer.Option(None, "--type", help="Only this PLOVER type (CONSULT, SUPPORT, ACCUSE...).")
+STATUS_OPT = typer.Option(None, "--status", help="Only this status (occurred, planned, negated, hypothetical).")
+JSON_OPT = typer.Option(False, "--json", help="JSON lines instead of a table.")
+
+
+@app.command()
+def ego(
+    name: str = typer.Argument(..., help="An actor's name or alias."),
+    hops: int = typer.Option(1, "--hops", min=1, max=4, help="How many interactions away."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, as_json: bool = JSON_OPT,
+) -> None:
+    """The actors within N interactions of NAME, and the interactions among them."""
+    from newsgraph.graph.queries import ego as ego_query
+
+    etype, status = _filters(etype, status)
+    result = _query(db, lambda store: ego_query(store, name, hops=hops, type=etype, status=status))
+    if as_json:
+        _emit(result)
+        return
+    from newsgraph.render import edges_table, rows_table
+
+    out.print(rows_table(result["nodes"], ["name", "type", "hops"], f"{len(result['nodes'])} actors"))
+    out.print(edges_table(result["edges"]))
+
+
+@app.command()
+def path(
+    a: str = typer.Argument(..., help="From this actor."),
+    b: str = typer.Argument(..., help="To this actor."),
+    max_hops: int = typer.Option(4, "--max-hops", min=1, max=6, help="Give up beyond this many hops."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, as_json: bool = JSON_OPT,
+) -> None:
+    """The shortest chain of interactions between A and B, with the evidence for every hop (exit 1 if none)."""
+    from newsgraph.graph.queries import path as path_query
+
+    etype, status = _filters(etype, status)
+    hops = _query(db, lambda store: path_query(store, a, b, max_hops=max_hops, type=etype, status=status))
+    if not hops:
+        _fail(f"no path between {a!r} and {b!r} within {max_hops} hops")
+    if as_json:
+        for h in hops:
+            _emit(h)
+        return
+    from newsgraph.render import edges_table
+
+    out.print(edges_table([h["edge"] for h in hops], title=" -> ".join([hops[0]["from"]] + [h["to"] for h in hops])))
+
+
+@app.command()
+def timeline(
+    a: str = typer.Argument(..., help="An actor."),
+    b: Optional[str] = typer.Argument(None, help="Only interactions with this second actor."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, as_json: bool = JSON_OPT,
+) -> None:
+    """The interactions of A (with B), oldest first: by the time the text states, then by first seen."""
+    from newsgraph.graph.queries import timeline as timeline_query
+
+    etype, status = _filters(etype, status)
+    rows = _query(db, lambda store: timeline_query(store, a, b, type=etype, status=status))
+    if as_json:
+        for r in rows:
+            _emit(r)
+        return
+    from newsgraph.render import edges_table
+
+    out.print(edges_table(rows))
+
+
+@app.command()
+def top(
+    by: str = typer.Option("degree", "--by", help="degree (number of interactions) or pagerank."),
+    limit: int = typer.Option(20, "--limit", min=1, help="How many actors."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, as_json: bool = JSON_OPT,
+) -> None:
+    """The most connected actors, by degree or PageRank."""
+    from newsgraph.graph.queries import top as top_query
+
+    by = _check_choice(by, ["degree", "pagerank"], "ranking") or "degree"
+    etype, status = _filters(etype, status)
+    rows = _query(db, lambda store: top_query(store, by=by, limit=limit, type=etype, status=status))
+    if as_json:
+        for r in rows:
+            _emit(r)
+        return
+    from newsgraph.render import rows_table
+
+    out.print(rows_table(rows, ["name", "type", by, "interactions"], f"top {len(rows)} by {by}"))
+
+
 @app.command("export")
 def export_command(
     fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf or csv (a folder with nodes.csv and edges.csv)."),

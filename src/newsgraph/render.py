@@ -51,3 +51,13 @@ def print_entity(console: Console, e: dict[str, Any]) -> None:
         console.print("no interactions")
     for etype, edges in e["interactions"].items():
         console.print(edges_table(edges, title=f"{etype} ({len(edges)})"))
+
+
+def rows_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> Table:
+    """A plain table of ``columns`` from dict rows (ego nodes, top actors, path hops)."""
+    table = Table(title=title)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(*(str(r.get(c, "")) for c in columns))
+    return table

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -216,6 +217,26 @@ class Store:
         return {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "aliases": aliases, "roles": roles,
                 "interactions": dict(sorted(interactions.items()))}
 
+    def events_touching(self, entity_ids: Iterable[str], type: str | None = None, status: str | None = None) -> dict[str, dict[str, list[str]]]:
+        """For every interaction with one of ``entity_ids`` among its actors: its sources and targets (ids).
+        Uses the index on ``event_actors.entity_id``: one hop of a graph walk."""
+        ids = list(entity_ids)
+        out: dict[str, dict[str, list[str]]] = {}
+        with Session(self.engine) as s:
+            for i in range(0, len(ids), 500):
+                q = select(t.EventActor.event_id).where(t.EventActor.entity_id.in_(ids[i:i + 500]))
+                if type or status:
+                    q = q.join(t.Event, t.Event.id == t.EventActor.event_id)
+                    if type:
+                        q = q.where(t.Event.type == ont.canonical_event_type(type))
+                    if status:
+                        q = q.where(t.Event.status == status)
+                event_ids = [e for e in s.scalars(q.distinct()) if e not in out]
+                for j in range(0, len(event_ids), 500):
+                    for ea in s.scalars(select(t.EventActor).where(t.EventActor.event_id.in_(event_ids[j:j + 500]))):
+                        out.setdefault(ea.event_id, {"source": [], "target": []})[ea.side].append(ea.entity_id)
+        return out
+
     def roles(self) -> list[dict[str, Any]]:
         """Every ROLE tie with both ends (names and ids), title and evidence."""
         with Session(self.engine) as s:
@@ -226,6 +247,12 @@ class Store:
                      "evidence": {"document": r.document_id, "url": docs.get(r.document_id), "sentence": r.sentence,
                                   "start": r.start, "end": r.end}}
                     for r in s.scalars(select(t.Role).order_by(t.Role.first_seen, t.Role.id))]
+
+    def nodes_by_id(self, ids: list[str]) -> list[dict[str, Any]]:
+        """Id, name, type and country of the entities ``ids``, in that order."""
+        with Session(self.engine) as s:
+            found = {e.id: e for i in range(0, len(ids), 500) for e in s.scalars(select(t.Entity).where(t.Entity.id.in_(ids[i:i + 500])))}
+        return [{"id": i, "name": found[i].name, "type": found[i].type, "country": found[i].country} for i in ids if i in found]
 
     def nodes(self) -> list[dict[str, Any]]:
         """Every entity with its aliases (the graph's nodes)."""

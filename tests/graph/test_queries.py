@@ -1,0 +1,63 @@
+"""Ego network, path, timeline and top over a real SQLite store of the example, through the CLI and the API."""
+import json
+
+import pytest
+
+from conftest import json_lines, run_cli
+from newsgraph.extract import extract
+from newsgraph.graph.queries import ego, path, timeline, top
+from newsgraph.store import Store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, shared):
+    text = (shared / "examples" / "milei-silicon-valley.txt").read_text(encoding="utf-8")
+    p = tmp_path_factory.mktemp("queries") / "graph.db"
+    with Store(str(p)) as store:
+        store.save(extract(text, id="milei", published="2024-05-27"), text)
+    return str(p)
+
+
+def test_ego_one_hop(db):
+    with Store(db, create=False) as store:
+        result = ego(store, "Milei", hops=1, status="planned")
+    names = {n["name"] for n in result["nodes"]}
+    assert {"Javier Milei", "Tim Cook", "Sam Altman"} <= names
+    assert all(e["status"] == "planned" for e in result["edges"])
+
+
+def test_path_has_evidence_for_every_hop(db):
+    with Store(db, create=False) as store:
+        hops = path(store, "Tim Cook", "Elon Musk")
+    assert [h["from"] for h in hops][0] == "Tim Cook" and hops[-1]["to"] == "Elon Musk"
+    assert all(h["edge"]["evidence"]["sentence"] for h in hops)
+
+
+def test_timeline_between_two(db):
+    with Store(db, create=False) as store:
+        rows = timeline(store, "Milei", "Musk")
+    assert rows and all({"Javier Milei", "Elon Musk"} <= set(r["source"] + r["target"]) for r in rows)
+
+
+def test_top_by_degree_and_pagerank(db):
+    with Store(db, create=False) as store:
+        assert top(store, limit=1)[0]["name"] == "Javier Milei"
+        assert top(store, by="pagerank", limit=1)[0]["name"] == "Javier Milei"
+
+
+def test_cli_queries_json(db):
+    res = run_cli("ego", "Milei", "--db", db, "--json")
+    assert res.returncode == 0 and json.loads(res.stdout)["nodes"][0]["name"] == "Javier Milei"
+    res = run_cli("path", "Tim Cook", "Elon Musk", "--db", db, "--json")
+    assert res.returncode == 0 and len(json_lines(res.stdout)) >= 1
+    for args in (["timeline", "Milei", "Musk"], ["top", "--by", "pagerank"]):
+        res = run_cli(*args, "--db", db)
+        assert res.returncode == 0, res.stderr
+
+
+def test_cli_query_errors(db):
+    res = run_cli("ego", "Javer Mileii", "--db", db)
+    err = res.stderr.decode()
+    assert res.returncode == 1 and "Javier Milei" in err and "Traceback" not in err
+    res = run_cli("top", "--by", "fame", "--db", db)
+    assert res.returncode == 2 and "Traceback" not in res.stderr.decode()
