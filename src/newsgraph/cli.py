@@ -79,9 +79,9 @@ def _records(paths: list[str], jsonl: Optional[str], published: Optional[str], m
         yield record
 
 
-def _check_date(published: Optional[str]) -> Optional[str]:
+def _check_date(published: Optional[str], option: str = "--published") -> Optional[str]:
     try:
-        return validate_date(published, "--published")
+        return validate_date(published, option)
     except InputError as e:
         _fail(str(e), 2)
     return None
@@ -377,6 +377,45 @@ def top(
     from newsgraph.render import rows_table
 
     out.print(rows_table(rows, ["name", "type", by, "interactions"], f"top {len(rows)} by {by}"))
+
+
+@app.command()
+def communities(
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, as_json: bool = JSON_OPT,
+) -> None:
+    """Groups of actors that interact more among themselves (Louvain), largest first."""
+    from newsgraph.graph.queries import communities as communities_query
+
+    etype, status = _filters(etype, status)
+    groups = _query(db, lambda store: communities_query(store, type=etype, status=status))
+    if as_json:
+        for i, members in enumerate(groups, 1):
+            _emit({"community": i, "size": len(members), "members": members})
+        return
+    for i, members in enumerate(groups, 1):
+        out.print(f"[bold]{i}[/] ({len(members)}): " + ", ".join(m["name"] for m in members))
+
+
+@app.command()
+def new(
+    since: str = typer.Option(..., "--since", help="YYYY-MM-DD: interactions first seen on or after this day."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, as_json: bool = JSON_OPT,
+) -> None:
+    """What is new: interactions first seen since a date."""
+    from newsgraph.graph.queries import new_since
+
+    since = _check_date(since, "--since")
+    etype, status = _filters(etype, status)
+    rows = _query(db, lambda store: new_since(store, since, type=etype, status=status))
+    if as_json:
+        for r in rows:
+            _emit(r)
+        return
+    from newsgraph.render import edges_table
+
+    out.print(edges_table(rows, title=f"{len(rows)} interactions new since {since}"))
 
 
 @app.command("export")

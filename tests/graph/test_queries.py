@@ -61,3 +61,15 @@ def test_cli_query_errors(db):
     assert res.returncode == 1 and "Javier Milei" in err and "Traceback" not in err
     res = run_cli("top", "--by", "fame", "--db", db)
     assert res.returncode == 2 and "Traceback" not in res.stderr.decode()
+
+
+def test_communities_and_new(db):
+    res = run_cli("communities", "--db", db, "--json")
+    groups = json_lines(res.stdout)
+    assert res.returncode == 0 and groups and any("Javier Milei" in {m["name"] for m in g["members"]} for g in groups)
+    res = run_cli("new", "--since", "2000-01-01", "--db", db, "--json")
+    assert res.returncode == 0 and len(json_lines(res.stdout)) >= 10
+    res = run_cli("new", "--since", "2999-01-01", "--db", db, "--json")
+    assert res.returncode == 0 and json_lines(res.stdout) == []
+    res = run_cli("new", "--since", "yesterday-ish", "--db", db)
+    assert res.returncode == 2 and "Traceback" not in res.stderr.decode()

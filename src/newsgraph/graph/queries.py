@@ -102,3 +102,21 @@ def top(store: Store, by: str = "degree", limit: int = 20, type: str | None = No
     ranked = sorted((n for n in scores if g.degree(n)), key=lambda n: (-scores[n], g.nodes[n]["name"]))[:limit]
     return [{"id": n, "name": g.nodes[n]["name"], "type": g.nodes[n]["type"], by: round(scores[n], 6),
              "interactions": g.degree(n)} for n in ranked]
+
+
+def communities(store: Store, type: str | None = None, status: str | None = None, seed: int = 0) -> list[list[dict[str, Any]]]:
+    """Groups of actors that interact more among themselves (Louvain, networkx), largest first."""
+    g = build_graph(store, type=type, status=status, roles=False)
+    undirected = nx.Graph()
+    for u, v in g.edges():
+        w = undirected.get_edge_data(u, v, {"weight": 0})["weight"]
+        undirected.add_edge(u, v, weight=w + 1)
+    groups = nx.community.louvain_communities(undirected, weight="weight", seed=seed) if undirected.number_of_edges() else []
+    out = [[{"id": n, "name": g.nodes[n]["name"], "type": g.nodes[n]["type"]} for n in sorted(c, key=lambda n: g.nodes[n]["name"])]
+           for c in groups]
+    return sorted(out, key=lambda c: (-len(c), c[0]["name"]))
+
+
+def new_since(store: Store, since: str, type: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+    """Interactions first seen on or after ``since`` (YYYY-MM-DD)."""
+    return store.edges(type=type, status=status, seen_since=since)

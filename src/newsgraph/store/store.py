@@ -269,10 +269,13 @@ class Store:
         return dict(s.execute(select(t.Entity.id, t.Entity.name)).all())
 
     def edges(self, type: str | None = None, status: str | None = None, between: tuple[str, str] | None = None,
-              event_ids: list[str] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Interactions with their actors and evidence, filtered by PLOVER type, status, or two actors."""
+              event_ids: list[str] | None = None, limit: int | None = None, seen_since: str | None = None) -> list[dict[str, Any]]:
+        """Interactions with their actors and evidence, filtered by PLOVER type, status, two actors, or first
+        seen at or after ``seen_since`` (an ISO date or time)."""
         with Session(self.engine) as s:
             q = select(t.Event)
+            if seen_since:
+                q = q.where(t.Event.first_seen >= seen_since)
             if type:
                 q = q.where(t.Event.type == ont.canonical_event_type(type))
             if status:
@@ -302,7 +305,7 @@ class Store:
                         "source": sorted(names[x] for x in a["source"]), "target": sorted(names[x] for x in a["target"]),
                         "source_ids": sorted(a["source"]), "target_ids": sorted(a["target"]),
                         "time": {"text": r.time_text, "start": r.time_start, "end": r.time_end} if r.time_text else None,
-                        "confidence": r.confidence,
+                        "confidence": r.confidence, "first_seen": r.first_seen,
                         "evidence": {"document": r.document_id, "url": docs.get(r.document_id), "sentence": r.sentence,
                                      "start": r.start, "end": r.end}})
         return out
