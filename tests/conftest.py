@@ -59,3 +59,16 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
 
 def json_lines(data: bytes) -> list[dict]:
     return [json.loads(line) for line in data.decode().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory, shared) -> str:
+    """A real SQLite store holding the example article (for graph, query and export tests)."""
+    from newsgraph.extract import extract
+    from newsgraph.store import Store
+
+    text = (shared / "examples" / "milei-silicon-valley.txt").read_text(encoding="utf-8")
+    path = tmp_path_factory.mktemp("example-db") / "graph.db"
+    with Store(str(path)) as store:
+        store.save(extract(text, id="milei", published="2024-05-27"), text)
+    return str(path)

@@ -5,17 +5,11 @@ import networkx as nx
 import pytest
 
 from conftest import run_cli
-from newsgraph.extract import extract
-from newsgraph.store import Store
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory, shared):
-    text = (shared / "examples" / "milei-silicon-valley.txt").read_text(encoding="utf-8")
-    path = tmp_path_factory.mktemp("export") / "graph.db"
-    with Store(str(path)) as store:
-        store.save(extract(text, id="milei", published="2024-05-27"), text)
-    return path
+@pytest.fixture
+def db(example_db):
+    return example_db
 
 
 @pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])

@@ -1,18 +1,13 @@
 """The graph built from a real SQLite store of the example article."""
 import pytest
 
-from newsgraph.extract import extract
 from newsgraph.graph import build_graph
 from newsgraph.store import Store
 
 
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory, shared):
-    text = (shared / "examples" / "milei-silicon-valley.txt").read_text(encoding="utf-8")
-    path = tmp_path_factory.mktemp("graph") / "graph.db"
-    with Store(str(path)) as store:
-        store.save(extract(text, id="milei", published="2024-05-27"), text)
-    return path
+@pytest.fixture
+def store_path(example_db):
+    return example_db
 
 
 def _edges(g, type_):

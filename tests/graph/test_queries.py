@@ -4,18 +4,13 @@ import json
 import pytest
 
 from conftest import json_lines, run_cli
-from newsgraph.extract import extract
 from newsgraph.graph.queries import ego, path, timeline, top
 from newsgraph.store import Store
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory, shared):
-    text = (shared / "examples" / "milei-silicon-valley.txt").read_text(encoding="utf-8")
-    p = tmp_path_factory.mktemp("queries") / "graph.db"
-    with Store(str(p)) as store:
-        store.save(extract(text, id="milei", published="2024-05-27"), text)
-    return str(p)
+@pytest.fixture
+def db(example_db):
+    return example_db
 
 
 def test_ego_one_hop(db):
