@@ -39,6 +39,12 @@ def _warn(message: str) -> None:
     sys.stderr.flush()
 
 
+def _reason(e: Exception) -> str:
+    """An exception as one short phrase: its class and the first line of its message."""
+    first = str(e).splitlines()[0] if str(e) else ""
+    return f"{e.__class__.__name__}: {first}" if first else e.__class__.__name__
+
+
 def _emit(obj: Any, pretty: bool = False) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None) + "\n")
 
@@ -107,7 +113,8 @@ def extract(
     meta = {"title": title, "url": url, "id": doc_id}
     def failed(record: dict[str, Any], e: Exception) -> None:
         failures.append(str(record.get("id")))
-        _warn(f"skipped {record.get('id')}: extraction failed ({e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''})")
+        _warn(f"skipped {record.get('id')}: extraction failed ({_reason(e)})")
+
 
     for doc in extract_many(_good(_records([path] if path else [], jsonl, published, meta), failures), on_error=failed):
         _emit(doc, pretty)
@@ -147,14 +154,14 @@ def ingest(
     try:
         store = Store(db)
     except Exception as e:  # a bad URL or an unwritable path
-        _fail(f"{db}: cannot open database ({e.__class__.__name__}: {str(e).splitlines()[0]})")
+        _fail(f"{db}: cannot open database ({_reason(e)})")
     columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}")]
     with store, Progress(*columns, console=err, transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("", total=None)
         def failed(record: dict[str, Any], e: Exception) -> None:
             pending.remove(record)
             failures.append(f"{record['id']}: {e}")
-            _warn(f"skipped {record['id']}: extraction failed ({e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''})")
+            _warn(f"skipped {record['id']}: extraction failed ({_reason(e)})")
 
         for doc in extract_many(queued(), on_error=failed):
             record = pending.popleft()
@@ -162,7 +169,7 @@ def ingest(
                 result = store.save(doc, record["text"])
             except Exception as e:  # the transaction rolled back: the database is as before this document
                 failures.append(f"{record['id']}: {e}")
-                _warn(f"skipped {record['id']}: not stored ({e.__class__.__name__}: {str(e).splitlines()[0]})")
+                _warn(f"skipped {record['id']}: not stored ({_reason(e)})")
                 continue
             if result.created:
                 new += 1
@@ -201,6 +208,37 @@ def _check_choice(value: Optional[str], allowed: Iterable[str], what: str) -> Op
     return None
 
 
+def _query(db: str, run):
+    """Run a graph query on the store at ``db``; an unknown name is one line with the closest names."""
+    from newsgraph.store import UnknownEntity
+
+    with _open(db) as store:
+        try:
+            return run(store)
+        except UnknownEntity as e:
+            _fail(str(e))
+
+
+def _print_edges(rows: list[dict[str, Any]], as_json: bool, title: str | None = None) -> None:
+    """Interactions as JSON lines, or as a table with their evidence sentences."""
+    if as_json:
+        for r in rows:
+            _emit(r)
+        return
+    from newsgraph.render import edges_table
+
+    out.print(edges_table(rows, title=title))
+
+
+def _filters(etype: Optional[str], status: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    return _check_choice(etype, ont.EVENT_TYPES, "event type"), _check_choice(status, ont.STATUSES, "status")
+
+
+TYPE_OPT = typer.Option(None, "--type", help="Only this PLOVER type (CONSULT, SUPPORT, ACCUSE...).")
+STATUS_OPT = typer.Option(None, "--status", help="Only this status (occurred, planned, negated, hypothetical).")
+JSON_OPT = typer.Option(False, "--json", help="JSON lines instead of a table.")
+
+
 @app.command()
 def entities(
     db: str = typer.Option("graph.db", "--db", help=DB_HELP),
@@ -228,13 +266,7 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="JSON instead of tables."),
 ) -> None:
     """Show an entity: aliases, roles, and interactions by type with status, time and evidence."""
-    from newsgraph.store import UnknownEntity
-
-    with _open(db) as store:
-        try:
-            entity = store.entity(name)
-        except UnknownEntity as e:
-            _fail(str(e))
+    entity = _query(db, lambda store: store.entity(name))
     if as_json:
         _emit(entity)
     else:
@@ -253,42 +285,8 @@ def edges(
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
     """List interactions with their evidence sentences."""
-    from newsgraph.store import UnknownEntity
-
-    etype = _check_choice(etype, ont.EVENT_TYPES, "event type")
-    status = _check_choice(status, ont.STATUSES, "status")
-    with _open(db) as store:
-        try:
-            rows = store.edges(type=etype, status=status, between=between, limit=limit)
-        except UnknownEntity as e:
-            _fail(str(e))
-    if as_json:
-        for r in rows:
-            _emit(r)
-    else:
-        from newsgraph.render import edges_table
-
-        out.print(edges_table(rows))
-
-
-def _query(db: str, run):
-    """Run a graph query on the store at ``db``; an unknown name is one line with the closest names."""
-    from newsgraph.store import UnknownEntity
-
-    with _open(db) as store:
-        try:
-            return run(store)
-        except UnknownEntity as e:
-            _fail(str(e))
-
-
-def _filters(etype: Optional[str], status: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-    return _check_choice(etype, ont.EVENT_TYPES, "event type"), _check_choice(status, ont.STATUSES, "status")
-
-
-TYPE_OPT = typer.Option(None, "--type", help="Only this PLOVER type (CONSULT, SUPPORT, ACCUSE...).")
-STATUS_OPT = typer.Option(None, "--status", help="Only this status (occurred, planned, negated, hypothetical).")
-JSON_OPT = typer.Option(False, "--json", help="JSON lines instead of a table.")
+    etype, status = _filters(etype, status)
+    _print_edges(_query(db, lambda store: store.edges(type=etype, status=status, between=between, limit=limit)), as_json)
 
 
 @app.command()
@@ -347,14 +345,7 @@ def timeline(
     from newsgraph.graph.queries import timeline as timeline_query
 
     etype, status = _filters(etype, status)
-    rows = _query(db, lambda store: timeline_query(store, a, b, type=etype, status=status))
-    if as_json:
-        for r in rows:
-            _emit(r)
-        return
-    from newsgraph.render import edges_table
-
-    out.print(edges_table(rows))
+    _print_edges(_query(db, lambda store: timeline_query(store, a, b, type=etype, status=status)), as_json)
 
 
 @app.command()
@@ -409,13 +400,7 @@ def new(
     since = _check_date(since, "--since")
     etype, status = _filters(etype, status)
     rows = _query(db, lambda store: new_since(store, since, type=etype, status=status))
-    if as_json:
-        for r in rows:
-            _emit(r)
-        return
-    from newsgraph.render import edges_table
-
-    out.print(edges_table(rows, title=f"{len(rows)} interactions new since {since}"))
+    _print_edges(rows, as_json, title=f"{len(rows)} interactions new since {since}")
 
 
 @app.command("export")
@@ -491,7 +476,7 @@ def main() -> None:
     except Exception as e:  # pragma: no cover - the last guard
         if os.environ.get("NEWSGRAPH_DEBUG"):
             raise
-        _warn(f"error: {e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+        _warn(f"error: {_reason(e)}")
         sys.exit(1)
 
 

@@ -22,6 +22,15 @@ def _pairs(actors: dict[str, list[str]]) -> list[tuple[str, str]]:
     return [(a, b) for i, a in enumerate(ends) for b in ends[i + 1:] if a != b]
 
 
+def _weighted(g: nx.MultiDiGraph, into: nx.Graph) -> nx.Graph:
+    """``into`` filled with ``g``'s nodes and one edge per linked pair, weighted by its number of interactions."""
+    into.add_nodes_from(g.nodes(data=True))
+    for u, v in g.edges():
+        w = into.get_edge_data(u, v, {"weight": 0})["weight"]
+        into.add_edge(u, v, weight=w + 1)
+    return into
+
+
 def ego(store: Store, name: str, hops: int = 1, type: str | None = None, status: str | None = None) -> dict[str, Any]:
     """The actors within ``hops`` interactions of ``name`` and the interactions among them."""
     center = store.resolve(name)
@@ -71,8 +80,8 @@ def path(store: Store, a: str, b: str, max_hops: int = 4, type: str | None = Non
         hops.append((prev, node, event_id))
         node = prev
     by_id = {e["id"]: e for e in store.edges(event_ids=[h[2] for h in hops])}
-    return [{"from": store.nodes_by_id([u])[0]["name"], "to": store.nodes_by_id([v])[0]["name"], "edge": by_id[ev]}
-            for u, v, ev in reversed(hops)]
+    names = {n["id"]: n["name"] for n in store.nodes_by_id([n for h in hops for n in h[:2]])}
+    return [{"from": names[u], "to": names[v], "edge": by_id[ev]} for u, v, ev in reversed(hops)]
 
 
 def timeline(store: Store, a: str, b: str | None = None, type: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
@@ -88,11 +97,7 @@ def timeline(store: Store, a: str, b: str | None = None, type: str | None = None
 def top(store: Store, by: str = "degree", limit: int = 20, type: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
     """The most connected actors, by number of interactions (``degree``) or by ``pagerank``."""
     g = build_graph(store, type=type, status=status, roles=False)
-    simple = nx.DiGraph()
-    simple.add_nodes_from(g.nodes(data=True))
-    for u, v in g.edges():
-        w = simple.get_edge_data(u, v, {"weight": 0})["weight"]
-        simple.add_edge(u, v, weight=w + 1)
+    simple = _weighted(g, nx.DiGraph())
     if by == "pagerank":
         scores = nx.pagerank(simple, weight="weight") if simple.number_of_edges() else {}
     elif by == "degree":
@@ -107,10 +112,7 @@ def top(store: Store, by: str = "degree", limit: int = 20, type: str | None = No
 def communities(store: Store, type: str | None = None, status: str | None = None, seed: int = 0) -> list[list[dict[str, Any]]]:
     """Groups of actors that interact more among themselves (Louvain, networkx), largest first."""
     g = build_graph(store, type=type, status=status, roles=False)
-    undirected = nx.Graph()
-    for u, v in g.edges():
-        w = undirected.get_edge_data(u, v, {"weight": 0})["weight"]
-        undirected.add_edge(u, v, weight=w + 1)
+    undirected = _weighted(g, nx.Graph())
     groups = nx.community.louvain_communities(undirected, weight="weight", seed=seed) if undirected.number_of_edges() else []
     out = [[{"id": n, "name": g.nodes[n]["name"], "type": g.nodes[n]["type"]} for n in sorted(c, key=lambda n: g.nodes[n]["name"])]
            for c in groups]

@@ -21,10 +21,10 @@ from newsgraph.nlp.model import Entity, Mention, extraction
 from newsgraph.nlp.ner import combine
 from newsgraph.nlp.syntax import without_determiners
 
-#: NER labels -> internal labels.  PER/ORG/LOC/MISC come from the in-domain news NER
-#: (``newsgraph.models``), the OntoNotes labels from the general model filling its gaps.
-STRONG_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
-WEAK_LABELS = {"MISC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+#: The news NER's labels (``newsgraph.models``, CoNLL-2003): names of people, organisations and places;
+#: MISC (nationalities, groups, events, products) only joins a name or makes a demonym or group.
+STRONG_LABELS = {"PER", "ORG", "LOC"}
+WEAK_LABELS = {"MISC"}
 #: internal capitals after a first part of three letters or more: "OpenAI", "YouTube" (not "DeSantis", "McCain")
 _CAMEL = re.compile(r"^(?!Mc|Mac)[A-Z][a-z]{2,}[A-Z]")
 #: parts of speech a one-word name never has
@@ -76,7 +76,7 @@ class EntityConsolidator:
     def _trim(self, ent: Span) -> tuple[int, int]:
         doc = ent.doc
         start, end = ent.start, ent.end
-        person = ent.label_ in ("PER", "PERSON")
+        person = ent.label_ == "PER"
         while start < end:
             low = doc[start].lower_
             if low in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space:
@@ -103,7 +103,7 @@ class EntityConsolidator:
         if i < 3 or doc[i - 1].lower_ != "of":
             return False
         prev = doc[i - 2]
-        return prev.ent_type_ in ("PER", "PERSON") and doc[i - 3].ent_type_ in ("PER", "PERSON")
+        return prev.ent_type_ == "PER" and doc[i - 3].ent_type_ == "PER"
 
     def _before_company_title(self, doc: Doc, i: int) -> bool:
         words = " ".join(t.lower_ for t in doc[i : i + 3]).split()
@@ -115,19 +115,13 @@ class EntityConsolidator:
             if code:
                 return "DEMONYM", code
             return ("NORP", None) if span[-1].tag_ == "NNPS" else ("WEAK", None)
-        if ner_label in WEAK_LABELS:
-            return "WEAK", None
-        label = STRONG_LABELS[ner_label]
-        if label in ("GPE", "LOC", "ORG"):
+        label = ner_label
+        if label in ("LOC", "ORG"):
             code = self.countries.code_for_name(span.text)
             if code:
                 return "CTRY", code
-        if label in ("GPE", "LOC") and _CAMEL.match(span.text):
+        if label == "LOC" and _CAMEL.match(span.text):
             return "ORG", None  # "OpenAI", "YouTube": internal capitals mark a brand, not a place
-        if label == "GPE":
-            return "LOC", None
-        if label == "NORP" and self.countries.code_for_demonym(span.text):
-            return "DEMONYM", self.countries.code_for_demonym(span.text)
         return label, None
 
     # -- clustering -------------------------------------------------------------
@@ -137,7 +131,7 @@ class EntityConsolidator:
         for c in clusters:
             if c.country:
                 continue
-            if label in ("PER", "WEAK", "ORG", "LOC", "GPE") and c.has_person() and len(toks) < len(c.tokens):
+            if label in ("PER", "WEAK", "ORG", "LOC") and c.has_person() and len(toks) < len(c.tokens):
                 if toks == c.tokens[-len(toks):] or (len(toks) == 1 and toks[0] in c.tokens[1:]):
                     found.append((c, "surname"))
                     continue
@@ -182,7 +176,7 @@ class EntityConsolidator:
                 cands.append((start, end, label, code))
         seen_demonym = {s for s, _, _ in demonym_refs}
         for tok in doc:  # nationality adjectives the NER missed ("Senior Hungarian and Romanian officials")
-            if tok.i not in seen_demonym and tok.is_title and tok.ent_type_ in ("", "NORP") and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
+            if tok.i not in seen_demonym and tok.is_title and not tok.ent_type_ and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
                 code = self.countries.code_for_demonym(tok.text)
                 if code:
                     demonym_refs.append((tok.i, tok.i + 1, code))

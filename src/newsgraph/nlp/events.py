@@ -107,6 +107,15 @@ class CueLexicon:
                 for g in m.children if g.dep_ == "prep"]
 
 
+def clause_children(tok: Token) -> list[Token]:
+    """``tok``'s dependents, plus the auxiliaries and negation of the verb it is coordinated with when it has
+    none of its own ("will meet X and visit Y": "visit" is also future)."""
+    children = list(tok.children)
+    if tok.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in children):
+        children += [c for c in tok.head.children if c.dep_ in ("aux", "neg")]
+    return children
+
+
 class StatusCues:
     """Words that make an interaction planned, negated or hypothetical."""
 
@@ -129,9 +138,7 @@ class StatusCues:
         withdraw"), "refuse" ("will not accept"), "oblige" ("Y must return", said by someone else) or None.
         A conditional commitment ("will withdraw unless ...") is "condition"."""
         cue = chain[0]
-        aux = [c for c in cue.children if c.dep_ in ("aux", "neg")]
-        if cue.dep_ == "conj" and not aux:
-            aux = [c for c in cue.head.children if c.dep_ in ("aux", "neg")]
+        aux = [c for c in clause_children(cue) if c.dep_ in ("aux", "neg")]
         words = {c.lower_ for c in aux}
         negated = any(c.dep_ == "neg" for c in aux)
         future = bool(words & (self.future - {"would"})) or ("would" in words and self._reported(cue))
@@ -164,10 +171,7 @@ class StatusCues:
                     if word in words and c.dep_ in ("amod", "acl", "det", "compound", "neg"):
                         found.add(status)
         for k, tok in enumerate(chain):
-            children = list(tok.children)
-            if tok.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in children):
-                children += [c for c in tok.head.children if c.dep_ in ("aux", "neg")]
-            for c in children:
+            for c in clause_children(tok):
                 if c.dep_ in ("aux", "auxpass"):
                     for status, words in self.aux.items():
                         if c.lower_ in words:
@@ -268,9 +272,13 @@ class EventExtractor:
                 e = ext.add_group(t)
             if e is not None and e not in out and e not in exclude:
                 out.append(e)
-                if not direct and (t.lower_ in self.actor_nouns or t.lower_ in self.person_titles):
+                if not direct and self._actor_noun(t):
                     self._phrase_references(doc, ext, e, t)
         return out
+
+    def _actor_noun(self, t: Token) -> bool:
+        """Does the noun ``t`` name someone who can act ("soldiers", "government", "minister")?"""
+        return t.lower_ in self.actor_nouns or t.lower_ in self.person_titles
 
     @staticmethod
     def _phrase_references(doc: Doc, ext: Extraction, e: int, t: Token) -> None:
@@ -367,8 +375,7 @@ class EventExtractor:
             return None
         if any(c.dep_ == "mark" and c.lower_ in self.cues.naming_markers for c in tok.children):
             return None  # "as Kyiv calls its campaign": naming
-        if any(ext.entity_at(o.i) is not None or o.lower_ in self.actor_nouns or o.lower_ in self.person_titles
-               for o in objects):
+        if any(ext.entity_at(o.i) is not None or self._actor_noun(o) for o in objects):
             return cue
         other = self.cues.actor_object[cue.lemma]
         return None if other is None else Cue(other, cue.lemma, cue.pos, None, target_preps=cue.target_preps)
@@ -710,11 +717,8 @@ class EventExtractor:
         sent = tok.sent
         named = any(m.kind == "name" for s in src for m in ext.entities[s].mentions if sent.start <= m.start < sent.end)
         base = 0.5 + (0.1 if named else 0.0) + (0.0 if noun is not None else 0.1)
-        for target in targets or [None]:
-            ext.events.append(Event(
-                type=cue.type, mode=cue.lemma, source=list(src), target=[target] if target is not None else [],
-                status=status, trigger=tok.i, sent_start=sent.start, sent_end=sent.end, time_text=time_text,
-                confidence=round(min(base + (0.2 if target is not None else 0.0), 0.95), 2), cue=f"{cue.pos}:{cue.lemma}"))
+        self._add(ext, tok, cue.type, cue.lemma, f"{cue.pos}:{cue.lemma}", src, targets, status, time_text,
+                  with_target=round(min(base + 0.2, 0.95), 2), without=round(min(base, 0.95), 2))
         if noun is None or len(chain) > 1:
             self._stated_intent(doc, ext, tok, cue, src, targets, chain if noun is None else chain[1:])
 
@@ -739,12 +743,19 @@ class EventExtractor:
             kind = "THREATEN"
         else:
             kind = "AGREE"
+        self._add(ext, tok, kind, f"intent:{cue.lemma}", f"intent:{cue.lemma}", src, targets, ont.OCCURRED, None,
+                  with_target=0.5, without=0.5)
+
+    @staticmethod
+    def _add(ext: Extraction, tok: Token, etype: str, mode: str, cue: str, src: list[int], targets: list[int],
+             status: str, time_text: str | None, with_target: float, without: float) -> None:
+        """One event per target (one without a target when there is none), in ``tok``'s sentence."""
         sent = tok.sent
         for target in targets or [None]:
             ext.events.append(Event(
-                type=kind, mode=f"intent:{cue.lemma}", source=list(src), target=[target] if target is not None else [],
-                status=ont.OCCURRED, trigger=tok.i, sent_start=sent.start, sent_end=sent.end, time_text=None,
-                confidence=0.5, cue=f"intent:{cue.lemma}"))
+                type=etype, mode=mode, source=list(src), target=[target] if target is not None else [],
+                status=status, trigger=tok.i, sent_start=sent.start, sent_end=sent.end, time_text=time_text,
+                confidence=with_target if target is not None else without, cue=cue))
 
     def _reporter(self, doc: Doc, ext: Extraction, tok: Token) -> list[int]:
         """The actors who report the clause of ``tok`` ("*Russia* said Sudan must ...")."""

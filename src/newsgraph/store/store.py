@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -220,22 +220,18 @@ class Store:
     def events_touching(self, entity_ids: Iterable[str], type: str | None = None, status: str | None = None) -> dict[str, dict[str, list[str]]]:
         """For every interaction with one of ``entity_ids`` among its actors: its sources and targets (ids).
         Uses the index on ``event_actors.entity_id``: one hop of a graph walk."""
-        ids = list(entity_ids)
-        out: dict[str, dict[str, list[str]]] = {}
+        event_ids: dict[str, None] = {}  # in the order found
         with Session(self.engine) as s:
-            for i in range(0, len(ids), 500):
-                q = select(t.EventActor.event_id).where(t.EventActor.entity_id.in_(ids[i:i + 500]))
+            for chunk in _chunks(list(entity_ids)):
+                q = select(t.EventActor.event_id).where(t.EventActor.entity_id.in_(chunk))
                 if type or status:
                     q = q.join(t.Event, t.Event.id == t.EventActor.event_id)
                     if type:
                         q = q.where(t.Event.type == ont.canonical_event_type(type))
                     if status:
                         q = q.where(t.Event.status == status)
-                event_ids = [e for e in s.scalars(q.distinct()) if e not in out]
-                for j in range(0, len(event_ids), 500):
-                    for ea in s.scalars(select(t.EventActor).where(t.EventActor.event_id.in_(event_ids[j:j + 500]))):
-                        out.setdefault(ea.event_id, {"source": [], "target": []})[ea.side].append(ea.entity_id)
-        return out
+                event_ids.update(dict.fromkeys(s.scalars(q.distinct())))
+            return dict(self._actors(s, list(event_ids)))
 
     def roles(self) -> list[dict[str, Any]]:
         """Every ROLE tie with both ends (names and ids), title and evidence."""
@@ -251,7 +247,7 @@ class Store:
     def nodes_by_id(self, ids: list[str]) -> list[dict[str, Any]]:
         """Id, name, type and country of the entities ``ids``, in that order."""
         with Session(self.engine) as s:
-            found = {e.id: e for i in range(0, len(ids), 500) for e in s.scalars(select(t.Entity).where(t.Entity.id.in_(ids[i:i + 500])))}
+            found = {e.id: e for chunk in _chunks(ids) for e in s.scalars(select(t.Entity).where(t.Entity.id.in_(chunk)))}
         return [{"id": i, "name": found[i].name, "type": found[i].type, "country": found[i].country} for i in ids if i in found]
 
     def nodes(self) -> list[dict[str, Any]]:
@@ -263,6 +259,15 @@ class Store:
             return [{"id": e.id, "name": e.name, "type": e.type, "country": e.country,
                      "aliases": [a for a in aliases[e.id] if a != e.name], "first_seen": e.first_seen, "last_seen": e.last_seen}
                     for e in s.scalars(select(t.Entity).order_by(t.Entity.id))]
+
+    @staticmethod
+    def _actors(s: Session, event_ids: list[str]) -> defaultdict[str, dict[str, list[str]]]:
+        """The source and target entity ids of each interaction of ``event_ids``."""
+        actors: defaultdict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
+        for chunk in _chunks(event_ids):
+            for ea in s.scalars(select(t.EventActor).where(t.EventActor.event_id.in_(chunk))):
+                actors[ea.event_id][ea.side].append(ea.entity_id)
+        return actors
 
     @staticmethod
     def _names(s: Session) -> dict[str, str]:
@@ -291,11 +296,7 @@ class Store:
             if limit:
                 q = q.limit(limit)
             rows = list(s.scalars(q))
-            actors: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
-            ids = [r.id for r in rows]
-            for i in range(0, len(ids), 500):
-                for ea in s.scalars(select(t.EventActor).where(t.EventActor.event_id.in_(ids[i:i + 500]))):
-                    actors[ea.event_id][ea.side].append(ea.entity_id)
+            actors = self._actors(s, [r.id for r in rows])
             names = self._names(s)
             docs = dict(s.execute(select(t.Document.id, t.Document.url)).all()) if rows else {}
         out = []
@@ -309,6 +310,12 @@ class Store:
                         "evidence": {"document": r.document_id, "url": docs.get(r.document_id), "sentence": r.sentence,
                                      "start": r.start, "end": r.end}})
         return out
+
+
+def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
+    """``ids`` in slices small enough for one SQL ``IN (...)`` on every backend."""
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
