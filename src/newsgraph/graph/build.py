@@ -14,16 +14,16 @@ def build_graph(store: Store, type: str | None = None, status: str | None = None
     """The store's graph, optionally only interactions of one PLOVER ``type`` or ``status``.
 
     Node attributes: ``name``, ``type``, ``country``, ``aliases`` (a list), ``first_seen``, ``last_seen``.
-    Edge keys are the interaction (or role) id; attributes: ``type``, ``status``, ``time_text``,
-    ``time_start``, ``time_end``, ``confidence``, ``title`` (roles), ``document``, ``url``, ``sentence``,
-    ``start``, ``end``.  An interaction without a target has no edge.
+    Edge keys are ``interaction id:source:target`` (or the role id); attributes: ``event`` (the interaction
+    id), ``type``, ``mode``, ``status``, ``time_text``, ``time_start``, ``time_end``, ``confidence``, ``title``
+    (roles), ``document``, ``url``, ``published`` (the document's date), ``sentence``, ``start``, ``end``.  An interaction without a target has no edge.
     """
     g = nx.MultiDiGraph()
     for n in store.nodes():
         g.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
     for e in store.edges(type=type, status=status):
         attrs = _evidence(e["evidence"]) | {
-            "type": e["type"], "status": e["status"], "confidence": e["confidence"],
+            "event": e["id"], "type": e["type"], "mode": e["mode"], "status": e["status"], "confidence": e["confidence"],
             "time_text": (e["time"] or {}).get("text"), "time_start": (e["time"] or {}).get("start"),
             "time_end": (e["time"] or {}).get("end")}
         for s in e["source_ids"]:
@@ -38,4 +38,4 @@ def build_graph(store: Store, type: str | None = None, status: str | None = None
 
 
 def _evidence(ev: dict[str, Any]) -> dict[str, Any]:
-    return {"document": ev["document"], "url": ev.get("url"), "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]}
+    return {"document": ev["document"], "url": ev.get("url"), "published": ev.get("published"), "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]}

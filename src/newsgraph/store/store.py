@@ -237,10 +237,10 @@ class Store:
         """Every ROLE tie with both ends (names and ids), title and evidence."""
         with Session(self.engine) as s:
             names = self._names(s)
-            docs = dict(s.execute(select(t.Document.id, t.Document.url)).all())
+            docs = self._sources(s)
             return [{"id": r.id, "type": ont.ROLE, "person": names.get(r.person_id), "org": names.get(r.org_id),
                      "person_id": r.person_id, "org_id": r.org_id, "title": r.title,
-                     "evidence": {"document": r.document_id, "url": docs.get(r.document_id), "sentence": r.sentence,
+                     "evidence": {"document": r.document_id, **docs.get(r.document_id, {}), "sentence": r.sentence,
                                   "start": r.start, "end": r.end}}
                     for r in s.scalars(select(t.Role).order_by(t.Role.first_seen, t.Role.id))]
 
@@ -268,6 +268,11 @@ class Store:
             for ea in s.scalars(select(t.EventActor).where(t.EventActor.event_id.in_(chunk))):
                 actors[ea.event_id][ea.side].append(ea.entity_id)
         return actors
+
+    @staticmethod
+    def _sources(s: Session) -> dict[str, dict[str, str | None]]:
+        """Document id -> its ``url`` and ``published`` date (the provenance an edge carries)."""
+        return {i: {"url": u, "published": p} for i, u, p in s.execute(select(t.Document.id, t.Document.url, t.Document.published))}
 
     @staticmethod
     def _names(s: Session) -> dict[str, str]:
@@ -298,7 +303,7 @@ class Store:
             rows = list(s.scalars(q))
             actors = self._actors(s, [r.id for r in rows])
             names = self._names(s)
-            docs = dict(s.execute(select(t.Document.id, t.Document.url)).all()) if rows else {}
+            docs = self._sources(s) if rows else {}
         out = []
         for r in rows:
             a = actors[r.id]
@@ -307,7 +312,7 @@ class Store:
                         "source_ids": sorted(a["source"]), "target_ids": sorted(a["target"]),
                         "time": {"text": r.time_text, "start": r.time_start, "end": r.time_end} if r.time_text else None,
                         "confidence": r.confidence, "first_seen": r.first_seen,
-                        "evidence": {"document": r.document_id, "url": docs.get(r.document_id), "sentence": r.sentence,
+                        "evidence": {"document": r.document_id, **docs.get(r.document_id, {}), "sentence": r.sentence,
                                      "start": r.start, "end": r.end}})
         return out
 
