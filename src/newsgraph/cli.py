@@ -403,6 +403,82 @@ def new(
     _print_edges(rows, as_json, title=f"{len(rows)} interactions new since {since}")
 
 
+def _curate(db: str, run) -> None:
+    """Run a curation on the store at ``db`` and print its report (a refusal is one line, exit 1)."""
+    from newsgraph.resolve.curate import CurationError
+
+    try:
+        report = _query(db, run)
+    except CurationError as e:
+        _fail(str(e))
+    _emit(report)
+    verb = "would change" if report.get("dry_run") else "changed"
+    moved = ", ".join(f"{report[k]} {k}" for k in ("mentions", "aliases", "roles", "interactions", "quotes") if k in report)
+    _warn(f"{report['action']} {verb}: {moved}" if moved else f"{report['action']} {verb}")
+
+
+DRY_RUN_OPT = typer.Option(False, "--dry-run", help="Show what would change; change nothing.")
+
+
+@app.command()
+def merge(
+    keep: str = typer.Argument(..., help="The entity that stays (name, alias or id)."),
+    absorb: str = typer.Argument(..., help="The entity merged into it."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    force: bool = typer.Option(False, "--force", help="Merge even if the types differ (a Person and a Company)."),
+    dry_run: bool = DRY_RUN_OPT,
+) -> None:
+    """Merge ABSORB into KEEP: mentions, aliases, roles and interactions move; later documents follow."""
+    from newsgraph.resolve.curate import merge as merge_entities
+
+    _curate(db, lambda store: merge_entities(store, keep, absorb, force=force, dry_run=dry_run))
+
+
+@app.command()
+def split(
+    name: str = typer.Argument(..., help="The entity to split (name, alias or id)."),
+    document: list[str] = typer.Option([], "--document", "-d", help="A document (key or id) whose mentions move; repeatable."),
+    alias: Optional[str] = typer.Option(None, "--alias", help="Move the documents where the entity is called this."),
+    new_name: Optional[str] = typer.Option(None, "--name", help="Name of the entity they move to (default: the alias)."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    dry_run: bool = DRY_RUN_OPT,
+) -> None:
+    """Move an entity's mentions, roles and interactions in some documents to another entity."""
+    from newsgraph.resolve.curate import split as split_entity
+
+    if not document and not alias:
+        _fail("say which documents move: --document KEY (repeatable) or --alias NAME", 2)
+    _curate(db, lambda store: split_entity(store, name, documents=document, alias=alias, name=new_name, dry_run=dry_run))
+
+
+alias_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Curate an entity's aliases.")
+app.add_typer(alias_app, name="alias")
+
+
+@alias_app.command("add")
+def alias_add(
+    name: str = typer.Argument(..., help="The entity (name, alias or id)."),
+    alias: str = typer.Argument(..., help="Another name for it; later mentions of it link to this entity."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    dry_run: bool = DRY_RUN_OPT,
+) -> None:
+    """Add an alias to an entity and pin it, so later documents that use it link there."""
+    from newsgraph.resolve.curate import add_alias
+
+    _curate(db, lambda store: add_alias(store, name, alias, dry_run=dry_run))
+
+
+@app.command()
+def links(
+    name: Optional[str] = typer.Argument(None, help="Only the links to this entity."),
+    document: Optional[str] = typer.Option(None, "--document", "-d", help="Only the links made in this document (key or id)."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+) -> None:
+    """How each document's entities were linked to the graph's entities: reason and score (JSON lines)."""
+    for row in _query(db, lambda store: store.links(document=document, entity=name)):
+        _emit(row)
+
+
 @app.command("export")
 def export_command(
     fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf or csv (a folder with nodes.csv and edges.csv)."),

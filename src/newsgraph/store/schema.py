@@ -45,6 +45,8 @@ class Entity(Seen, Base):
     name: Mapped[str] = mapped_column(Text, index=True)
     type: Mapped[str] = mapped_column(String(32), index=True)
     country: Mapped[str | None] = mapped_column(String(6))
+    kb_id: Mapped[str | None] = mapped_column(String(200), index=True)  # id in an imported knowledge base (FtM)
+    positions: Mapped[str | None] = mapped_column(Text)  # JSON list of positions held (from a knowledge base)
 
 
 class Alias(Base):
@@ -52,6 +54,55 @@ class Alias(Base):
     entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
     alias: Mapped[str] = mapped_column(String(500), primary_key=True)
     norm: Mapped[str] = mapped_column(String(500), index=True)
+
+
+class NameKey(Base):
+    """A key that links a later mention to this entity: ``name`` (a full name), ``surname`` (the last
+    word of a person's full name) or ``acronym`` (the initials of an organisation's name)."""
+
+    __tablename__ = "name_keys"
+    key: Mapped[str] = mapped_column(String(500), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True, index=True)
+
+
+class Link(Base):
+    """Why an entity of one document was linked to a store entity, and how sure that is."""
+
+    __tablename__ = "links"
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    local_id: Mapped[str] = mapped_column(String(40), primary_key=True)  # the entity id in the document JSON
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(32))
+    score: Mapped[float] = mapped_column(Float)
+
+
+class Pin(Base):
+    """A curated or knowledge-base decision: a name key always means this entity."""
+
+    __tablename__ = "pins"
+    key: Mapped[str] = mapped_column(String(500), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(32))  # curated | kb
+
+
+class Redirect(Base):
+    """An entity merged into another: the old id keeps pointing at the survivor."""
+
+    __tablename__ = "redirects"
+    from_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    to_id: Mapped[str] = mapped_column(String(40), index=True)
+
+
+class Curation(Base):
+    """The log of curation commands (merge, split, alias), in order, with their arguments as JSON."""
+
+    __tablename__ = "curations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action: Mapped[str] = mapped_column(String(16))
+    args: Mapped[str] = mapped_column(Text)
+    created: Mapped[str] = mapped_column(String(32))
 
 
 class Mention(Base):
@@ -84,9 +135,10 @@ class Event(Evidence, Seen, Base):
     time_text: Mapped[str | None] = mapped_column(Text)
     time_start: Mapped[str | None] = mapped_column(String(32), index=True)
     time_end: Mapped[str | None] = mapped_column(String(32))
+    date: Mapped[str | None] = mapped_column(String(32), index=True)  # time_start, else the document's date
     confidence: Mapped[float] = mapped_column(Float)
 
-    __table_args__ = (Index("ix_events_type_status", "type", "status"),)
+    __table_args__ = (Index("ix_events_type_status", "type", "status"), Index("ix_events_first_seen", "first_seen"))
 
 
 class EventActor(Base):

@@ -4,7 +4,6 @@ One transaction per document: a failure part-way leaves the database as it was b
 """
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,27 +18,19 @@ from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
 from newsgraph.nlp.entities import normalise
+from newsgraph.resolve.keys import name_keys
+from newsgraph.resolve.linker import Linker
 from newsgraph.store import schema as t
+from newsgraph.store.ids import content_id
 
-#: entity types that may name the same node across documents (Google typed Company in one article,
-#: Organization in another is one node)
-TYPE_FAMILY = {ont.COMPANY: "org", ont.ORGANIZATION: "org", ont.PUBLIC_BODY: "org"}
-
-
-def content_id(*parts: Any) -> str:
-    """A stable id: the first 32 hex digits of the SHA-256 of the parts."""
-    h = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
-    return h.hexdigest()[:32]
+def add_name_keys(s: Session, entity_id: str, entity_type: str, names: list[str]) -> None:
+    """Record the name keys under which later documents find ``entity_id``."""
+    for key, kind in name_keys(entity_type, names):
+        if s.get(t.NameKey, (key, kind, entity_id)) is None:
+            s.add(t.NameKey(key=key, kind=kind, entity_id=entity_id))
 
 
-def entity_node_id(entity: dict[str, Any]) -> str:
-    """The store id of a document entity: countries by ISO code, others by type family and name."""
-    if entity.get("country"):
-        return content_id("country", entity["country"])
-    return content_id(TYPE_FAMILY.get(entity["type"], entity["type"]), normalise(entity["name"]))
-
-
-def _now() -> str:
+def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
@@ -95,7 +86,7 @@ class Store:
         """Store one document JSON (and its text) in one transaction; unchanged text is a no-op."""
         meta = doc["document"]
         doc_id = content_id("document", text)
-        now = _now()
+        now = utc_now()
         with Session(self.engine) as s, s.begin():
             if s.get(t.Document, doc_id) is not None:
                 return SaveResult(doc_id, created=False)
@@ -105,18 +96,22 @@ class Store:
             s.flush()
             node: dict[str, str] = {}
             seen_mentions: set[str] = set()
+            decisions = Linker(s).link_document(doc.get("entities", []))
             for e in doc.get("entities", []):
-                nid = entity_node_id(e)
-                node[e["id"]] = nid
+                link = decisions[e["id"]]
+                nid = node[e["id"]] = link.entity_id
                 row = s.get(t.Entity, nid)
                 if row is None:
                     s.add(t.Entity(id=nid, name=e["name"], type=e["type"], country=e.get("country"), first_seen=now, last_seen=now))
                     s.flush()
                 else:
                     row.last_seen = now
+                s.add(t.Link(document_id=doc_id, local_id=e["id"], entity_id=nid, name=e["name"], reason=link.reason, score=link.score))
                 for alias in {e["name"], *e.get("aliases", [])}:
                     if s.get(t.Alias, (nid, alias)) is None:
                         s.add(t.Alias(entity_id=nid, alias=alias, norm=normalise(alias)))
+                if not e.get("country"):
+                    add_name_keys(s, nid, e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))])
                 for m in e.get("mentions", []) + e.get("references", []):
                     mid = content_id(doc_id, m["start"], m["end"], nid)
                     if mid in seen_mentions:
@@ -145,6 +140,7 @@ class Store:
                     n_events += 1
                     s.add(t.Event(id=vid, type=v["type"], mode=v.get("mode"), context=v.get("context"), status=v["status"],
                                   time_text=time.get("text"), time_start=time.get("start"), time_end=time.get("end"),
+                                  date=time.get("start") or (meta.get("published") or "")[:10] or None,
                                   confidence=float(v.get("confidence", 0.5)), document_id=doc_id, sentence=ev["sentence"],
                                   start=ev["start"], end=ev["end"], first_seen=now, last_seen=now))
                     s.flush()
@@ -216,6 +212,19 @@ class Store:
             interactions[edge["type"]].append(edge)
         return {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "aliases": aliases, "roles": roles,
                 "interactions": dict(sorted(interactions.items()))}
+
+    def links(self, document: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:
+        """How each document entity was linked to a store entity (reason and score), for one document
+        (its key or id) or one entity (name or id)."""
+        with Session(self.engine) as s:
+            q = select(t.Link, t.Document.key, t.Entity.name).join(t.Document, t.Document.id == t.Link.document_id)\
+                .join(t.Entity, t.Entity.id == t.Link.entity_id)
+            if document is not None:
+                q = q.where(or_(t.Link.document_id == document, t.Document.key == document))
+            if entity is not None:
+                q = q.where(t.Link.entity_id == (entity if s.get(t.Entity, entity) else self.resolve(entity)))
+            return [{"document": key, "local_id": lk.local_id, "name": lk.name, "entity": name, "entity_id": lk.entity_id,
+                     "reason": lk.reason, "score": lk.score} for lk, key, name in s.execute(q.order_by(t.Document.key, t.Link.local_id))]
 
     def events_touching(self, entity_ids: Iterable[str], type: str | None = None, status: str | None = None) -> dict[str, dict[str, list[str]]]:
         """For every interaction with one of ``entity_ids`` among its actors: its sources and targets (ids).

@@ -1,0 +1,62 @@
+"""Name keys: the normalised strings under which an entity can be found again in a later document.
+
+``name`` keys are full names (a person's needs two words or more, so "Milei" alone never matches a
+full-name key); ``surname`` keys are the last word of a person's full name; ``acronym`` keys are the
+initials of an organisation's capitalised words ("International Monetary Fund" -> "imf").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rigour.names import remove_org_types
+
+from newsgraph import ontology as ont
+from newsgraph.nlp.entities import normalise
+
+#: entity types that may name the same node across documents (Google typed Company in one article,
+#: Organization in another is one node)
+TYPE_FAMILY = {ont.COMPANY: "org", ont.ORGANIZATION: "org", ont.PUBLIC_BODY: "org"}
+#: small words an acronym skips
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "&"})
+
+NAME, SURNAME, ACRONYM = "name", "surname", "acronym"
+
+
+def family(entity_type: str) -> str:
+    """The family of a type: Company, Organization and PublicBody are one ("org"); others are themselves."""
+    return TYPE_FAMILY.get(entity_type, entity_type)
+
+
+def name_keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
+    """The ``(key, kind)`` pairs of an entity of ``entity_type`` known by ``names``."""
+    keys: set[tuple[str, str]] = set()
+    is_org = family(entity_type) == "org"
+    for name in names:
+        key = normalise(name)
+        if not key:
+            continue
+        if entity_type == ont.PERSON:
+            words = key.split()
+            if len(words) >= 2:
+                keys.add((key, NAME))
+                keys.add((words[-1], SURNAME))
+            continue
+        keys.add((key, NAME))
+        if is_org:
+            bare = normalise(remove_org_types(name).strip(" ,"))
+            if bare and bare != key:
+                keys.add((bare, NAME))
+            initials = [w for w in name.split() if w[:1].isupper() and w.casefold() not in ACRONYM_SKIP]
+            if len(initials) >= 2 and len(initials) == len([w for w in name.split() if w.casefold() not in ACRONYM_SKIP]):
+                keys.add(("".join(w[0] for w in initials).casefold(), ACRONYM))
+    return keys
+
+
+def is_surname_only(entity_type: str, name: str) -> bool:
+    """A person known in a document by one word only ("Milei"): linked by surname, with context."""
+    return entity_type == ont.PERSON and len(normalise(name).split()) == 1
+
+
+def is_acronym(entity_type: str, name: str) -> bool:
+    """An organisation written as an acronym ("IMF", "NATO")."""
+    return family(entity_type) == "org" and 2 <= len(name) <= 8 and name.isalpha() and name.isupper()

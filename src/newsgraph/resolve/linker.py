@@ -1,0 +1,174 @@
+"""Link a document's entities to the entities already in the store, conservatively.
+
+Order of evidence, strongest first (each decision keeps its reason and score):
+
+1. ``country``: a country is its ISO code.
+2. ``curated`` / ``kb``: a name a curator pinned (``alias add``, ``split``) or a knowledge base
+   imported; the mention takes that entity's type.
+3. ``exact``: the same type family and normalised name.
+4. ``name``: one of the document's full names (or an organisation's name without its legal form) is
+   a full name of a stored entity of the same family.
+5. ``surname``: a person named by one word only is linked to a stored person with that surname when
+   the context agrees: the score adds up surname (0.4), being the only candidate (0.2), sharing
+   co-occurring actors (0.3) and a title that agrees (0.2); it links at 0.6 or more and at least 0.2
+   ahead of the next candidate.  So two people who share a surname stay apart unless the document's
+   other actors or titles point at one of them, and full names with different first names never join.
+6. ``acronym``: an organisation written as an acronym matches the one organisation with those initials.
+
+Otherwise the entity is ``new``.  A merged entity's id redirects to its survivor, so curation holds
+when a later document names the merged-away entity again.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from newsgraph.nlp.entities import normalise
+from newsgraph.resolve.keys import ACRONYM, NAME, SURNAME, family, is_acronym, is_surname_only, name_keys
+from newsgraph.store import schema as t
+from newsgraph.store.ids import content_id
+
+SURNAME_SCORE, ONLY_SCORE, CONTEXT_SCORE, TITLE_SCORE = 0.4, 0.2, 0.3, 0.2
+LINK_AT, LEAD = 0.6, 0.2
+#: documents of a candidate looked at for its co-occurring actors (the most recent)
+CONTEXT_DOCUMENTS = 200
+
+
+@dataclass(frozen=True)
+class LinkDecision:
+    entity_id: str
+    reason: str
+    score: float
+
+
+def node_id(entity: dict[str, Any]) -> str:
+    """The id a new store entity gets: countries by ISO code, others by type family and name."""
+    if entity.get("country"):
+        return content_id("country", entity["country"])
+    return content_id(family(entity["type"]), normalise(entity["name"]))
+
+
+def names_of(entity: dict[str, Any]) -> list[str]:
+    """The document's names for an entity: its canonical name and the text of its name mentions."""
+    return [entity["name"], *(m["text"] for m in entity.get("mentions", []) if m.get("kind", "name") == "name")]
+
+
+def titles_of(entity: dict[str, Any]) -> set[str]:
+    """Words before the name in the entity's titled aliases ("President Javier Milei" -> {"president"})."""
+    key = normalise(entity["name"]).split()[-1] if entity.get("name") else ""
+    words: set[str] = set()
+    for alias in entity.get("aliases", []):
+        a = normalise(alias).split()
+        if key and key in a:
+            words.update(w for w in a[:a.index(key)] if len(w) > 2 and w.isalpha())
+    return words
+
+
+class Linker:
+    """Decides, inside one store transaction, which store entity each document entity is."""
+
+    def __init__(self, session: Session):
+        self.s = session
+
+    def link_document(self, entities: list[dict[str, Any]]) -> dict[str, LinkDecision]:
+        """Decisions for every entity of one document, keyed by its document id (``e1``…).  Names that
+        need context (a lone surname, an acronym) are linked last, against the others' decisions."""
+        decisions: dict[str, LinkDecision] = {}
+        later = [e for e in entities if not e.get("country") and
+                 (is_surname_only(e["type"], e["name"]) or is_acronym(e["type"], e["name"]))]
+        for e in entities:
+            if e not in later:
+                decisions[e["id"]] = self.link(e, set())
+        for _ in range(2):  # a second round lets lone surnames vouch for each other ("Blair ... Marr")
+            context = {d.entity_id for d in decisions.values()}
+            for e in later:
+                decisions[e["id"]] = self.link(e, context - {decisions[e["id"]].entity_id} if e["id"] in decisions else context)
+        return decisions
+
+    def link(self, e: dict[str, Any], context: set[str]) -> LinkDecision:
+        """The store entity for document entity ``e``; ``context`` holds the ids of its co-occurring actors."""
+        if e.get("country"):
+            return LinkDecision(node_id(e), "country", 1.0)
+        names = names_of(e)
+        for name in dict.fromkeys(normalise(n) for n in names):
+            pin = self.s.get(t.Pin, name)
+            if pin is not None:
+                return LinkDecision(self.follow(pin.entity_id), pin.reason, 1.0)
+        own = self.follow(node_id(e))
+        exists = self.s.get(t.Entity, own) is not None
+        if is_surname_only(e["type"], e["name"]):
+            best = self._by_surname(e, context)
+            if best is not None:
+                return best
+            return LinkDecision(own, "exact" if exists else "new", 1.0)
+        if exists:
+            return LinkDecision(own, "exact", 1.0)
+        keys = name_keys(e["type"], names)
+        found = self._candidates({k for k, kind in keys if kind == NAME}, NAME, family(e["type"]))
+        if len(found) == 1:
+            return LinkDecision(found[0], "name", 0.95)
+        if is_acronym(e["type"], e["name"]):
+            found = self._candidates({normalise(e["name"])}, ACRONYM, family(e["type"]))
+            if len(found) == 1:
+                return LinkDecision(found[0], "acronym", 0.8)
+        return LinkDecision(own, "new", 1.0)
+
+    def follow(self, entity_id: str) -> str:
+        """The surviving id of an entity that may have been merged (redirects followed)."""
+        seen = set()
+        while entity_id not in seen:
+            seen.add(entity_id)
+            r = self.s.get(t.Redirect, entity_id)
+            if r is None:
+                break
+            entity_id = r.to_id
+        return entity_id
+
+    def _candidates(self, keys: Iterable[str], kind: str, fam: str) -> list[str]:
+        keys = list(keys)
+        if not keys:
+            return []
+        q = (select(t.NameKey.entity_id, t.Entity.type).join(t.Entity, t.Entity.id == t.NameKey.entity_id)
+             .where(t.NameKey.kind == kind, t.NameKey.key.in_(keys)).distinct())
+        return sorted({eid for eid, etype in self.s.execute(q) if family(etype) == fam})
+
+    def _by_surname(self, e: dict[str, Any], context: set[str]) -> LinkDecision | None:
+        found = self._candidates({normalise(e["name"])}, SURNAME, family(e["type"]))
+        if not found:
+            return None
+        titles = titles_of(e)
+        scored = []
+        for cand in found:
+            score = SURNAME_SCORE + (ONLY_SCORE if len(found) == 1 else 0.0)
+            if context and context & self._neighbours(cand):
+                score += CONTEXT_SCORE
+            if titles and titles & self._titles(cand):
+                score += TITLE_SCORE
+            scored.append((round(score, 2), cand))
+        scored.sort(reverse=True)
+        best, cand = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if best >= LINK_AT and best - runner_up >= LEAD:
+            return LinkDecision(cand, "surname", best)
+        return None
+
+    def _neighbours(self, entity_id: str) -> set[str]:
+        """Entities mentioned in the same documents as ``entity_id`` (its most recent documents)."""
+        docs = (select(t.Mention.document_id).where(t.Mention.entity_id == entity_id).distinct()
+                .order_by(t.Mention.document_id.desc()).limit(CONTEXT_DOCUMENTS))
+        return set(self.s.scalars(select(t.Mention.entity_id).where(t.Mention.document_id.in_(docs)).distinct()))
+
+    def _titles(self, entity_id: str) -> set[str]:
+        """Words of the titles the entity holds: its roles' titles and a knowledge base's positions."""
+        words: set[str] = set()
+        for title in self.s.scalars(select(t.Role.title).where(t.Role.person_id == entity_id)):
+            words.update(normalise(title or "").split())
+        positions = self.s.scalar(select(t.Entity.positions).where(t.Entity.id == entity_id))
+        for p in json.loads(positions or "[]"):
+            words.update(normalise(p).split())
+        return {w for w in words if len(w) > 2}
