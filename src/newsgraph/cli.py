@@ -468,6 +468,39 @@ def alias_add(
     _curate(db, lambda store: add_alias(store, name, alias, dry_run=dry_run))
 
 
+kb_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Known actors from outside (FollowTheMoney).")
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("import")
+def kb_import(
+    path: str = typer.Argument(..., help="FollowTheMoney JSON lines ('-' for stdin), e.g. an OpenSanctions export."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+) -> None:
+    """Load known people and organisations (names, aliases, ids, positions); mentions then link to them."""
+    from newsgraph.resolve.kb import KBError, import_ftm, read_ftm
+    from newsgraph.store import Store
+
+    try:
+        if path == "-":
+            proxies = read_ftm(sys.stdin, "<stdin>")
+        else:
+            with open(path, encoding="utf-8") as f:
+                proxies = read_ftm(f, path)
+    except KBError as e:
+        _fail(str(e))
+    except (OSError, UnicodeDecodeError) as e:
+        _fail(f"{path}: cannot read ({getattr(e, 'strerror', None) or _reason(e)})")
+    try:
+        store = Store(db)
+    except Exception as e:
+        _fail(f"{db}: cannot open database ({_reason(e)})")
+    with store:
+        counts = import_ftm(store, proxies)
+    _warn(f"{counts['entities']} new and {counts['enriched']} known entities, {counts['names']} names pinned, "
+          f"{counts['skipped']} other records skipped")
+
+
 @app.command()
 def links(
     name: Optional[str] = typer.Argument(None, help="Only the links to this entity."),
@@ -481,8 +514,8 @@ def links(
 
 @app.command("export")
 def export_command(
-    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf or csv (a folder with nodes.csv and edges.csv)."),
-    output: str = typer.Option(..., "--output", "-o", help="The file to write (a folder for csv)."),
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv (nodes.csv and edges.csv), ftm (FollowTheMoney JSON lines), neo4j (CSV for neo4j-admin and load.cypher) or plover (PLOVER JSON lines)."),
+    output: str = typer.Option(..., "--output", "-o", help="The file to write (a folder for csv and neo4j)."),
     db: str = typer.Option("graph.db", "--db", help=DB_HELP),
     etype: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type (or ROLE)."),
     status: Optional[str] = typer.Option(None, "--status", help="Only this status (occurred, planned, negated, hypothetical)."),

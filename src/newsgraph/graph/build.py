@@ -15,7 +15,7 @@ def build_graph(store: Store, type: str | None = None, status: str | None = None
 
     Node attributes: ``name``, ``type``, ``country``, ``aliases`` (a list), ``first_seen``, ``last_seen``.
     Edge keys are ``interaction id:source:target`` (or the role id); attributes: ``event`` (the interaction
-    id), ``type``, ``mode``, ``status``, ``time_text``, ``time_start``, ``time_end``, ``confidence``, ``title``
+    id), ``type``, ``mode``, ``context``, ``status``, ``time_text``, ``time_start``, ``time_end``, ``confidence``, ``title``
     (roles), ``document``, ``url``, ``published`` (the document's date), ``sentence``, ``start``, ``end``.  An interaction without a target has no edge.
     """
     g = nx.MultiDiGraph()
@@ -23,7 +23,7 @@ def build_graph(store: Store, type: str | None = None, status: str | None = None
         g.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
     for e in store.edges(type=type, status=status):
         attrs = _evidence(e["evidence"]) | {
-            "event": e["id"], "type": e["type"], "mode": e["mode"], "status": e["status"], "confidence": e["confidence"],
+            "event": e["id"], "type": e["type"], "mode": e["mode"], "context": e.get("context"), "status": e["status"], "confidence": e["confidence"],
             "time_text": (e["time"] or {}).get("text"), "time_start": (e["time"] or {}).get("start"),
             "time_end": (e["time"] or {}).get("end")}
         for s in e["source_ids"]:

@@ -4,6 +4,7 @@ One transaction per document: a failure part-way leaves the database as it was b
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -210,7 +211,8 @@ class Store:
         interactions: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for edge in self.edges(event_ids=event_ids):
             interactions[edge["type"]].append(edge)
-        return {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "aliases": aliases, "roles": roles,
+        return {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kb_id": e.kb_id,
+                "positions": json.loads(e.positions or "[]"), "aliases": aliases, "roles": roles,
                 "interactions": dict(sorted(interactions.items()))}
 
     def links(self, document: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:
@@ -316,7 +318,7 @@ class Store:
         out = []
         for r in rows:
             a = actors[r.id]
-            out.append({"id": r.id, "type": r.type, "mode": r.mode, "status": r.status,
+            out.append({"id": r.id, "type": r.type, "mode": r.mode, "context": r.context, "status": r.status,
                         "source": sorted(names[x] for x in a["source"]), "target": sorted(names[x] for x in a["target"]),
                         "source_ids": sorted(a["source"]), "target_ids": sorted(a["target"]),
                         "time": {"text": r.time_text, "start": r.time_start, "end": r.time_end} if r.time_text else None,
