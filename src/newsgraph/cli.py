@@ -230,13 +230,20 @@ def _print_edges(rows: list[dict[str, Any]], as_json: bool, title: str | None = 
     out.print(edges_table(rows, title=title))
 
 
-def _filters(etype: Optional[str], status: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-    return _check_choice(etype, ont.EVENT_TYPES, "event type"), _check_choice(status, ont.STATUSES, "status")
+def _filters(etype: Optional[str], status: Optional[str], since: Optional[str] = None, until: Optional[str] = None) -> dict[str, Optional[str]]:
+    """The query filters, checked (exit 2 on an unknown type or status, 1 on a bad date)."""
+    since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    if since and until and since > until:
+        _fail(f"--since {since} is after --until {until}", 2)
+    return {"type": _check_choice(etype, ont.EVENT_TYPES, "event type"), "status": _check_choice(status, ont.STATUSES, "status"),
+            "since": since, "until": until}
 
 
 TYPE_OPT = typer.Option(None, "--type", help="Only this PLOVER type (CONSULT, SUPPORT, ACCUSE...).")
 STATUS_OPT = typer.Option(None, "--status", help="Only this status (occurred, planned, negated, hypothetical).")
 JSON_OPT = typer.Option(False, "--json", help="JSON lines instead of a table.")
+SINCE_OPT = typer.Option(None, "--since", help="YYYY-MM-DD: only interactions on or after this day (stated time, else the article's date).")
+UNTIL_OPT = typer.Option(None, "--until", help="YYYY-MM-DD: only interactions on or before this day.")
 
 
 @app.command()
@@ -278,15 +285,15 @@ def show(
 @app.command()
 def edges(
     db: str = typer.Option("graph.db", "--db", help=DB_HELP),
-    etype: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type (CONSULT, SUPPORT, ACCUSE...)."),
-    status: Optional[str] = typer.Option(None, "--status", help="Only this status (occurred, planned, negated, hypothetical)."),
+    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT,
     between: Optional[tuple[str, str]] = typer.Option(None, "--between", help="Only interactions involving both actors A and B."),
+    since: Optional[str] = SINCE_OPT, until: Optional[str] = UNTIL_OPT,
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many rows."),
-    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+    as_json: bool = JSON_OPT,
 ) -> None:
     """List interactions with their evidence sentences."""
-    etype, status = _filters(etype, status)
-    _print_edges(_query(db, lambda store: store.edges(type=etype, status=status, between=between, limit=limit)), as_json)
+    filters = _filters(etype, status, since, until)
+    _print_edges(_query(db, lambda store: store.edges(between=between, limit=limit, **filters)), as_json)
 
 
 @app.command()
@@ -294,13 +301,14 @@ def ego(
     name: str = typer.Argument(..., help="An actor's name or alias."),
     hops: int = typer.Option(1, "--hops", min=1, max=4, help="How many interactions away."),
     db: str = typer.Option("graph.db", "--db", help=DB_HELP),
-    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, as_json: bool = JSON_OPT,
+    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT,
+    until: Optional[str] = UNTIL_OPT, as_json: bool = JSON_OPT,
 ) -> None:
     """The actors within N interactions of NAME, and the interactions among them."""
     from newsgraph.graph.queries import ego as ego_query
 
-    etype, status = _filters(etype, status)
-    result = _query(db, lambda store: ego_query(store, name, hops=hops, type=etype, status=status))
+    filters = _filters(etype, status, since, until)
+    result = _query(db, lambda store: ego_query(store, name, hops=hops, **filters))
     if as_json:
         _emit(result)
         return
@@ -316,13 +324,14 @@ def path(
     b: str = typer.Argument(..., help="To this actor."),
     max_hops: int = typer.Option(4, "--max-hops", min=1, max=6, help="Give up beyond this many hops."),
     db: str = typer.Option("graph.db", "--db", help=DB_HELP),
-    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, as_json: bool = JSON_OPT,
+    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT,
+    until: Optional[str] = UNTIL_OPT, as_json: bool = JSON_OPT,
 ) -> None:
     """The shortest chain of interactions between A and B, with the evidence for every hop (exit 1 if none)."""
     from newsgraph.graph.queries import path as path_query
 
-    etype, status = _filters(etype, status)
-    hops = _query(db, lambda store: path_query(store, a, b, max_hops=max_hops, type=etype, status=status))
+    filters = _filters(etype, status, since, until)
+    hops = _query(db, lambda store: path_query(store, a, b, max_hops=max_hops, **filters))
     if not hops:
         _fail(f"no path between {a!r} and {b!r} within {max_hops} hops")
     if as_json:
@@ -339,13 +348,14 @@ def timeline(
     a: str = typer.Argument(..., help="An actor."),
     b: Optional[str] = typer.Argument(None, help="Only interactions with this second actor."),
     db: str = typer.Option("graph.db", "--db", help=DB_HELP),
-    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, as_json: bool = JSON_OPT,
+    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT,
+    until: Optional[str] = UNTIL_OPT, as_json: bool = JSON_OPT,
 ) -> None:
     """The interactions of A (with B), oldest first: by the time the text states, then by first seen."""
     from newsgraph.graph.queries import timeline as timeline_query
 
-    etype, status = _filters(etype, status)
-    _print_edges(_query(db, lambda store: timeline_query(store, a, b, type=etype, status=status)), as_json)
+    filters = _filters(etype, status, since, until)
+    _print_edges(_query(db, lambda store: timeline_query(store, a, b, **filters)), as_json)
 
 
 @app.command()
@@ -353,14 +363,15 @@ def top(
     by: str = typer.Option("degree", "--by", help="degree (number of interactions) or pagerank."),
     limit: int = typer.Option(20, "--limit", min=1, help="How many actors."),
     db: str = typer.Option("graph.db", "--db", help=DB_HELP),
-    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, as_json: bool = JSON_OPT,
+    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT,
+    until: Optional[str] = UNTIL_OPT, as_json: bool = JSON_OPT,
 ) -> None:
     """The most connected actors, by degree or PageRank."""
     from newsgraph.graph.queries import top as top_query
 
     by = _check_choice(by, ["degree", "pagerank"], "ranking") or "degree"
-    etype, status = _filters(etype, status)
-    rows = _query(db, lambda store: top_query(store, by=by, limit=limit, type=etype, status=status))
+    filters = _filters(etype, status, since, until)
+    rows = _query(db, lambda store: top_query(store, by=by, limit=limit, **filters))
     if as_json:
         for r in rows:
             _emit(r)
@@ -373,13 +384,14 @@ def top(
 @app.command()
 def communities(
     db: str = typer.Option("graph.db", "--db", help=DB_HELP),
-    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, as_json: bool = JSON_OPT,
+    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT,
+    until: Optional[str] = UNTIL_OPT, as_json: bool = JSON_OPT,
 ) -> None:
     """Groups of actors that interact more among themselves (Louvain), largest first."""
     from newsgraph.graph.queries import communities as communities_query
 
-    etype, status = _filters(etype, status)
-    groups = _query(db, lambda store: communities_query(store, type=etype, status=status))
+    filters = _filters(etype, status, since, until)
+    groups = _query(db, lambda store: communities_query(store, **filters))
     if as_json:
         for i, members in enumerate(groups, 1):
             _emit({"community": i, "size": len(members), "members": members})
@@ -398,8 +410,8 @@ def new(
     from newsgraph.graph.queries import new_since
 
     since = _check_date(since, "--since")
-    etype, status = _filters(etype, status)
-    rows = _query(db, lambda store: new_since(store, since, type=etype, status=status))
+    filters = _filters(etype, status)
+    rows = _query(db, lambda store: new_since(store, since, **filters))
     _print_edges(rows, as_json, title=f"{len(rows)} interactions new since {since}")
 
 
@@ -518,7 +530,7 @@ def export_command(
     output: str = typer.Option(..., "--output", "-o", help="The file to write (a folder for csv and neo4j)."),
     db: str = typer.Option("graph.db", "--db", help=DB_HELP),
     etype: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type (or ROLE)."),
-    status: Optional[str] = typer.Option(None, "--status", help="Only this status (occurred, planned, negated, hypothetical)."),
+    status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT, until: Optional[str] = UNTIL_OPT,
 ) -> None:
     """Write the graph (entities, interactions and roles, each edge with its evidence) for Gephi and other tools."""
     from pathlib import Path
@@ -529,11 +541,12 @@ def export_command(
     writer = FORMATS.get(fmt)
     if writer is None:
         _fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}", 2)
-    if etype and etype.upper() != ont.ROLE:
-        etype = _check_choice(etype, ont.EVENT_TYPES, "event type")
-    status = _check_choice(status, ont.STATUSES, "status")
+    role_only = bool(etype) and etype.upper() == ont.ROLE
+    filters = _filters(None if role_only else etype, status, since, until)
+    if role_only:
+        filters["type"] = ont.ROLE
     with _open(db) as store:
-        graph = build_graph(store, type=etype.upper() if etype else None, status=status)
+        graph = build_graph(store, **filters)
     target = Path(output)
     try:
         writer(graph, target)

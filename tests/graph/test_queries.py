@@ -68,3 +68,29 @@ def test_communities_and_new(db):
     assert res.returncode == 0 and json_lines(res.stdout) == []
     res = run_cli("new", "--since", "yesterday-ish", "--db", db)
     assert res.returncode == 2 and "Traceback" not in res.stderr.decode()
+
+
+def test_date_range_filters_every_query(db):
+    """The example's interactions are dated by the article (2024-05-27) or by the time they state."""
+    with Store(db, create=False) as store:
+        everything = timeline(store, "Milei")
+        assert timeline(store, "Milei", since="2024-01-01", until="2024-12-31") == everything
+        assert timeline(store, "Milei", until="2023-12-31") == []
+        assert ego(store, "Milei", since="2030-01-01")["edges"] == []
+        assert top(store, since="2030-01-01") == []
+        assert path(store, "Tim Cook", "Elon Musk", until="2000-01-01") == []
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["top", "--since", "2024-06-01", "--until", "2024-01-01"], 2, b"is after --until"),
+    (["timeline", "Milei", "--since", "last week"], 2, b"--since: date"),
+])
+def test_bad_date_ranges_are_one_line_errors(db, args, code, message):
+    res = run_cli(*args, "--db", db)
+    assert res.returncode == code and message in res.stderr and res.stderr.count(b"\n") == 1
+
+
+def test_export_takes_the_same_filters(db, tmp_path):
+    res = run_cli("export", "-f", "csv", "-o", str(tmp_path / "out"), "--db", db, "--until", "2023-12-31")
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "out" / "edges.csv").read_text().count("\n") == 1  # the header only

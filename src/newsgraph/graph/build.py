@@ -10,8 +10,10 @@ from newsgraph import ontology as ont
 from newsgraph.store import Store
 
 
-def build_graph(store: Store, type: str | None = None, status: str | None = None, roles: bool = True) -> nx.MultiDiGraph:
-    """The store's graph, optionally only interactions of one PLOVER ``type`` or ``status``.
+def build_graph(store: Store, type: str | None = None, status: str | None = None, roles: bool = True,
+                since: str | None = None, until: str | None = None) -> nx.MultiDiGraph:
+    """The store's graph, optionally only interactions of one PLOVER ``type``, ``status`` or date range
+    (``since``/``until``; ROLE ties are then left out, as they have no date).
 
     Node attributes: ``name``, ``type``, ``country``, ``aliases`` (a list), ``first_seen``, ``last_seen``.
     Edge keys are ``interaction id:source:target`` (or the role id); attributes: ``event`` (the interaction
@@ -21,7 +23,7 @@ def build_graph(store: Store, type: str | None = None, status: str | None = None
     g = nx.MultiDiGraph()
     for n in store.nodes():
         g.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
-    for e in store.edges(type=type, status=status):
+    for e in ([] if type == ont.ROLE else store.edges(type=type, status=status, since=since, until=until)):
         attrs = _evidence(e["evidence"]) | {
             "event": e["id"], "type": e["type"], "mode": e["mode"], "context": e.get("context"), "status": e["status"], "confidence": e["confidence"],
             "time_text": (e["time"] or {}).get("text"), "time_start": (e["time"] or {}).get("start"),
@@ -30,7 +32,7 @@ def build_graph(store: Store, type: str | None = None, status: str | None = None
             for t in e["target_ids"]:
                 if s != t:
                     g.add_edge(s, t, key=f"{e['id']}:{s}:{t}", **attrs)
-    if roles and type in (None, ont.ROLE):
+    if roles and type in (None, ont.ROLE) and not (since or until):
         for r in store.roles():
             g.add_edge(r["person_id"], r["org_id"], key=r["id"], type=ont.ROLE, status=ont.OCCURRED, title=r["title"],
                        **_evidence(r["evidence"]))

@@ -1,6 +1,7 @@
 """Graph queries over a store: ego network, paths with the evidence of every hop, timelines, top actors.
 
-Walks go through :meth:`Store.events_touching` one hop at a time (indexed SQL), so they do not load the
+Every query takes the filters ``type`` (PLOVER), ``status``, ``since`` and ``until`` (dates, inclusive)
+as keyword arguments.  Walks go through :meth:`Store.events_touching` one hop at a time (indexed SQL), so they do not load the
 whole graph; rankings (PageRank) build the graph with :func:`build_graph`.
 """
 from __future__ import annotations
@@ -31,14 +32,14 @@ def _weighted(g: nx.MultiDiGraph, into: nx.Graph) -> nx.Graph:
     return into
 
 
-def ego(store: Store, name: str, hops: int = 1, type: str | None = None, status: str | None = None) -> dict[str, Any]:
+def ego(store: Store, name: str, hops: int = 1, **filters: str | None) -> dict[str, Any]:
     """The actors within ``hops`` interactions of ``name`` and the interactions among them."""
     center = store.resolve(name)
     seen = {center: 0}
     frontier = {center}
     events: dict[str, dict[str, list[str]]] = {}
     for hop in range(1, hops + 1):
-        found = store.events_touching(frontier, type=type, status=status)
+        found = store.events_touching(frontier, **filters)
         events.update(found)
         nxt = {e for actors in found.values() for e in actors["source"] + actors["target"] if e not in seen}
         for e in nxt:
@@ -53,7 +54,7 @@ def ego(store: Store, name: str, hops: int = 1, type: str | None = None, status:
             "edges": edges}
 
 
-def path(store: Store, a: str, b: str, max_hops: int = 4, type: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+def path(store: Store, a: str, b: str, max_hops: int = 4, **filters: str | None) -> list[dict[str, Any]]:
     """The shortest chain of interactions from ``a`` to ``b`` (either direction), one edge with its evidence
     per hop; empty when none within ``max_hops``."""
     start, goal = store.resolve(a), store.resolve(b)
@@ -64,7 +65,7 @@ def path(store: Store, a: str, b: str, max_hops: int = 4, type: str | None = Non
         level = [queue.popleft() for _ in range(len(queue))]
         if depth[level[0]] >= max_hops:
             break
-        for event_id, actors in store.events_touching(level, type=type, status=status).items():
+        for event_id, actors in store.events_touching(level, **filters).items():
             for s, t in _pairs(actors):
                 for here, there in ((s, t), (t, s)):
                     if here in level and there not in parent and depth.get(here, 99) < max_hops:
@@ -84,9 +85,9 @@ def path(store: Store, a: str, b: str, max_hops: int = 4, type: str | None = Non
     return [{"from": names[u], "to": names[v], "edge": by_id[ev]} for u, v, ev in reversed(hops)]
 
 
-def timeline(store: Store, a: str, b: str | None = None, type: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+def timeline(store: Store, a: str, b: str | None = None, **filters: str | None) -> list[dict[str, Any]]:
     """The interactions of ``a`` (with ``b`` when given), oldest first: by stated time, then first seen."""
-    ids = list(store.events_touching([store.resolve(a)], type=type, status=status))
+    ids = list(store.events_touching([store.resolve(a)], **filters))
     edges = store.edges(event_ids=ids)
     if b is not None:
         other = store.resolve(b)
@@ -94,9 +95,9 @@ def timeline(store: Store, a: str, b: str | None = None, type: str | None = None
     return edges  # store.edges orders by stated time, then first seen
 
 
-def top(store: Store, by: str = "degree", limit: int = 20, type: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+def top(store: Store, by: str = "degree", limit: int = 20, **filters: str | None) -> list[dict[str, Any]]:
     """The most connected actors, by number of interactions (``degree``) or by ``pagerank``."""
-    g = build_graph(store, type=type, status=status, roles=False)
+    g = build_graph(store, roles=False, **filters)
     simple = _weighted(g, nx.DiGraph())
     if by == "pagerank":
         scores = nx.pagerank(simple, weight="weight") if simple.number_of_edges() else {}
@@ -109,9 +110,9 @@ def top(store: Store, by: str = "degree", limit: int = 20, type: str | None = No
              "interactions": g.degree(n)} for n in ranked]
 
 
-def communities(store: Store, type: str | None = None, status: str | None = None, seed: int = 0) -> list[list[dict[str, Any]]]:
+def communities(store: Store, seed: int = 0, **filters: str | None) -> list[list[dict[str, Any]]]:
     """Groups of actors that interact more among themselves (Louvain, networkx), largest first."""
-    g = build_graph(store, type=type, status=status, roles=False)
+    g = build_graph(store, roles=False, **filters)
     undirected = _weighted(g, nx.Graph())
     groups = nx.community.louvain_communities(undirected, weight="weight", seed=seed) if undirected.number_of_edges() else []
     out = [[{"id": n, "name": g.nodes[n]["name"], "type": g.nodes[n]["type"]} for n in sorted(c, key=lambda n: g.nodes[n]["name"])]
@@ -119,6 +120,6 @@ def communities(store: Store, type: str | None = None, status: str | None = None
     return sorted(out, key=lambda c: (-len(c), c[0]["name"]))
 
 
-def new_since(store: Store, since: str, type: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+def new_since(store: Store, seen_since: str, **filters: str | None) -> list[dict[str, Any]]:
     """Interactions first seen on or after ``since`` (YYYY-MM-DD)."""
-    return store.edges(type=type, status=status, seen_since=since)
+    return store.edges(seen_since=seen_since, **filters)

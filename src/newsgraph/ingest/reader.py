@@ -25,7 +25,7 @@ def validate_date(value: str | None, where: str) -> str | None:
     try:
         return date.fromisoformat(str(value)[:10]).isoformat()
     except ValueError:
-        raise InputError(f"{where}: published date {value!r} is not YYYY-MM-DD") from None
+        raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
 
 
 def _title_of(text: str) -> str | None:

@@ -228,19 +228,16 @@ class Store:
             return [{"document": key, "local_id": lk.local_id, "name": lk.name, "entity": name, "entity_id": lk.entity_id,
                      "reason": lk.reason, "score": lk.score} for lk, key, name in s.execute(q.order_by(t.Document.key, t.Link.local_id))]
 
-    def events_touching(self, entity_ids: Iterable[str], type: str | None = None, status: str | None = None) -> dict[str, dict[str, list[str]]]:
-        """For every interaction with one of ``entity_ids`` among its actors: its sources and targets (ids).
-        Uses the index on ``event_actors.entity_id``: one hop of a graph walk."""
+    def events_touching(self, entity_ids: Iterable[str], type: str | None = None, status: str | None = None,
+                        since: str | None = None, until: str | None = None) -> dict[str, dict[str, list[str]]]:
+        """For every interaction with one of ``entity_ids`` among its actors (and passing the filters): its
+        sources and targets (ids).  Uses the index on ``event_actors.entity_id``: one hop of a graph walk."""
         event_ids: dict[str, None] = {}  # in the order found
         with Session(self.engine) as s:
             for chunk in _chunks(list(entity_ids)):
                 q = select(t.EventActor.event_id).where(t.EventActor.entity_id.in_(chunk))
-                if type or status:
-                    q = q.join(t.Event, t.Event.id == t.EventActor.event_id)
-                    if type:
-                        q = q.where(t.Event.type == ont.canonical_event_type(type))
-                    if status:
-                        q = q.where(t.Event.status == status)
+                if type or status or since or until:
+                    q = _filtered(q.join(t.Event, t.Event.id == t.EventActor.event_id), type, status, since, until)
                 event_ids.update(dict.fromkeys(s.scalars(q.distinct())))
             return dict(self._actors(s, list(event_ids)))
 
@@ -290,17 +287,15 @@ class Store:
         return dict(s.execute(select(t.Entity.id, t.Entity.name)).all())
 
     def edges(self, type: str | None = None, status: str | None = None, between: tuple[str, str] | None = None,
-              event_ids: list[str] | None = None, limit: int | None = None, seen_since: str | None = None) -> list[dict[str, Any]]:
-        """Interactions with their actors and evidence, filtered by PLOVER type, status, two actors, or first
-        seen at or after ``seen_since`` (an ISO date or time)."""
+              event_ids: list[str] | None = None, limit: int | None = None, seen_since: str | None = None,
+              since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+        """Interactions with their actors and evidence, filtered by PLOVER type, status, date (``since`` and
+        ``until``, inclusive, on the stated time or else the document's date), two actors, or first seen at
+        or after ``seen_since`` (an ISO date or time)."""
         with Session(self.engine) as s:
-            q = select(t.Event)
+            q = _filtered(select(t.Event), type, status, since, until)
             if seen_since:
                 q = q.where(t.Event.first_seen >= seen_since)
-            if type:
-                q = q.where(t.Event.type == ont.canonical_event_type(type))
-            if status:
-                q = q.where(t.Event.status == status)
             if event_ids is not None:
                 q = q.where(t.Event.id.in_(event_ids))
             if between:
@@ -326,6 +321,19 @@ class Store:
                         "evidence": {"document": r.document_id, **docs.get(r.document_id, {}), "sentence": r.sentence,
                                      "start": r.start, "end": r.end}})
         return out
+
+
+def _filtered(q: Any, type: str | None, status: str | None, since: str | None, until: str | None) -> Any:
+    """``q`` (which selects from ``events``) restricted by PLOVER type, status and date range (inclusive)."""
+    if type:
+        q = q.where(t.Event.type == ont.canonical_event_type(type))
+    if status:
+        q = q.where(t.Event.status == status)
+    if since:
+        q = q.where(t.Event.date >= since)
+    if until:
+        q = q.where(t.Event.date <= until + "\uffff")  # the whole day, whatever follows the date
+    return q
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
