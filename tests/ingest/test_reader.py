@@ -62,3 +62,18 @@ def test_jsonl_reader_never_raises(lines):
             assert "\n" not in str(item)
         else:
             assert item["text"].strip() and item["id"]
+
+
+def test_gzipped_jsonl_is_read_and_a_broken_one_is_one_error(tmp_path):
+    import gzip
+
+    from newsgraph.ingest import read_path
+
+    good = tmp_path / "a.jsonl.gz"
+    with gzip.open(good, "wt", encoding="utf-8") as f:
+        f.write('{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n')
+    assert [r["id"] for r in read_path(str(good))] == ["a", "b"]
+    broken = tmp_path / "b.jsonl.gz"
+    broken.write_bytes(b"not gzip at all")
+    (err,) = list(read_path(str(broken)))
+    assert isinstance(err, InputError) and str(err).startswith(f"{broken}: cannot read")

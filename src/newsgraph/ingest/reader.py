@@ -5,6 +5,7 @@ yields) ``InputError`` naming the input; it never stops the good items of a batc
 """
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterator
 from datetime import date
@@ -115,16 +116,17 @@ def read_jsonl_file(path: str, published: str | None = None) -> Iterator[dict[st
         yield InputError(f"{path}: is a directory, expected a JSON-lines file")
         return
     try:
-        with p.open(encoding="utf-8") as f:
+        with (gzip.open(p, "rt", encoding="utf-8") if p.suffix == ".gz" else p.open(encoding="utf-8")) as f:
             yield from read_jsonl(f, path, published)
-    except OSError as exc:
-        yield InputError(f"{path}: cannot read ({exc.strerror})")
+    except (OSError, EOFError) as exc:
+        yield InputError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
 
 
 def read_path(path: str, published: str | None = None) -> Iterator[dict[str, Any] | InputError]:
-    """Records from a path: ``.jsonl`` files are JSON lines, anything else one plain-text article."""
+    """Records from a path: ``.jsonl`` (or gzipped ``.jsonl.gz``) files are JSON lines, anything else one
+    plain-text article."""
     p = Path(path)
-    if p.suffix == ".jsonl" and p.is_file():
+    if p.name.endswith((".jsonl", ".jsonl.gz")) and p.is_file():
         yield from read_jsonl_file(path, published)
         return
     try:

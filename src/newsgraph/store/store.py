@@ -202,9 +202,10 @@ class Store:
         with Session(self.engine) as s:
             e = s.get(t.Entity, eid)
             aliases = sorted(set(s.scalars(select(t.Alias.alias).where(t.Alias.entity_id == eid))) - {e.name})
-            names = self._names(s)
+            held = list(s.scalars(select(t.Role).where(or_(t.Role.person_id == eid, t.Role.org_id == eid))))
+            names = self._names(s, {x for r in held for x in (r.person_id, r.org_id)})
             roles = []
-            for r in s.scalars(select(t.Role).where(or_(t.Role.person_id == eid, t.Role.org_id == eid))):
+            for r in held:
                 roles.append({"person": names.get(r.person_id), "org": names.get(r.org_id), "title": r.title,
                               "evidence": {"document": r.document_id, "sentence": r.sentence, "start": r.start, "end": r.end}})
             event_ids = list(s.scalars(select(t.EventActor.event_id).where(t.EventActor.entity_id == eid).distinct()))
@@ -278,13 +279,20 @@ class Store:
         return actors
 
     @staticmethod
-    def _sources(s: Session) -> dict[str, dict[str, str | None]]:
-        """Document id -> its ``url`` and ``published`` date (the provenance an edge carries)."""
-        return {i: {"url": u, "published": p} for i, u, p in s.execute(select(t.Document.id, t.Document.url, t.Document.published))}
+    def _sources(s: Session, ids: Iterable[str] | None = None) -> dict[str, dict[str, str | None]]:
+        """Document id -> its ``url`` and ``published`` date (the provenance an edge carries); every
+        document, or only ``ids``."""
+        q = select(t.Document.id, t.Document.url, t.Document.published)
+        rows = s.execute(q) if ids is None else (r for c in _chunks(list(ids)) for r in s.execute(q.where(t.Document.id.in_(c))))
+        return {i: {"url": u, "published": p} for i, u, p in rows}
 
     @staticmethod
-    def _names(s: Session) -> dict[str, str]:
-        return dict(s.execute(select(t.Entity.id, t.Entity.name)).all())
+    def _names(s: Session, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Entity id -> name; every entity, or only ``ids``."""
+        q = select(t.Entity.id, t.Entity.name)
+        if ids is None:
+            return dict(s.execute(q).all())
+        return {i: n for c in _chunks(list(ids)) for i, n in s.execute(q.where(t.Entity.id.in_(c)))}
 
     def edges(self, type: str | None = None, status: str | None = None, between: tuple[str, str] | None = None,
               event_ids: list[str] | None = None, limit: int | None = None, seen_since: str | None = None,
@@ -308,8 +316,8 @@ class Store:
                 q = q.limit(limit)
             rows = list(s.scalars(q))
             actors = self._actors(s, [r.id for r in rows])
-            names = self._names(s)
-            docs = self._sources(s) if rows else {}
+            names = self._names(s, {x for a in actors.values() for x in a["source"] + a["target"]})
+            docs = self._sources(s, {r.document_id for r in rows})
         out = []
         for r in rows:
             a = actors[r.id]
