@@ -110,6 +110,13 @@ def test_legal_suffix_joins_short_name(read):
     assert "Apple" in apple["aliases"] and "short_name" in {m["merged_by"] for m in apple["mentions"]}
 
 
+def test_fronted_adverb_is_cut_from_a_name(read):
+    """Without the comma the NER takes "However Roddick" for one name."""
+    doc = read("However Roddick won the final in Paris on Sunday.")
+    assert "Roddick" in {e["name"] for e in doc["entities"]}
+    assert not any(e["name"].startswith("However") for e in doc["entities"])
+
+
 def test_sentence_initial_adverb_is_no_name(read):
     doc = read("Javier Milei arrived in Madrid. Later, Milei met the king.")
     assert "Later" not in _by_name(doc)

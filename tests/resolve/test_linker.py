@@ -47,3 +47,20 @@ def test_every_link_has_a_reason_and_score(store):
     for key, _ in ARTICLES:
         for lk in store.links(document=key):
             assert lk["reason"] and 0 < lk["score"] <= 1
+
+
+def test_acronym_needs_shared_context_and_plural_names_join(tmp_path):
+    texts = [
+        ("f", "The European Union and Angela Merkel agreed new farm rules in Brussels."),
+        ("g", "The EU will also talk to Angela Merkel about the budget."),
+        ("h", "The EU shipping firm said its profits rose."),  # nobody in common: stays apart
+        ("i", "The Liberal Democrats said they would vote against the bill."),
+        ("j", "A Liberal Democrat spokesman, Vince Cable, criticised the plan."),
+    ]
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, text in texts:
+            st.save(extract(text, id=key), text)
+        assert ("EU", "European Union", "acronym") in links(st, "g")
+        assert {lk["entity"] for lk in st.links(document="h") if lk["name"] == "EU"} != {"European Union"}
+        lib = {lk["entity"] for key in "ij" for lk in st.links(document=key) if lk["name"].startswith("Liberal")}
+        assert len(lib) == 1

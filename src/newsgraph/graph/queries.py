@@ -6,7 +6,6 @@ whole graph; rankings (PageRank) build the graph with :func:`build_graph`.
 """
 from __future__ import annotations
 
-from collections import deque
 from typing import Any
 
 import networkx as nx
@@ -56,33 +55,43 @@ def ego(store: Store, name: str, hops: int = 1, **filters: str | None) -> dict[s
 
 def path(store: Store, a: str, b: str, max_hops: int = 4, **filters: str | None) -> list[dict[str, Any]]:
     """The shortest chain of interactions from ``a`` to ``b`` (either direction), one edge with its evidence
-    per hop; empty when none within ``max_hops``."""
+    per hop; empty when none within ``max_hops``.  A two-sided breadth-first search: each step grows the
+    smaller side by one hop with one SQL self-join (:meth:`Store.neighbours`)."""
     start, goal = store.resolve(a), store.resolve(b)
-    parent: dict[str, tuple[str, str] | None] = {start: None}
-    queue = deque([start])
-    depth = {start: 0}
-    while queue and goal not in parent:
-        level = [queue.popleft() for _ in range(len(queue))]
-        if depth[level[0]] >= max_hops:
-            break
-        for event_id, actors in store.events_touching(level, **filters).items():
-            for s, t in _pairs(actors):
-                for here, there in ((s, t), (t, s)):
-                    if here in level and there not in parent and depth.get(here, 99) < max_hops:
-                        parent[there] = (here, event_id)
-                        depth[there] = depth[here] + 1
-                        queue.append(there)
-    if goal not in parent:
+    if start == goal:
         return []
-    hops: list[tuple[str, str, str]] = []
-    node = goal
-    while parent[node] is not None:
-        prev, event_id = parent[node]  # type: ignore[misc]
-        hops.append((prev, node, event_id))
-        node = prev
+    sides = [{start: None}, {goal: None}]  # node -> the node it was reached from, per side
+    frontiers = [[start], [goal]]
+    meet = None
+    for _ in range(max_hops):
+        i = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        parents, other = sides[i], sides[1 - i]
+        nxt = []
+        for here, there in store.neighbours(frontiers[i], **filters):
+            if there not in parents:
+                parents[there] = here
+                nxt.append(there)
+                if there in other:
+                    meet = there
+                    break
+        if meet or not nxt:
+            break
+        frontiers[i] = nxt
+    if meet is None:
+        return []
+    chain = _walk(sides[0], meet)[::-1] + _walk(sides[1], meet)[1:]
+    hops = [(u, v, store.event_between(u, v, **filters)) for u, v in zip(chain, chain[1:])]
     by_id = {e["id"]: e for e in store.edges(event_ids=[h[2] for h in hops])}
-    names = {n["id"]: n["name"] for n in store.nodes_by_id([n for h in hops for n in h[:2]])}
-    return [{"from": names[u], "to": names[v], "edge": by_id[ev]} for u, v, ev in reversed(hops)]
+    names = {n["id"]: n["name"] for n in store.nodes_by_id(chain)}
+    return [{"from": names[u], "to": names[v], "edge": by_id[ev]} for u, v, ev in hops]
+
+
+def _walk(parents: dict[str, str | None], node: str) -> list[str]:
+    """``node`` and its ancestors back to the side's root."""
+    out = [node]
+    while parents[out[-1]] is not None:
+        out.append(parents[out[-1]])  # type: ignore[arg-type]
+    return out
 
 
 def timeline(store: Store, a: str, b: str | None = None, **filters: str | None) -> list[dict[str, Any]]:

@@ -83,6 +83,8 @@ class EntityConsolidator:
                 start += 1
             elif person and end - start > 1 and (low in self.honorifics or low in self.title_words):
                 start += 1
+            elif end - start > 1 and doc[start].is_sent_start and doc[start].pos_ in ("ADV", "SCONJ") and doc[start].is_title:
+                start += 1  # "However Roddick won", "Once Google had ...": a fronted adverb is not part of the name
             else:
                 break
         for i in range(start + 1, end):  # headline verbs: "Javier Milei Seeks Support"

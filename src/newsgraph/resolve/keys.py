@@ -1,7 +1,8 @@
 """Name keys: the normalised strings under which an entity can be found again in a later document.
 
 ``name`` keys are full names (a person's needs two words or more, so "Milei" alone never matches a
-full-name key); ``surname`` keys are the last word of a person's full name; ``acronym`` keys are the
+full-name key; an organisation's also without its legal form, and without a plural "s" on its last
+word, so "Liberal Democrats" finds "Liberal Democrat"); ``surname`` keys are the last word of a person's full name; ``acronym`` keys are the
 initials of an organisation's capitalised words ("International Monetary Fund" -> "imf").
 """
 from __future__ import annotations
@@ -46,6 +47,9 @@ def name_keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
             bare = normalise(remove_org_types(name).strip(" ,"))
             if bare and bare != key:
                 keys.add((bare, NAME))
+            words = key.split()
+            if len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+                keys.add((" ".join([*words[:-1], words[-1][:-1]]), NAME))  # "Liberal Democrats" ~ "Liberal Democrat"
             initials = [w for w in name.split() if w[:1].isupper() and w.casefold() not in ACRONYM_SKIP]
             if len(initials) >= 2 and len(initials) == len([w for w in name.split() if w.casefold() not in ACRONYM_SKIP]):
                 keys.add(("".join(w[0] for w in initials).casefold(), ACRONYM))

@@ -13,7 +13,11 @@ Order of evidence, strongest first (each decision keeps its reason and score):
    co-occurring actors (0.3) and a title that agrees (0.2); it links at 0.6 or more and at least 0.2
    ahead of the next candidate.  So two people who share a surname stay apart unless the document's
    other actors or titles point at one of them, and full names with different first names never join.
-6. ``acronym``: an organisation written as an acronym matches the one organisation with those initials.
+6. ``acronym``: an organisation written as an acronym matches the one organisation with those initials
+   (or already known by it) when their documents share an actor; this is tried before ``exact``, so an
+   acronym seen alone first does not keep a node of its own once its full name is known.
+
+Co-occurring actors exclude countries, which appear beside nearly everything.
 
 Otherwise the entity is ``new``.  A merged entity's id redirects to its survivor, so curation holds
 when a later document names the merged-away entity again.
@@ -85,7 +89,7 @@ class Linker:
             if e not in later:
                 decisions[e["id"]] = self.link(e, set())
         for _ in range(2):  # a second round lets lone surnames vouch for each other ("Blair ... Marr")
-            context = {d.entity_id for d in decisions.values()}
+            context = {d.entity_id for d in decisions.values() if d.reason != "country"}
             for e in later:
                 decisions[e["id"]] = self.link(e, context - {decisions[e["id"]].entity_id} if e["id"] in decisions else context)
         return decisions
@@ -106,16 +110,17 @@ class Linker:
             if best is not None:
                 return best
             return LinkDecision(own, "exact" if exists else "new", 1.0)
+        if is_acronym(e["type"], e["name"]):
+            best = self._by_acronym(e, own, context)
+            if best is not None:
+                return best
+            return LinkDecision(own, "exact" if exists else "new", 1.0)
         if exists:
             return LinkDecision(own, "exact", 1.0)
         keys = name_keys(e["type"], names)
         found = self._candidates({k for k, kind in keys if kind == NAME}, NAME, family(e["type"]))
         if len(found) == 1:
             return LinkDecision(found[0], "name", 0.95)
-        if is_acronym(e["type"], e["name"]):
-            found = self._candidates({normalise(e["name"])}, ACRONYM, family(e["type"]))
-            if len(found) == 1:
-                return LinkDecision(found[0], "acronym", 0.8)
         return LinkDecision(own, "new", 1.0)
 
     def follow(self, entity_id: str) -> str:
@@ -157,11 +162,26 @@ class Linker:
             return LinkDecision(cand, "surname", best)
         return None
 
+    def _by_acronym(self, e: dict[str, Any], own: str, context: set[str]) -> LinkDecision | None:
+        """An acronym links to the one organisation with those initials (or known by it) whose documents
+        share an actor with this one; short acronyms are too ambiguous to link on the letters alone."""
+        key, fam = normalise(e["name"]), family(e["type"])
+        found = set(self._candidates({key}, ACRONYM, fam)) | set(self._candidates({key}, NAME, fam))
+        found.discard(own)
+        if len(found) == 1:
+            (cand,) = found
+            if context & self._neighbours(cand):
+                return LinkDecision(cand, "acronym", round(SURNAME_SCORE + ONLY_SCORE + CONTEXT_SCORE, 2))
+        return None
+
     def _neighbours(self, entity_id: str) -> set[str]:
-        """Entities mentioned in the same documents as ``entity_id`` (its most recent documents)."""
+        """Entities other than countries mentioned in the same documents as ``entity_id`` (its most recent
+        documents).  Countries co-occur with nearly everything, so they are no evidence."""
         docs = (select(t.Mention.document_id).where(t.Mention.entity_id == entity_id).distinct()
                 .order_by(t.Mention.document_id.desc()).limit(CONTEXT_DOCUMENTS))
-        return set(self.s.scalars(select(t.Mention.entity_id).where(t.Mention.document_id.in_(docs)).distinct()))
+        q = (select(t.Mention.entity_id).join(t.Entity, t.Entity.id == t.Mention.entity_id)
+             .where(t.Mention.document_id.in_(docs), t.Entity.country.is_(None)).distinct())
+        return set(self.s.scalars(q))
 
     def _titles(self, entity_id: str) -> set[str]:
         """Words of the titles the entity holds: its roles' titles and a knowledge base's positions."""

@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import process as fuzz_process
 from sqlalchemy import create_engine, event, func, or_, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from newsgraph import ontology as ont
 from newsgraph.nlp.entities import normalise
@@ -242,6 +242,31 @@ class Store:
                 event_ids.update(dict.fromkeys(s.scalars(q.distinct())))
             return dict(self._actors(s, list(event_ids)))
 
+    def neighbours(self, entity_ids: Iterable[str], **filters: str | None) -> list[tuple[str, str]]:
+        """``(actor, other)`` pairs for every actor of ``entity_ids`` and every other actor of one of its
+        interactions (passing the filters).  One self-join on ``event_actors``, in SQL: a path search
+        step that never loads the interactions themselves."""
+        a, b = aliased(t.EventActor), aliased(t.EventActor)
+        pairs: set[tuple[str, str]] = set()
+        with Session(self.engine) as s:
+            for chunk in _chunks(list(entity_ids)):
+                q = (select(a.entity_id, b.entity_id).join(b, b.event_id == a.event_id)
+                     .where(a.entity_id.in_(chunk), b.entity_id != a.entity_id))
+                if any(filters.values()):
+                    q = _filtered(q.join(t.Event, t.Event.id == a.event_id), **filters)
+                pairs.update((x, y) for x, y in s.execute(q.distinct()))
+        return sorted(pairs)
+
+    def event_between(self, x: str, y: str, **filters: str | None) -> str | None:
+        """The id of one interaction with both ``x`` and ``y`` among its actors (the best attested: highest
+        confidence, then earliest), or None."""
+        a, b = aliased(t.EventActor), aliased(t.EventActor)
+        q = (select(t.Event.id).join(a, a.event_id == t.Event.id).join(b, b.event_id == t.Event.id)
+             .where(a.entity_id == x, b.entity_id == y))
+        q = _filtered(q, **filters).order_by(t.Event.confidence.desc(), t.Event.first_seen, t.Event.id).limit(1)
+        with Session(self.engine) as s:
+            return s.scalar(q)
+
     def roles(self) -> list[dict[str, Any]]:
         """Every ROLE tie with both ends (names and ids), title and evidence."""
         with Session(self.engine) as s:
@@ -331,7 +356,7 @@ class Store:
         return out
 
 
-def _filtered(q: Any, type: str | None, status: str | None, since: str | None, until: str | None) -> Any:
+def _filtered(q: Any, type: str | None = None, status: str | None = None, since: str | None = None, until: str | None = None) -> Any:
     """``q`` (which selects from ``events``) restricted by PLOVER type, status and date range (inclusive)."""
     if type:
         q = q.where(t.Event.type == ont.canonical_event_type(type))
