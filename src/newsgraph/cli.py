@@ -514,6 +514,23 @@ def kb_import(
 
 
 @app.command()
+def duplicates(
+    top: int = typer.Option(300, "--top", min=2, help="Look among this many most connected entities."),
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    apart: bool = typer.Option(False, "--apart", help="Also list people who share a surname (kept apart on purpose)."),
+) -> None:
+    """Candidate duplicate entities for a curator (same type family, similar names), as JSON lines."""
+    from newsgraph.resolve.candidates import duplicate_candidates
+
+    rows = _query(db, lambda store: duplicate_candidates(store, top=top))
+    for r in rows:
+        if apart or r["reason"] != "same_surname":
+            _emit(r)
+    _warn(f"{sum(r['reason'] != 'same_surname' for r in rows)} candidate pairs among the {top} most connected entities; "
+          f"{sum(r['reason'] == 'same_surname' for r in rows)} same-surname pairs kept apart")
+
+
+@app.command()
 def links(
     name: Optional[str] = typer.Argument(None, help="Only the links to this entity."),
     document: Optional[str] = typer.Option(None, "--document", "-d", help="Only the links made in this document (key or id)."),
