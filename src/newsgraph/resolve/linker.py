@@ -9,10 +9,12 @@ Order of evidence, strongest first (each decision keeps its reason and score):
 4. ``name``: one of the document's full names (or an organisation's name without its legal form) is
    a full name of a stored entity of the same family.
 5. ``surname``: a person named by one word only is linked to a stored person with that surname when
-   the context agrees: the score adds up surname (0.4), being the only candidate (0.2), sharing
-   co-occurring actors (0.3) and a title that agrees (0.2); it links at 0.6 or more and at least 0.2
-   ahead of the next candidate.  So two people who share a surname stay apart unless the document's
-   other actors or titles point at one of them, and full names with different first names never join.
+   the context agrees.  The score adds up: surname (0.4), being the only candidate (0.2), the actors
+   the document shares with the candidate's documents (0.3 × its share relative to the best
+   candidate's), a title that agrees (0.2) and prominence (0.1 × its documents relative to the most
+   seen candidate's).  It links at 0.6 or more and at least 0.2 ahead of the next candidate.  So two
+   people who share a surname stay apart unless the document's other actors or titles point at one of
+   them, and full names with different first names never join.
 6. ``acronym``: an organisation written as an acronym matches the one organisation with those initials
    (or already known by it) when their documents share an actor; this is tried before ``exact``, so an
    acronym seen alone first does not keep a node of its own once its full name is known.
@@ -29,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from newsgraph.nlp.entities import normalise
@@ -37,7 +39,7 @@ from newsgraph.resolve.keys import ACRONYM, NAME, SURNAME, family, is_acronym, i
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
 
-SURNAME_SCORE, ONLY_SCORE, CONTEXT_SCORE, TITLE_SCORE = 0.4, 0.2, 0.3, 0.2
+SURNAME_SCORE, ONLY_SCORE, CONTEXT_SCORE, TITLE_SCORE, PROMINENCE_SCORE = 0.4, 0.2, 0.3, 0.2, 0.1
 LINK_AT, LEAD = 0.6, 0.2
 #: documents of a candidate looked at for its co-occurring actors (the most recent)
 CONTEXT_DOCUMENTS = 200
@@ -147,11 +149,13 @@ class Linker:
         if not found:
             return None
         titles = titles_of(e)
+        shared = {c: len(context & self._neighbours(c)) if context else 0 for c in found}
+        seen_in = {c: self._documents(c) for c in found}
+        most_shared, most_seen = max(shared.values()) or 1, max(seen_in.values()) or 1
         scored = []
         for cand in found:
-            score = SURNAME_SCORE + (ONLY_SCORE if len(found) == 1 else 0.0)
-            if context and context & self._neighbours(cand):
-                score += CONTEXT_SCORE
+            score = (SURNAME_SCORE + (ONLY_SCORE if len(found) == 1 else 0.0) + CONTEXT_SCORE * shared[cand] / most_shared
+                     + PROMINENCE_SCORE * seen_in[cand] / most_seen)
             if titles and titles & self._titles(cand):
                 score += TITLE_SCORE
             scored.append((round(score, 2), cand))
@@ -173,6 +177,10 @@ class Linker:
             if context & self._neighbours(cand):
                 return LinkDecision(cand, "acronym", round(SURNAME_SCORE + ONLY_SCORE + CONTEXT_SCORE, 2))
         return None
+
+    def _documents(self, entity_id: str) -> int:
+        """In how many documents ``entity_id`` is mentioned (its prominence)."""
+        return self.s.scalar(select(func.count(func.distinct(t.Mention.document_id))).where(t.Mention.entity_id == entity_id)) or 0
 
     def _neighbours(self, entity_id: str) -> set[str]:
         """Entities other than countries mentioned in the same documents as ``entity_id`` (its most recent
