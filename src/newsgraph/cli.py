@@ -300,6 +300,7 @@ def edges(
 def ego(
     name: str = typer.Argument(..., help="An actor's name or alias."),
     hops: int = typer.Option(1, "--hops", min=1, max=4, help="How many interactions away."),
+    limit: int = typer.Option(2000, "--limit", min=1, help="At most this many interactions (oldest first)."),
     db: str = typer.Option("graph.db", "--db", help=DB_HELP),
     etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT,
     until: Optional[str] = UNTIL_OPT, as_json: bool = JSON_OPT,
@@ -308,12 +309,14 @@ def ego(
     from newsgraph.graph.queries import ego as ego_query
 
     filters = _filters(etype, status, since, until)
-    result = _query(db, lambda store: ego_query(store, name, hops=hops, **filters))
+    result = _query(db, lambda store: ego_query(store, name, hops=hops, limit=limit, **filters))
     if as_json:
         _emit(result)
         return
     from newsgraph.render import edges_table, rows_table
 
+    if result["truncated"]:
+        _warn(f"showing the first {limit} interactions; narrow with --type/--status/--since or raise --limit")
     out.print(rows_table(result["nodes"], ["name", "type", "hops"], f"{len(result['nodes'])} actors"))
     out.print(edges_table(result["edges"]))
 

@@ -31,8 +31,9 @@ def _weighted(g: nx.MultiDiGraph, into: nx.Graph) -> nx.Graph:
     return into
 
 
-def ego(store: Store, name: str, hops: int = 1, **filters: str | None) -> dict[str, Any]:
-    """The actors within ``hops`` interactions of ``name`` and the interactions among them."""
+def ego(store: Store, name: str, hops: int = 1, limit: int | None = 2000, **filters: str | None) -> dict[str, Any]:
+    """The actors within ``hops`` interactions of ``name`` and the interactions among them (at most
+    ``limit`` interactions, oldest first; ``truncated`` says when more were left out)."""
     center = store.resolve(name)
     seen = {center: 0}
     frontier = {center}
@@ -46,10 +47,15 @@ def ego(store: Store, name: str, hops: int = 1, **filters: str | None) -> dict[s
         frontier = nxt
         if not frontier:
             break
-    edges = [e for e in store.edges(event_ids=list(events)) if set(e["source_ids"] + e["target_ids"]) <= set(seen)]
+    truncated = bool(limit) and len(events) > limit  # type: ignore[operator]
+    edges = [e for e in store.edges(event_ids=list(events), limit=limit) if set(e["source_ids"] + e["target_ids"]) <= set(seen)]
+    if truncated:
+        shown = {n for e in edges for n in e["source_ids"] + e["target_ids"]}
+        seen = {n: h for n, h in seen.items() if h == 0 or n in shown}
     names = {n["id"]: n for n in store.nodes_by_id(list(seen))}
-    return {"center": center, "nodes": [{"id": i, "hops": h, "name": names[i]["name"], "type": names[i]["type"]}
-                                        for i, h in sorted(seen.items(), key=lambda x: (x[1], names[x[0]]["name"]))],
+    return {"center": center, "truncated": truncated,
+            "nodes": [{"id": i, "hops": h, "name": names[i]["name"], "type": names[i]["type"]}
+                      for i, h in sorted(seen.items(), key=lambda x: (x[1], names[x[0]]["name"]))],
             "edges": edges}
 
 

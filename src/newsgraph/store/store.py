@@ -329,17 +329,18 @@ class Store:
             q = _filtered(select(t.Event), type, status, since, until)
             if seen_since:
                 q = q.where(t.Event.first_seen >= seen_since)
-            if event_ids is not None:
-                q = q.where(t.Event.id.in_(event_ids))
             if between:
                 a, b = (self.resolve(x) for x in between)
                 with_a = select(t.EventActor.event_id).where(t.EventActor.entity_id == a)
                 with_b = select(t.EventActor.event_id).where(t.EventActor.entity_id == b)
                 q = q.where(t.Event.id.in_(with_a), t.Event.id.in_(with_b))
             q = q.order_by(t.Event.time_start.is_(None), t.Event.time_start, t.Event.first_seen, t.Event.id)
-            if limit:
-                q = q.limit(limit)
-            rows = list(s.scalars(q))
+            if event_ids is None:
+                rows = list(s.scalars(q.limit(limit) if limit else q))
+            else:  # in slices (SQL parameter limits), merged in the same order
+                rows = [r for c in _chunks(list(event_ids)) for r in s.scalars(q.where(t.Event.id.in_(c)))]
+                rows.sort(key=lambda r: (r.time_start is None, r.time_start or "", r.first_seen, r.id))
+                rows = rows[:limit] if limit else rows
             actors = self._actors(s, [r.id for r in rows])
             names = self._names(s, {x for a in actors.values() for x in a["source"] + a["target"]})
             docs = self._sources(s, {r.document_id for r in rows})
