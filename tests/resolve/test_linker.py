@@ -64,3 +64,23 @@ def test_acronym_needs_shared_context_and_plural_names_join(tmp_path):
         assert {lk["entity"] for lk in st.links(document="h") if lk["name"] == "EU"} != {"European Union"}
         lib = {lk["entity"] for key in "ij" for lk in st.links(document=key) if lk["name"].startswith("Liberal")}
         assert len(lib) == 1
+
+
+def test_a_lone_surname_without_shared_context_stays_apart(tmp_path):
+    """The only stored Wilson is a prime minister; a rugby report's Wilson shares nobody with him."""
+    texts = [("k", "Prime Minister Harold Wilson met Richard Nixon in Washington."),
+             ("l", "Wilson scored a late try for Newcastle Falcons against Gloucester Rugby.")]
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, text in texts:
+            st.save(extract(text, id=key), text)
+        assert {lk["entity"] for lk in st.links(document="l") if lk["name"] == "Wilson"} == {"Wilson"}
+
+
+def test_junk_person_names_give_no_surname_key():
+    from newsgraph.resolve.keys import SURNAME, name_keys
+
+    assert ("blair", SURNAME) in name_keys("Person", ["Tony Blair"])
+    assert ("juncker", SURNAME) in name_keys("Person", ["Jean-Claude Juncker"])
+    assert ("leyen", SURNAME) in name_keys("Person", ["Ursula von der Leyen"])
+    assert not any(kind == SURNAME for _, kind in name_keys("Person", ["Mary Queen of Scots"]))
+    assert not any(kind == SURNAME for _, kind in name_keys("Person", ["Greenspan - who"]))

@@ -40,7 +40,8 @@ def name_keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
             words = key.split()
             if len(words) >= 2:
                 keys.add((key, NAME))
-                keys.add((words[-1], SURNAME))
+                if looks_like_full_name(name):
+                    keys.add((words[-1], SURNAME))
             continue
         keys.add((key, NAME))
         if is_org:
@@ -54,6 +55,26 @@ def name_keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
             if len(initials) >= 2 and len(initials) == len([w for w in name.split() if w.casefold() not in ACRONYM_SKIP]):
                 keys.add(("".join(w[0] for w in initials).casefold(), ACRONYM))
     return keys
+
+
+#: lower-case particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman")
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "der", "den", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "y"})
+
+
+def looks_like_full_name(name: str) -> bool:
+    """Two to four capitalised words (particles allowed), letters only but for hyphens, apostrophes and
+    initials' dots: "Tony Blair", "Jean-Claude Juncker", "George W. Bush"; not "Mary Queen of Scots" or
+    "Greenspan - who", which are a person typed from a title or a cut clause."""
+    words = name.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    for w in words:
+        if w.casefold() in NAME_PARTICLES:
+            continue
+        core = w.replace("-", "").replace("'", "").replace("\u2019", "").rstrip(".")
+        if not (core.isalpha() and w[0].isupper()):
+            return False
+    return True
 
 
 def is_surname_only(entity_type: str, name: str) -> bool:

@@ -9,7 +9,7 @@ Order of evidence, strongest first (each decision keeps its reason and score):
 4. ``name``: one of the document's full names (or an organisation's name without its legal form) is
    a full name of a stored entity of the same family.
 5. ``surname``: a person named by one word only is linked to a stored person with that surname when
-   the context agrees.  The score adds up: surname (0.4), being the only candidate (0.2), the actors
+   the context agrees: they share a named actor, or a title.  The score adds up: surname (0.4), being the only candidate (0.2), the actors
    the document shares with the candidate's documents (0.3 × its share relative to the best
    candidate's), a title that agrees (0.2) and prominence (0.1 × its documents relative to the most
    seen candidate's).  It links at 0.6 or more and at least 0.2 ahead of the next candidate.  So two
@@ -19,7 +19,8 @@ Order of evidence, strongest first (each decision keeps its reason and score):
    (or already known by it) when their documents share an actor; this is tried before ``exact``, so an
    acronym seen alone first does not keep a node of its own once its full name is known.
 
-Co-occurring actors exclude countries, which appear beside nearly everything.
+Co-occurring actors are people and organisations: countries, places and groups appear beside nearly
+everything.
 
 Otherwise the entity is ``new``.  A merged entity's id redirects to its survivor, so curation holds
 when a later document names the merged-away entity again.
@@ -34,6 +35,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from newsgraph import ontology as ont
 from newsgraph.nlp.entities import normalise
 from newsgraph.resolve.keys import ACRONYM, NAME, SURNAME, family, is_acronym, is_surname_only, name_keys
 from newsgraph.store import schema as t
@@ -41,6 +43,8 @@ from newsgraph.store.ids import content_id
 
 SURNAME_SCORE, ONLY_SCORE, CONTEXT_SCORE, TITLE_SCORE, PROMINENCE_SCORE = 0.4, 0.2, 0.3, 0.2, 0.1
 LINK_AT, LEAD = 0.6, 0.2
+#: the entity types whose co-occurrence is evidence that two mentions are one actor
+CONTEXT_TYPES = (ont.PERSON, ont.COMPANY, ont.ORGANIZATION, ont.PUBLIC_BODY)
 #: documents of a candidate looked at for its co-occurring actors (the most recent)
 CONTEXT_DOCUMENTS = 200
 
@@ -90,11 +94,25 @@ class Linker:
         for e in entities:
             if e not in later:
                 decisions[e["id"]] = self.link(e, set())
-        for _ in range(2):  # a second round lets lone surnames vouch for each other ("Blair ... Marr")
-            context = {d.entity_id for d in decisions.values() if d.reason != "country"}
+        # Lone surnames and acronyms vouch for each other ("Blair criticised Chirac"): each is judged
+        # against the others' decisions and, while undecided, their possible entities.
+        maybe = {e["id"]: set(self._possible(e)) for e in later}
+        for _ in range(2):
+            decided = {d.entity_id for d in decisions.values() if d.reason != "country"}
             for e in later:
-                decisions[e["id"]] = self.link(e, context - {decisions[e["id"]].entity_id} if e["id"] in decisions else context)
+                others = set().union(*(ids for key, ids in maybe.items() if key != e["id"]))
+                mine = decisions[e["id"]].entity_id if e["id"] in decisions else None
+                decisions[e["id"]] = self.link(e, (decided | others) - {mine})
+                if decisions[e["id"]].reason in ("surname", "acronym"):
+                    maybe[e["id"]] = {decisions[e["id"]].entity_id}
         return decisions
+
+    def _possible(self, e: dict[str, Any]) -> list[str]:
+        """The stored entities a lone surname or an acronym could be."""
+        key, fam = normalise(e["name"]), family(e["type"])
+        if is_surname_only(e["type"], e["name"]):
+            return self._candidates({key}, SURNAME, fam)
+        return self._candidates({key}, ACRONYM, fam) + self._candidates({key}, NAME, fam)
 
     def link(self, e: dict[str, Any], context: set[str]) -> LinkDecision:
         """The store entity for document entity ``e``; ``context`` holds the ids of its co-occurring actors."""
@@ -145,7 +163,7 @@ class Linker:
         return sorted({eid for eid, etype in self.s.execute(q) if family(etype) == fam})
 
     def _by_surname(self, e: dict[str, Any], context: set[str]) -> LinkDecision | None:
-        found = self._candidates({normalise(e["name"])}, SURNAME, family(e["type"]))
+        found = self._possible(e)
         if not found:
             return None
         titles = titles_of(e)
@@ -162,15 +180,15 @@ class Linker:
         scored.sort(reverse=True)
         best, cand = scored[0]
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
-        if best >= LINK_AT and best - runner_up >= LEAD:
+        agrees = shared[cand] > 0 or bool(titles and titles & self._titles(cand))
+        if agrees and best >= LINK_AT and best - runner_up >= LEAD:
             return LinkDecision(cand, "surname", best)
         return None
 
     def _by_acronym(self, e: dict[str, Any], own: str, context: set[str]) -> LinkDecision | None:
         """An acronym links to the one organisation with those initials (or known by it) whose documents
         share an actor with this one; short acronyms are too ambiguous to link on the letters alone."""
-        key, fam = normalise(e["name"]), family(e["type"])
-        found = set(self._candidates({key}, ACRONYM, fam)) | set(self._candidates({key}, NAME, fam))
+        found = set(self._possible(e))
         found.discard(own)
         if len(found) == 1:
             (cand,) = found
@@ -183,12 +201,13 @@ class Linker:
         return self.s.scalar(select(func.count(func.distinct(t.Mention.document_id))).where(t.Mention.entity_id == entity_id)) or 0
 
     def _neighbours(self, entity_id: str) -> set[str]:
-        """Entities other than countries mentioned in the same documents as ``entity_id`` (its most recent
-        documents).  Countries co-occur with nearly everything, so they are no evidence."""
+        """Named actors (people and organisations) mentioned in the same documents as ``entity_id`` (its
+        most recent documents).  Countries, places and groups ("police") co-occur with nearly everything,
+        so they are no evidence."""
         docs = (select(t.Mention.document_id).where(t.Mention.entity_id == entity_id).distinct()
                 .order_by(t.Mention.document_id.desc()).limit(CONTEXT_DOCUMENTS))
         q = (select(t.Mention.entity_id).join(t.Entity, t.Entity.id == t.Mention.entity_id)
-             .where(t.Mention.document_id.in_(docs), t.Entity.country.is_(None)).distinct())
+             .where(t.Mention.document_id.in_(docs), t.Entity.type.in_(CONTEXT_TYPES)).distinct())
         return set(self.s.scalars(q))
 
     def _titles(self, entity_id: str) -> set[str]:
