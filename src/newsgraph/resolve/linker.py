@@ -9,7 +9,8 @@ Order of evidence, strongest first (each decision keeps its reason and score):
 4. ``name``: one of the document's full names (or an organisation's name without its legal form) is
    a full name of a stored entity of the same family.
 5. ``surname``: a person named by one word only is linked to a stored person with that surname when
-   the context agrees: they share a named actor, or a title.  The score adds up: surname (0.4), being the only candidate (0.2), the actors
+   the context agrees: they share a named actor that is rarely seen (inverse document frequency), or a
+   title.  The score adds up: surname (0.4), being the only candidate (0.2), the actors
    the document shares with the candidate's documents (0.3 × its share relative to the best
    candidate's), a title that agrees (0.2) and prominence (0.1 × its documents relative to the most
    seen candidate's).  It links at 0.6 or more and at least 0.2 ahead of the next candidate.  So two
@@ -28,6 +29,7 @@ when a later document names the merged-away entity again.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +47,8 @@ SURNAME_SCORE, ONLY_SCORE, CONTEXT_SCORE, TITLE_SCORE, PROMINENCE_SCORE = 0.4, 0
 LINK_AT, LEAD = 0.6, 0.2
 #: the entity types whose co-occurrence is evidence that two mentions are one actor
 CONTEXT_TYPES = (ont.PERSON, ont.COMPANY, ont.ORGANIZATION, ont.PUBLIC_BODY)
+#: a shared actor is evidence when it is seen in at most one document in RARE
+RARE = 20
 #: documents of a candidate looked at for its co-occurring actors (the most recent)
 CONTEXT_DOCUMENTS = 200
 
@@ -84,6 +88,7 @@ class Linker:
 
     def __init__(self, session: Session):
         self.s = session
+        self._n_documents: int | None = None
 
     def link_document(self, entities: list[dict[str, Any]]) -> dict[str, LinkDecision]:
         """Decisions for every entity of one document, keyed by its document id (``e1``…).  Names that
@@ -167,7 +172,7 @@ class Linker:
         if not found:
             return None
         titles = titles_of(e)
-        shared = {c: len(context & self._neighbours(c)) if context else 0 for c in found}
+        shared = {c: self._evidence(context & self._neighbours(c)) if context else 0.0 for c in found}
         seen_in = {c: self._documents(c) for c in found}
         most_shared, most_seen = max(shared.values()) or 1, max(seen_in.values()) or 1
         scored = []
@@ -180,7 +185,7 @@ class Linker:
         scored.sort(reverse=True)
         best, cand = scored[0]
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
-        agrees = shared[cand] > 0 or bool(titles and titles & self._titles(cand))
+        agrees = shared[cand] >= self._enough() or bool(titles and titles & self._titles(cand))
         if agrees and best >= LINK_AT and best - runner_up >= LEAD:
             return LinkDecision(cand, "surname", best)
         return None
@@ -192,9 +197,25 @@ class Linker:
         found.discard(own)
         if len(found) == 1:
             (cand,) = found
-            if context & self._neighbours(cand):
+            if self._evidence(context & self._neighbours(cand)) >= self._enough():
                 return LinkDecision(cand, "acronym", round(SURNAME_SCORE + ONLY_SCORE + CONTEXT_SCORE, 2))
         return None
+
+    def _evidence(self, shared: set[str]) -> float:
+        """How much shared actors say: the sum of their inverse document frequencies, log(N / df), so a
+        rarely seen actor in common counts and one that is everywhere ("Labour", a prime minister) hardly."""
+        n = self._store_documents()
+        return sum(math.log(n / max(1, self._documents(a))) for a in shared)
+
+    def _enough(self) -> float:
+        """The evidence a link needs: one shared actor seen in at most 1 in ``RARE`` documents (in a store
+        of fewer documents, any shared actor seen in fewer than all of them)."""
+        return min(math.log(RARE), 0.9 * math.log(max(2, self._store_documents())))
+
+    def _store_documents(self) -> int:
+        if self._n_documents is None:
+            self._n_documents = self.s.scalar(select(func.count()).select_from(t.Document)) or 1
+        return self._n_documents
 
     def _documents(self, entity_id: str) -> int:
         """In how many documents ``entity_id`` is mentioned (its prominence)."""
