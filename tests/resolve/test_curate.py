@@ -78,3 +78,14 @@ def test_unknown_names_and_documents_are_one_line_errors(store, tmp_path):
     assert res.returncode == 1 and res.stderr.count(b"\n") == 1
     res = run_cli("alias", "add", "Emmanuel Macron", "Manu", "--db", db, "--dry-run")
     assert res.returncode == 0 and json_lines(res.stdout)[0]["dry_run"] is True
+
+
+def test_curation_names_the_entity_called_exactly_so(tmp_path):
+    """A lone "Castex" stored apart (no shared context) is merged by its own name, not by the alias of the full name."""
+    with Store(str(tmp_path / "g.db")) as st:
+        save(st, *SECOND)
+        save(st, "six", "Mr Castex spoke about trains.")
+        names = {e["name"] for e in st.entities()}
+        assert {"Jean Castex", "Castex"} <= names
+        report = curate.merge(st, "Jean Castex", "Castex")
+        assert report["absorb"] == "Castex" and report["keep"] == "Jean Castex"

@@ -26,8 +26,14 @@ class CurationError(ValueError):
 
 
 def _entity(store: Store, s: Session, name_or_id: str) -> t.Entity:
+    """The entity with this id, else the one entity with exactly this name (curation must not guess:
+    "Goldsmith" is the node named Goldsmith, not "Peter Goldsmith" who is also called so), else the
+    best match by alias."""
     row = s.get(t.Entity, name_or_id)
-    return row if row is not None else s.get(t.Entity, store.resolve(name_or_id))
+    if row is not None:
+        return row
+    named = list(s.scalars(select(t.Entity).where(func.lower(t.Entity.name) == name_or_id.casefold()).limit(2)))
+    return named[0] if len(named) == 1 else s.get(t.Entity, store.resolve(name_or_id))
 
 
 def _log(s: Session, action: str, **args: Any) -> None:
