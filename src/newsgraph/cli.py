@@ -575,6 +575,31 @@ def export_command(
     _warn(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(
+    db: str = typer.Option("graph.db", "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; anything but loopback requires a token."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="NEWSGRAPH_TOKEN", help="Require this bearer token on every request (or set NEWSGRAPH_TOKEN)."),
+) -> None:
+    """Serve the REST API (/api, OpenAPI at /api/docs) and the web page."""
+    if host not in LOOPBACK and not token:
+        _fail(f"refusing to serve on {host} without a token: pass --token or set NEWSGRAPH_TOKEN", 2)
+    import uvicorn
+
+    from newsgraph.api.app import create_app
+
+    with _open(db):
+        pass  # a missing or unreadable database is one line, before the server starts
+    app_ = create_app(db, token=token)
+    shown = f"[{host}]" if ":" in host else host
+    _warn(f"serving {db} at http://{shown}:{port}/" + (f"?token={token}" if token else "") + f"  (API docs: http://{shown}:{port}/api/docs)")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
 @app.command("eval")
 def eval_command(
     data: str = typer.Option("../shared/data", "--data", help="Folder of annotated sets (conll2003/, plover/, m2e2-text/, polnear/, crossre/; examples/ beside it)."),

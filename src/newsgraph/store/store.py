@@ -162,8 +162,9 @@ class Store:
             return {name: s.scalar(select(func.count()).select_from(model)) or 0 for name, model in
                     (("documents", t.Document), ("entities", t.Entity), ("roles", t.Role), ("events", t.Event), ("quotes", t.Quote))}
 
-    def entities(self, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Entities with their number of mentions and events, most mentioned first."""
+    def entities(self, type: str | None = None, limit: int | None = None, ids: list[str] | None = None) -> list[dict[str, Any]]:
+        """Entities (all, of one type, or those of ``ids``) with their number of mentions and events, most
+        mentioned first."""
         with Session(self.engine) as s:
             mentions = select(t.Mention.entity_id, func.count().label("n")).group_by(t.Mention.entity_id).subquery()
             events = select(t.EventActor.entity_id, func.count().label("n")).group_by(t.EventActor.entity_id).subquery()
@@ -172,17 +173,51 @@ class Store:
                  .outerjoin(events, events.c.entity_id == t.Entity.id))
             if type:
                 q = q.where(t.Entity.type == type)
+            if ids is not None:
+                q = q.where(t.Entity.id.in_(ids))
             q = q.order_by(func.coalesce(mentions.c.n, 0).desc(), t.Entity.name)
             if limit:
                 q = q.limit(limit)
             return [{"id": e.id, "name": e.name, "type": e.type, "mentions": n_m, "events": n_e}
                     for e, n_m, n_e in s.execute(q)]
 
+    def search(self, q: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Entities whose name or an alias contains ``q`` (case-insensitive), most mentioned first; the
+        most mentioned entities when ``q`` is empty."""
+        key = normalise(q)
+        if not key:
+            return self.entities(limit=limit)
+        with Session(self.engine) as s:
+            ids = list(s.scalars(select(t.Alias.entity_id).where(t.Alias.norm.like(f"%{_like(key)}%", escape="\\"))
+                                 .distinct().limit(500)))
+        rows = [r for c in _chunks(ids) for r in self.entities(ids=c)]
+        rows.sort(key=lambda r: (normalise(r["name"]) != key, not normalise(r["name"]).startswith(key), -r["mentions"], r["name"]))
+        return rows[:limit]
+
+    def document(self, document: str) -> dict[str, Any]:
+        """A stored document (by id or key): its text, its entity mentions and the evidence spans of its
+        interactions and roles, as character offsets into the text.  Raises ``LookupError``."""
+        with Session(self.engine) as s:
+            d = s.get(t.Document, document) or s.scalars(select(t.Document).where(t.Document.key == document).limit(1)).first()
+            if d is None:
+                raise LookupError(f"no document {document!r}")
+            mentions = [{"start": m.start, "end": m.end, "entity_id": m.entity_id, "name": e.name, "type": e.type, "kind": m.kind}
+                        for m, e in s.execute(select(t.Mention, t.Entity).join(t.Entity, t.Entity.id == t.Mention.entity_id)
+                                              .where(t.Mention.document_id == d.id).order_by(t.Mention.start))]
+            evidence = [{"start": v.start, "end": v.end, "event_id": v.id, "type": v.type, "status": v.status}
+                        for v in s.scalars(select(t.Event).where(t.Event.document_id == d.id).order_by(t.Event.start))]
+            evidence += [{"start": r.start, "end": r.end, "event_id": r.id, "type": ont.ROLE, "status": ont.OCCURRED}
+                         for r in s.scalars(select(t.Role).where(t.Role.document_id == d.id))]
+            return {"id": d.id, "key": d.key, "title": d.title, "url": d.url, "published": d.published, "text": d.text,
+                    "mentions": mentions, "evidence": sorted(evidence, key=lambda x: (x["start"], x["end"]))}
+
     def resolve(self, name: str) -> str:
-        """The id of the entity best matching ``name`` (exact name or alias, then containment); raises
+        """The id of the entity best matching ``name`` (its id, an exact name or alias, then containment); raises
         ``UnknownEntity`` with the closest names."""
         key = normalise(name)
         with Session(self.engine) as s:
+            if len(name) == 32 and s.get(t.Entity, name) is not None:  # an entity id
+                return name
             ids = list(s.scalars(select(t.Alias.entity_id).where(t.Alias.norm == key).distinct()))
             if not ids and key:
                 ids = list(s.scalars(select(t.Alias.entity_id).where(t.Alias.norm.like(f"%{key}%")).distinct().limit(50)))
@@ -368,6 +403,11 @@ def _filtered(q: Any, type: str | None = None, status: str | None = None, since:
     if until:
         q = q.where(t.Event.date <= until + "\uffff")  # the whole day, whatever follows the date
     return q
+
+
+def _like(text: str) -> str:
+    """``text`` with the LIKE wildcards escaped (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:

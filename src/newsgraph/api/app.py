@@ -1,0 +1,143 @@
+"""The REST API under ``/api`` (OpenAPI at ``/api/openapi.json``, docs at ``/api/docs``) and the web page.
+
+JSON in, JSON out; errors are 4xx with ``{"detail": "one line"}``.  With a token, every request needs
+``Authorization: Bearer TOKEN`` (or ``?token=TOKEN``, for the page's first load).  Request bodies are
+capped at ``max_body`` bytes.
+"""
+from __future__ import annotations
+
+import hmac
+from typing import Any, Literal, Optional
+
+from fastapi import Body, FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from newsgraph import ontology as ont
+from newsgraph.graph import queries
+from newsgraph.store import Store, UnknownEntity
+from newsgraph.web import STATIC
+
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+EventType = Literal[tuple(ont.EVENT_TYPES)]  # type: ignore[valid-type]
+Status = Literal[ont.STATUSES]  # type: ignore[valid-type]
+MAX_BODY = 2_000_000
+
+
+class Entity(BaseModel):
+    id: str
+    name: str
+    type: str
+    mentions: int
+    events: int
+
+
+class DocumentIn(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_BODY, description="The article's plain text.")
+    title: Optional[str] = Field(None, max_length=1000)
+    published: Optional[str] = Field(None, pattern=DATE, description="YYYY-MM-DD")
+    url: Optional[str] = Field(None, max_length=2000)
+
+
+class Stored(BaseModel):
+    document_id: str
+    created: bool
+    entities: int
+    events: int
+
+
+def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
+    """The app over the store at ``db`` (which must exist)."""
+    store = Store(db, create=False)
+    app = FastAPI(title="newsgraph", description="Who meets, backs, criticises, funds, sues or strikes deals with whom: "
+                  "an evidence-backed graph of the news.", version="0.1.0",
+                  openapi_url="/api/openapi.json", docs_url="/api/docs", redoc_url=None)
+    app.state.store = store
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):  # noqa: ANN001, ANN202
+        if token is not None:
+            given = request.headers.get("authorization", "").removeprefix("Bearer ").strip() or request.query_params.get("token", "")
+            if not hmac.compare_digest(given.encode(), token.encode()):
+                return JSONResponse({"detail": "a valid token is required (Authorization: Bearer TOKEN)"}, status_code=401)
+        size = request.headers.get("content-length")
+        if size is not None and (not size.isdigit() or int(size) > max_body):
+            return JSONResponse({"detail": f"request body over {max_body} bytes"}, status_code=413)
+        return await call_next(request)
+
+    @app.exception_handler(UnknownEntity)
+    async def unknown(_request: Request, e: UnknownEntity) -> JSONResponse:
+        return JSONResponse({"detail": str(e), "suggestions": e.suggestions}, status_code=404)
+
+    @app.exception_handler(LookupError)
+    async def missing(_request: Request, e: LookupError) -> JSONResponse:
+        return JSONResponse({"detail": str(e).strip("'\"")}, status_code=404)
+
+    def filters(type: Optional[EventType], status: Optional[Status], since: Optional[str], until: Optional[str]) -> dict[str, Any]:
+        if since and until and since > until:
+            raise HTTPException(422, f"since {since} is after until {until}")
+        return {"type": type, "status": status, "since": since, "until": until}
+
+    T = Query(None, description="A PLOVER type")
+    S = Query(None, description="occurred, planned, negated or hypothetical")
+    SINCE = Query(None, pattern=DATE, description="YYYY-MM-DD, inclusive")
+    UNTIL = Query(None, pattern=DATE, description="YYYY-MM-DD, inclusive")
+
+    @app.get("/api/entities", response_model=list[Entity], tags=["entities"])
+    def search(q: str = Query("", max_length=200), limit: int = Query(10, ge=1, le=200)) -> list[dict[str, Any]]:
+        """Entities whose name or an alias contains ``q``, most mentioned first."""
+        return store.search(q, limit=limit)
+
+    @app.get("/api/entities/{entity_id}", tags=["entities"])
+    def entity(entity_id: str) -> dict[str, Any]:
+        """An entity with its aliases, roles and interactions (by type), each with its evidence."""
+        return store.entity(entity_id)
+
+    @app.get("/api/edges", tags=["interactions"])
+    def edges(type: Optional[EventType] = T, status: Optional[Status] = S, since: Optional[str] = SINCE,
+              until: Optional[str] = UNTIL, a: Optional[str] = Query(None, description="with this actor…"),
+              b: Optional[str] = Query(None, description="…and this one"), limit: int = Query(500, ge=1, le=10000)) -> list[dict[str, Any]]:
+        """Interactions with their evidence, filtered."""
+        if bool(a) != bool(b):
+            raise HTTPException(422, "give both a and b, or neither")
+        return store.edges(between=(a, b) if a and b else None, limit=limit, **filters(type, status, since, until))
+
+    @app.get("/api/ego/{entity_id}", tags=["graph"])
+    def ego(entity_id: str, hops: int = Query(1, ge=1, le=3), type: Optional[EventType] = T, status: Optional[Status] = S,
+            since: Optional[str] = SINCE, until: Optional[str] = UNTIL, limit: int = Query(2000, ge=1, le=10000)) -> dict[str, Any]:
+        """The actors within ``hops`` interactions and the interactions among them."""
+        return queries.ego(store, entity_id, hops=hops, limit=limit, **filters(type, status, since, until))
+
+    @app.get("/api/path", tags=["graph"])
+    def path(a: str, b: str, max_hops: int = Query(4, ge=1, le=6), type: Optional[EventType] = T,
+             status: Optional[Status] = S, since: Optional[str] = SINCE, until: Optional[str] = UNTIL) -> list[dict[str, Any]]:
+        """The shortest chain of interactions between two actors, each hop with its evidence."""
+        return queries.path(store, a, b, max_hops=max_hops, **filters(type, status, since, until))
+
+    @app.get("/api/timeline/{entity_id}", tags=["graph"])
+    def timeline(entity_id: str, other: Optional[str] = Query(None, alias="with"), type: Optional[EventType] = T,
+                 status: Optional[Status] = S, since: Optional[str] = SINCE, until: Optional[str] = UNTIL) -> list[dict[str, Any]]:
+        """The actor's interactions (with ``with``), oldest first."""
+        return queries.timeline(store, entity_id, other, **filters(type, status, since, until))
+
+    @app.get("/api/documents/{document_id}", tags=["documents"])
+    def document(document_id: str) -> dict[str, Any]:
+        """A document's text with its mentions and evidence spans (character offsets)."""
+        return store.document(document_id)
+
+    @app.post("/api/documents", response_model=Stored, status_code=201, tags=["documents"])
+    def add_document(doc: DocumentIn = Body(...)) -> dict[str, Any]:
+        """Extract an article and add it to the graph (an unchanged text changes nothing)."""
+        from newsgraph.extract import extract
+
+        key = doc.title or doc.text.strip().splitlines()[0][:80]
+        result = store.save(extract(doc.text, id=key, title=doc.title, published=doc.published, url=doc.url), doc.text)
+        return {"document_id": result.document_id, "created": result.created, "entities": result.entities, "events": result.events}
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

@@ -1,0 +1,120 @@
+"""The REST API with FastAPI's test client over a real SQLite store, and ``newsgraph serve`` as a process."""
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import run_cli
+from newsgraph.api.app import create_app
+
+
+@pytest.fixture
+def db(example_db, tmp_path):
+    copy = tmp_path / "graph.db"
+    shutil.copy(example_db, copy)
+    return str(copy)
+
+
+@pytest.fixture
+def client(db):
+    return TestClient(create_app(db))
+
+
+def milei(client):
+    (hit, *_) = client.get("/api/entities", params={"q": "Milei"}).json()
+    assert hit["name"] == "Javier Milei"
+    return hit["id"]
+
+
+def test_search_entity_and_ego_with_filters(client):
+    eid = milei(client)
+    assert "Milei" in client.get(f"/api/entities/{eid}").json()["aliases"]
+    ego = client.get(f"/api/ego/{eid}", params={"status": "planned"}).json()
+    assert len(ego["edges"]) == 4 and all(e["status"] == "planned" and e["evidence"]["sentence"] for e in ego["edges"])
+    assert client.get(f"/api/ego/{eid}", params={"until": "2000-01-01"}).json()["edges"] == []
+
+
+def test_edges_path_timeline_documents(client):
+    edges = client.get("/api/edges", params={"type": "CONSULT", "a": "Milei", "b": "Tim Cook"}).json()
+    assert edges and all(e["type"] == "CONSULT" for e in edges)
+    hops = client.get("/api/path", params={"a": "Tim Cook", "b": "Elon Musk"}).json()
+    assert hops[0]["from"] == "Tim Cook" and hops[-1]["to"] == "Elon Musk"
+    assert client.get(f"/api/timeline/{milei(client)}", params={"with": "Tim Cook"}).json()
+    doc = client.get(f"/api/documents/{edges[0]['evidence']['document']}").json()
+    ev = edges[0]["evidence"]
+    assert doc["text"][ev["start"]:ev["end"]] == ev["sentence"]
+    assert any(doc["text"][m["start"]:m["end"]] == "Tim Cook" for m in doc["mentions"])
+
+
+def test_post_a_document_grows_the_graph(client):
+    before = client.get("/api/entities", params={"q": "Sergio Massa"}).json()
+    res = client.post("/api/documents", json={"text": "Javier Milei met Sergio Massa in Buenos Aires on Friday.", "published": "2024-06-07"})
+    assert res.status_code == 201 and res.json()["created"]
+    assert not before and client.get("/api/entities", params={"q": "Sergio Massa"}).json()
+    assert client.post("/api/documents", json={"text": "Javier Milei met Sergio Massa in Buenos Aires on Friday."}).json()["created"] is False
+
+
+@pytest.mark.parametrize("method, url, kwargs, status, words", [
+    ("get", "/api/ego/Javer%20Milei", {}, 404, "did you mean"),
+    ("get", "/api/edges", {"params": {"type": "HUG"}}, 422, ""),
+    ("get", "/api/edges", {"params": {"since": "last week"}}, 422, ""),
+    ("get", "/api/edges", {"params": {"since": "2024-06-01", "until": "2024-01-01"}}, 422, "after"),
+    ("get", "/api/edges", {"params": {"a": "Milei"}}, 422, "both"),
+    ("get", "/api/documents/nope", {}, 404, "no document"),
+    ("post", "/api/documents", {"json": {"text": ""}}, 422, ""),
+    ("post", "/api/documents", {"json": {"text": "x", "published": "May 2024"}}, 422, ""),
+])
+def test_bad_requests_are_4xx_with_a_message(client, method, url, kwargs, status, words):
+    res = getattr(client, method)(url, **kwargs)
+    assert res.status_code == status and words in str(res.json()["detail"])
+
+
+def test_body_size_cap(db):
+    client = TestClient(create_app(db, max_body=1000))
+    res = client.post("/api/documents", json={"text": "word " * 1000})
+    assert res.status_code == 413 and "over 1000 bytes" in res.json()["detail"]
+
+
+def test_token_is_required_when_set(db):
+    client = TestClient(create_app(db, token="s3cret"))
+    assert client.get("/api/entities").status_code == 401
+    assert client.get("/api/entities", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert client.get("/api/entities", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    assert client.get("/api/openapi.json", params={"token": "s3cret"}).status_code == 200
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_binds_loopback_and_prints_the_url(db):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", db, "--port", str(port)],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        assert f"http://127.0.0.1:{port}/" in line
+        for _ in range(100):
+            try:
+                res = httpx.get(f"http://127.0.0.1:{port}/api/openapi.json", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert res.status_code == 200 and "/api/ego/{entity_id}" in res.json()["paths"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_refuses_a_public_address_without_a_token(db):
+    res = run_cli("serve", "--db", db, "--host", "0.0.0.0")
+    assert res.returncode == 2 and b"without a token" in res.stderr
+    res = run_cli("serve", "--db", "/nonexistent/graph.db")
+    assert res.returncode == 1 and b"database not found" in res.stderr
