@@ -37,9 +37,11 @@ def test_search_entity_and_ego_with_filters(client):
     ego = client.get(f"/api/ego/{eid}", params={"status": "planned"}).json()
     assert len(ego["edges"]) == 4 and all(e["status"] == "planned" and e["evidence"]["sentence"] for e in ego["edges"])
     assert client.get(f"/api/ego/{eid}", params={"until": "2000-01-01"}).json()["edges"] == []
+    assert client.get(f"/api/ego/{eid}", params={"since": "2024-06-01", "until": "2024-01-01"}).json()["edges"] == []
 
 
 def test_edges_path_timeline_documents(client):
+    assert len(client.get("/api/edges", params={"a": "Tim Cook"}).json()) >= 1
     edges = client.get("/api/edges", params={"type": "CONSULT", "a": "Milei", "b": "Tim Cook"}).json()
     assert edges and all(e["type"] == "CONSULT" for e in edges)
     hops = client.get("/api/path", params={"a": "Tim Cook", "b": "Elon Musk"}).json()
@@ -63,8 +65,6 @@ def test_post_a_document_grows_the_graph(client):
     ("get", "/api/ego/Javer%20Milei", {}, 404, "did you mean"),
     ("get", "/api/edges", {"params": {"type": "HUG"}}, 422, ""),
     ("get", "/api/edges", {"params": {"since": "last week"}}, 422, ""),
-    ("get", "/api/edges", {"params": {"since": "2024-06-01", "until": "2024-01-01"}}, 422, "after"),
-    ("get", "/api/edges", {"params": {"a": "Milei"}}, 422, "both"),
     ("get", "/api/documents/nope", {}, 404, "no document"),
     ("post", "/api/documents", {"json": {"text": ""}}, 422, ""),
     ("post", "/api/documents", {"json": {"text": "x", "published": "May 2024"}}, 422, ""),

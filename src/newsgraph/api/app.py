@@ -7,12 +7,13 @@ capped at ``max_body`` bytes.
 from __future__ import annotations
 
 import hmac
+from datetime import date
 from typing import Any, Literal, Optional
 
-from fastapi import Body, FastAPI, HTTPException, Query, Request
+from fastapi import Body, FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from newsgraph import ontology as ont
 from newsgraph.graph import queries
@@ -36,8 +37,25 @@ class Entity(BaseModel):
 class DocumentIn(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_BODY, description="The article's plain text.")
     title: Optional[str] = Field(None, max_length=1000)
-    published: Optional[str] = Field(None, pattern=DATE, description="YYYY-MM-DD")
+    published: Optional[str] = Field(None, pattern=DATE, json_schema_extra={"format": "date"}, description="YYYY-MM-DD")
     url: Optional[str] = Field(None, max_length=2000)
+
+    @field_validator("published")
+    @classmethod
+    def real_date(cls, value: Optional[str]) -> Optional[str]:
+        """"2024-02-30" matches the pattern but is no date: a 422."""
+        return None if value is None else date.fromisoformat(value).isoformat()
+
+
+class Error(BaseModel):
+    detail: str
+    suggestions: Optional[list[str]] = None
+
+
+#: the errors a query may answer with (422 is FastAPI's own, for malformed parameters)
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": Error, "description": "No such entity or document (with the closest names)"},
+}
 
 
 class Stored(BaseModel):
@@ -72,11 +90,10 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     @app.exception_handler(LookupError)
     async def missing(_request: Request, e: LookupError) -> JSONResponse:
-        return JSONResponse({"detail": str(e).strip("'\"")}, status_code=404)
+        return JSONResponse({"detail": e.args[0] if e.args else "not found"}, status_code=404)
 
     def filters(type: Optional[EventType], status: Optional[Status], since: Optional[str], until: Optional[str]) -> dict[str, Any]:
-        if since and until and since > until:
-            raise HTTPException(422, f"since {since} is after until {until}")
+        """The query filters (a ``since`` after ``until`` is an empty range, not an error)."""
         return {"type": type, "status": status, "since": since, "until": until}
 
     T = Query(None, description="A PLOVER type")
@@ -89,50 +106,55 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         """Entities whose name or an alias contains ``q``, most mentioned first."""
         return store.search(q, limit=limit)
 
-    @app.get("/api/entities/{entity_id}", tags=["entities"])
+    @app.get("/api/entities/{entity_id}", tags=["entities"], responses=ERRORS)
     def entity(entity_id: str) -> dict[str, Any]:
         """An entity with its aliases, roles and interactions (by type), each with its evidence."""
         return store.entity(entity_id)
 
-    @app.get("/api/edges", tags=["interactions"])
+    @app.get("/api/edges", tags=["interactions"], responses=ERRORS)
     def edges(type: Optional[EventType] = T, status: Optional[Status] = S, since: Optional[str] = SINCE,
               until: Optional[str] = UNTIL, a: Optional[str] = Query(None, description="with this actor…"),
-              b: Optional[str] = Query(None, description="…and this one"), limit: int = Query(500, ge=1, le=10000)) -> list[dict[str, Any]]:
-        """Interactions with their evidence, filtered."""
-        if bool(a) != bool(b):
-            raise HTTPException(422, "give both a and b, or neither")
-        return store.edges(between=(a, b) if a and b else None, limit=limit, **filters(type, status, since, until))
+              b: Optional[str] = Query(None, description="…with this one too"), limit: int = Query(500, ge=1, le=10000)) -> list[dict[str, Any]]:
+        """Interactions with their evidence, filtered: those of actor ``a`` (with ``b``) when given."""
+        f = filters(type, status, since, until)
+        if a and b:
+            return store.edges(between=(a, b), limit=limit, **f)
+        if a or b:
+            return store.edges(event_ids=list(store.events_touching([store.resolve(a or b or "")], **f)), limit=limit)
+        return store.edges(limit=limit, **f)
 
-    @app.get("/api/ego/{entity_id}", tags=["graph"])
+    @app.get("/api/ego/{entity_id}", tags=["graph"], responses=ERRORS)
     def ego(entity_id: str, hops: int = Query(1, ge=1, le=3), type: Optional[EventType] = T, status: Optional[Status] = S,
             since: Optional[str] = SINCE, until: Optional[str] = UNTIL, limit: int = Query(2000, ge=1, le=10000)) -> dict[str, Any]:
         """The actors within ``hops`` interactions and the interactions among them."""
         return queries.ego(store, entity_id, hops=hops, limit=limit, **filters(type, status, since, until))
 
-    @app.get("/api/path", tags=["graph"])
+    @app.get("/api/path", tags=["graph"], responses=ERRORS)
     def path(a: str, b: str, max_hops: int = Query(4, ge=1, le=6), type: Optional[EventType] = T,
              status: Optional[Status] = S, since: Optional[str] = SINCE, until: Optional[str] = UNTIL) -> list[dict[str, Any]]:
         """The shortest chain of interactions between two actors, each hop with its evidence."""
         return queries.path(store, a, b, max_hops=max_hops, **filters(type, status, since, until))
 
-    @app.get("/api/timeline/{entity_id}", tags=["graph"])
+    @app.get("/api/timeline/{entity_id}", tags=["graph"], responses=ERRORS)
     def timeline(entity_id: str, other: Optional[str] = Query(None, alias="with"), type: Optional[EventType] = T,
                  status: Optional[Status] = S, since: Optional[str] = SINCE, until: Optional[str] = UNTIL) -> list[dict[str, Any]]:
         """The actor's interactions (with ``with``), oldest first."""
         return queries.timeline(store, entity_id, other, **filters(type, status, since, until))
 
-    @app.get("/api/documents/{document_id}", tags=["documents"])
+    @app.get("/api/documents/{document_id}", tags=["documents"], responses=ERRORS)
     def document(document_id: str) -> dict[str, Any]:
         """A document's text with its mentions and evidence spans (character offsets)."""
         return store.document(document_id)
 
-    @app.post("/api/documents", response_model=Stored, status_code=201, tags=["documents"])
+    @app.post("/api/documents", response_model=Stored, status_code=201, tags=["documents"],
+              responses={400: {"model": Error, "description": "A body that is not JSON"}, 413: {"model": Error, "description": "A body over the size cap"}})
     def add_document(doc: DocumentIn = Body(...)) -> dict[str, Any]:
         """Extract an article and add it to the graph (an unchanged text changes nothing)."""
         from newsgraph.extract import extract
 
-        key = doc.title or doc.text.strip().splitlines()[0][:80]
-        result = store.save(extract(doc.text, id=key, title=doc.title, published=doc.published, url=doc.url), doc.text)
+        key = (doc.title or next((line for line in doc.text.splitlines() if line.strip()), "") or "article").strip()[:80] or "article"
+        result = store.save(extract(doc.text, id=key, title=doc.title, url=doc.url,
+                                    published=doc.published), doc.text)
         return {"document_id": result.document_id, "created": result.created, "entities": result.entities, "events": result.events}
 
     @app.get("/", include_in_schema=False)
