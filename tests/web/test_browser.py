@@ -1,0 +1,195 @@
+"""The web page in a real headless Chromium against the real app (uvicorn on a free loopback port).
+
+Skipped when playwright or /usr/bin/chromium is missing.  Screenshots go to docs/screenshots/.
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("playwright")
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("/usr/bin/chromium is not installed", allow_module_level=True)
+
+import httpx  # noqa: E402
+import uvicorn  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "docs" / "screenshots"
+ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+PLANNED = {"Sundar Pichai", "Sam Altman", "Mark Zuckerberg", "Tim Cook"}
+XSS = '<script>window.pwned=1</script>'
+IMG = '<img src=x onerror="window.pwned=1">'
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(example_db, tmp_path_factory):
+    """The app over a copy of the example store, served by uvicorn in a thread; yields the base URL."""
+    from newsgraph.api.app import create_app
+
+    db = tmp_path_factory.mktemp("web") / "graph.db"
+    shutil.copy(example_db, db)
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not srv.started:
+        if time.time() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    pg = ctx.new_page()
+    pg.set_default_timeout(15_000)
+    errors: list[str] = []
+    dialogs: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.errors, pg.dialogs = errors, dialogs  # type: ignore[attr-defined]
+    yield pg
+    ctx.close()
+
+
+def wait_network(page, center: str | None = None) -> None:
+    sel = "#network[data-state=ready]" + (f"[data-center='{center}']" if center else "")
+    page.wait_for_selector(sel, state="attached")
+
+
+def cy_edges(page) -> list[dict]:
+    return page.evaluate("""() => window.newsgraphCy.edges().map(e => ({
+        id: e.id(), edgeId: e.data('edgeId'), status: e.data('status'), type: e.data('type'),
+        source: e.source().data('name'), target: e.target().data('name'),
+        lineStyle: e.style('line-style'), lineColor: e.style('line-color'), label: e.style('label'),
+        sentence: e.data('sentence')}))""")
+
+
+def open_actor(page, base: str, query: str, name: str) -> str:
+    page.goto(base + "/")
+    page.fill("#search", query)
+    button = page.locator("#suggestions button.suggestion", has_text=name).first
+    button.click()
+    page.wait_for_url("**/#/entity/*")
+    entity_id = page.evaluate("location.hash.split('/')[2]")
+    wait_network(page, entity_id)
+    return entity_id
+
+
+def test_actor_network_evidence_document_and_paste(server, page):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    milei = open_actor(page, server, "Milei", "Javier Milei")
+    expect(page.locator("#actor-name")).to_have_text("Javier Milei")
+
+    edges = cy_edges(page)
+    planned = [e for e in edges if e["status"] == "planned"]
+    assert len(planned) == 4, planned
+    assert {e["target"] for e in planned} == PLANNED
+    assert all(e["lineStyle"] == "dashed" for e in planned)
+    assert all(e["lineStyle"] == "solid" for e in edges if e["status"] == "occurred")
+    assert page.locator("#timeline li.row").count() >= len({e["edgeId"] for e in edges})
+    assert page.locator("#legend").inner_text().count("Person") == 1
+    page.screenshot(path=str(SHOTS / "actor.png"))
+
+    # tap a planned edge: the evidence panel shows its sentence and a link to the document
+    edge = planned[0]
+    page.evaluate("id => window.newsgraphCy.getElementById(id).emit('tap')", edge["id"])
+    evidence = page.locator("#evidence")
+    expect(evidence.locator("blockquote.sentence")).to_have_text(edge["sentence"])
+    expect(evidence).to_contain_text("CONSULT")
+    expect(evidence).to_contain_text("planned")
+
+    # follow the link: the evidence sentence is highlighted in the article, mentions are marked
+    evidence.locator("a.doc-link").click()
+    page.wait_for_selector("#doc-text[data-state=ready]", state="attached")
+    assert page.locator("mark.evidence").count() == 1
+    assert page.locator("mark.evidence").text_content() == edge["sentence"]
+    assert page.locator("span.mention[data-type=Person]", has_text="Milei").count() >= 1
+    page.screenshot(path=str(SHOTS / "document.png"))
+
+    # filters re-fetch: only planned ones
+    page.goto(f"{server}/#/entity/{milei}")
+    wait_network(page, milei)
+    page.select_option("#f-status", "planned")
+    page.wait_for_function("() => window.newsgraphCy.edges().length === 4 && "
+                           "document.querySelector('#network').dataset.state === 'ready'")
+    assert {e["status"] for e in cy_edges(page)} == {"planned"}
+    page.select_option("#f-status", "")
+    page.wait_for_function("() => window.newsgraphCy.edges().length > 4")
+
+    # paste a second article: the graph grows
+    before = page.evaluate("() => [window.newsgraphCy.nodes().length, window.newsgraphCy.edges().length]")
+    form = page.locator("#paste-form")
+    form.locator("textarea[name=text]").fill("Javier Milei met Elon Musk in Austin on Friday. Milei praised Tesla. "
+                                            "Javier Milei will meet Jensen Huang in Buenos Aires next week.")
+    form.locator("input[name=title]").fill("Milei in Austin")
+    form.locator("input[name=published]").fill("2024-06-01")
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector("#paste-result[data-state=ready]", state="attached")
+    expect(page.locator("#paste-result")).to_contain_text("Added")
+    page.wait_for_function("([n, e]) => window.newsgraphCy.nodes().length > n || window.newsgraphCy.edges().length > e",
+                           arg=before)
+    after = page.evaluate("() => [window.newsgraphCy.nodes().length, window.newsgraphCy.edges().length]")
+    assert after[0] + after[1] > before[0] + before[1]
+    assert page.errors == [] and page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_untrusted_text_is_never_markup(server, page):
+    text = (f"Javier Milei met {XSS} Smith in Rome on Monday. "
+            f"Boss {IMG} Jones criticised Javier Milei. "
+            f"The article's own markup: {XSS} and {IMG} and <b>bold</b>.")
+    title = f"Title {XSS}{IMG}"
+    r = httpx.post(server + "/api/documents", json={"text": text, "title": title, "url": "javascript:window.pwned=1"})
+    if r.status_code == 422:  # the app may refuse a javascript: URL; store it without one
+        r = httpx.post(server + "/api/documents", json={"text": text, "title": title})
+    assert r.status_code in (200, 201), r.text
+    doc_id = r.json()["document_id"]
+
+    page.goto(f"{server}/#/document/{doc_id}?start=0&end=10")
+    page.wait_for_selector("#doc-text[data-state=ready]", state="attached")
+    assert page.locator("#doc-text").text_content() == text
+    expect(page.locator("#doc-title")).to_have_text(title)
+    assert page.locator("#doc-text script, #doc-text img, #doc-text b, #doc-title img").count() == 0
+    for a in page.locator("a[href]").all():
+        assert not (a.get_attribute("href") or "").lower().startswith("javascript:")
+
+    # the actor view lists the pasted interactions (names and sentences are text, never markup)
+    open_actor(page, server, "Milei", "Javier Milei")
+    page.locator("#timeline li.row").last.wait_for()
+    for row in page.locator("#timeline li.row").all():
+        row.click()
+    assert page.locator("#timeline img, #timeline script, #evidence img, #evidence script").count() == 0
+    # every suggestion built from the hostile names is text too
+    page.fill("#search", "pwned")
+    page.wait_for_timeout(600)
+    assert page.locator("#suggestions img, #suggestions script").count() == 0
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => typeof window.pwned") == "undefined"
+    assert page.errors == [] and page.dialogs == []  # type: ignore[attr-defined]
