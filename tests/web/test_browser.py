@@ -36,15 +36,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(example_db, tmp_path_factory):
-    """The app over a copy of the example store, served by uvicorn in a thread; yields the base URL."""
+def serve(db: str, token: str | None = None):
+    """Run the app over ``db`` with uvicorn in a thread; returns (base URL, stop)."""
     from newsgraph.api.app import create_app
 
-    db = tmp_path_factory.mktemp("web") / "graph.db"
-    shutil.copy(example_db, db)
     port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(db, token=token), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 30
@@ -52,9 +49,22 @@ def server(example_db, tmp_path_factory):
         if time.time() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+
+    def stop() -> None:
+        srv.should_exit = True
+        thread.join(10)
+
+    return f"http://127.0.0.1:{port}", stop
+
+
+@pytest.fixture(scope="module")
+def server(example_db, tmp_path_factory):
+    """The app over a copy of the example store; yields the base URL."""
+    db = tmp_path_factory.mktemp("web") / "graph.db"
+    shutil.copy(example_db, db)
+    base, stop = serve(str(db))
+    yield base
+    stop()
 
 
 @pytest.fixture(scope="module")
@@ -186,10 +196,90 @@ def test_untrusted_text_is_never_markup(server, page):
     for row in page.locator("#timeline li.row").all():
         row.click()
     assert page.locator("#timeline img, #timeline script, #evidence img, #evidence script").count() == 0
+    assert XSS in page.locator("#timeline").inner_text()  # shown as text
     # every suggestion built from the hostile names is text too
     page.fill("#search", "pwned")
     page.wait_for_timeout(600)
     assert page.locator("#suggestions img, #suggestions script").count() == 0
     page.wait_for_timeout(300)
+    assert page.evaluate("() => typeof window.pwned") == "undefined"
+    assert page.errors == [] and page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_token_from_the_page_url_is_sent_on_every_request(example_db, tmp_path, page):
+    db = tmp_path / "graph.db"
+    shutil.copy(example_db, db)
+    base, stop = serve(str(db), token="s3cret")
+    try:
+        assert httpx.get(base + "/api/entities").status_code == 401
+        seen: list[tuple[str, str | None]] = []
+        page.on("request", lambda r: seen.append((r.url, r.headers.get("authorization"))))
+        page.goto(base + "/?token=s3cret")
+        page.fill("#search", "Milei")
+        page.locator("#suggestions button.suggestion", has_text="Javier Milei").first.click()
+        wait_network(page)
+        assert page.evaluate("() => window.newsgraphCy.edges().length") > 0
+        api_calls = [(u, a) for u, a in seen if "/api/" in u]
+        assert api_calls and all(a == "Bearer s3cret" for _, a in api_calls), api_calls
+        assert page.errors == []  # type: ignore[attr-defined]
+    finally:
+        stop()
+
+
+def test_hostile_api_answers_render_as_text(server, page):
+    """Names, types, sentences, titles and URLs from the API, all hostile (mocked), never become markup."""
+    bad = [XSS, IMG, '"><svg onload=window.pwned=1>', "</textarea><iframe src=javascript:window.pwned=1>"]
+    names = {f"n{i}": b for i, b in enumerate(bad)}
+    edge = {"id": "e0", "type": "CONSULT", "mode": IMG, "context": XSS, "status": "negated",
+            "source": [bad[0]], "target": [bad[1]], "source_ids": ["n0"], "target_ids": ["n1"],
+            "time": {"text": XSS, "start": "2024-01-01", "end": None}, "confidence": 0.5, "first_seen": "x",
+            "evidence": {"document": "d0", "url": "javascript:window.pwned=1", "published": IMG,
+                         "sentence": f"He met {XSS} and {IMG}.", "start": 3, "end": 12}}
+    edges = [edge] + [dict(edge, id=f"e{i}", status="planned", source_ids=["n0"], target_ids=[f"n{i}"],
+                           target=[bad[i]]) for i in (2, 3)]
+    answers = {
+        "/api/entities": [{"id": k, "name": v, "type": "Person", "mentions": 1, "events": 1} for k, v in names.items()],
+        "/api/entities/n0": {"id": "n0", "name": bad[0], "type": "Person", "country": IMG, "aliases": bad,
+                             "roles": [{"person": bad[0], "org": IMG, "title": XSS, "evidence": {}}], "interactions": {}},
+        "/api/ego/n0": {"center": "n0", "truncated": False, "edges": edges,
+                        "nodes": [{"id": k, "hops": 0 if k == "n0" else 1, "name": v, "type": XSS if k == "n3" else "Person"}
+                                  for k, v in names.items()]},
+        "/api/timeline/n0": edges,
+        "/api/documents/d0": {"id": "d0", "key": IMG, "title": XSS + IMG, "url": "javascript:window.pwned=1",
+                              "published": IMG, "text": f"He met {XSS} and {IMG}. <b>x</b>",
+                              "mentions": [{"start": 7, "end": 10, "entity_id": "n0", "name": IMG, "type": XSS}],
+                              "evidence": []},
+    }
+
+    def handle(route):
+        path = route.request.url.split("://", 1)[1].split("/", 1)[1].split("?")[0]
+        body = answers.get("/" + path)
+        if body is None:
+            route.fulfill(status=404, json={"detail": XSS + IMG})
+        else:
+            route.fulfill(status=200, json=body)
+
+    page.route("**/api/**", handle)
+    page.goto(server + "/")
+    page.fill("#search", "x")
+    page.locator("#suggestions button.suggestion").first.wait_for()
+    assert page.locator("#suggestions button.suggestion").first.text_content().startswith(XSS)
+    page.locator("#suggestions button.suggestion").first.click()
+    wait_network(page, "n0")
+    expect(page.locator("#actor-name")).to_have_text(XSS)
+    negated = [e for e in cy_edges(page) if e["status"] == "negated"]
+    assert negated and negated[0]["lineStyle"] == "dotted" and "✕" in negated[0]["label"]
+    page.locator("#timeline li.row").first.click()
+    expect(page.locator("#evidence blockquote")).to_have_text(edge["evidence"]["sentence"])
+    page.locator("#evidence a.doc-link").click()
+    page.wait_for_selector("#doc-text[data-state=ready]", state="attached")
+    expect(page.locator("#doc-title")).to_have_text(XSS + IMG)
+    assert page.locator("#doc-text").text_content() == answers["/api/documents/d0"]["text"]
+    page.goto(server + "/#/entity/nope")
+    expect(page.locator("#message")).to_have_text(XSS + IMG)
+    page.wait_for_timeout(300)
+    assert page.locator("main img, main script, main svg, main iframe, main b, #suggestions img").count() == 0
+    for a in page.locator("a[href]").all():
+        assert not (a.get_attribute("href") or "").lower().startswith("javascript:")
     assert page.evaluate("() => typeof window.pwned") == "undefined"
     assert page.errors == [] and page.dialogs == []  # type: ignore[attr-defined]
