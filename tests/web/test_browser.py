@@ -126,7 +126,6 @@ def test_actor_network_evidence_document_and_paste(server, page):
     assert all(e["lineStyle"] == "solid" for e in edges if e["status"] == "occurred")
     assert page.locator("#timeline li.row").count() >= len({e["edgeId"] for e in edges})
     assert page.locator("#legend").inner_text().count("Person") == 1
-    page.screenshot(path=str(SHOTS / "actor.png"))
 
     # tap a planned edge: the evidence panel shows its sentence and a link to the document
     edge = planned[0]
@@ -135,6 +134,7 @@ def test_actor_network_evidence_document_and_paste(server, page):
     expect(evidence.locator("blockquote.sentence")).to_have_text(edge["sentence"])
     expect(evidence).to_contain_text("CONSULT")
     expect(evidence).to_contain_text("planned")
+    page.screenshot(path=str(SHOTS / "actor.png"))
 
     # follow the link: the evidence sentence is highlighted in the article, mentions are marked
     evidence.locator("a.doc-link").click()

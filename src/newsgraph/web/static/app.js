@@ -290,8 +290,7 @@
     });
     cy.on('tap', 'edge', function (evt) {
       var edge = currentEdges[evt.target.data('edgeId')];
-      if (edge) showEvidence(edge);
-      markTimeline(evt.target.data('edgeId'));
+      if (edge) selectEdge(edge);
     });
     cy.on('tap', 'node', function (evt) {
       var id = evt.target.id();
