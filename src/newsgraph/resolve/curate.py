@@ -18,7 +18,8 @@ from newsgraph.nlp.entities import normalise
 from newsgraph.resolve.keys import family, name_keys
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
-from newsgraph.store.store import Store, add_name_keys, utc_now
+from newsgraph.resolve.linker import name_id
+from newsgraph.store.store import Store, add_name_keys, record_alias, utc_now
 
 
 class CurationError(ValueError):
@@ -90,7 +91,7 @@ def split(store: Store, entity: str, documents: list[str] | None = None, alias: 
         texts = Counter(s.scalars(select(t.Mention.text).where(t.Mention.entity_id == old.id, t.Mention.kind == "name",
                                                                  t.Mention.document_id.in_(doc_ids))))
         new_name = name or alias or (texts.most_common(1)[0][0] if texts else old.name)
-        new_id = content_id(family(old.type), normalise(new_name))
+        new_id = name_id(old.type, new_name)
         if new_id == old.id:
             new_id = content_id(family(old.type), normalise(new_name), "split", *sorted(doc_ids))
         new = s.get(t.Entity, new_id)
@@ -130,7 +131,7 @@ def add_alias(store: Store, entity: str, alias: str, dry_run: bool = False) -> d
         previous = s.get(t.Entity, before.entity_id).name if before is not None and before.entity_id != e.id else None
         _add_alias(s, e.id, e.type, alias)
         _pin(s, key, e.id)
-        same_name = s.get(t.Entity, content_id(family(e.type), key))
+        same_name = s.get(t.Entity, name_id(e.type, alias))
         _log(s, "alias", entity=e.id, alias=alias)
         _finish(s, dry_run)
         report = {"action": "alias", "entity": e.name, "alias": alias, "was_pinned_to": previous,
@@ -197,8 +198,7 @@ def _documents(s: Session, entity_id: str, documents: list[str], alias: str | No
 
 
 def _add_alias(s: Session, entity_id: str, entity_type: str, alias: str) -> None:
-    if s.get(t.Alias, (entity_id, alias)) is None:
-        s.add(t.Alias(entity_id=entity_id, alias=alias, norm=normalise(alias)))
+    record_alias(s, entity_id, alias)
     add_name_keys(s, entity_id, entity_type, [alias])
     s.flush()
 

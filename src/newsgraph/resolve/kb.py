@@ -20,10 +20,9 @@ from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
 from newsgraph.nlp.entities import normalise
-from newsgraph.resolve.keys import family
+from newsgraph.resolve.linker import name_id
 from newsgraph.store import schema as t
-from newsgraph.store.ids import content_id
-from newsgraph.store.store import Store, add_name_keys, utc_now
+from newsgraph.store.store import Store, add_name_keys, record_alias, utc_now
 
 #: FtM schema -> newsgraph entity type (the inverse of ``ontology.FTM_SCHEMA`` for actors)
 KB_TYPES: dict[str, str] = {ont.FTM_SCHEMA[k]: k for k in (ont.PERSON, ont.COMPANY, ont.PUBLIC_BODY, ont.ORGANIZATION)}
@@ -71,7 +70,7 @@ def import_ftm(store: Store, proxies: list[Any]) -> dict[str, int]:
             held = list(dict.fromkeys([*p.get("position", quiet=True), *positions.get(p.id, [])]))
             row = _existing(s, etype, names)
             if row is None:
-                row = t.Entity(id=content_id(family(etype), normalise(names[0])), name=names[0], type=etype,
+                row = t.Entity(id=name_id(etype, names[0]), name=names[0], type=etype,
                                first_seen=now, last_seen=now)
                 s.add(row)
                 counts["entities"] += 1
@@ -81,8 +80,7 @@ def import_ftm(store: Store, proxies: list[Any]) -> dict[str, int]:
             row.positions = json.dumps(sorted(set(json.loads(row.positions or "[]")) | set(held)), ensure_ascii=False)
             s.flush()
             for name in names:
-                if s.get(t.Alias, (row.id, name)) is None:
-                    s.add(t.Alias(entity_id=row.id, alias=name, norm=normalise(name)))
+                record_alias(s, row.id, name)
                 pin = s.get(t.Pin, normalise(name))
                 if pin is None:
                     s.add(t.Pin(key=normalise(name), entity_id=row.id, reason="kb"))
@@ -97,7 +95,7 @@ def import_ftm(store: Store, proxies: list[Any]) -> dict[str, int]:
 def _existing(s: Session, etype: str, names: list[str]) -> t.Entity | None:
     """A stored entity of the same family already known by one of ``names`` (the first name first)."""
     for name in names:
-        row = s.get(t.Entity, content_id(family(etype), normalise(name)))
+        row = s.get(t.Entity, name_id(etype, name))
         if row is not None:
             return row
     return None

@@ -60,11 +60,16 @@ class LinkDecision:
     score: float
 
 
+def name_id(entity_type: str, name: str) -> str:
+    """The id of the entity of ``entity_type``'s family named ``name`` (a hash of family and normalised name)."""
+    return content_id(family(entity_type), normalise(name))
+
+
 def node_id(entity: dict[str, Any]) -> str:
     """The id a new store entity gets: countries by ISO code, others by type family and name."""
     if entity.get("country"):
         return content_id("country", entity["country"])
-    return content_id(family(entity["type"]), normalise(entity["name"]))
+    return name_id(entity["type"], entity["name"])
 
 
 def names_of(entity: dict[str, Any]) -> list[str]:

@@ -24,6 +24,12 @@ from newsgraph.resolve.linker import Linker
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
 
+def record_alias(s: Session, entity_id: str, alias: str) -> None:
+    """Record ``alias`` as a name of ``entity_id`` (once)."""
+    if s.get(t.Alias, (entity_id, alias)) is None:
+        s.add(t.Alias(entity_id=entity_id, alias=alias, norm=normalise(alias)))
+
+
 def add_name_keys(s: Session, entity_id: str, entity_type: str, names: list[str]) -> None:
     """Record the name keys under which later documents find ``entity_id``."""
     for key, kind in name_keys(entity_type, names):
@@ -109,8 +115,7 @@ class Store:
                     row.last_seen = now
                 s.add(t.Link(document_id=doc_id, local_id=e["id"], entity_id=nid, name=e["name"], reason=link.reason, score=link.score))
                 for alias in {e["name"], *e.get("aliases", [])}:
-                    if s.get(t.Alias, (nid, alias)) is None:
-                        s.add(t.Alias(entity_id=nid, alias=alias, norm=normalise(alias)))
+                    record_alias(s, nid, alias)
                 if not e.get("country"):
                     add_name_keys(s, nid, e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))])
                 for m in e.get("mentions", []) + e.get("references", []):
