@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session, aliased
 from newsgraph import ontology as ont
 from newsgraph.nlp.entities import normalise
 from newsgraph.resolve.keys import name_keys
-from newsgraph.resolve.linker import Linker
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
 
@@ -103,6 +102,8 @@ class Store:
             s.flush()
             node: dict[str, str] = {}
             seen_mentions: set[str] = set()
+            from newsgraph.resolve.linker import Linker  # here, not at the top: the linker reads the store's tables
+
             decisions = Linker(s).link_document(doc.get("entities", []))
             for e in doc.get("entities", []):
                 link = decisions[e["id"]]
