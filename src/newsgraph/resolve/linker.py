@@ -49,7 +49,7 @@ LINK_AT, LEAD = 0.6, 0.2
 CONTEXT_TYPES = (ont.PERSON, ont.COMPANY, ont.ORGANIZATION, ont.PUBLIC_BODY)
 #: a shared actor is evidence when it is seen in at most one document in RARE
 RARE = 20
-#: documents of a candidate looked at for its co-occurring actors (the most recent)
+#: documents of a candidate looked at for its co-occurring actors
 CONTEXT_DOCUMENTS = 200
 
 
@@ -94,6 +94,10 @@ class Linker:
     def __init__(self, session: Session):
         self.s = session
         self._n_documents: int | None = None
+        # What the store says about a candidate does not change while one document is linked (its own
+        # mentions are written afterwards), and lone names are judged twice: ask the store once.
+        self._seen_in: dict[str, int] = {}
+        self._around: dict[str, set[str]] = {}
 
     def link_document(self, entities: list[dict[str, Any]]) -> dict[str, LinkDecision]:
         """Decisions for every entity of one document, keyed by its document id (``e1``…).  Names that
@@ -224,17 +228,22 @@ class Linker:
 
     def _documents(self, entity_id: str) -> int:
         """In how many documents ``entity_id`` is mentioned (its prominence)."""
-        return self.s.scalar(select(func.count(func.distinct(t.Mention.document_id))).where(t.Mention.entity_id == entity_id)) or 0
+        if entity_id not in self._seen_in:
+            q = select(func.count(func.distinct(t.Mention.document_id))).where(t.Mention.entity_id == entity_id)
+            self._seen_in[entity_id] = self.s.scalar(q) or 0
+        return self._seen_in[entity_id]
 
     def _neighbours(self, entity_id: str) -> set[str]:
-        """Named actors (people and organisations) mentioned in the same documents as ``entity_id`` (its
-        most recent documents).  Countries, places and groups ("police") co-occur with nearly everything,
-        so they are no evidence."""
-        docs = (select(t.Mention.document_id).where(t.Mention.entity_id == entity_id).distinct()
-                .order_by(t.Mention.document_id.desc()).limit(CONTEXT_DOCUMENTS))
-        q = (select(t.Mention.entity_id).join(t.Entity, t.Entity.id == t.Mention.entity_id)
-             .where(t.Mention.document_id.in_(docs), t.Entity.type.in_(CONTEXT_TYPES)).distinct())
-        return set(self.s.scalars(q))
+        """Named actors (people and organisations) mentioned in the same documents as ``entity_id`` (in at
+        most ``CONTEXT_DOCUMENTS`` of them, a fixed sample: the highest ids, which are content hashes).
+        Countries, places and groups ("police") co-occur with nearly everything, so they are no evidence."""
+        if entity_id not in self._around:
+            docs = (select(t.Mention.document_id).where(t.Mention.entity_id == entity_id).distinct()
+                    .order_by(t.Mention.document_id.desc()).limit(CONTEXT_DOCUMENTS))
+            q = (select(t.Mention.entity_id).join(t.Entity, t.Entity.id == t.Mention.entity_id)
+                 .where(t.Mention.document_id.in_(docs), t.Entity.type.in_(CONTEXT_TYPES)).distinct())
+            self._around[entity_id] = set(self.s.scalars(q))
+        return self._around[entity_id]
 
     def _titles(self, entity_id: str) -> set[str]:
         """Words of the titles the entity holds: its roles' titles and a knowledge base's positions."""
