@@ -86,6 +86,7 @@ def test_token_is_required_when_set(db):
     assert client.get("/api/entities", headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert client.get("/api/entities", headers={"Authorization": "Bearer s3cret"}).status_code == 200
     assert client.get("/api/openapi.json", params={"token": "s3cret"}).status_code == 200
+    assert client.get("/static/app.js").status_code == 200  # the page's own files hold no data
 
 
 def free_port():

@@ -1,7 +1,8 @@
 """The REST API under ``/api`` (OpenAPI at ``/api/openapi.json``, docs at ``/api/docs``) and the web page.
 
-JSON in, JSON out; errors are 4xx with ``{"detail": "one line"}``.  With a token, every request needs
-``Authorization: Bearer TOKEN`` (or ``?token=TOKEN``, for the page's first load).  Request bodies are
+JSON in, JSON out; errors are 4xx with ``{"detail": "one line"}``.  With a token, every request to
+``/api`` needs ``Authorization: Bearer TOKEN`` (or ``?token=TOKEN``); the page and its static files,
+which hold no data, are served without it (the page reads ``?token=`` from its URL and sends it).  Request bodies are
 capped at ``max_body`` bytes.
 """
 from __future__ import annotations
@@ -75,7 +76,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     @app.middleware("http")
     async def guard(request: Request, call_next):  # noqa: ANN001, ANN202
-        if token is not None:
+        if token is not None and request.url.path.startswith("/api"):  # the page and its files hold no data
             given = request.headers.get("authorization", "").removeprefix("Bearer ").strip() or request.query_params.get("token", "")
             if not hmac.compare_digest(given.encode(), token.encode()):
                 return JSONResponse({"detail": "a valid token is required (Authorization: Bearer TOKEN)"}, status_code=401)
