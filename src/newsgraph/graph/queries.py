@@ -14,14 +14,6 @@ from newsgraph.graph.build import build_graph
 from newsgraph.store import Store
 
 
-def _pairs(actors: dict[str, list[str]]) -> list[tuple[str, str]]:
-    """The (source, target) pairs of one interaction; a sourceless or targetless one links its actors."""
-    if actors["source"] and actors["target"]:
-        return [(s, t) for s in actors["source"] for t in actors["target"] if s != t]
-    ends = actors["source"] + actors["target"]
-    return [(a, b) for i, a in enumerate(ends) for b in ends[i + 1:] if a != b]
-
-
 def _weighted(g: nx.MultiDiGraph, into: nx.Graph) -> nx.Graph:
     """``into`` filled with ``g``'s nodes and one edge per linked pair, weighted by its number of interactions."""
     into.add_nodes_from(g.nodes(data=True))
