@@ -72,3 +72,13 @@ def example_db(tmp_path_factory, shared) -> str:
     with Store(str(path)) as store:
         store.save(extract(text, id="milei", published="2024-05-27"), text)
     return str(path)
+
+
+@pytest.fixture
+def site():
+    """A real HTTP server on 127.0.0.1 serving the pages a test routes (see ``tests/site_fixture.py``)."""
+    from site_fixture import Site
+
+    s = Site()
+    yield s
+    s.close()

@@ -584,6 +584,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; anything but loopback requires a token."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     token: Optional[str] = typer.Option(None, "--token", envvar="NEWSGRAPH_TOKEN", help="Require this bearer token on every request (or set NEWSGRAPH_TOKEN)."),
+    allow_private_urls: bool = typer.Option(False, "--allow-private-urls", help="Let ingest by URL fetch loopback, private and link-local addresses (an intranet); refused by default."),
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /api/docs) and the web page."""
     if host not in LOOPBACK and not token:
@@ -594,7 +595,7 @@ def serve(
 
     with _open(db):
         pass  # a missing or unreadable database is one line, before the server starts
-    app_ = create_app(db, token=token)
+    app_ = create_app(db, token=token, allow_private_urls=allow_private_urls)
     shown = f"[{host}]" if ":" in host else host
     _warn(f"serving {db} at http://{shown}:{port}/" + (f"?token={token}" if token else "") + f"  (API docs: http://{shown}:{port}/api/docs)")
     uvicorn.run(app_, host=host, port=port, log_level="warning")

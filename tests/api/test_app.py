@@ -119,3 +119,29 @@ def test_serve_refuses_a_public_address_without_a_token(db):
     assert res.returncode == 2 and b"without a token" in res.stderr
     res = run_cli("serve", "--db", "/nonexistent/graph.db")
     assert res.returncode == 1 and b"database not found" in res.stderr
+
+
+def test_post_a_url_fetches_the_page(db, site, shared):
+    from site_fixture import article_page, bbc_articles
+
+    (article,) = bbc_articles(shared, 1)
+    url = site.route("/business/1.html", body=article_page(article, "https://news.example.com/business/1"))
+    refused = TestClient(create_app(db)).post("/api/documents", json={"url": url})
+    assert refused.status_code == 403 and "loopback address: refused" in refused.json()["detail"] and site.hits == []
+    client = TestClient(create_app(db, allow_private_urls=True))
+    res = client.post("/api/documents", json={"url": url})
+    assert res.status_code == 201 and res.json()["created"] and res.json()["entities"] > 0
+    doc = client.get(f"/api/documents/{res.json()['document_id']}").json()
+    assert doc["title"] == article["title"] and doc["url"] == "https://news.example.com/business/1"
+    assert client.post("/api/documents", json={"url": url}).json()["created"] is False  # the same page again
+
+
+def test_post_a_url_that_fails_is_a_502_and_stores_nothing(db, site):
+    client = TestClient(create_app(db, allow_private_urls=True, fetch_timeout=0.5))
+    before = client.get("/api/entities", params={"limit": 200}).json()
+    for route in ({"status": 500}, {"body": b"<p>late</p>", "delay": 2}, {"body": b"<html><body></body></html>"}):
+        res = client.post("/api/documents", json={"url": site.route("/x", **route)})
+        assert res.status_code == 502 and res.json()["detail"].startswith(site.base + "/x: ")
+    assert client.post("/api/documents", json={"url": "file:///etc/passwd"}).status_code == 422
+    assert client.post("/api/documents", json={"title": "only a title"}).status_code == 422
+    assert client.get("/api/entities", params={"limit": 200}).json() == before

@@ -1,9 +1,11 @@
 """The web page in a real headless Chromium against the real app (uvicorn on a free loopback port).
 
-Skipped when playwright or /usr/bin/chromium is missing.  Screenshots go to docs/screenshots/.
+Skipped when playwright or /usr/bin/chromium is missing.  The screenshots go to a temporary folder, or
+to ``docs/screenshots/`` with ``NEWSGRAPH_SCREENSHOTS=1`` (``make screenshots``), which the README shows.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -22,7 +24,14 @@ import uvicorn  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "docs" / "screenshots"
+
+@pytest.fixture
+def shots(tmp_path) -> Path:
+    """Where screenshots go: docs/screenshots/ when asked for, else a temporary folder."""
+    folder = ROOT / "docs" / "screenshots" if os.environ.get("NEWSGRAPH_SCREENSHOTS") == "1" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
 ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 PLANNED = {"Sundar Pichai", "Sam Altman", "Mark Zuckerberg", "Tim Cook"}
@@ -36,12 +45,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(db: str, token: str | None = None):
-    """Run the app over ``db`` with uvicorn in a thread; returns (base URL, stop)."""
+def serve(db: str, token: str | None = None, **options):
+    """Run the app over ``db`` (``create_app`` options) with uvicorn in a thread; returns (base URL, stop)."""
     from newsgraph.api.app import create_app
 
     port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db, token=token), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(db, token=token, **options), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 30
@@ -113,8 +122,7 @@ def open_actor(page, base: str, query: str, name: str) -> str:
     return entity_id
 
 
-def test_actor_network_evidence_document_and_paste(server, page):
-    SHOTS.mkdir(parents=True, exist_ok=True)
+def test_actor_network_evidence_document_and_paste(server, page, shots):
     milei = open_actor(page, server, "Milei", "Javier Milei")
     expect(page.locator("#actor-name")).to_have_text("Javier Milei")
 
@@ -134,7 +142,7 @@ def test_actor_network_evidence_document_and_paste(server, page):
     expect(evidence.locator("blockquote.sentence")).to_have_text(edge["sentence"])
     expect(evidence).to_contain_text("CONSULT")
     expect(evidence).to_contain_text("planned")
-    page.screenshot(path=str(SHOTS / "actor.png"))
+    page.screenshot(path=str(shots / "actor.png"))
 
     # follow the link: the evidence sentence is highlighted in the article, mentions are marked
     evidence.locator("a.doc-link").click()
@@ -142,7 +150,7 @@ def test_actor_network_evidence_document_and_paste(server, page):
     assert page.locator("mark.evidence").count() == 1
     assert page.locator("mark.evidence").text_content() == edge["sentence"]
     assert page.locator("span.mention[data-type=Person]", has_text="Milei").count() >= 1
-    page.screenshot(path=str(SHOTS / "document.png"))
+    page.screenshot(path=str(shots / "document.png"))
 
     # filters re-fetch: only planned ones
     page.goto(f"{server}/#/entity/{milei}")
@@ -283,3 +291,27 @@ def test_hostile_api_answers_render_as_text(server, page):
         assert not (a.get_attribute("href") or "").lower().startswith("javascript:")
     assert page.evaluate("() => typeof window.pwned") == "undefined"
     assert page.errors == [] and page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_add_an_article_by_url(example_db, tmp_path, page, site, shared):
+    """A URL alone is fetched and read; a loopback URL is refused unless the server allows private URLs."""
+    from site_fixture import article_page, bbc_articles
+
+    (article,) = bbc_articles(shared, 1)
+    url = site.route("/business/1.html", body=article_page(article, "https://news.example.com/business/1"))
+    for allow, expected in ((False, "loopback address: refused"), (True, "Added")):
+        db = tmp_path / f"graph-{allow}.db"
+        shutil.copy(example_db, db)
+        base, stop = serve(str(db), allow_private_urls=allow)
+        try:
+            page.goto(base + "/")
+            page.locator("#paste-form input[name=url]").fill(url)
+            page.locator("#paste-form button[type=submit]").click()
+            page.wait_for_selector("#paste-result:is([data-state=ready], [data-state=error])", state="attached")
+            expect(page.locator("#paste-result")).to_contain_text(expected)
+            if allow:
+                page.locator("#paste-result a").click()
+                page.wait_for_selector("#doc-text[data-state=ready]", state="attached")
+                expect(page.locator("#doc-title")).to_have_text(article["title"])
+        finally:
+            stop()

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import hmac
 from datetime import date
+from collections.abc import Callable
 from typing import Any, Literal, Optional
 
 from fastapi import Body, FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from newsgraph import ontology as ont
 from newsgraph.graph import queries
+from newsgraph.ingest import InputError, fetch
 from newsgraph.store import Store, UnknownEntity
 from newsgraph.web import STATIC
 
@@ -25,6 +27,8 @@ DATE = r"^\d{4}-\d{2}-\d{2}$"
 EventType = Literal[tuple(ont.EVENT_TYPES)]  # type: ignore[valid-type]
 Status = Literal[ont.STATUSES]  # type: ignore[valid-type]
 MAX_BODY = 2_000_000
+PORT = r"(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})"
+URL = rf"^https?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:{PORT})?([/?#]\S*)?$"
 
 
 class Entity(BaseModel):
@@ -36,16 +40,29 @@ class Entity(BaseModel):
 
 
 class DocumentIn(BaseModel):
-    text: str = Field(min_length=1, max_length=MAX_BODY, description="The article's plain text.")
+    """An article: its ``text``, or only a ``url`` to fetch it from (the page's title and date are then read too)."""
+
+    model_config = ConfigDict(json_schema_extra={"anyOf": [
+        {"required": ["text"], "properties": {"text": {"type": "string"}}},
+        {"required": ["url"], "properties": {"url": {"type": "string"}}}]})
+
+    text: Optional[str] = Field(None, min_length=1, max_length=MAX_BODY, pattern=r"\S", description="The article's plain text.")
     title: Optional[str] = Field(None, max_length=1000)
     published: Optional[str] = Field(None, pattern=DATE, json_schema_extra={"format": "date"}, description="YYYY-MM-DD")
-    url: Optional[str] = Field(None, max_length=2000)
+    url: Optional[str] = Field(None, max_length=2000, pattern=URL,
+                               description="Where the text comes from; without text, the page to fetch and read.")
 
     @field_validator("published")
     @classmethod
     def real_date(cls, value: Optional[str]) -> Optional[str]:
         """"2024-02-30" matches the pattern but is no date: a 422."""
         return None if value is None else date.fromisoformat(value).isoformat()
+
+    @model_validator(mode="after")
+    def text_or_url(self) -> "DocumentIn":
+        if self.text is None and self.url is None:
+            raise ValueError("give the article's text or a url to fetch it from")
+        return self
 
 
 class Error(BaseModel):
@@ -66,8 +83,14 @@ class Stored(BaseModel):
     events: int
 
 
-def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
-    """The app over the store at ``db`` (which must exist)."""
+def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allow_private_urls: bool = False,
+               fetch_timeout: float = fetch.TIMEOUT, max_page: int = fetch.MAX_BYTES,
+               fetcher: Callable[..., dict[str, Any]] = fetch.read_url) -> FastAPI:
+    """The app over the store at ``db`` (which must exist).
+
+    Ingest by URL reads the page with ``fetcher(url, allow_private=, timeout=, max_bytes=)``: only
+    public addresses unless ``allow_private_urls``, within ``fetch_timeout`` seconds and ``max_page`` bytes.
+    """
     store = Store(db, create=False)
     app = FastAPI(title="newsgraph", description="Who meets, backs, criticises, funds, sues or strikes deals with whom: "
                   "an evidence-backed graph of the news.", version="0.1.0",
@@ -148,14 +171,29 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         return store.document(document_id)
 
     @app.post("/api/documents", response_model=Stored, status_code=201, tags=["documents"],
-              responses={400: {"model": Error, "description": "A body that is not JSON"}, 413: {"model": Error, "description": "A body over the size cap"}})
-    def add_document(doc: DocumentIn = Body(...)) -> dict[str, Any]:
-        """Extract an article and add it to the graph (an unchanged text changes nothing)."""
+              responses={400: {"model": Error, "description": "A body that is not JSON"},
+                         403: {"model": Error, "description": "A URL whose host is a loopback, private, link-local or metadata address"},
+                         413: {"model": Error, "description": "A body over the size cap"},
+                         502: {"model": Error, "description": "The URL could not be fetched or held no article"}})
+    def add_document(doc: DocumentIn = Body(...)) -> Any:
+        """Extract an article (its text, or the page at its URL) and add it to the graph (an unchanged text changes nothing)."""
         from newsgraph.extract import extract
 
-        key = (doc.title or next((line for line in doc.text.splitlines() if line.strip()), "") or "article").strip()[:80] or "article"
-        result = store.save(extract(doc.text, id=key, title=doc.title, url=doc.url,
-                                    published=doc.published), doc.text)
+        if doc.text is not None:
+            key = (doc.title or next((line for line in doc.text.splitlines() if line.strip()), "") or "article").strip()[:80] or "article"
+            record = {"id": key, "text": doc.text, "title": doc.title, "url": doc.url, "published": doc.published}
+        else:
+            try:
+                record = fetcher(doc.url or "", allow_private=allow_private_urls, timeout=fetch_timeout, max_bytes=max_page)
+            except fetch.RefusedAddress as e:
+                return JSONResponse({"detail": str(e)}, status_code=403)
+            except fetch.BadURL as e:
+                return JSONResponse({"detail": str(e)}, status_code=422)
+            except InputError as e:
+                return JSONResponse({"detail": str(e)}, status_code=502)
+            record.update({k: v for k, v in (("title", doc.title), ("published", doc.published)) if v})
+        result = store.save(extract(record["text"], id=record["id"], title=record["title"], url=record["url"],
+                                    published=record["published"]), record["text"])
         return {"document_id": result.document_id, "created": result.created, "entities": result.entities, "events": result.events}
 
     @app.get("/", include_in_schema=False)

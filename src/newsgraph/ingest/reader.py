@@ -29,7 +29,7 @@ def validate_date(value: str | None, where: str) -> str | None:
         raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
 
 
-def _title_of(text: str) -> str | None:
+def headline(text: str) -> str | None:
     """The first line, when it stands alone above a blank line and is short: a headline."""
     head, sep, rest = text.lstrip().partition("\n")
     if sep and rest.lstrip(" \t").startswith(("\n", "\r\n")):
@@ -64,7 +64,7 @@ def read_text_file(path: str | Path, published: str | None = None) -> dict[str, 
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     text = decode(data, str(path))
-    return {"id": p.stem, "text": text, "title": _title_of(text), "published": validate_date(published, str(path)), "url": None}
+    return {"id": p.stem, "text": text, "title": headline(text), "published": validate_date(published, str(path)), "url": None}
 
 
 def parse_record(obj: Any, where: str, published: str | None = None) -> dict[str, Any]:

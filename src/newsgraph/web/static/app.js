@@ -572,18 +572,18 @@
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       var fd = new FormData(form);
-      var body = { text: String(fd.get('text') || '') };
-      ['title', 'published', 'url'].forEach(function (k) {
-        var v = String(fd.get(k) || '').trim();
-        if (v) body[k] = v;
+      var body = {};
+      ['text', 'title', 'published', 'url'].forEach(function (k) {
+        var v = String(fd.get(k) || '');
+        if (v.trim()) body[k] = k === 'text' ? v : v.trim();
       });
-      if (!body.text.trim()) { showMessage('Paste some text first.'); return; }
+      if (!body.text && !body.url) { showMessage('Paste some text, or give a URL to fetch.'); return; }
       var out = $('paste-result');
       var button = form.querySelector('button[type=submit]');
       button.disabled = true;
       clear(out);
       out.setAttribute('data-state', 'loading');
-      out.appendChild(el('p', { className: 'muted', text: 'Reading…' }));
+      out.appendChild(el('p', { className: 'muted', text: body.text ? 'Reading…' : 'Fetching and reading…' }));
       api('/api/documents', { method: 'POST', body: body }).then(function (res) {
         clear(out);
         out.appendChild(el('p', null,
