@@ -86,7 +86,13 @@ def test_token_is_required_when_set(db):
     assert client.get("/api/entities", headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert client.get("/api/entities", headers={"Authorization": "Bearer s3cret"}).status_code == 200
     assert client.get("/api/openapi.json", params={"token": "s3cret"}).status_code == 200
-    assert client.get("/static/app.js").status_code == 200  # the page's own files hold no data
+    assert client.get("/").status_code == client.get("/static/app.js").status_code == 401
+    page = client.get("/", params={"token": "s3cret"})
+    assert page.status_code == 200 and "httponly" in page.headers["set-cookie"].lower()
+    assert "samesite=strict" in page.headers["set-cookie"].lower()
+    assert client.get("/static/app.js").status_code == client.get("/api/entities").status_code == 200  # the cookie
+    client.cookies.clear()
+    assert client.get("/api/entities").status_code == 401
 
 
 def free_port():

@@ -229,6 +229,10 @@ def test_token_from_the_page_url_is_sent_on_every_request(example_db, tmp_path, 
         assert page.evaluate("() => window.newsgraphCy.edges().length") > 0
         api_calls = [(u, a) for u, a in seen if "/api/" in u]
         assert api_calls and all(a == "Bearer s3cret" for _, a in api_calls), api_calls
+        assert "token" not in page.url  # it left the address bar; a reload works on the cookie
+        page.reload()
+        wait_network(page)
+        assert page.evaluate("() => window.newsgraphCy.edges().length") > 0
         assert page.errors == []  # type: ignore[attr-defined]
     finally:
         stop()

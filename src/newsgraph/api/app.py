@@ -1,9 +1,9 @@
 """The REST API under ``/api`` (OpenAPI at ``/api/openapi.json``, docs at ``/api/docs``) and the web page.
 
-JSON in, JSON out; errors are 4xx with ``{"detail": "one line"}``.  With a token, every request to
-``/api`` needs ``Authorization: Bearer TOKEN`` (or ``?token=TOKEN``); the page and its static files,
-which hold no data, are served without it (the page reads ``?token=`` from its URL and sends it).  Request bodies are
-capped at ``max_body`` bytes.
+JSON in, JSON out; errors are 4xx with ``{"detail": "one line"}``.  With a token, every request needs
+it: ``Authorization: Bearer TOKEN``, ``?token=TOKEN``, or the cookie that a page opened with
+``?token=TOKEN`` receives (HttpOnly, SameSite=Strict), so its scripts and calls carry it.  Request
+bodies are capped at ``max_body`` bytes.
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ DATE = r"^\d{4}-\d{2}-\d{2}$"
 EventType = Literal[tuple(ont.EVENT_TYPES)]  # type: ignore[valid-type]
 Status = Literal[ont.STATUSES]  # type: ignore[valid-type]
 MAX_BODY = 2_000_000
+COOKIE = "newsgraph_token"
 PORT = r"(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})"
 URL = rf"^https?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:{PORT})?([/?#]\S*)?$"
 
@@ -99,14 +100,20 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allo
 
     @app.middleware("http")
     async def guard(request: Request, call_next):  # noqa: ANN001, ANN202
-        if token is not None and request.url.path.startswith("/api"):  # the page and its files hold no data
-            given = request.headers.get("authorization", "").removeprefix("Bearer ").strip() or request.query_params.get("token", "")
+        in_query = request.query_params.get("token", "")
+        if token is not None:
+            given = (request.headers.get("authorization", "").removeprefix("Bearer ").strip() or in_query
+                     or request.cookies.get(COOKIE, ""))
             if not hmac.compare_digest(given.encode(), token.encode()):
-                return JSONResponse({"detail": "a valid token is required (Authorization: Bearer TOKEN)"}, status_code=401)
+                return JSONResponse({"detail": "a valid token is required (Authorization: Bearer TOKEN, or open /?token=TOKEN)"},
+                                    status_code=401)
         size = request.headers.get("content-length")
         if size is not None and (not size.isdigit() or int(size) > max_body):
             return JSONResponse({"detail": f"request body over {max_body} bytes"}, status_code=413)
-        return await call_next(request)
+        response = await call_next(request)
+        if token is not None and in_query and request.url.path == "/":
+            response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https")
+        return response
 
     @app.exception_handler(UnknownEntity)
     async def unknown(_request: Request, e: UnknownEntity) -> JSONResponse:

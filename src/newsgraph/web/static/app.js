@@ -23,7 +23,12 @@
   var NEGATED_COLOR = '#d62728';
 
   // ---- token and API ------------------------------------------------------------------
+  // The server answers /?token=T with a same-site cookie, so the token leaves the address bar (and
+  // screenshots, history, Referer headers) at once; calls carry it in a header while the page is open.
   var TOKEN = new URLSearchParams(location.search).get('token');
+  if (TOKEN && window.history && history.replaceState) {
+    history.replaceState(null, '', location.pathname + location.hash);
+  }
 
   function api(path, options) {
     options = options || {};
