@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections import deque
+from pathlib import Path
 from collections.abc import Iterable, Iterator
 from typing import Any, Optional
 
@@ -17,7 +17,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsgraph import ontology as ont
-from newsgraph.ingest import InputError, read_jsonl, read_jsonl_file, read_path
+from newsgraph.errors import reason as _reason
+from newsgraph.ingest import InputError, read_jsonl, read_jsonl_file
+from newsgraph.ingest.reader import read_input
 from newsgraph.ingest.reader import decode, parse_record, validate_date
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -37,12 +39,6 @@ def _warn(message: str) -> None:
     """One line on stderr (never wrapped: scripts grep it)."""
     sys.stderr.write("newsgraph: " + " ".join(message.split()) + "\n")
     sys.stderr.flush()
-
-
-def _reason(e: Exception) -> str:
-    """An exception as one short phrase: its class and the first line of its message."""
-    first = str(e).splitlines()[0] if str(e) else ""
-    return f"{e.__class__.__name__}: {first}" if first else e.__class__.__name__
 
 
 def _emit(obj: Any, pretty: bool = False) -> None:
@@ -74,15 +70,16 @@ def _records(paths: list[str], jsonl: Optional[str], published: Optional[str], m
             except InputError as e:
                 yield e
                 continue
+            records: Iterable[dict[str, Any] | InputError] = [record]
+        elif Path(path).is_dir():
+            yield InputError(f"{path}: is a directory, expected a file (newsgraph ingest reads folders)")
+            continue
         else:
-            record = next(iter(read_path(path, published)))
-            if isinstance(record, InputError):
-                yield record
-                continue
-        for key, value in meta.items():
-            if value is not None:
-                record[key] = value
-        yield record
+            records = read_input(path, published)
+        for record in records:
+            if not isinstance(record, InputError):
+                record.update({key: value for key, value in meta.items() if value is not None})
+            yield record
 
 
 def _check_date(published: Optional[str], option: str = "--published") -> Optional[str]:
@@ -95,7 +92,7 @@ def _check_date(published: Optional[str], option: str = "--published") -> Option
 
 @app.command()
 def extract(
-    path: Optional[str] = typer.Argument(None, help="A plain-text article ('-' reads one from stdin)."),
+    path: Optional[str] = typer.Argument(None, help="An article: a plain-text, .html, .json or .csv file or an http(s) URL ('-' reads plain text from stdin)."),
     jsonl: Optional[str] = typer.Option(None, "--jsonl", help="Read JSON lines {id, text, title?, published?, url?} from this file ('-' for stdin)."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD; relative times resolve against it."),
     title: Optional[str] = typer.Option(None, "--title", help="Title of the article (default: its headline line)."),
@@ -125,62 +122,37 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Plain-text articles and .jsonl files ('-' reads JSON lines from stdin)."),
+    inputs: list[str] = typer.Argument(..., help="Articles: plain-text, .html, .json, .jsonl(.gz) or .csv files, folders (recursive), http(s) URLs, or '-' for stdin (JSON lines, a web page or plain text)."),
     db: str = typer.Option("graph.db", "--db", help=DB_HELP),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that have none."),
+    columns: Optional[str] = typer.Option(None, "--columns", help="CSV columns for the record fields, e.g. 'text=body,title=headline,published=date,url=link,id=guid'."),
+    allow_private_urls: bool = typer.Option(False, "--allow-private-urls", help="Let URLs on loopback, private and link-local addresses be fetched (refused by default)."),
 ) -> None:
-    """Extract articles and store them in the graph; unchanged documents are skipped."""
-    from newsgraph.extract import extract_many
+    """Extract articles and store them in the graph; a text already stored (or a copy of it) only adds its source."""
+    from newsgraph.ingest.load import load
+    from newsgraph.ingest.reader import parse_columns, read_input
     from newsgraph.store import Store
 
     published = _check_date(published)
-    failures: list[str] = []
-
-    def records() -> Iterator[dict[str, Any] | InputError]:
-        for p in paths:
-            if p == "-":
-                yield from read_jsonl(sys.stdin, "<stdin>", published)
-            else:
-                yield from read_path(p, published)
-
-    pending: deque[dict[str, Any]] = deque()
-
-    def queued() -> Iterator[dict[str, Any]]:
-        for r in _good(records(), failures):
-            pending.append(r)
-            yield r
-
-    new = unchanged = n_events = 0
+    try:
+        mapping = parse_columns(columns)
+    except InputError as e:
+        _fail(str(e), 2)
     try:
         store = Store(db)
     except Exception as e:  # a bad URL or an unwritable path
         _fail(f"{db}: cannot open database ({_reason(e)})")
-    columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}")]
-    with store, Progress(*columns, console=err, transient=True, disable=not sys.stderr.isatty()) as progress:
+    columns_ = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}")]
+    with store, Progress(*columns_, console=err, transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("", total=None)
-        def failed(record: dict[str, Any], e: Exception) -> None:
-            pending.remove(record)
-            failures.append(f"{record['id']}: {e}")
-            _warn(f"skipped {record['id']}: extraction failed ({_reason(e)})")
-
-        for doc in extract_many(queued(), on_error=failed):
-            record = pending.popleft()
-            try:
-                result = store.save(doc, record["text"])
-            except Exception as e:  # the transaction rolled back: the database is as before this document
-                failures.append(f"{record['id']}: {e}")
-                _warn(f"skipped {record['id']}: not stored ({_reason(e)})")
-                continue
-            if result.created:
-                new += 1
-                n_events += result.events
-            else:
-                unchanged += 1
-            progress.update(task, advance=1, description=str(record["id"])[:40])
+        items = (item for arg in inputs for item in read_input(arg, published, mapping, allow_private=allow_private_urls))
+        tally = load(store, items, on_failure=lambda line: _warn(f"skipped {line}"),
+                     on_saved=lambda record, _r: progress.update(task, advance=1, description=str(record["id"])[:40]))
         counts = store.counts()
-    _warn(f"{new} new, {unchanged} unchanged, {len(failures)} failed; {db} holds {counts['documents']} documents, "
+    copies = f" ({tally.copies} copies of stored articles)" if tally.copies else ""
+    _warn(f"{tally.new} new, {tally.unchanged} unchanged{copies}, {len(tally.failures)} failed; {db} holds {counts['documents']} documents, "
           f"{counts['entities']} entities, {counts['events']} interactions, {counts['roles']} roles")
-    if failures:
+    if tally.failures:
         raise typer.Exit(1)
 
 
@@ -553,7 +525,6 @@ def export_command(
     status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT, until: Optional[str] = UNTIL_OPT,
 ) -> None:
     """Write the graph (entities, interactions and roles, each edge with its evidence) for Gephi and other tools."""
-    from pathlib import Path
 
     from newsgraph.export import FORMATS
     from newsgraph.graph import build_graph
@@ -611,7 +582,6 @@ def eval_command(
     as_json: bool = typer.Option(False, "--json", help="JSON lines (one per figure) instead of the table."),
 ) -> None:
     """Run the pipeline over every annotated set and print the accuracy table (scored by score.py)."""
-    from pathlib import Path
 
     from newsgraph.evaluate.accuracy import SETS, EvalError, evaluate, markdown
 

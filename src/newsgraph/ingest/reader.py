@@ -1,18 +1,25 @@
-"""Turn input files into article records, with one-line errors for bad input.
+"""Turn inputs into article records, with one-line errors for bad input.
 
-A record is ``{"id", "text", "title"?, "published"?, "url"?}``.  Bad input raises (or, in a batch,
-yields) ``InputError`` naming the input; it never stops the good items of a batch.
+An input is a plain-text, HTML, JSON, JSON-lines or CSV file, a folder of them (recursive), a URL, or
+``-`` for stdin.  A record is ``{"id", "text", "title"?, "published"?, "url"?}``.  Bad input raises (or,
+in a batch, yields) ``InputError`` naming the input; it never stops the good items of a batch.
 """
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
 MAX_TITLE = 300
+FIELDS = ("id", "text", "title", "published", "url")
+#: the files a folder is read for
+SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".jsonl.gz", ".csv")
 
 
 class InputError(ValueError):
@@ -55,15 +62,7 @@ def decode(data: bytes, where: str) -> str:
 def read_text_file(path: str | Path, published: str | None = None) -> dict[str, Any]:
     """One plain-text article; its id is the file name without extension, its title the headline line."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory, expected a file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    text = decode(data, str(path))
+    text = decode(_read_bytes(p), str(path))
     return {"id": p.stem, "text": text, "title": headline(text), "published": validate_date(published, str(path)), "url": None}
 
 
@@ -122,14 +121,174 @@ def read_jsonl_file(path: str, published: str | None = None) -> Iterator[dict[st
         yield InputError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
 
 
-def read_path(path: str, published: str | None = None) -> Iterator[dict[str, Any] | InputError]:
-    """Records from a path: ``.jsonl`` (or gzipped ``.jsonl.gz``) files are JSON lines, anything else one
-    plain-text article."""
+def _read_bytes(path: str | Path) -> bytes:
     p = Path(path)
-    if p.name.endswith((".jsonl", ".jsonl.gz")) and p.is_file():
-        yield from read_jsonl_file(path, published)
-        return
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, expected a file")
     try:
-        yield read_text_file(p, published)
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def read_html_file(path: str | Path, published: str | None = None) -> dict[str, Any]:
+    """One saved web page, read with trafilatura; its id is the page's canonical URL, else the file name."""
+    from newsgraph.ingest.html import read_html
+
+    record = read_html(_read_bytes(path), None, where=str(path))
+    if record["url"] is None:
+        record["id"] = Path(path).stem
+    record["published"] = record["published"] or validate_date(published, str(path))
+    return record
+
+
+def read_json_file(path: str | Path, published: str | None = None) -> Iterator[dict[str, Any] | InputError]:
+    """Records from a JSON file holding one article object or a list of them."""
+    try:
+        data = json.loads(decode(_read_bytes(path), str(path)))
     except InputError as err:
         yield err
+        return
+    except json.JSONDecodeError as exc:
+        yield InputError(f"{path}: malformed JSON ({exc.msg}, line {exc.lineno})")
+        return
+    items = data if isinstance(data, list) else [data]
+    for n, obj in enumerate(items, 1):
+        try:
+            yield parse_record(obj, f"{path}:{n}" if isinstance(data, list) else str(path), published)
+        except InputError as err:
+            yield err
+
+
+def parse_columns(spec: str | None) -> dict[str, str]:
+    """``"text=body,title=headline"`` as ``{"text": "body", "title": "headline"}`` (record field → CSV column)."""
+    mapping: dict[str, str] = {}
+    for part in (spec or "").split(","):
+        if not part.strip():
+            continue
+        field_, sep, column = part.partition("=")
+        if not sep or field_.strip() not in FIELDS or not column.strip():
+            raise InputError(f"--columns: {part.strip()!r} is not FIELD=COLUMN with FIELD one of {', '.join(FIELDS)}")
+        mapping[field_.strip()] = column.strip()
+    return mapping
+
+
+def read_csv(stream: IO[str], name: str, published: str | None = None,
+             columns: Mapping[str, str] | None = None) -> Iterator[dict[str, Any] | InputError]:
+    """Records from CSV with a header row; ``columns`` maps record fields to column names (by default the
+    same names).  A row without an id column value is ``NAME:ROW``."""
+    csv.field_size_limit(2**31 - 1)
+    mapping = {f: f for f in FIELDS} | dict(columns or {})
+    try:
+        reader = csv.DictReader(stream)
+        header = reader.fieldnames or []
+    except (csv.Error, UnicodeDecodeError) as exc:
+        yield InputError(f"{name}: not a CSV file with a header row ({exc})")
+        return
+    if mapping["text"] not in header:
+        yield InputError(f"{name}: no {mapping['text']!r} column (columns: {', '.join(header) or 'none'}); map one with --columns text=COLUMN")
+        return
+    row_no = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except (csv.Error, UnicodeDecodeError) as exc:
+            yield InputError(f"{name}:{row_no + 1}: malformed CSV ({exc})")
+            return
+        row_no += 1
+        obj = {f: row.get(c) for f, c in mapping.items() if row.get(c) not in (None, "")}
+        obj.setdefault("id", obj.get("url") or f"{Path(name).stem}:{row_no}")
+        try:
+            yield parse_record(obj, f"{name}:{row_no}", published)
+        except InputError as err:
+            yield err
+
+
+def read_csv_file(path: str | Path, published: str | None = None,
+                  columns: Mapping[str, str] | None = None) -> Iterator[dict[str, Any] | InputError]:
+    try:
+        text = decode(_read_bytes(path), str(path))
+    except InputError as err:
+        yield err
+        return
+    yield from read_csv(io.StringIO(text, newline=""), str(path), published, columns)
+
+
+def read_folder(path: str | Path, published: str | None = None, columns: Mapping[str, str] | None = None,
+                ) -> Iterator[dict[str, Any] | InputError]:
+    """Records from every readable file under a folder (recursive, in name order; hidden files skipped)."""
+    files = sorted(p for p in Path(path).rglob("*") if p.is_file() and p.name.lower().endswith(SUFFIXES)
+                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    for f in files:
+        yield from read_path(str(f), published, columns)
+
+
+def read_stdin(stream: IO[str], published: str | None = None) -> Iterator[dict[str, Any] | InputError]:
+    """Stdin: JSON lines when it starts with ``{``, a web page when with ``<``, else one plain-text article."""
+    try:
+        text = stream.read()
+    except UnicodeDecodeError as exc:
+        yield InputError(f"<stdin>: not valid UTF-8 (byte {exc.start})")
+        return
+    head = text.lstrip()[:1]
+    if head == "{":
+        yield from read_jsonl(io.StringIO(text), "<stdin>", published)
+    elif not head:
+        yield InputError("<stdin>: empty input")
+    elif head == "<":
+        from newsgraph.ingest.html import read_html
+
+        try:
+            record = read_html(text, None, where="<stdin>")
+            record["published"] = record["published"] or validate_date(published, "<stdin>")
+            yield record
+        except InputError as err:
+            yield err
+    else:
+        yield {"id": "stdin", "text": text, "title": headline(text), "published": validate_date(published, "<stdin>"), "url": None}
+
+
+def read_path(path: str, published: str | None = None, columns: Mapping[str, str] | None = None,
+              ) -> Iterator[dict[str, Any] | InputError]:
+    """Records from a path, by its kind: a folder, ``.jsonl``/``.jsonl.gz``, ``.json``, ``.csv``,
+    ``.html``/``.htm``; anything else is one plain-text article."""
+    p = Path(path)
+    name = p.name.lower()
+    try:
+        if p.is_dir():
+            yield from read_folder(p, published, columns)
+        elif name.endswith((".jsonl", ".jsonl.gz")) and p.is_file():
+            yield from read_jsonl_file(path, published)
+        elif name.endswith(".json"):
+            yield from read_json_file(p, published)
+        elif name.endswith(".csv"):
+            yield from read_csv_file(p, published, columns)
+        elif name.endswith((".html", ".htm")):
+            yield read_html_file(p, published)
+        else:
+            yield read_text_file(p, published)
+    except InputError as err:
+        yield err
+
+
+def read_input(arg: str, published: str | None = None, columns: Mapping[str, str] | None = None,
+               **fetch_options: Any) -> Iterator[dict[str, Any] | InputError]:
+    """Records from one command-line input: ``-`` (stdin), an http(s) URL (fetched with
+    ``fetch_options``), or a path."""
+    if arg == "-":
+        yield from read_stdin(sys.stdin, published)
+    elif arg.lower().startswith(("http://", "https://")):
+        from newsgraph.ingest.fetch import read_url
+
+        try:
+            record = read_url(arg, **fetch_options)
+            record["published"] = record["published"] or validate_date(published, arg)
+            yield record
+        except InputError as err:
+            yield err
+    else:
+        yield from read_path(arg, published, columns)

@@ -39,6 +39,26 @@ class Document(Seen, Base):
     text: Mapped[str] = mapped_column(Text)
 
 
+class Source(Seen, Base):
+    """Where a document was found: one row per URL (or input key); a syndicated copy adds a row here,
+    not a document."""
+
+    __tablename__ = "sources"
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    locator: Mapped[str] = mapped_column(String(2000), primary_key=True)  # the canonical URL, else the input's key
+    url: Mapped[str | None] = mapped_column(Text, index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(32))
+
+
+class Fingerprint(Base):
+    """A document's content fingerprint (``ids.text_fingerprint``), to find copies with other bytes."""
+
+    __tablename__ = "fingerprints"
+    fingerprint: Mapped[str] = mapped_column(String(40), primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+
+
 class Entity(Seen, Base):
     __tablename__ = "entities"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)  # hash of type family + name key

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from newsgraph import ontology as ont
 from newsgraph.nlp.entities import normalise
 from newsgraph.resolve.keys import name_keys
 from newsgraph.store import schema as t
-from newsgraph.store.ids import content_id
+from newsgraph.store.ids import canonical_url, content_id, text_fingerprint
 
 def record_alias(s: Session, entity_id: str, alias: str) -> None:
     """Record ``alias`` as a name of ``entity_id`` (once)."""
@@ -59,11 +59,16 @@ class UnknownEntity(LookupError):
 
 @dataclass
 class SaveResult:
+    """What ``Store.save`` did: ``created`` is False for a text already stored, and ``copy`` says it was
+    found by its fingerprint (a syndicated copy: a new source of ``document_id``, no new statements)."""
+
     document_id: str
     created: bool
     entities: int = 0
     events: int = 0
     roles: int = 0
+    copy: bool = False
+    event_ids: list[str] = field(default_factory=list)
 
 
 class Store:
@@ -77,6 +82,18 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         t.Base.metadata.create_all(self.engine)
+        self._fingerprint_old_documents()
+
+    def _fingerprint_old_documents(self) -> None:
+        """Give documents stored before fingerprints existed theirs (once; a no-op afterwards)."""
+        with Session(self.engine) as s, s.begin():
+            if s.scalar(select(t.Fingerprint.fingerprint).limit(1)) is not None:
+                return
+            for doc_id, text, title in s.execute(select(t.Document.id, t.Document.text, t.Document.title)):
+                fp = text_fingerprint(text, title)
+                if s.get(t.Fingerprint, fp) is None:
+                    s.add(t.Fingerprint(fingerprint=fp, document_id=doc_id))
+                    s.flush()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -88,18 +105,64 @@ class Store:
         self.close()
 
     # -- writing -------------------------------------------------------------------------
+    def duplicate_of(self, text: str, title: str | None = None) -> str | None:
+        """The stored document with this text, or with the same content fingerprint (a copy), if any."""
+        with Session(self.engine) as s:
+            return self._duplicate(s, content_id("document", text), text_fingerprint(text, title))
+
+    @staticmethod
+    def _duplicate(s: Session, doc_id: str, fingerprint: str) -> str | None:
+        if s.get(t.Document, doc_id) is not None:
+            return doc_id
+        return s.scalar(select(t.Fingerprint.document_id).where(t.Fingerprint.fingerprint == fingerprint))
+
+    def add_source(self, document_id: str, *, url: str | None = None, key: str | None = None,
+                   title: str | None = None, published: str | None = None) -> None:
+        """Record that ``document_id`` was also found at ``url`` (or under ``key``); seen again, its last_seen moves."""
+        with Session(self.engine) as s, s.begin():
+            self._source(s, document_id, {"url": url, "id": key, "title": title, "published": published}, utc_now())
+
+    @staticmethod
+    def _source(s: Session, document_id: str, meta: dict[str, Any], now: str) -> None:
+        url = canonical_url(meta.get("url"))
+        locator = (url or str(meta.get("id") or ""))[:2000]
+        row = s.get(t.Source, (document_id, locator))
+        if row is None:
+            s.add(t.Source(document_id=document_id, locator=locator, url=url, title=meta.get("title"),
+                           published=meta.get("published"), first_seen=now, last_seen=now))
+        else:
+            row.last_seen = now
+        document = s.get(t.Document, document_id)
+        if document is not None:
+            document.last_seen = now
+
+    def sources(self, document_id: str) -> list[dict[str, Any]]:
+        """Where a document was found, first found first."""
+        with Session(self.engine) as s:
+            rows = s.scalars(select(t.Source).where(t.Source.document_id == document_id).order_by(t.Source.first_seen, t.Source.locator))
+            return [{"locator": r.locator, "url": r.url, "title": r.title, "published": r.published,
+                     "first_seen": r.first_seen, "last_seen": r.last_seen} for r in rows]
+
     def save(self, doc: dict[str, Any], text: str) -> SaveResult:
-        """Store one document JSON (and its text) in one transaction; unchanged text is a no-op."""
+        """Store one document JSON (and its text) in one transaction, with its source.
+
+        A text already stored, or a copy with the same fingerprint, adds only a source (``created`` False).
+        """
         meta = doc["document"]
         doc_id = content_id("document", text)
+        fingerprint = text_fingerprint(text, meta.get("title"))
         now = utc_now()
         with Session(self.engine) as s, s.begin():
-            if s.get(t.Document, doc_id) is not None:
-                return SaveResult(doc_id, created=False)
+            existing = self._duplicate(s, doc_id, fingerprint)
+            if existing is not None:
+                self._source(s, existing, meta, now)
+                return SaveResult(existing, created=False, copy=existing != doc_id)
             s.add(t.Document(id=doc_id, key=str(meta.get("id")), title=meta.get("title"), url=meta.get("url"),
                              published=meta.get("published"), language=meta.get("language") or "en", text=text,
                              first_seen=now, last_seen=now))
+            s.add(t.Fingerprint(fingerprint=fingerprint, document_id=doc_id))
             s.flush()
+            self._source(s, doc_id, meta, now)
             node: dict[str, str] = {}
             seen_mentions: set[str] = set()
             from newsgraph.resolve.linker import Linker  # here, not at the top: the linker reads the store's tables
@@ -135,7 +198,7 @@ class Store:
                     s.add(t.Role(id=rid, person_id=node[r["person"]], org_id=node[r["org"]], title=r.get("title"),
                                  document_id=doc_id, sentence=ev["sentence"], start=ev["start"], end=ev["end"],
                                  first_seen=now, last_seen=now))
-            n_events = 0
+            new_events: list[str] = []
             for v in doc.get("events", []):
                 time = v.get("time") or {}
                 for ev in v["evidence"]:
@@ -144,7 +207,7 @@ class Store:
                     vid = content_id("event", v["type"], v["status"], *src, "->", *tgt, doc_id, ev["start"])
                     if s.get(t.Event, vid) is not None:
                         continue
-                    n_events += 1
+                    new_events.append(vid)
                     s.add(t.Event(id=vid, type=v["type"], mode=v.get("mode"), context=v.get("context"), status=v["status"],
                                   time_text=time.get("text"), time_start=time.get("start"), time_end=time.get("end"),
                                   date=time.get("start") or (meta.get("published") or "")[:10] or None,
@@ -160,7 +223,7 @@ class Store:
                 if s.get(t.Quote, qid) is None:
                     s.add(t.Quote(id=qid, speaker_id=node.get(q.get("speaker")), text=q["text"], document_id=doc_id,
                                   sentence=ev["sentence"], start=ev["start"], end=ev["end"]))
-            return SaveResult(doc_id, True, len(node), n_events, len(doc.get("roles", [])))
+            return SaveResult(doc_id, True, len(node), len(new_events), len(doc.get("roles", [])), event_ids=new_events)
 
     # -- reading -------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

@@ -1,0 +1,84 @@
+"""Extract article records and store them: the loop behind ``newsgraph ingest`` and ``newsgraph watch``.
+
+A record whose text (or content fingerprint) is already stored is not extracted again: it only adds
+its URL as another source of the stored document.  One bad record never stops the others.
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.errors import reason
+from newsgraph.ingest.reader import InputError
+from newsgraph.store import SaveResult, Store
+from newsgraph.store.ids import content_id
+
+
+@dataclass
+class Tally:
+    """What one load did: documents new, already stored (``unchanged``, of which ``copies`` were found by
+    fingerprint), failed (one line each), and the interactions added."""
+
+    new: int = 0
+    unchanged: int = 0
+    copies: int = 0
+    events: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def load(store: Store, items: Iterable[dict[str, Any] | InputError], *,
+         on_saved: Callable[[dict[str, Any], SaveResult], None] | None = None,
+         on_failure: Callable[[str], None] | None = None) -> Tally:
+    """Extract and store ``items`` (records, or the ``InputError`` of a bad input), in order.
+
+    ``on_saved(record, result)`` is called after each record is stored (or found stored);
+    ``on_failure(line)`` with each failure, which is also kept in the tally.
+    """
+    from newsgraph.extract import extract_many
+
+    tally = Tally()
+    pending: deque[dict[str, Any]] = deque()
+
+    def failed(line: str) -> None:
+        tally.failures.append(line)
+        if on_failure:
+            on_failure(line)
+
+    def saved(record: dict[str, Any], result: SaveResult) -> None:
+        if result.created:
+            tally.new += 1
+            tally.events += result.events
+        else:
+            tally.unchanged += 1
+            tally.copies += result.copy
+        if on_saved:
+            on_saved(record, result)
+
+    def fresh() -> Iterator[dict[str, Any]]:
+        for item in items:
+            if isinstance(item, InputError):
+                failed(str(item))
+                continue
+            known = store.duplicate_of(item["text"], item.get("title"))
+            if known is not None:  # stored already: a new source at most, no extraction
+                store.add_source(known, url=item.get("url"), key=item["id"], title=item.get("title"), published=item.get("published"))
+                saved(item, SaveResult(known, created=False, copy=known != content_id("document", item["text"])))
+                continue
+            pending.append(item)
+            yield item
+
+    def extraction_failed(record: dict[str, Any], e: Exception) -> None:
+        pending.remove(record)
+        failed(f"{record['id']}: extraction failed ({reason(e)})")
+
+    for doc in extract_many(fresh(), on_error=extraction_failed):
+        record = pending.popleft()
+        try:
+            result = store.save(doc, record["text"])
+        except Exception as e:  # the transaction rolled back: the database is as before this document
+            failed(f"{record['id']}: not stored ({reason(e)})")
+            continue
+        saved(record, result)
+    return tally
