@@ -1,7 +1,8 @@
 """A real HTTP server on 127.0.0.1 serving fixture pages, built from the shared BBC articles.
 
-``Site.route(path, status=200, body=b"", headers=None, delay=0, drip=0)`` adds a page; a body may be
-a callable taking the request handler (for redirects and slow servers).
+``Site.route(path, status=200, body=b"", headers=None, delay=0, drip=0)`` adds a page (answering GET
+and POST); a body may be a callable taking the request handler, which may answer itself and return None.
+``hits`` lists the paths requested, ``posts`` the bodies posted.
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ class Site:
     def __init__(self) -> None:
         self.routes: dict[str, dict[str, Any]] = {}
         self.hits: list[str] = []
+        self.posts: list[bytes] = []  # the bodies of POST requests
         site = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -53,6 +55,9 @@ class Site:
 
             def do_GET(self) -> None:  # noqa: N802
                 site.hits.append(self.path)
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    site.posts.append(self.rfile.read(length))
                 spec = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
                 if spec is None:
                     self.send_error(404)
@@ -74,6 +79,8 @@ class Site:
                         time.sleep(spec["drip"])
                 else:
                     self.wfile.write(body)
+
+            do_POST = do_GET  # noqa: N815
 
             def log_message(self, *args: Any) -> None:
                 pass

@@ -25,6 +25,8 @@ TIMEOUT = 15.0  # seconds, for connecting and between bytes, and for the whole p
 MAX_BYTES = 5_000_000
 MAX_REDIRECTS = 5
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
+              "application/feed+json", *PAGE_TYPES)
 
 IP = ipaddress.IPv4Address | ipaddress.IPv6Address
 #: a policy: why an address is refused, or None to allow it
@@ -37,6 +39,21 @@ class FetchError(InputError):
 
 class BadURL(FetchError):
     """Not an http(s) URL."""
+
+
+class HTTPStatusError(FetchError):
+    """An HTTP error status: ``err.args[1]`` is the status code."""
+
+    @property
+    def status(self) -> int:
+        return int(self.args[1])
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class TransientError(FetchError):
+    """A failure that may pass: a timeout or a network error."""
 
 
 class RefusedAddress(FetchError):
@@ -93,13 +110,24 @@ class _GuardedTransport(httpx.HTTPTransport):
 
 @dataclass
 class Page:
-    """A fetched page: the URL asked for, the URL it ended at, its content type and bytes."""
+    """A fetched page: the URL asked for, the URL it ended at, its content type and bytes, and its status
+    (304 Not Modified, with no body, answers a conditional request)."""
 
     url: str
     final_url: str
     content_type: str
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)
+    status: int = 200
+
+
+def is_http_url(url: str) -> bool:
+    """Whether ``url`` is an http(s) URL with a host."""
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        return False
+    return parsed.scheme in ("http", "https") and bool(parsed.host)
 
 
 def client(allow_private: bool = False, timeout: float = TIMEOUT, policy: Policy | None = None) -> httpx.Client:
@@ -110,28 +138,28 @@ def client(allow_private: bool = False, timeout: float = TIMEOUT, policy: Policy
 
 
 def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
-          policy: Policy | None = None, http: httpx.Client | None = None) -> Page:
+          policy: Policy | None = None, http: httpx.Client | None = None, headers: dict[str, str] | None = None,
+          accept: tuple[str, ...] = PAGE_TYPES) -> Page:
     """Fetch ``url`` (http or https), following up to five redirects, each checked like the first.
 
-    Raises ``FetchError`` (``RefusedAddress`` for a refused address) with a one-line message for a bad
-    URL, a refused or unreachable host, a timeout (``timeout`` seconds for the whole page), an HTTP
-    error status, a page over ``max_bytes`` or one that is neither HTML nor text.
+    ``headers`` are sent with the request (``If-None-Match``…); ``accept`` lists the content types taken.
+    Raises ``FetchError`` (``RefusedAddress`` for a refused address, ``HTTPStatusError`` for an error
+    status) with a one-line message for a bad URL, a refused or unreachable host, a timeout (``timeout``
+    seconds for the whole page), an HTTP error status, a page over ``max_bytes`` or of another type.
     """
-    try:
-        parsed = httpx.URL(url)
-    except httpx.InvalidURL:
-        parsed = None
-    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
+    if not is_http_url(url):
         raise BadURL(f"{url}: not an http(s) URL")
     own = http is None
     http = http or client(allow_private, timeout, policy)
     deadline = time.monotonic() + timeout
     try:
-        with http.stream("GET", url) as response:
+        with http.stream("GET", url, headers=headers) as response:
             if response.status_code >= 400:
-                raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+                raise HTTPStatusError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip(), response.status_code)
+            if response.status_code == 304:
+                return Page(url, str(response.url), "", b"", dict(response.headers), 304)
             content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            if content_type and content_type not in PAGE_TYPES:
+            if content_type and content_type not in accept:
                 raise FetchError(f"not a web page or text ({content_type})")
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
@@ -142,31 +170,35 @@ def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT, ma
                 if size > max_bytes:
                     raise FetchError(f"page over the size cap ({max_bytes:,} bytes)")
                 if time.monotonic() > deadline:
-                    raise FetchError(f"timed out after {timeout:g} s")
+                    raise TransientError(f"timed out after {timeout:g} s")
                 chunks.append(chunk)
-            return Page(url, str(response.url), content_type or "text/html", b"".join(chunks), dict(response.headers))
+            return Page(url, str(response.url), content_type or "text/html", b"".join(chunks), dict(response.headers), response.status_code)
     except FetchError as err:  # raised above or by the backend, without the URL
-        raise type(err)(f"{url}: {err}") from None
+        raise type(err)(f"{url}: {err}", *err.args[1:]) from None
     except httpx.TooManyRedirects:
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
     except httpx.TimeoutException:
-        raise FetchError(f"{url}: timed out after {timeout:g} s") from None
+        raise TransientError(f"{url}: timed out after {timeout:g} s") from None
     except httpx.HTTPError as exc:
-        raise FetchError(f"{url}: {type(exc).__name__} ({exc})".replace("\n", " ")) from None
+        raise TransientError(f"{url}: {type(exc).__name__} ({exc})".replace("\n", " ")) from None
     finally:
         if own:
             http.close()
 
 
-def read_url(url: str, **options: Any) -> dict[str, Any]:
-    """The article record at ``url``: fetched with ``fetch(url, **options)``, then read as HTML or plain text.
+def read_page(page: Page) -> dict[str, Any]:
+    """The article record of a fetched page, read as HTML or plain text.
 
     Its ``id`` and ``url`` are the page's canonical URL, else the URL it ended at after redirects.
     """
     from newsgraph.ingest.html import read_html
 
-    page = fetch(url, **options)
     if page.content_type == "text/plain":
-        text = decode(page.body, url)
+        text = decode(page.body, page.url)
         return {"id": page.final_url, "text": text, "title": headline(text), "published": None, "url": page.final_url}
-    return read_html(page.body, page.final_url, where=url)
+    return read_html(page.body, page.final_url, where=page.url)
+
+
+def read_url(url: str, **options: Any) -> dict[str, Any]:
+    """The article record at ``url``, fetched with ``fetch(url, **options)`` (see ``read_page``)."""
+    return read_page(fetch(url, **options))

@@ -173,3 +173,55 @@ class Quote(Evidence, Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     speaker_id: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
+
+
+class Feed(Base):
+    """A polled feed: its validators for conditional GET and how the last poll went."""
+
+    __tablename__ = "feeds"
+    url: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    last_polled: Mapped[str | None] = mapped_column(String(32))
+    last_status: Mapped[str | None] = mapped_column(String(16))  # ok | not-modified | error
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class FeedItem(Base):
+    """An article a feed listed, by its canonical URL: stored, failed (tried again while attempts remain)
+    or disallowed by robots.txt."""
+
+    __tablename__ = "feed_items"
+    url: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    feed_url: Mapped[str] = mapped_column(String(2000), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16))  # stored | failed | disallowed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    document_id: Mapped[str | None] = mapped_column(String(40))
+    error: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[str] = mapped_column(String(32))
+    last_tried: Mapped[str] = mapped_column(String(32))
+
+
+class Watch(Base):
+    """A watchlist entry: an actor's name, or a pair (``other``) whose edges between them alert."""
+
+    __tablename__ = "watches"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    other: Mapped[str | None] = mapped_column(Text)
+    created: Mapped[str] = mapped_column(String(32))
+
+
+class Alert(Base):
+    """An alert, once per edge (type, status, actors, sentence), with its payload and its deliveries."""
+
+    __tablename__ = "alerts"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(40), index=True)
+    payload: Mapped[str] = mapped_column(Text)  # the alert's JSON
+    created: Mapped[str] = mapped_column(String(32), index=True)
+    pending: Mapped[str] = mapped_column(Text, default="")  # sinks not yet delivered to, space-separated
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)

@@ -409,11 +409,11 @@ class Store:
 
     @staticmethod
     def _sources(s: Session, ids: Iterable[str] | None = None) -> dict[str, dict[str, str | None]]:
-        """Document id -> its ``url`` and ``published`` date (the provenance an edge carries); every
+        """Document id -> its ``url``, ``published`` date and ``title`` (the provenance an edge carries); every
         document, or only ``ids``."""
-        q = select(t.Document.id, t.Document.url, t.Document.published)
+        q = select(t.Document.id, t.Document.url, t.Document.published, t.Document.title)
         rows = s.execute(q) if ids is None else (r for c in _chunks(list(ids)) for r in s.execute(q.where(t.Document.id.in_(c))))
-        return {i: {"url": u, "published": p} for i, u, p in rows}
+        return {i: {"url": u, "published": p, "title": title} for i, u, p, title in rows}
 
     @staticmethod
     def _names(s: Session, ids: Iterable[str] | None = None) -> dict[str, str]:
