@@ -137,6 +137,7 @@ def test_a_cycle_goes_on_past_every_trouble_and_a_second_saves_fetches(world):
         # second cycle: the two feeds with validators answer 304, nothing is fetched again but the failed pages
         world["hook"].route("/hook", status=204)
         second = c.run()
+        print(f"\ncycle 1: {first.summary()}\ncycle 2: {second.summary()}")  # the figures of the closing note (pytest -s)
         assert second.not_modified == 2 and second.entries == 0 and second.stored == 0
         assert second.failed == 4 and second.delivered == len(first.alerts)  # retried; the webhook is back
         assert alerting.alerts(store, pending_only=True) == []
