@@ -29,9 +29,27 @@ def canonical_url(url: str | None) -> str | None:
         return None
     if not url.lower().startswith(("http://", "https://")):
         return url
+    from urllib.parse import urldefrag
+
     from courlan import normalize_url
 
-    try:
-        return normalize_url(url, strict=True)
+    try:  # not strict: strict mode keeps only a few known parameters and drops ?story=123, ?q=...
+        return normalize_url(urldefrag(url).url)
     except ValueError:
         return url
+
+
+#: a sentence shorter than this many words (a byline, "Follow us") says nothing about a copy
+PASSAGE_WORDS = 8
+
+
+def passage_fingerprints(text: str) -> list[str]:
+    """The fingerprints of an article's sentences of ``PASSAGE_WORDS`` words or more (split at sentence
+    ends and line breaks), each over its lower-cased words; a copy with a dateline or a trailer added
+    shares most of them."""
+    out = []
+    for passage in re.split(r"(?<=[.!?])[\"'”’]?\s+|\n+", text):
+        words = re.findall(r"\w+", passage.lower())
+        if len(words) >= PASSAGE_WORDS:
+            out.append(content_id("passage", " ".join(words)))
+    return list(dict.fromkeys(out))

@@ -59,6 +59,15 @@ class Fingerprint(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
 
 
+class Passage(Base):
+    """The fingerprint of one of a document's sentences (``ids.passage_fingerprints``), to find copies
+    that added or dropped a dateline or a trailer."""
+
+    __tablename__ = "passages"
+    fingerprint: Mapped[str] = mapped_column(String(40), primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), primary_key=True, index=True)
+
+
 class Entity(Seen, Base):
     __tablename__ = "entities"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)  # hash of type family + name key

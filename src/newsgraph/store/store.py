@@ -21,7 +21,7 @@ from newsgraph import ontology as ont
 from newsgraph.nlp.entities import normalise
 from newsgraph.resolve.keys import name_keys
 from newsgraph.store import schema as t
-from newsgraph.store.ids import canonical_url, content_id, text_fingerprint
+from newsgraph.store.ids import canonical_url, content_id, passage_fingerprints, text_fingerprint
 
 def record_alias(s: Session, entity_id: str, alias: str) -> None:
     """Record ``alias`` as a name of ``entity_id`` (once)."""
@@ -87,13 +87,17 @@ class Store:
     def _fingerprint_old_documents(self) -> None:
         """Give documents stored before fingerprints existed theirs (once; a no-op afterwards)."""
         with Session(self.engine) as s, s.begin():
-            if s.scalar(select(t.Fingerprint.fingerprint).limit(1)) is not None:
+            if s.scalar(select(t.Passage.fingerprint).limit(1)) is not None or s.scalar(select(t.Document.id).limit(1)) is None:
                 return
             for doc_id, text, title in s.execute(select(t.Document.id, t.Document.text, t.Document.title)):
-                fp = text_fingerprint(text, title)
-                if s.get(t.Fingerprint, fp) is None:
-                    s.add(t.Fingerprint(fingerprint=fp, document_id=doc_id))
-                    s.flush()
+                self._fingerprint(s, doc_id, text_fingerprint(text, title), passage_fingerprints(text))
+
+    @staticmethod
+    def _fingerprint(s: Session, doc_id: str, fingerprint: str, passages: list[str]) -> None:
+        if s.get(t.Fingerprint, fingerprint) is None:
+            s.add(t.Fingerprint(fingerprint=fingerprint, document_id=doc_id))
+        s.add_all(t.Passage(fingerprint=p, document_id=doc_id) for p in passages)
+        s.flush()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -106,15 +110,35 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
     def duplicate_of(self, text: str, title: str | None = None) -> str | None:
-        """The stored document with this text, or with the same content fingerprint (a copy), if any."""
+        """The stored document with this text, or a copy of it (see ``_duplicate``), if any."""
         with Session(self.engine) as s:
-            return self._duplicate(s, content_id("document", text), text_fingerprint(text, title))
+            return self._duplicate(s, content_id("document", text), text_fingerprint(text, title), passage_fingerprints(text))
 
-    @staticmethod
-    def _duplicate(s: Session, doc_id: str, fingerprint: str) -> str | None:
+    #: a text is a copy of a stored document when they share this share of the passages of the longer…
+    COPY_SHARE = 0.8
+    #: … and at least this many
+    COPY_PASSAGES = 3
+
+    @classmethod
+    def _duplicate(cls, s: Session, doc_id: str, fingerprint: str, passages: list[str]) -> str | None:
+        """The same text; else the same words (``text_fingerprint``); else a document that shares with the
+        text ``COPY_SHARE`` of the longer one's passages (sentences), ``COPY_PASSAGES`` or more: a copy
+        with a dateline or a trailer, or a retitled version, but not a story that grew."""
         if s.get(t.Document, doc_id) is not None:
             return doc_id
-        return s.scalar(select(t.Fingerprint.document_id).where(t.Fingerprint.fingerprint == fingerprint))
+        same = s.scalar(select(t.Fingerprint.document_id).where(t.Fingerprint.fingerprint == fingerprint))
+        if same is not None or len(passages) < cls.COPY_PASSAGES:
+            return same
+        shared = func.count(t.Passage.fingerprint)
+        best = s.execute(select(t.Passage.document_id, shared).where(t.Passage.fingerprint.in_(passages))
+                         .group_by(t.Passage.document_id).order_by(shared.desc(), t.Passage.document_id).limit(3)).all()
+        for candidate, n in best:
+            if n < max(cls.COPY_PASSAGES, cls.COPY_SHARE * len(passages)):
+                break  # the rest share fewer
+            total = s.scalar(select(func.count()).where(t.Passage.document_id == candidate)) or 0
+            if n >= cls.COPY_SHARE * total:
+                return candidate
+        return None
 
     def add_source(self, document_id: str, *, url: str | None = None, key: str | None = None,
                    title: str | None = None, published: str | None = None) -> None:
@@ -151,17 +175,18 @@ class Store:
         meta = doc["document"]
         doc_id = content_id("document", text)
         fingerprint = text_fingerprint(text, meta.get("title"))
+        passages = passage_fingerprints(text)
         now = utc_now()
         with Session(self.engine) as s, s.begin():
-            existing = self._duplicate(s, doc_id, fingerprint)
+            existing = self._duplicate(s, doc_id, fingerprint, passages)
             if existing is not None:
                 self._source(s, existing, meta, now)
                 return SaveResult(existing, created=False, copy=existing != doc_id)
             s.add(t.Document(id=doc_id, key=str(meta.get("id")), title=meta.get("title"), url=meta.get("url"),
                              published=meta.get("published"), language=meta.get("language") or "en", text=text,
                              first_seen=now, last_seen=now))
-            s.add(t.Fingerprint(fingerprint=fingerprint, document_id=doc_id))
             s.flush()
+            self._fingerprint(s, doc_id, fingerprint, passages)
             self._source(s, doc_id, meta, now)
             node: dict[str, str] = {}
             seen_mentions: set[str] = set()
