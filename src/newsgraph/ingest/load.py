@@ -13,7 +13,7 @@ from typing import Any
 from newsgraph.errors import reason
 from newsgraph.ingest.reader import InputError
 from newsgraph.store import SaveResult, Store
-from newsgraph.store.ids import content_id
+from newsgraph.store.ids import content_id, text_fingerprint
 
 
 @dataclass
@@ -56,29 +56,50 @@ def load(store: Store, items: Iterable[dict[str, Any] | InputError], *,
         if on_saved:
             on_saved(record, result)
 
+    def as_copy(item: dict[str, Any], document_id: str) -> None:
+        store.add_source(document_id, url=item.get("url"), key=item["id"], title=item.get("title"), published=item.get("published"))
+        saved(item, SaveResult(document_id, created=False, copy=document_id != content_id("document", item["text"])))
+
+    # copies of a record still being extracted wait for it (the pipeline reads a batch ahead of the store)
+    waiting: dict[str, list[dict[str, Any]]] = {}
+
     def fresh() -> Iterator[dict[str, Any]]:
         for item in items:
             if isinstance(item, InputError):
                 failed(str(item))
                 continue
+            fingerprint = text_fingerprint(item["text"], item.get("title"))
+            if fingerprint in waiting:
+                waiting[fingerprint].append(item)
+                continue
             known = store.duplicate_of(item["text"], item.get("title"))
             if known is not None:  # stored already: a new source at most, no extraction
-                store.add_source(known, url=item.get("url"), key=item["id"], title=item.get("title"), published=item.get("published"))
-                saved(item, SaveResult(known, created=False, copy=known != content_id("document", item["text"])))
+                as_copy(item, known)
                 continue
+            waiting[fingerprint] = []
             pending.append(item)
             yield item
 
+    def done(record: dict[str, Any], result: SaveResult | None, error: str | None = None) -> None:
+        followers = waiting.pop(text_fingerprint(record["text"], record.get("title")), [])
+        if result is None:
+            for item in [record, *followers]:
+                failed(f"{item['id']}: {error}")
+            return
+        saved(record, result)
+        for item in followers:
+            as_copy(item, result.document_id)
+
     def extraction_failed(record: dict[str, Any], e: Exception) -> None:
         pending.remove(record)
-        failed(f"{record['id']}: extraction failed ({reason(e)})")
+        done(record, None, f"extraction failed ({reason(e)})")
 
     for doc in extract_many(fresh(), on_error=extraction_failed):
         record = pending.popleft()
         try:
             result = store.save(doc, record["text"])
         except Exception as e:  # the transaction rolled back: the database is as before this document
-            failed(f"{record['id']}: not stored ({reason(e)})")
+            done(record, None, f"not stored ({reason(e)})")
             continue
-        saved(record, result)
+        done(record, result)
     return tally

@@ -85,16 +85,21 @@ class Store:
         self._fingerprint_old_documents()
 
     def _fingerprint_old_documents(self) -> None:
-        """Give documents stored before fingerprints existed theirs (once; a no-op afterwards)."""
+        """Give documents stored before fingerprints existed theirs (a no-op once both tables hold rows)."""
         with Session(self.engine) as s, s.begin():
-            if s.scalar(select(t.Passage.fingerprint).limit(1)) is not None or s.scalar(select(t.Document.id).limit(1)) is None:
+            if s.scalar(select(t.Document.id).limit(1)) is None or (
+                    s.scalar(select(t.Fingerprint.fingerprint).limit(1)) is not None
+                    and s.scalar(select(t.Passage.fingerprint).limit(1)) is not None):
                 return
+            have_fingerprint = set(s.scalars(select(t.Fingerprint.document_id)))
+            have_passages = set(s.scalars(select(t.Passage.document_id).distinct()))
             for doc_id, text, title in s.execute(select(t.Document.id, t.Document.text, t.Document.title)):
-                self._fingerprint(s, doc_id, text_fingerprint(text, title), passage_fingerprints(text))
+                self._fingerprint(s, doc_id, None if doc_id in have_fingerprint else text_fingerprint(text, title),
+                                  [] if doc_id in have_passages else passage_fingerprints(text))
 
     @staticmethod
-    def _fingerprint(s: Session, doc_id: str, fingerprint: str, passages: list[str]) -> None:
-        if s.get(t.Fingerprint, fingerprint) is None:
+    def _fingerprint(s: Session, doc_id: str, fingerprint: str | None, passages: list[str]) -> None:
+        if fingerprint is not None and s.get(t.Fingerprint, fingerprint) is None:
             s.add(t.Fingerprint(fingerprint=fingerprint, document_id=doc_id))
         s.add_all(t.Passage(fingerprint=p, document_id=doc_id) for p in passages)
         s.flush()
@@ -290,7 +295,7 @@ class Store:
 
     def document(self, document: str) -> dict[str, Any]:
         """A stored document (by id or key): its text, its entity mentions and the evidence spans of its
-        interactions and roles, as character offsets into the text.  Raises ``LookupError``."""
+        interactions and roles, as character offsets into the text, and its ``sources`` (every URL it was found at).  Raises ``LookupError``."""
         with Session(self.engine) as s:
             d = s.get(t.Document, document) or s.scalars(select(t.Document).where(t.Document.key == document).limit(1)).first()
             if d is None:
@@ -302,8 +307,10 @@ class Store:
                         for v in s.scalars(select(t.Event).where(t.Event.document_id == d.id).order_by(t.Event.start))]
             evidence += [{"start": r.start, "end": r.end, "event_id": r.id, "type": ont.ROLE, "status": ont.OCCURRED}
                          for r in s.scalars(select(t.Role).where(t.Role.document_id == d.id))]
-            return {"id": d.id, "key": d.key, "title": d.title, "url": d.url, "published": d.published, "text": d.text,
-                    "mentions": mentions, "evidence": sorted(evidence, key=lambda x: (x["start"], x["end"]))}
+            doc_id = d.id
+            out = {"id": d.id, "key": d.key, "title": d.title, "url": d.url, "published": d.published, "text": d.text,
+                   "mentions": mentions, "evidence": sorted(evidence, key=lambda x: (x["start"], x["end"]))}
+        return out | {"sources": self.sources(doc_id)}
 
     def resolve(self, name: str) -> str:
         """The id of the entity best matching ``name`` (its id, an exact name or alias, then containment); raises
