@@ -128,10 +128,12 @@ def ingest(
     columns: Optional[str] = typer.Option(None, "--columns", help="CSV columns for the record fields, e.g. 'text=body,title=headline,published=date,url=link,id=guid'."),
     allow_private_urls: bool = typer.Option(False, "--allow-private-urls", help="Let URLs on loopback, private and link-local addresses be fetched (refused by default)."),
 ) -> None:
-    """Extract articles and store them in the graph; a text already stored (or a copy of it) only adds its source."""
+    """Extract articles and store them in the graph (a text already stored, or a copy of it, only adds its source);
+    alerts for watched actors are printed as JSON lines."""
     from newsgraph.ingest.load import load
     from newsgraph.ingest.reader import parse_columns, read_input
     from newsgraph.store import Store
+    from newsgraph.watch.alerts import match
 
     published = _check_date(published)
     try:
@@ -146,8 +148,15 @@ def ingest(
     with store, Progress(*columns_, console=err, transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("", total=None)
         items = (item for arg in inputs for item in read_input(arg, published, mapping, allow_private=allow_private_urls))
-        tally = load(store, items, on_failure=lambda line: _warn(f"skipped {line}"),
-                     on_saved=lambda record, _r: progress.update(task, advance=1, description=str(record["id"])[:40]))
+        new_events: list[str] = []
+
+        def saved(record: dict[str, Any], result: Any) -> None:
+            new_events.extend(result.event_ids)
+            progress.update(task, advance=1, description=str(record["id"])[:40])
+
+        tally = load(store, items, on_failure=lambda line: _warn(f"skipped {line}"), on_saved=saved)
+        for alert in match(store, new_events):  # edges touching watched actors (see watchlist)
+            _emit(alert)
         counts = store.counts()
     copies = f" ({tally.copies} copies of stored articles)" if tally.copies else ""
     _warn(f"{tally.new} new, {tally.unchanged} unchanged{copies}, {len(tally.failures)} failed; {db} holds {counts['documents']} documents, "

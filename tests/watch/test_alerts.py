@@ -107,3 +107,14 @@ def test_watch_once_from_the_command_line(tmp_path, site, shared):
     assert b"cycle 1: 1 feeds" in res.stderr and b"1 stored" in res.stderr
     assert json_lines((tmp_path / "alerts.jsonl").read_bytes()) == alerts
     assert sorted(a["alert"] for a in json_lines(run_cli("alerts", "--db", db).stdout)) == sorted(a["alert"] for a in alerts)
+
+
+def test_ingest_prints_alerts_for_watched_actors(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(FIRST)
+    db = str(tmp_path / "g.db")
+    run_cli("watchlist", "add", "Peter Grant", "--db", db)
+    first = run_cli("ingest", str(article), "--db", db, "--published", "2024-05-03")
+    alerts = json_lines(first.stdout)
+    assert first.returncode == 0 and alerts and all(a["watched"] == ["Peter Grant"] for a in alerts)
+    assert run_cli("ingest", str(article), "--db", db).stdout == b""  # nothing new, no alert
