@@ -133,8 +133,6 @@ def test_a_text_without_url_is_a_source_by_its_key(tmp_path, article, doc):
             [("absa-copy", None, "Copy"), ("absa-file", None, article["title"])]
 
 
-@pytest.mark.xfail(strict=True, reason="Store.sources orders by first_seen, a time to the second, then by locator: two sources "
-                                       "found in the same second come out alphabetically, not first found first as documented")
 def test_sources_found_in_the_same_second_come_first_found_first(tmp_path, article, doc, monkeypatch):
     from newsgraph.store import store as store_module
 

@@ -166,9 +166,13 @@ class Store:
             document.last_seen = now
 
     def sources(self, document_id: str) -> list[dict[str, Any]]:
-        """Where a document was found, first found first."""
+        """Where a document was found, first found first (within one second: the document's own source,
+        then by locator)."""
         with Session(self.engine) as s:
-            rows = s.scalars(select(t.Source).where(t.Source.document_id == document_id).order_by(t.Source.first_seen, t.Source.locator))
+            doc = s.get(t.Document, document_id)
+            own = {canonical_url(doc.url), doc.key} if doc else set()
+            rows = s.scalars(select(t.Source).where(t.Source.document_id == document_id))
+            rows = sorted(rows, key=lambda r: (r.first_seen, r.locator not in own, r.locator))
             return [{"locator": r.locator, "url": r.url, "title": r.title, "published": r.published,
                      "first_seen": r.first_seen, "last_seen": r.last_seen} for r in rows]
 
