@@ -82,3 +82,40 @@ def site():
     s = Site()
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The PostgreSQL server of $NEWSGRAPH_TEST_DATABASE (``.ci/run`` starts one with scripts/start-postgres.sh)."""
+    url = os.environ.get("NEWSGRAPH_TEST_DATABASE")
+    if not url:
+        pytest.skip("NEWSGRAPH_TEST_DATABASE is not set (scripts/start-postgres.sh prints a URL for it)")
+    import sqlalchemy
+
+    from newsgraph.store.store import database_url
+
+    try:
+        with sqlalchemy.create_engine(database_url(url)).connect():
+            pass
+    except Exception as e:  # noqa: BLE001 - any failure to connect is a skip with its reason
+        pytest.skip(f"no PostgreSQL at NEWSGRAPH_TEST_DATABASE ({e.__class__.__name__})")
+    return url
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A fresh, empty PostgreSQL database for one test (dropped after it)."""
+    import uuid
+
+    import sqlalchemy
+
+    from newsgraph.store.store import database_url
+
+    name = "newsgraph_test_" + uuid.uuid4().hex[:12]
+    admin = sqlalchemy.create_engine(database_url(pg_server), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield pg_server.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, aliased
 from newsgraph import ontology as ont
 from newsgraph.nlp.entities import normalise
 from newsgraph.resolve.keys import name_keys
+from newsgraph.store import migrate
 from newsgraph.store import schema as t
 from newsgraph.store.ids import canonical_url, content_id, passage_fingerprints, text_fingerprint
 
@@ -41,7 +42,11 @@ def utc_now() -> str:
 
 
 def database_url(db: str) -> str:
-    """A SQLAlchemy URL for ``db``: a URL as is, otherwise a SQLite file path."""
+    """A SQLAlchemy URL for ``db``: ``postgresql://…`` through psycopg 3, another URL as is, otherwise
+    a SQLite file path."""
+    for scheme in ("postgresql://", "postgres://"):
+        if db.startswith(scheme):
+            return "postgresql+psycopg://" + db[len(scheme):]
     if "://" in db:
         return db
     return f"sqlite:///{Path(db).expanduser()}"
@@ -81,7 +86,7 @@ class Store:
         self.engine: Engine = create_engine(self.url, future=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        t.Base.metadata.create_all(self.engine)
+        migrate.upgrade(self.engine)  # the schema, made or brought up to date by the Alembic migrations
         self._fingerprint_old_documents()
 
     def _fingerprint_old_documents(self) -> None:
@@ -306,7 +311,7 @@ class Store:
                 raise LookupError(f"no document {document!r}")
             mentions = [{"start": m.start, "end": m.end, "entity_id": m.entity_id, "name": e.name, "type": e.type, "kind": m.kind}
                         for m, e in s.execute(select(t.Mention, t.Entity).join(t.Entity, t.Entity.id == t.Mention.entity_id)
-                                              .where(t.Mention.document_id == d.id).order_by(t.Mention.start))]
+                                              .where(t.Mention.document_id == d.id).order_by(t.Mention.start, t.Mention.end, t.Mention.entity_id))]
             evidence = [{"start": v.start, "end": v.end, "event_id": v.id, "type": v.type, "status": v.status}
                         for v in s.scalars(select(t.Event).where(t.Event.document_id == d.id).order_by(t.Event.start))]
             evidence += [{"start": r.start, "end": r.end, "event_id": r.id, "type": ont.ROLE, "status": ont.OCCURRED}
