@@ -5,6 +5,7 @@ Exit codes: 0 success; 1 some input or lookup failed (each named on stderr, one 
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -14,7 +15,8 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from newsgraph import ontology as ont
 from newsgraph.errors import reason as _reason
@@ -127,6 +129,8 @@ def ingest(
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that have none."),
     columns: Optional[str] = typer.Option(None, "--columns", help="CSV columns for the record fields, e.g. 'text=body,title=headline,published=date,url=link,id=guid'."),
     allow_private_urls: bool = typer.Option(False, "--allow-private-urls", help="Let URLs on loopback, private and link-local addresses be fetched (refused by default)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Extract on a local Dask cluster of this many worker processes."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on an existing Dask cluster: its scheduler, tcp://HOST:8786."),
 ) -> None:
     """Extract articles and store them in the graph (a text already stored, or a copy of it, only adds its source);
     alerts for watched actors are printed as JSON lines."""
@@ -144,8 +148,15 @@ def ingest(
         store = Store(db)
     except Exception as e:  # a bad URL or an unwritable path
         _fail(f"{db}: cannot open database ({_reason(e)})")
-    columns_ = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}")]
-    with store, Progress(*columns_, console=err, transient=True, disable=not sys.stderr.isatty()) as progress:
+    columns_ = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), _Rate(), TextColumn("{task.description}")]
+    if workers and scheduler:
+        _fail("give --workers or --scheduler, not both", 2)
+    cluster = contextlib.nullcontext(None)
+    if workers or scheduler:
+        from newsgraph.ingest.distributed import client
+
+        cluster = client(workers, scheduler)
+    with store, _cluster(cluster) as dask_client, Progress(*columns_, console=err, transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("", total=None)
         items = (item for arg in inputs for item in read_input(arg, published, mapping, allow_private=allow_private_urls))
         new_events: list[str] = []
@@ -154,7 +165,12 @@ def ingest(
             new_events.extend(result.event_ids)
             progress.update(task, advance=1, description=str(record["id"])[:40])
 
-        tally = load(store, items, on_failure=lambda line: _warn(f"skipped {line}"), on_saved=saved)
+        extract = None
+        if dask_client is not None:
+            from newsgraph.ingest.distributed import extract_distributed
+
+            extract = lambda records: extract_distributed(records, dask_client)  # noqa: E731
+        tally = load(store, items, on_failure=lambda line: _warn(f"skipped {line}"), on_saved=saved, extract=extract)
         for alert in match(store, new_events):  # edges touching watched actors (see watchlist)
             _emit(alert)
         counts = store.counts()
@@ -163,6 +179,26 @@ def ingest(
           f"{counts['entities']} entities, {counts['events']} interactions, {counts['roles']} roles")
     if tally.failures:
         raise typer.Exit(1)
+
+
+class _Rate(ProgressColumn):
+    """Documents per second, for the progress bar."""
+
+    def render(self, task: Any) -> Text:
+        return Text(f"{task.speed or 0:.1f} docs/s")
+
+
+@contextlib.contextmanager
+def _cluster(cluster: Any) -> Iterator[Any]:
+    """Enter ``cluster`` (a Dask client context); a cluster that cannot start is one line, exit 1."""
+    try:
+        ctx = cluster.__enter__()
+    except Exception as e:  # an unreachable scheduler, a port in use
+        _fail(f"cannot start or reach the Dask cluster ({_reason(e)})")
+    try:
+        yield ctx
+    finally:
+        cluster.__exit__(None, None, None)
 
 
 def _open(db: str):

@@ -28,18 +28,20 @@ class Tally:
     failures: list[str] = field(default_factory=list)
 
 
+Extractor = Callable[[Iterable[dict[str, Any]]], Iterable[tuple[dict[str, Any], "dict[str, Any] | str"]]]
+
+
 def load(store: Store, items: Iterable[dict[str, Any] | InputError], *,
          on_saved: Callable[[dict[str, Any], SaveResult], None] | None = None,
-         on_failure: Callable[[str], None] | None = None) -> Tally:
-    """Extract and store ``items`` (records, or the ``InputError`` of a bad input), in order.
+         on_failure: Callable[[str], None] | None = None, extract: Extractor | None = None) -> Tally:
+    """Extract and store ``items`` (records, or the ``InputError`` of a bad input).
 
+    ``extract`` maps records to (record, document JSON or error line) pairs in any order: by default
+    ``extract_here``; ``ingest.distributed.extract_distributed`` spreads the work over a Dask cluster.
     ``on_saved(record, result)`` is called after each record is stored (or found stored);
     ``on_failure(line)`` with each failure, which is also kept in the tally.
     """
-    from newsgraph.extract import extract_many
-
     tally = Tally()
-    pending: deque[dict[str, Any]] = deque()
 
     def failed(line: str) -> None:
         tally.failures.append(line)
@@ -77,7 +79,6 @@ def load(store: Store, items: Iterable[dict[str, Any] | InputError], *,
                 as_copy(item, known)
                 continue
             waiting[fingerprint] = []
-            pending.append(item)
             yield item
 
     def done(record: dict[str, Any], result: SaveResult | None, error: str | None = None) -> None:
@@ -90,12 +91,10 @@ def load(store: Store, items: Iterable[dict[str, Any] | InputError], *,
         for item in followers:
             as_copy(item, result.document_id)
 
-    def extraction_failed(record: dict[str, Any], e: Exception) -> None:
-        pending.remove(record)
-        done(record, None, f"extraction failed ({reason(e)})")
-
-    for doc in extract_many(fresh(), on_error=extraction_failed):
-        record = pending.popleft()
+    for record, doc in (extract or extract_here)(fresh()):
+        if isinstance(doc, str):
+            done(record, None, f"extraction failed ({doc})")
+            continue
         try:
             result = store.save(doc, record["text"])
         except Exception as e:  # the transaction rolled back: the database is as before this document
@@ -103,3 +102,29 @@ def load(store: Store, items: Iterable[dict[str, Any] | InputError], *,
             continue
         done(record, result)
     return tally
+
+
+def extract_here(records: Iterable[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], dict[str, Any] | str]]:
+    """Extract in this process: each record with its document JSON, or with its error (one line), in order."""
+    from newsgraph.extract import extract_many
+
+    pending: deque[dict[str, Any]] = deque()
+    failures: list[tuple[dict[str, Any], str]] = []
+
+    def queued() -> Iterator[dict[str, Any]]:
+        for r in records:
+            pending.append(r)
+            yield r
+
+    def failed(record: dict[str, Any], e: Exception) -> None:
+        failures.append((record, reason(e)))
+
+    for doc in extract_many(queued(), on_error=failed):
+        while failures:  # the failed records of this batch, before the next good one
+            bad, why = failures.pop(0)
+            pending.remove(bad)
+            yield bad, why
+        yield pending.popleft(), doc
+    for bad, why in failures:
+        pending.remove(bad)
+        yield bad, why
