@@ -24,17 +24,31 @@ from newsgraph.store import migrate
 from newsgraph.store import schema as t
 from newsgraph.store.ids import canonical_url, content_id, passage_fingerprints, text_fingerprint
 
+def record_aliases(s: Session, pairs: Iterable[tuple[str, str]]) -> None:
+    """Record each (entity id, alias) as a name of that entity, once (one query for them all)."""
+    pairs = set(pairs)
+    ids = list({e for e, _ in pairs})
+    have = {tuple(r) for c in _chunks(ids) for r in s.execute(select(t.Alias.entity_id, t.Alias.alias).where(t.Alias.entity_id.in_(c)))}
+    s.add_all(t.Alias(entity_id=e, alias=a, norm=normalise(a)) for e, a in sorted(pairs - have))
+
+
 def record_alias(s: Session, entity_id: str, alias: str) -> None:
     """Record ``alias`` as a name of ``entity_id`` (once)."""
-    if s.get(t.Alias, (entity_id, alias)) is None:
-        s.add(t.Alias(entity_id=entity_id, alias=alias, norm=normalise(alias)))
+    record_aliases(s, [(entity_id, alias)])
+
+
+def add_name_keys_many(s: Session, items: Iterable[tuple[str, str, list[str]]]) -> None:
+    """Record the name keys under which later documents find each (entity id, type, names), once."""
+    rows = {(key, kind, entity_id) for entity_id, entity_type, names in items for key, kind in name_keys(entity_type, names)}
+    ids = list({r[2] for r in rows})
+    have = {tuple(r) for c in _chunks(ids) for r in s.execute(select(t.NameKey.key, t.NameKey.kind, t.NameKey.entity_id)
+                                                              .where(t.NameKey.entity_id.in_(c)))}
+    s.add_all(t.NameKey(key=k, kind=kind, entity_id=e) for k, kind, e in sorted(rows - have))
 
 
 def add_name_keys(s: Session, entity_id: str, entity_type: str, names: list[str]) -> None:
     """Record the name keys under which later documents find ``entity_id``."""
-    for key, kind in name_keys(entity_type, names):
-        if s.get(t.NameKey, (key, kind, entity_id)) is None:
-            s.add(t.NameKey(key=key, kind=kind, entity_id=entity_id))
+    add_name_keys_many(s, [(entity_id, entity_type, names)])
 
 
 def utc_now() -> str:
@@ -207,61 +221,73 @@ class Store:
             from newsgraph.resolve.linker import Linker  # here, not at the top: the linker reads the store's tables
 
             decisions = Linker(s).link_document(doc.get("entities", []))
-            for e in doc.get("entities", []):
-                link = decisions[e["id"]]
-                nid = node[e["id"]] = link.entity_id
-                row = s.get(t.Entity, nid)
-                if row is None:
-                    s.add(t.Entity(id=nid, name=e["name"], type=e["type"], country=e.get("country"), first_seen=now, last_seen=now))
-                    s.flush()
-                else:
+            # the document is new and every statement id below holds its id: nothing to look up, one flush
+            entity_rows: dict[str, t.Entity] = {}
+            aliases: set[tuple[str, str]] = set()
+            keys: list[tuple[str, str, list[str]]] = []
+            with s.no_autoflush:
+                for e in doc.get("entities", []):
+                    nid = node[e["id"]] = decisions[e["id"]].entity_id
+                    row = entity_rows.get(nid) or s.get(t.Entity, nid)
+                    if row is None:
+                        row = t.Entity(id=nid, name=e["name"], type=e["type"], country=e.get("country"), first_seen=now, last_seen=now)
+                        s.add(row)
                     row.last_seen = now
-                s.add(t.Link(document_id=doc_id, local_id=e["id"], entity_id=nid, name=e["name"], reason=link.reason, score=link.score))
-                for alias in {e["name"], *e.get("aliases", [])}:
-                    record_alias(s, nid, alias)
-                if not e.get("country"):
-                    add_name_keys(s, nid, e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))])
-                for m in e.get("mentions", []) + e.get("references", []):
-                    mid = content_id(doc_id, m["start"], m["end"], nid)
-                    if mid in seen_mentions:
-                        continue
-                    seen_mentions.add(mid)
-                    s.add(t.Mention(id=mid, entity_id=nid, document_id=doc_id,
-                                    start=m["start"], end=m["end"], text=m["text"], kind=m.get("kind", "name"),
-                                    merged_by=m.get("merged_by", "")))
-                s.flush()
-            for r in doc.get("roles", []):
-                ev = r["evidence"][0]
-                rid = content_id("role", node[r["person"]], node[r["org"]], r.get("title"), doc_id, ev["start"])
-                if s.get(t.Role, rid) is None:
-                    s.add(t.Role(id=rid, person_id=node[r["person"]], org_id=node[r["org"]], title=r.get("title"),
-                                 document_id=doc_id, sentence=ev["sentence"], start=ev["start"], end=ev["end"],
-                                 first_seen=now, last_seen=now))
-            new_events: list[str] = []
-            for v in doc.get("events", []):
-                time = v.get("time") or {}
-                for ev in v["evidence"]:
-                    src = sorted(node[x] for x in v["source"])
-                    tgt = sorted(node[x] for x in v["target"])
-                    vid = content_id("event", v["type"], v["status"], *src, "->", *tgt, doc_id, ev["start"])
-                    if s.get(t.Event, vid) is not None:
-                        continue
-                    new_events.append(vid)
-                    s.add(t.Event(id=vid, type=v["type"], mode=v.get("mode"), context=v.get("context"), status=v["status"],
-                                  time_text=time.get("text"), time_start=time.get("start"), time_end=time.get("end"),
-                                  date=time.get("start") or (meta.get("published") or "")[:10] or None,
-                                  confidence=float(v.get("confidence", 0.5)), document_id=doc_id, sentence=ev["sentence"],
-                                  start=ev["start"], end=ev["end"], first_seen=now, last_seen=now))
-                    s.flush()
-                    for side, ids in (("source", src), ("target", tgt)):
-                        for eid in set(ids):
-                            s.add(t.EventActor(event_id=vid, entity_id=eid, side=side))
-            for q in doc.get("quotes", []):
-                ev = q["evidence"][0]
-                qid = content_id("quote", doc_id, q.get("start", ev["start"]), q["text"])
-                if s.get(t.Quote, qid) is None:
-                    s.add(t.Quote(id=qid, speaker_id=node.get(q.get("speaker")), text=q["text"], document_id=doc_id,
-                                  sentence=ev["sentence"], start=ev["start"], end=ev["end"]))
+                    entity_rows[nid] = row
+                s.flush()  # the entities before what refers to them (the tables have no ORM relationships to order by)
+                for e in doc.get("entities", []):
+                    link, nid = decisions[e["id"]], node[e["id"]]
+                    s.add(t.Link(document_id=doc_id, local_id=e["id"], entity_id=nid, name=e["name"], reason=link.reason, score=link.score))
+                    aliases.update((nid, alias) for alias in {e["name"], *e.get("aliases", [])})
+                    if not e.get("country"):
+                        keys.append((nid, e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))]))
+                    for m in e.get("mentions", []) + e.get("references", []):
+                        mid = content_id(doc_id, m["start"], m["end"], nid)
+                        if mid in seen_mentions:
+                            continue
+                        seen_mentions.add(mid)
+                        s.add(t.Mention(id=mid, entity_id=nid, document_id=doc_id,
+                                        start=m["start"], end=m["end"], text=m["text"], kind=m.get("kind", "name"),
+                                        merged_by=m.get("merged_by", "")))
+                record_aliases(s, aliases)
+                add_name_keys_many(s, keys)
+                made: set[str] = set()
+                for r in doc.get("roles", []):
+                    ev = r["evidence"][0]
+                    rid = content_id("role", node[r["person"]], node[r["org"]], r.get("title"), doc_id, ev["start"])
+                    if rid not in made:
+                        made.add(rid)
+                        s.add(t.Role(id=rid, person_id=node[r["person"]], org_id=node[r["org"]], title=r.get("title"),
+                                     document_id=doc_id, sentence=ev["sentence"], start=ev["start"], end=ev["end"],
+                                     first_seen=now, last_seen=now))
+                new_events: list[str] = []
+                actors: list[t.EventActor] = []
+                for v in doc.get("events", []):
+                    time = v.get("time") or {}
+                    for ev in v["evidence"]:
+                        src = sorted(node[x] for x in v["source"])
+                        tgt = sorted(node[x] for x in v["target"])
+                        vid = content_id("event", v["type"], v["status"], *src, "->", *tgt, doc_id, ev["start"])
+                        if vid in made:
+                            continue
+                        made.add(vid)
+                        new_events.append(vid)
+                        s.add(t.Event(id=vid, type=v["type"], mode=v.get("mode"), context=v.get("context"), status=v["status"],
+                                      time_text=time.get("text"), time_start=time.get("start"), time_end=time.get("end"),
+                                      date=time.get("start") or (meta.get("published") or "")[:10] or None,
+                                      confidence=float(v.get("confidence", 0.5)), document_id=doc_id, sentence=ev["sentence"],
+                                      start=ev["start"], end=ev["end"], first_seen=now, last_seen=now))
+                        actors += [t.EventActor(event_id=vid, entity_id=eid, side=side)
+                                   for side, ids in (("source", src), ("target", tgt)) for eid in sorted(set(ids))]
+                s.flush()  # the events before their actors
+                s.add_all(actors)
+                for q in doc.get("quotes", []):
+                    ev = q["evidence"][0]
+                    qid = content_id("quote", doc_id, q.get("start", ev["start"]), q["text"])
+                    if qid not in made:
+                        made.add(qid)
+                        s.add(t.Quote(id=qid, speaker_id=node.get(q.get("speaker")), text=q["text"], document_id=doc_id,
+                                      sentence=ev["sentence"], start=ev["start"], end=ev["end"]))
             return SaveResult(doc_id, True, len(node), len(new_events), len(doc.get("roles", [])), event_ids=new_events)
 
     # -- reading -------------------------------------------------------------------------
