@@ -98,11 +98,38 @@ class Linker:
         # mentions are written afterwards), and lone names are judged twice: ask the store once.
         self._seen_in: dict[str, int] = {}
         self._around: dict[str, set[str]] = {}
+        self._pins: dict[str, t.Pin | None] = {}  # name key -> its pin, or None: asked for in one query per document
+        self._exists: dict[str, bool] = {}  # entity id -> stored?
+        self._any_redirects: bool | None = None
+
+    def _prefetch(self, entities: list[dict[str, Any]]) -> None:
+        """Ask the store in one query each for the pins of a document's names and which of its entities exist."""
+        names = sorted({normalise(n) for e in entities if not e.get("country") for n in names_of(e)} - set(self._pins))
+        for i in range(0, len(names), 500):
+            chunk = names[i:i + 500]
+            found = {p.key: p for p in self.s.scalars(select(t.Pin).where(t.Pin.key.in_(chunk)))}
+            self._pins.update({n: found.get(n) for n in chunk})
+        ids = sorted({self.follow(node_id(e)) for e in entities if not e.get("country")} - set(self._exists))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            stored = set(self.s.scalars(select(t.Entity.id).where(t.Entity.id.in_(chunk))))
+            self._exists.update({x: x in stored for x in chunk})
+
+    def _pin(self, name: str) -> t.Pin | None:
+        if name not in self._pins:
+            self._pins[name] = self.s.get(t.Pin, name)
+        return self._pins[name]
+
+    def _stored(self, entity_id: str) -> bool:
+        if entity_id not in self._exists:
+            self._exists[entity_id] = self.s.get(t.Entity, entity_id) is not None
+        return self._exists[entity_id]
 
     def link_document(self, entities: list[dict[str, Any]]) -> dict[str, LinkDecision]:
         """Decisions for every entity of one document, keyed by its document id (``e1``…).  Names that
         need context (a lone surname, an acronym) are linked last, against the others' decisions."""
         decisions: dict[str, LinkDecision] = {}
+        self._prefetch(entities)
         later = [e for e in entities if not e.get("country") and
                  (is_surname_only(e["type"], e["name"]) or is_acronym(e["type"], e["name"]))]
         for e in entities:
@@ -134,11 +161,11 @@ class Linker:
             return LinkDecision(node_id(e), "country", 1.0)
         names = names_of(e)
         for name in dict.fromkeys(normalise(n) for n in names):
-            pin = self.s.get(t.Pin, name)
+            pin = self._pin(name)
             if pin is not None:
                 return LinkDecision(self.follow(pin.entity_id), pin.reason, 1.0)
         own = self.follow(node_id(e))
-        exists = self.s.get(t.Entity, own) is not None
+        exists = self._stored(own)
         if is_surname_only(e["type"], e["name"]):
             best = self._by_surname(e, context)
             if best is not None:
@@ -159,8 +186,10 @@ class Linker:
 
     def follow(self, entity_id: str) -> str:
         """The surviving id of an entity that may have been merged (redirects followed)."""
+        if self._any_redirects is None:
+            self._any_redirects = self.s.scalar(select(t.Redirect.from_id).limit(1)) is not None
         seen = set()
-        while entity_id not in seen:
+        while self._any_redirects and entity_id not in seen:
             seen.add(entity_id)
             r = self.s.get(t.Redirect, entity_id)
             if r is None:
