@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
-import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -94,18 +93,21 @@ def pct(xs: list[float], p: float) -> float:
 
 
 def bench(db: str, label: str, samples: int, seed: int = 1) -> list[str]:
+    """Latency table of one store (a SQLite file or a database URL)."""
+    from sqlalchemy import text
+
     rng = random.Random(seed)
-    con = sqlite3.connect(db)
-    degree = con.execute("SELECT entity_id, count(*) FROM event_actors GROUP BY entity_id").fetchall()
-    names = dict(con.execute("SELECT id, name FROM entities"))
-    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    degree.sort(key=lambda x: -x[1])
-    hubs = [e for e, _ in degree[:max(1, len(degree) // 100)]]
-    everyone = [e for e, _ in degree]
-    lines = [f"## {label}: {n_events:,} interactions, {len(everyone):,} actors with at least one "
-             f"(largest degree {degree[0][1]:,}), {samples} samples each", "",
-             "| query | p50 ms | p95 ms | p95 ÷ baseline p95 |", "|---|---|---|---|"]
-    with Store(db, create=False) as store:
+    with Store(db, create=False) as store, store.engine.connect() as con:
+        degree = [tuple(r) for r in con.execute(text("SELECT entity_id, count(*) FROM event_actors GROUP BY entity_id"))]
+        names = dict(tuple(r) for r in con.execute(text("SELECT id, name FROM entities")))
+        n_events = con.execute(text("SELECT count(*) FROM events")).scalar_one()
+        degree.sort(key=lambda x: -x[1])
+        hubs = [e for e, _ in degree[:max(1, len(degree) // 100)]]
+        everyone = [e for e, _ in degree]
+        lines = [f"## {label}: {n_events:,} interactions, {len(everyone):,} actors with at least one "
+                 f"(largest degree {degree[0][1]:,}), {samples} samples each", "",
+                 "| query | p50 ms | p95 ms | p95 ÷ baseline p95 |", "|---|---|---|---|"]
+
         def run(name: str, pick: Callable[[], tuple], fn: Callable[..., object], baseline_p95: float | None) -> float:
             times = [timed(lambda args=pick(): fn(*args)) for _ in range(samples)]
             p95 = pct(times, 95)
@@ -113,8 +115,10 @@ def bench(db: str, label: str, samples: int, seed: int = 1) -> list[str]:
             lines.append(f"| {name} | {pct(times, 50):.1f} | {p95:.1f} | {ratio} |")
             return p95
 
+        lookup_sql = text("SELECT event_id FROM event_actors WHERE entity_id = :e")
+
         def lookup(entity_id: str) -> list:
-            return con.execute("SELECT event_id FROM event_actors WHERE entity_id = ?", (entity_id,)).fetchall()
+            return con.execute(lookup_sql, {"e": entity_id}).fetchall()
 
         one = lambda pool: (lambda: (names[rng.choice(pool)],))  # noqa: E731
         base = run("baseline: indexed lookup of one actor's interactions", lambda: (rng.choice(everyone),), lookup, None)
@@ -126,7 +130,6 @@ def bench(db: str, label: str, samples: int, seed: int = 1) -> list[str]:
         run("path (up to 4 hops)", lambda: (names[rng.choice(everyone)], names[rng.choice(everyone)]),
             lambda a, b: path(store, a, b, max_hops=4), base)
         run("ego, 1 hop, hubs (top 1% by degree)", one(hubs), lambda n: ego(store, n, hops=1), base)
-    con.close()
     return lines
 
 

@@ -1,0 +1,217 @@
+"""Scale-out figures: Dask workers, streaming memory, bulk writes and query latency on SQLite and PostgreSQL.
+
+    python benchmarks/scale.py workers [--limit N]          # docs/s with 1 and 2 workers, same run: ratio
+    python benchmarks/scale.py stream [--sizes 2000,20000]  # peak RSS streaming N docs (BBC repeated, new ids)
+    python benchmarks/scale.py bulk --pg URL [--limit N]    # documents written per second, SQLite vs PostgreSQL
+    python benchmarks/scale.py queries --pg URL             # ego/path p50/p95 on the 1M-interaction store, both backends
+
+Each figure is a ratio against a baseline measured in the same run (1 worker; the smaller stream;
+SQLite).  ``workers`` reports two throughputs: extraction alone (what the workers share) and the
+whole ingest (extraction on the workers, linking and writing in the one client that owns the store).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BBC = HERE.parent.parent / "shared" / "data" / "bbc-news" / "articles.jsonl.gz"
+CACHE = HERE / ".cache"
+
+
+def bbc(limit: int | None = None) -> list[dict]:
+    from newsgraph.ingest.reader import parse_record
+
+    with gzip.open(BBC, "rt", encoding="utf-8") as f:
+        records = [parse_record(json.loads(line), "bbc") for line in f]
+    return records[:limit] if limit else records
+
+
+def workers(limit: int | None) -> None:
+    from newsgraph.ingest.distributed import client, extract_distributed
+    from newsgraph.ingest.load import load
+    from newsgraph.store import Store
+
+    records = bbc(limit)
+    rows = []
+    for n in (1, 2):
+        with client(workers=n) as c:
+            c.run(lambda: __import__("newsgraph.nlp.pipeline", fromlist=["load_pipeline"]).load_pipeline())
+            start = time.perf_counter()
+            count = sum(1 for _ in extract_distributed(records, c))
+            extract_s = time.perf_counter() - start
+            with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "g.db")) as store:
+                start = time.perf_counter()
+                tally = load(store, records, extract=lambda rs: extract_distributed(rs, c))
+                ingest_s = time.perf_counter() - start
+        rows.append((n, count / extract_s, len(records) / ingest_s, tally))
+    print(f"## Dask workers on {len(records):,} BBC articles (this machine: {os.cpu_count()} cores)\n")
+    print("| workers | extraction docs/s | ingest docs/s | stored | copies | failed |\n|---|---|---|---|---|---|")
+    for n, ex, ing, t in rows:
+        print(f"| {n} | {ex:.1f} | {ing:.1f} | {t.new} | {t.unchanged} | {len(t.failures)} |")
+    print(f"\nratio 2 ÷ 1 workers: extraction {rows[1][1] / rows[0][1]:.2f}, whole ingest {rows[1][2] / rows[0][2]:.2f}")
+
+
+def stream_one(size: int, workers_: int) -> None:
+    """Run in a child process: stream ``size`` records (the BBC articles repeated under new ids) into a
+    fresh store; print the peak RSS in MB."""
+    from newsgraph.ingest.distributed import client, extract_distributed
+    from newsgraph.ingest.load import load
+    from newsgraph.store import Store
+
+    base = bbc()
+
+    def records():
+        for i in range(size):
+            r = base[i % len(base)]
+            yield {**r, "id": f"{r['id']}#{i // len(base)}"}
+
+    with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "g.db")) as store, client(workers=workers_) as c:
+        start = time.perf_counter()
+        tally = load(store, records(), extract=lambda rs: extract_distributed(rs, c))
+        took = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"size": size, "peak_rss_mb": round(peak), "seconds": round(took), "new": tally.new,
+                      "copies": tally.unchanged, "failed": len(tally.failures)}))
+
+
+def stream(sizes: list[int], workers_: int) -> None:
+    print(f"## Streaming the BBC articles repeated under new ids ({workers_} workers; the client's peak RSS)\n")
+    print("| documents | peak RSS MB | seconds | extracted and stored | copies of stored ones |\n|---|---|---|---|---|")
+    peaks = []
+    for size in sizes:
+        out = subprocess.run([sys.executable, __file__, "_stream", str(size), str(workers_)], capture_output=True, text=True, check=True)
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        peaks.append(row["peak_rss_mb"])
+        print(f"| {size:,} | {row['peak_rss_mb']} | {row['seconds']} | {row['new']:,} | {row['copies']:,} |")
+    print(f"\npeak RSS {sizes[-1]:,} ÷ {sizes[0]:,} documents: {peaks[-1] / peaks[0]:.2f}")
+
+
+def extracted(limit: int) -> list[tuple[dict, dict]]:
+    """``limit`` BBC articles with their document JSON (cached under benchmarks/.cache)."""
+    path = CACHE / f"extracted-{limit}.pickle"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    from newsgraph.extract import extract_many
+
+    records = bbc(limit)
+    pairs = list(zip(records, extract_many(records)))
+    CACHE.mkdir(exist_ok=True)
+    path.write_bytes(pickle.dumps(pairs))
+    return pairs
+
+
+def bulk(pg: str, limit: int) -> None:
+    import sqlalchemy
+
+    from newsgraph.store import Store
+    from newsgraph.store.store import database_url
+
+    pairs = extracted(limit)
+    name = f"newsgraph_bench_{os.getpid()}"
+    admin = sqlalchemy.create_engine(database_url(pg), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    rates = {}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for label, db in (("SQLite", str(Path(tmp) / "g.db")), ("PostgreSQL", pg.rsplit("/", 1)[0] + "/" + name)):
+                with Store(db) as store:
+                    start = time.perf_counter()
+                    for record, doc in pairs:
+                        store.save(doc, record["text"])
+                    rates[label] = len(pairs) / (time.perf_counter() - start)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    print(f"## Writing {len(pairs):,} extracted BBC articles (link, then one transaction per document)\n")
+    print("| backend | documents/s |\n|---|---|")
+    for label, rate in rates.items():
+        print(f"| {label} | {rate:.1f} |")
+    print(f"\nPostgreSQL ÷ SQLite: {rates['PostgreSQL'] / rates['SQLite']:.2f}")
+
+
+def copy_to_postgres(sqlite_path: Path, pg_url: str) -> None:
+    """Copy a SQLite store into an empty PostgreSQL database, table by table, with COPY."""
+    import sqlite3
+
+    import psycopg
+
+    from newsgraph.store import Store
+    from newsgraph.store.schema import Base
+
+    Store(pg_url).close()  # the schema, by the migrations
+    src = sqlite3.connect(sqlite_path)
+    have = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    with psycopg.connect(pg_url) as dst:
+        for table in Base.metadata.sorted_tables:
+            if table.name not in have or table.name == "alembic_version":
+                continue
+            cols = [c.name for c in table.columns]
+            src_cols = {r[1] for r in src.execute(f"PRAGMA table_info({table.name})")}
+            cols = [c for c in cols if c in src_cols]
+            with dst.cursor().copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as cp:
+                for row in src.execute(f"SELECT {', '.join(cols)} FROM {table.name}"):
+                    cp.write_row(row)
+        dst.execute("ANALYZE")
+
+
+def queries(pg: str, samples: int) -> None:
+    import sqlalchemy
+
+    sys.path.insert(0, str(HERE))
+    from queries import bench, build_synthetic
+
+    from newsgraph.store.store import database_url
+
+    synthetic = CACHE / "synthetic.db"
+    if not synthetic.exists():
+        build_synthetic(synthetic, 1_000_000, 100_000)
+    name = "newsgraph_bench_synthetic"
+    admin = sqlalchemy.create_engine(database_url(pg), isolation_level="AUTOCOMMIT")
+    target = pg.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        exists = conn.exec_driver_sql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").first()
+        if not exists:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    if not exists:
+        copy_to_postgres(synthetic, target)
+    for line in bench(str(synthetic), "SQLite, synthetic", samples) + [""] + bench(target, "PostgreSQL, synthetic (the same rows)", samples):
+        print(line)
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "_stream":
+        stream_one(int(sys.argv[2]), int(sys.argv[3]))
+        return
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("what", choices=["workers", "stream", "bulk", "queries"])
+    ap.add_argument("--limit", type=int, default=None, help="the first N BBC articles (default all; bulk: 500)")
+    ap.add_argument("--sizes", default="2000,20000")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--pg", default=os.environ.get("NEWSGRAPH_TEST_DATABASE"), help="a PostgreSQL URL whose role may create databases")
+    ap.add_argument("--samples", type=int, default=100)
+    args = ap.parse_args()
+    if args.what in ("bulk", "queries") and not args.pg:
+        raise SystemExit("scale: give --pg postgresql://… (or set NEWSGRAPH_TEST_DATABASE)")
+    if args.what == "workers":
+        workers(args.limit)
+    elif args.what == "stream":
+        stream([int(x) for x in args.sizes.split(",")], args.workers)
+    elif args.what == "bulk":
+        bulk(args.pg, args.limit or 500)
+    else:
+        queries(args.pg, args.samples)
+
+
+if __name__ == "__main__":
+    main()
