@@ -159,8 +159,9 @@ def copy_to_postgres(sqlite_path: Path, pg_url: str) -> None:
             cols = [c.name for c in table.columns]
             src_cols = {r[1] for r in src.execute(f"PRAGMA table_info({table.name})")}
             cols = [c for c in cols if c in src_cols]
-            with dst.cursor().copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as cp:
-                for row in src.execute(f"SELECT {', '.join(cols)} FROM {table.name}"):
+            quoted = ", ".join(f'"{c}"' for c in cols)
+            with dst.cursor().copy(f"COPY {table.name} ({quoted}) FROM STDIN") as cp:
+                for row in src.execute(f"SELECT {quoted} FROM {table.name}"):
                     cp.write_row(row)
         dst.execute("ANALYZE")
 
@@ -181,9 +182,14 @@ def queries(pg: str, samples: int) -> None:
     target = pg.rsplit("/", 1)[0] + "/" + name
     with admin.connect() as conn:
         exists = conn.exec_driver_sql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").first()
-        if not exists:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    if exists:  # a copy made by an earlier run; complete only when its events are all there
+        with sqlalchemy.create_engine(database_url(target)).connect() as conn:
+            exists = conn.exec_driver_sql("SELECT to_regclass('events') IS NOT NULL").scalar() and \
+                conn.exec_driver_sql("SELECT count(*) FROM events").scalar() > 0
     if not exists:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
         copy_to_postgres(synthetic, target)
     for line in bench(str(synthetic), "SQLite, synthetic", samples) + [""] + bench(target, "PostgreSQL, synthetic (the same rows)", samples):
         print(line)
