@@ -136,7 +136,6 @@ def ingest(
     alerts for watched actors are printed as JSON lines."""
     from newsgraph.ingest.load import load
     from newsgraph.ingest.reader import parse_columns, read_input
-    from newsgraph.store import Store
     from newsgraph.watch.alerts import match
 
     published = _check_date(published)
@@ -144,10 +143,7 @@ def ingest(
         mapping = parse_columns(columns)
     except InputError as e:
         _fail(str(e), 2)
-    try:
-        store = Store(db)
-    except Exception as e:  # a bad URL or an unwritable path
-        _fail(f"{db}: cannot open database ({_reason(e)})")
+    store = _open(db, create=True)
     columns_ = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), _Rate(), TextColumn("{task.description}")]
     if workers and scheduler:
         _fail("give --workers or --scheduler, not both", 2)
@@ -201,15 +197,16 @@ def _cluster(cluster: Any) -> Iterator[Any]:
         cluster.__exit__(None, None, None)
 
 
-def _open(db: str):
+def _open(db: str, create: bool = False):
+    """The store at ``db`` (made if missing when ``create``); a database that cannot be opened is one line, exit 1."""
     from newsgraph.store import Store
 
     try:
-        return Store(db, create=False)
+        return Store(db, create=create)
     except FileNotFoundError as e:
         _fail(str(e))
-    except Exception as e:
-        _fail(f"{db}: cannot open database ({e.__class__.__name__})")
+    except Exception as e:  # a bad URL, an unwritable path, a server that refuses
+        _fail(f"{db}: cannot open database ({_reason(e)})")
 
 
 def _check_choice(value: Optional[str], allowed: Iterable[str], what: str) -> Optional[str]:
@@ -511,7 +508,6 @@ def kb_import(
 ) -> None:
     """Load known people and organisations (names, aliases, ids, positions); mentions then link to them."""
     from newsgraph.resolve.kb import KBError, import_ftm, read_ftm
-    from newsgraph.store import Store
 
     try:
         if path == "-":
@@ -523,10 +519,7 @@ def kb_import(
         _fail(str(e))
     except (OSError, UnicodeDecodeError) as e:
         _fail(f"{path}: cannot read ({getattr(e, 'strerror', None) or _reason(e)})")
-    try:
-        store = Store(db)
-    except Exception as e:
-        _fail(f"{db}: cannot open database ({_reason(e)})")
+    store = _open(db, create=True)
     with store:
         counts = import_ftm(store, proxies)
     _warn(f"{counts['entities']} new and {counts['enriched']} known entities, {counts['names']} names pinned, "
@@ -678,7 +671,6 @@ def watch(
     import time
 
     from newsgraph.ingest.fetch import is_http_url
-    from newsgraph.store import Store
     from newsgraph.watch import alerts as alerting
     from newsgraph.watch.cycle import Cycle
     from newsgraph.watch.feeds import read_feed_list
@@ -692,10 +684,7 @@ def watch(
     if webhook is not None and not is_http_url(webhook):
         _fail(f"--webhook: {webhook!r} is not an http(s) URL", 2)
     sinks: list[alerting.Sink] = ([alerting.FileSink(alerts_file)] if alerts_file else []) + ([alerting.WebhookSink(webhook)] if webhook else [])
-    try:
-        store = Store(db)
-    except Exception as e:
-        _fail(f"{db}: cannot open database ({_reason(e)})")
+    store = _open(db, create=True)
     fetcher = PoliteFetcher(allow_private=allow_private_urls, timeout=timeout, max_bytes=max_bytes, delay=delay,
                             retries=retries, backoff=backoff)
     cycle = Cycle(store, urls, fetcher, sinks, say=_warn)
@@ -718,14 +707,9 @@ app.add_typer(watchlist_app, name="watchlist")
 
 
 def _watchlist(db: str, action: Callable[[Any], Any]) -> Any:
-    from newsgraph.store import Store
     from newsgraph.watch.alerts import WatchError
 
-    try:
-        store = Store(db)
-    except Exception as e:
-        _fail(f"{db}: cannot open database ({_reason(e)})")
-    with store:
+    with _open(db, create=True) as store:
         try:
             return action(store)
         except WatchError as e:

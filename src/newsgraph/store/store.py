@@ -442,7 +442,7 @@ class Store:
         """Every ROLE tie with both ends (names and ids), title and evidence."""
         with Session(self.engine) as s:
             names = self._names(s)
-            docs = self._sources(s)
+            docs = self._provenance(s)
             return [{"id": r.id, "type": ont.ROLE, "person": names.get(r.person_id), "org": names.get(r.org_id),
                      "person_id": r.person_id, "org_id": r.org_id, "title": r.title,
                      "evidence": {"document": r.document_id, **docs.get(r.document_id, {}), "sentence": r.sentence,
@@ -475,7 +475,7 @@ class Store:
         return actors
 
     @staticmethod
-    def _sources(s: Session, ids: Iterable[str] | None = None) -> dict[str, dict[str, str | None]]:
+    def _provenance(s: Session, ids: Iterable[str] | None = None) -> dict[str, dict[str, str | None]]:
         """Document id -> its ``url``, ``published`` date and ``title`` (the provenance an edge carries); every
         document, or only ``ids``."""
         q = select(t.Document.id, t.Document.url, t.Document.published, t.Document.title)
@@ -514,7 +514,7 @@ class Store:
                 rows = rows[:limit] if limit else rows
             actors = self._actors(s, [r.id for r in rows])
             names = self._names(s, {x for a in actors.values() for x in a["source"] + a["target"]})
-            docs = self._sources(s, {r.document_id for r in rows})
+            docs = self._provenance(s, {r.document_id for r in rows})
         out = []
         for r in rows:
             a = actors[r.id]
