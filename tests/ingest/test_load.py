@@ -72,14 +72,14 @@ def test_load_counts_new_unchanged_copies_and_failures(tmp_path, articles, extra
 def test_a_record_that_fails_to_store_is_one_line_and_the_others_are_stored(tmp_path, articles, monkeypatch):
     a0, a1 = articles[:2]
     with Store(str(tmp_path / "g.db")) as store:
-        real = store.save
+        real = store._save
 
-        def save(doc, text):
+        def save(s, doc, text, now):  # fails inside the batch's transaction, and again alone
             if doc["document"]["id"] == a0["id"]:
                 raise RuntimeError("disk on fire\nsecond line")
-            return real(doc, text)
+            return real(s, doc, text, now)
 
-        monkeypatch.setattr(store, "save", save)
+        monkeypatch.setattr(store, "_save", save)
         lines = []
         tally = load(store, [record(a0), syndicated(a0, "https://mirror.example.org/a0"), record(a1)], on_failure=lines.append)
         assert (tally.new, tally.unchanged) == (1, 0) and len(lines) == 2 and tally.failures == lines

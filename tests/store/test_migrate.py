@@ -35,3 +35,28 @@ def test_opening_an_up_to_date_store_runs_no_migration(tmp_path, monkeypatch):
     monkeypatch.setattr(migrate.command, "upgrade", lambda *a, **k: calls.append(a))
     Store(db).close()
     assert calls == []
+
+
+def test_the_migrations_make_the_schema_the_models_declare(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    db = tmp_path / "g.db"
+    Store(str(db)).close()
+    with create_engine(f"sqlite:///{db}").connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_a_store_at_the_first_revision_gets_the_mention_indexes(tmp_path):
+    from alembic import command
+
+    db = tmp_path / "g.db"
+    engine = create_engine(f"sqlite:///{db}")
+    cfg = migrate.config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    assert "ix_mentions_entity_id" in {ix["name"] for ix in inspect(engine).get_indexes("mentions")}
+    Store(str(db)).close()
+    names = {ix["name"] for ix in inspect(engine).get_indexes("mentions")}
+    assert {"ix_mentions_entity_document", "ix_mentions_document_entity"} <= names and "ix_mentions_entity_id" not in names

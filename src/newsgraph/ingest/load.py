@@ -33,13 +33,15 @@ Extractor = Callable[[Iterable[dict[str, Any]]], Iterable[tuple[dict[str, Any], 
 
 def load(store: Store, items: Iterable[dict[str, Any] | InputError], *,
          on_saved: Callable[[dict[str, Any], SaveResult], None] | None = None,
-         on_failure: Callable[[str], None] | None = None, extract: Extractor | None = None) -> Tally:
+         on_failure: Callable[[str], None] | None = None, extract: Extractor | None = None,
+         write_batch: int = 16) -> Tally:
     """Extract and store ``items`` (records, or the ``InputError`` of a bad input).
 
     ``extract`` maps records to (record, document JSON or error line) pairs in any order: by default
     ``extract_here``; ``ingest.distributed.extract_distributed`` spreads the work over a Dask cluster.
     ``on_saved(record, result)`` is called after each record is stored (or found stored);
-    ``on_failure(line)`` with each failure, which is also kept in the tally.
+    ``on_failure(line)`` with each failure, which is also kept in the tally.  Documents are written
+    ``write_batch`` at a time, in one transaction (``Store.save_many``).
     """
     tally = Tally()
 
@@ -91,16 +93,24 @@ def load(store: Store, items: Iterable[dict[str, Any] | InputError], *,
         for item in followers:
             as_copy(item, result.document_id)
 
+    batch: list[tuple[dict[str, Any], dict[str, Any]]] = []
+
+    def write() -> None:  # one transaction per batch; a document that fails alone is rolled back alone
+        for (record, _), result in zip(batch, store.save_many([(doc, record["text"]) for record, doc in batch])):
+            if isinstance(result, Exception):
+                done(record, None, f"not stored ({reason(result)})")
+            else:
+                done(record, result)
+        batch.clear()
+
     for record, doc in (extract or extract_here)(fresh()):
         if isinstance(doc, str):
             done(record, None, f"extraction failed ({doc})")
             continue
-        try:
-            result = store.save(doc, record["text"])
-        except Exception as e:  # the transaction rolled back: the database is as before this document
-            done(record, None, f"not stored ({reason(e)})")
-            continue
-        done(record, result)
+        batch.append((record, doc))
+        if len(batch) >= write_batch:
+            write()
+    write()
     return tally
 
 

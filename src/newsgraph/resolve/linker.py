@@ -101,6 +101,7 @@ class Linker:
         self._pins: dict[str, t.Pin | None] = {}  # name key -> its pin, or None: asked for in one query per document
         self._exists: dict[str, bool] = {}  # entity id -> stored?
         self._any_redirects: bool | None = None
+        self._keyed: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (kind, key) -> [(entity id, type)]
 
     def _prefetch(self, entities: list[dict[str, Any]]) -> None:
         """Ask the store in one query each for the pins of a document's names and which of its entities exist."""
@@ -114,6 +115,21 @@ class Linker:
             chunk = ids[i:i + 500]
             stored = set(self.s.scalars(select(t.Entity.id).where(t.Entity.id.in_(chunk))))
             self._exists.update({x: x in stored for x in chunk})
+        wanted = set()
+        for e in entities:
+            if e.get("country"):
+                continue
+            wanted.update((kind, key) for key, kind in name_keys(e["type"], names_of(e)) if kind == NAME)
+            wanted.update((kind, normalise(e["name"])) for kind in (SURNAME, ACRONYM, NAME))
+        wanted = sorted(wanted - set(self._keyed))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            q = (select(t.NameKey.kind, t.NameKey.key, t.NameKey.entity_id, t.Entity.type)
+                 .join(t.Entity, t.Entity.id == t.NameKey.entity_id).where(t.NameKey.key.in_({k for _, k in chunk})))
+            found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+            for kind, key, eid, etype in self.s.execute(q):
+                found.setdefault((kind, key), []).append((eid, etype))
+            self._keyed.update({w: found.get(w, []) for w in chunk})
 
     def _pin(self, name: str) -> t.Pin | None:
         if name not in self._pins:
@@ -199,11 +215,13 @@ class Linker:
 
     def _candidates(self, keys: Iterable[str], kind: str, fam: str) -> list[str]:
         keys = list(keys)
-        if not keys:
-            return []
-        q = (select(t.NameKey.entity_id, t.Entity.type).join(t.Entity, t.Entity.id == t.NameKey.entity_id)
-             .where(t.NameKey.kind == kind, t.NameKey.key.in_(keys)).distinct())
-        return sorted({eid for eid, etype in self.s.execute(q) if family(etype) == fam})
+        rows = [row for k in keys if (kind, k) in self._keyed for row in self._keyed[kind, k]]
+        asked = [k for k in keys if (kind, k) not in self._keyed]
+        if asked:
+            q = (select(t.NameKey.entity_id, t.Entity.type).join(t.Entity, t.Entity.id == t.NameKey.entity_id)
+                 .where(t.NameKey.kind == kind, t.NameKey.key.in_(asked)).distinct())
+            rows += list(self.s.execute(q))
+        return sorted({eid for eid, etype in rows if family(etype) == fam})
 
     def _by_surname(self, e: dict[str, Any], context: set[str]) -> LinkDecision | None:
         found = self._possible(e)

@@ -136,9 +136,13 @@ class Curation(Base):
 
 class Mention(Base):
     __tablename__ = "mentions"
+    # both ways round, so "the documents of an entity" and "the entities of these documents" (the
+    # linker's context) are read from the index alone
+    __table_args__ = (Index("ix_mentions_entity_document", "entity_id", "document_id"),
+                      Index("ix_mentions_document_entity", "document_id", "entity_id"))
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), index=True)
-    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"))
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)

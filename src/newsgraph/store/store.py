@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import process as fuzz_process
-from sqlalchemy import create_engine, event, func, or_, select
+from sqlalchemy import create_engine, event, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased
 
@@ -29,7 +29,7 @@ def record_aliases(s: Session, pairs: Iterable[tuple[str, str]]) -> None:
     pairs = set(pairs)
     ids = list({e for e, _ in pairs})
     have = {tuple(r) for c in _chunks(ids) for r in s.execute(select(t.Alias.entity_id, t.Alias.alias).where(t.Alias.entity_id.in_(c)))}
-    s.add_all(t.Alias(entity_id=e, alias=a, norm=normalise(a)) for e, a in sorted(pairs - have))
+    _insert(s, t.Alias, [{"entity_id": e, "alias": a, "norm": normalise(a)} for e, a in sorted(pairs - have)])
 
 
 def record_alias(s: Session, entity_id: str, alias: str) -> None:
@@ -43,7 +43,7 @@ def add_name_keys_many(s: Session, items: Iterable[tuple[str, str, list[str]]]) 
     ids = list({r[2] for r in rows})
     have = {tuple(r) for c in _chunks(ids) for r in s.execute(select(t.NameKey.key, t.NameKey.kind, t.NameKey.entity_id)
                                                               .where(t.NameKey.entity_id.in_(c)))}
-    s.add_all(t.NameKey(key=k, kind=kind, entity_id=e) for k, kind, e in sorted(rows - have))
+    _insert(s, t.NameKey, [{"key": k, "kind": kind, "entity_id": e} for k, kind, e in sorted(rows - have)])
 
 
 def add_name_keys(s: Session, entity_id: str, entity_type: str, names: list[str]) -> None:
@@ -120,7 +120,7 @@ class Store:
     def _fingerprint(s: Session, doc_id: str, fingerprint: str | None, passages: list[str]) -> None:
         if fingerprint is not None and s.get(t.Fingerprint, fingerprint) is None:
             s.add(t.Fingerprint(fingerprint=fingerprint, document_id=doc_id))
-        s.add_all(t.Passage(fingerprint=p, document_id=doc_id) for p in passages)
+        _insert(s, t.Passage, [{"fingerprint": p, "document_id": doc_id} for p in passages])
         s.flush()
 
     def close(self) -> None:
@@ -200,95 +200,113 @@ class Store:
 
         A text already stored, or a copy with the same fingerprint, adds only a source (``created`` False).
         """
+        with Session(self.engine) as s, s.begin():
+            return self._save(s, doc, text, utc_now())
+
+    def save_many(self, pairs: list[tuple[dict[str, Any], str]]) -> list[SaveResult | Exception]:
+        """Store (document JSON, text) pairs in one transaction: each pair's ``SaveResult``, in order.
+
+        When the batch fails, each pair is stored again in a transaction of its own, so one bad document
+        costs only itself: its place in the answer holds the exception, and the database is as before it.
+        """
+        try:
+            with Session(self.engine) as s, s.begin():
+                now = utc_now()
+                return [self._save(s, doc, text, now) for doc, text in pairs]
+        except Exception:  # the batch rolled back: one at a time, to keep the good ones
+            results: list[SaveResult | Exception] = []
+            for doc, text in pairs:
+                try:
+                    results.append(self.save(doc, text))
+                except Exception as e:
+                    results.append(e)
+            return results
+
+    def _save(self, s: Session, doc: dict[str, Any], text: str, now: str) -> SaveResult:
+        """Store one document inside the transaction of ``s``; rows go in as bulk inserts, one per table."""
         meta = doc["document"]
         doc_id = content_id("document", text)
         fingerprint = text_fingerprint(text, meta.get("title"))
         passages = passage_fingerprints(text)
-        now = utc_now()
-        with Session(self.engine) as s, s.begin():
-            existing = self._duplicate(s, doc_id, fingerprint, passages)
-            if existing is not None:
-                self._source(s, existing, meta, now)
-                return SaveResult(existing, created=False, copy=existing != doc_id)
-            s.add(t.Document(id=doc_id, key=str(meta.get("id")), title=meta.get("title"), url=meta.get("url"),
-                             published=meta.get("published"), language=meta.get("language") or "en", text=text,
-                             first_seen=now, last_seen=now))
-            s.flush()
-            self._fingerprint(s, doc_id, fingerprint, passages)
-            self._source(s, doc_id, meta, now)
-            node: dict[str, str] = {}
-            seen_mentions: set[str] = set()
-            from newsgraph.resolve.linker import Linker  # here, not at the top: the linker reads the store's tables
+        existing = self._duplicate(s, doc_id, fingerprint, passages)
+        if existing is not None:
+            self._source(s, existing, meta, now)
+            return SaveResult(existing, created=False, copy=existing != doc_id)
+        s.add(t.Document(id=doc_id, key=str(meta.get("id")), title=meta.get("title"), url=meta.get("url"),
+                         published=meta.get("published"), language=meta.get("language") or "en", text=text,
+                         first_seen=now, last_seen=now))
+        s.flush()
+        self._fingerprint(s, doc_id, fingerprint, passages)
+        self._source(s, doc_id, meta, now)
+        from newsgraph.resolve.linker import Linker  # here, not at the top: the linker reads the store's tables
 
-            decisions = Linker(s).link_document(doc.get("entities", []))
-            # the document is new and every statement id below holds its id: nothing to look up, one flush
-            entity_rows: dict[str, t.Entity] = {}
-            aliases: set[tuple[str, str]] = set()
-            keys: list[tuple[str, str, list[str]]] = []
-            with s.no_autoflush:
-                for e in doc.get("entities", []):
-                    nid = node[e["id"]] = decisions[e["id"]].entity_id
-                    row = entity_rows.get(nid) or s.get(t.Entity, nid)
-                    if row is None:
-                        row = t.Entity(id=nid, name=e["name"], type=e["type"], country=e.get("country"), first_seen=now, last_seen=now)
-                        s.add(row)
-                    row.last_seen = now
-                    entity_rows[nid] = row
-                s.flush()  # the entities before what refers to them (the tables have no ORM relationships to order by)
-                for e in doc.get("entities", []):
-                    link, nid = decisions[e["id"]], node[e["id"]]
-                    s.add(t.Link(document_id=doc_id, local_id=e["id"], entity_id=nid, name=e["name"], reason=link.reason, score=link.score))
-                    aliases.update((nid, alias) for alias in {e["name"], *e.get("aliases", [])})
-                    if not e.get("country"):
-                        keys.append((nid, e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))]))
-                    for m in e.get("mentions", []) + e.get("references", []):
-                        mid = content_id(doc_id, m["start"], m["end"], nid)
-                        if mid in seen_mentions:
-                            continue
-                        seen_mentions.add(mid)
-                        s.add(t.Mention(id=mid, entity_id=nid, document_id=doc_id,
-                                        start=m["start"], end=m["end"], text=m["text"], kind=m.get("kind", "name"),
-                                        merged_by=m.get("merged_by", "")))
-                record_aliases(s, aliases)
-                add_name_keys_many(s, keys)
-                made: set[str] = set()
-                for r in doc.get("roles", []):
-                    ev = r["evidence"][0]
-                    rid = content_id("role", node[r["person"]], node[r["org"]], r.get("title"), doc_id, ev["start"])
-                    if rid not in made:
-                        made.add(rid)
-                        s.add(t.Role(id=rid, person_id=node[r["person"]], org_id=node[r["org"]], title=r.get("title"),
-                                     document_id=doc_id, sentence=ev["sentence"], start=ev["start"], end=ev["end"],
-                                     first_seen=now, last_seen=now))
-                new_events: list[str] = []
-                actors: list[t.EventActor] = []
-                for v in doc.get("events", []):
-                    time = v.get("time") or {}
-                    for ev in v["evidence"]:
-                        src = sorted(node[x] for x in v["source"])
-                        tgt = sorted(node[x] for x in v["target"])
-                        vid = content_id("event", v["type"], v["status"], *src, "->", *tgt, doc_id, ev["start"])
-                        if vid in made:
-                            continue
-                        made.add(vid)
-                        new_events.append(vid)
-                        s.add(t.Event(id=vid, type=v["type"], mode=v.get("mode"), context=v.get("context"), status=v["status"],
-                                      time_text=time.get("text"), time_start=time.get("start"), time_end=time.get("end"),
-                                      date=time.get("start") or (meta.get("published") or "")[:10] or None,
-                                      confidence=float(v.get("confidence", 0.5)), document_id=doc_id, sentence=ev["sentence"],
-                                      start=ev["start"], end=ev["end"], first_seen=now, last_seen=now))
-                        actors += [t.EventActor(event_id=vid, entity_id=eid, side=side)
-                                   for side, ids in (("source", src), ("target", tgt)) for eid in sorted(set(ids))]
-                s.flush()  # the events before their actors
-                s.add_all(actors)
-                for q in doc.get("quotes", []):
-                    ev = q["evidence"][0]
-                    qid = content_id("quote", doc_id, q.get("start", ev["start"]), q["text"])
-                    if qid not in made:
-                        made.add(qid)
-                        s.add(t.Quote(id=qid, speaker_id=node.get(q.get("speaker")), text=q["text"], document_id=doc_id,
-                                      sentence=ev["sentence"], start=ev["start"], end=ev["end"]))
-            return SaveResult(doc_id, True, len(node), len(new_events), len(doc.get("roles", [])), event_ids=new_events)
+        entities = doc.get("entities", [])
+        decisions = Linker(s).link_document(entities)
+        node = {e["id"]: decisions[e["id"]].entity_id for e in entities}
+        # the document is new and every statement id below holds its id: nothing to look up
+        ids = sorted(set(node.values()))
+        stored = {i for c in _chunks(ids) for i in s.scalars(select(t.Entity.id).where(t.Entity.id.in_(c)))}
+        for c in _chunks(sorted(stored)):
+            s.execute(update(t.Entity).where(t.Entity.id.in_(c)).values(last_seen=now).execution_options(synchronize_session=False))
+        new_entities: dict[str, dict[str, Any]] = {}
+        links, mentions = [], {}
+        aliases: set[tuple[str, str]] = set()
+        keys: list[tuple[str, str, list[str]]] = []
+        for e in entities:
+            nid, link = node[e["id"]], decisions[e["id"]]
+            if nid not in stored and nid not in new_entities:
+                new_entities[nid] = {"id": nid, "name": e["name"], "type": e["type"], "country": e.get("country"),
+                                     "kb_id": None, "positions": None, "first_seen": now, "last_seen": now}
+            links.append({"document_id": doc_id, "local_id": e["id"], "entity_id": nid, "name": e["name"],
+                          "reason": link.reason, "score": link.score})
+            aliases.update((nid, alias) for alias in {e["name"], *e.get("aliases", [])})
+            if not e.get("country"):
+                keys.append((nid, e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))]))
+            for m in e.get("mentions", []) + e.get("references", []):
+                mid = content_id(doc_id, m["start"], m["end"], nid)
+                mentions.setdefault(mid, {"id": mid, "entity_id": nid, "document_id": doc_id, "start": m["start"],
+                                          "end": m["end"], "text": m["text"], "kind": m.get("kind", "name"),
+                                          "merged_by": m.get("merged_by", "")})
+        _insert(s, t.Entity, list(new_entities.values()))
+        _insert(s, t.Link, links)
+        _insert(s, t.Mention, list(mentions.values()))
+        record_aliases(s, aliases)
+        add_name_keys_many(s, keys)
+        roles: dict[str, dict[str, Any]] = {}
+        for r in doc.get("roles", []):
+            ev = r["evidence"][0]
+            rid = content_id("role", node[r["person"]], node[r["org"]], r.get("title"), doc_id, ev["start"])
+            roles.setdefault(rid, {"id": rid, "person_id": node[r["person"]], "org_id": node[r["org"]], "title": r.get("title"),
+                                   "document_id": doc_id, "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"],
+                                   "first_seen": now, "last_seen": now})
+        events: dict[str, dict[str, Any]] = {}
+        actors: list[dict[str, str]] = []
+        for v in doc.get("events", []):
+            time = v.get("time") or {}
+            src = sorted(node[x] for x in v["source"])
+            tgt = sorted(node[x] for x in v["target"])
+            for ev in v["evidence"]:
+                vid = content_id("event", v["type"], v["status"], *src, "->", *tgt, doc_id, ev["start"])
+                if vid in events:
+                    continue
+                events[vid] = {"id": vid, "type": v["type"], "mode": v.get("mode"), "context": v.get("context"),
+                               "status": v["status"], "time_text": time.get("text"), "time_start": time.get("start"),
+                               "time_end": time.get("end"), "date": time.get("start") or (meta.get("published") or "")[:10] or None,
+                               "confidence": float(v.get("confidence", 0.5)), "document_id": doc_id, "sentence": ev["sentence"],
+                               "start": ev["start"], "end": ev["end"], "first_seen": now, "last_seen": now}
+                actors += [{"event_id": vid, "entity_id": eid, "side": side}
+                           for side, ids_ in (("source", src), ("target", tgt)) for eid in sorted(set(ids_))]
+        quotes: dict[str, dict[str, Any]] = {}
+        for q in doc.get("quotes", []):
+            ev = q["evidence"][0]
+            qid = content_id("quote", doc_id, q.get("start", ev["start"]), q["text"])
+            quotes.setdefault(qid, {"id": qid, "speaker_id": node.get(q.get("speaker")), "text": q["text"], "document_id": doc_id,
+                                    "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]})
+        _insert(s, t.Role, list(roles.values()))
+        _insert(s, t.Event, list(events.values()))
+        _insert(s, t.EventActor, actors)
+        _insert(s, t.Quote, list(quotes.values()))
+        return SaveResult(doc_id, True, len(node), len(events), len(doc.get("roles", [])), event_ids=list(events))
 
     # -- reading -------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -544,6 +562,12 @@ def _filtered(q: Any, type: str | None = None, status: str | None = None, since:
 def _like(text: str) -> str:
     """``text`` with the LIKE wildcards escaped (escape character: backslash)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _insert(s: Session, model: type[t.Base], rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts of column values) into ``model``'s table in one bulk statement."""
+    if rows:
+        s.execute(insert(model), rows)
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
