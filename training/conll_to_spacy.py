@@ -7,6 +7,9 @@ first words are a headline: short texts then lost their names.)  Training on the
 splits "1996-08-30" and "Nagorno-Karabakh" where CoNLL does not.
 
     python training/conll_to_spacy.py ../shared/data/conll2003/train.txt training/corpus/train.spacy
+    python training/conll_to_spacy.py ../shared/data/conll2002-es/train.txt training/corpus/es-train.spacy es
+
+The optional third argument is the language whose tokenizer re-tokenises the text (default ``en``).
 """
 from __future__ import annotations
 
@@ -70,8 +73,8 @@ def chunks(doc: list, size: int) -> list:
     return [doc[i : i + size] for i in range(0, len(doc), size)]
 
 
-def convert(src: Path, dest: Path, size: int = 3) -> int:
-    nlp = spacy.blank("en")
+def convert(src: Path, dest: Path, size: int = 3, lang: str = "en") -> int:
+    nlp = spacy.blank(lang)
     db = DocBin()
     for conll_doc in (c for d in read_conll(src) for c in chunks(d, size)):
         text, spans = to_text(conll_doc)
@@ -85,6 +88,7 @@ def convert(src: Path, dest: Path, size: int = 3) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: conll_to_spacy.py CONLL_FILE OUT.spacy")
-    print(f"{convert(Path(sys.argv[1]), Path(sys.argv[2]))} documents -> {sys.argv[2]}")
+    if len(sys.argv) not in (3, 4):
+        sys.exit("usage: conll_to_spacy.py CONLL_FILE OUT.spacy [LANG]")
+    lang = sys.argv[3] if len(sys.argv) == 4 else "en"
+    print(f"{convert(Path(sys.argv[1]), Path(sys.argv[2]), lang=lang)} documents -> {sys.argv[2]}")

@@ -84,6 +84,19 @@ def _records(paths: list[str], jsonl: Optional[str], published: Optional[str], m
             yield record
 
 
+LANG_HELP = "The articles' language, ISO 639-1 (en, es); detected per article when not given."
+
+
+def _check_lang(lang: Optional[str]) -> Optional[str]:
+    from newsgraph.nlp.language import check
+
+    try:
+        return check(lang) if lang else None
+    except ValueError as e:
+        _fail(f"--lang: {e}", 2)
+    return None
+
+
 def _check_date(published: Optional[str], option: str = "--published") -> Optional[str]:
     try:
         return validate_date(published, option)
@@ -101,6 +114,7 @@ def extract(
     url: Optional[str] = typer.Option(None, "--url", help="Source URL of the article."),
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name without extension)."),
     pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON (default: one JSON document per line)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Print the document JSON (entities, roles, events, quotes) of articles, one per line."""
     from newsgraph.extract import extract_many
@@ -108,6 +122,7 @@ def extract(
     if (path is None) == (jsonl is None):
         _fail("give either a PATH or --jsonl FILE", 2)
     published = _check_date(published)
+    lang = _check_lang(lang)
     failures: list[str] = []
     meta = {"title": title, "url": url, "id": doc_id}
     def failed(record: dict[str, Any], e: Exception) -> None:
@@ -115,7 +130,7 @@ def extract(
         _warn(f"skipped {record.get('id')}: extraction failed ({_reason(e)})")
 
 
-    for doc in extract_many(_good(_records([path] if path else [], jsonl, published, meta), failures), on_error=failed):
+    for doc in extract_many(_good(_records([path] if path else [], jsonl, published, meta), failures), language=lang, on_error=failed):
         _emit(doc, pretty)
         sys.stdout.flush()
     if failures:
@@ -131,6 +146,7 @@ def ingest(
     allow_private_urls: bool = typer.Option(False, "--allow-private-urls", help="Let URLs on loopback, private and link-local addresses be fetched (refused by default)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Extract on a local Dask cluster of this many worker processes."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on an existing Dask cluster: its scheduler, tcp://HOST:8786."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Extract articles and store them in the graph (a text already stored, or a copy of it, only adds its source);
     alerts for watched actors are printed as JSON lines."""
@@ -139,6 +155,7 @@ def ingest(
     from newsgraph.watch.alerts import match
 
     published = _check_date(published)
+    lang = _check_lang(lang)
     try:
         mapping = parse_columns(columns)
     except InputError as e:
@@ -154,7 +171,8 @@ def ingest(
         cluster = client(workers, scheduler)
     with store, _cluster(cluster) as dask_client, Progress(*columns_, console=err, transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("", total=None)
-        items = (item for arg in inputs for item in read_input(arg, published, mapping, allow_private=allow_private_urls))
+        items = (item if isinstance(item, InputError) or not lang else {**item, "language": lang}
+                 for arg in inputs for item in read_input(arg, published, mapping, allow_private=allow_private_urls))
         new_events: list[str] = []
 
         def saved(record: dict[str, Any], result: Any) -> None:

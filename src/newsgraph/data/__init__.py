@@ -1,4 +1,8 @@
-"""Lexicons and patterns kept as data (JSON), loaded once per process."""
+"""Lexicons and patterns kept as data (JSON), loaded once per process.
+
+English files sit in this package; another language's files of the same name in a folder named by
+its ISO 639-1 code (``es/event_cues.json``).
+"""
 from __future__ import annotations
 
 import json
@@ -8,7 +12,10 @@ from typing import Any
 
 
 @lru_cache(maxsize=None)
-def load(name: str) -> dict[str, Any]:
-    """Return the parsed JSON data file ``name`` (e.g. ``"event_cues.json"``) shipped in this package."""
-    with resources.files(__package__).joinpath(name).open(encoding="utf-8") as f:
+def load(name: str, lang: str = "en") -> dict[str, Any]:
+    """Return the parsed JSON data file ``name`` (e.g. ``"event_cues.json"``) for ``lang``."""
+    folder = resources.files(__package__)
+    if lang != "en":
+        folder = folder.joinpath(lang)
+    with folder.joinpath(name).open(encoding="utf-8") as f:
         return json.load(f)

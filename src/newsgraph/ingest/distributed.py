@@ -1,7 +1,7 @@
 """Extraction spread over a Dask cluster: a local one (``workers=N``) or an existing scheduler.
 
 Records go out in batches, a bounded number at a time, so memory stays flat however long the input.
-Each worker process loads the pipeline once (``load_pipeline`` is cached per process) and reads a
+Each worker process loads a language's pipeline once (``load_pipeline`` is cached per process) and reads a
 batch with ``extract_many``; a record the pipeline fails on comes back as its error, never stopping
 the batch.  A batch whose worker dies is run again on another worker by the scheduler, and only the
 client writes to the store, so every document is stored exactly once.
@@ -13,12 +13,10 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
-from newsgraph.nlp.pipeline import DEFAULT_MODEL
-
 Result = tuple[dict[str, Any], "dict[str, Any] | str"]  # (record, document JSON or the error, one line)
 
 
-def extract_batch(records: list[dict[str, Any]], model: str = DEFAULT_MODEL) -> list[Result]:
+def extract_batch(records: list[dict[str, Any]], model: str | None = None) -> list[Result]:
     """Run on a worker: each record with its document JSON, or with the error that stopped it."""
     from newsgraph.errors import reason
     from newsgraph.extract import extract_many
@@ -44,7 +42,7 @@ def client(workers: int | None = None, scheduler: str | None = None) -> Iterator
 
 
 def extract_distributed(records: Iterable[dict[str, Any]], dask_client: Any, *, batch_size: int = 16,
-                        in_flight: int | None = None, model: str = DEFAULT_MODEL) -> Iterator[Result]:
+                        in_flight: int | None = None, model: str | None = None) -> Iterator[Result]:
     """Extract ``records`` on the cluster, yielding (record, document or error) as batches finish.
 
     At most ``in_flight`` batches (default: twice the workers, at least 2) are out at once.

@@ -75,8 +75,12 @@ def parse_record(obj: Any, where: str, published: str | None = None) -> dict[str
         raise InputError(f"{where}: missing or empty \"text\"")
     if obj.get("id") in (None, ""):
         raise InputError(f"{where}: missing \"id\"")
-    return {"id": str(obj["id"]), "text": text, "title": obj.get("title"),
-            "published": validate_date(obj.get("published") or published, where), "url": obj.get("url")}
+    language = obj.get("language")
+    if language is not None and not isinstance(language, str):
+        raise InputError(f"{where}: \"language\" must be a string such as \"es\"")
+    record = {"id": str(obj["id"]), "text": text, "title": obj.get("title"),
+              "published": validate_date(obj.get("published") or published, where), "url": obj.get("url")}
+    return record | ({"language": language} if language else {})
 
 
 def read_jsonl(stream: IO[str], name: str, published: str | None = None) -> Iterator[dict[str, Any] | InputError]:

@@ -180,6 +180,10 @@ class ReferenceResolver:
 
 
 def make_coref(nlp: Language, name: str) -> ReferenceResolver:
+    if nlp.lang == "es":  # the same output from a Spanish (Universal Dependencies) parse: newsgraph.nlp.es
+        from newsgraph.nlp.es.coref import SpanishReferences
+
+        return SpanishReferences(nlp)  # type: ignore[return-value]
     return ReferenceResolver()
 
 

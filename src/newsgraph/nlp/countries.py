@@ -1,11 +1,19 @@
 """Countries and nationality adjectives: pycountry names (and its subdivisions of type "Country", such as
-Scotland, keyed by their ISO 3166-2 code) plus ``data/countries_extra.json``."""
+Scotland, keyed by their ISO 3166-2 code) plus ``data/countries_extra.json``.
+
+Every language newsgraph reads adds its names of the same countries, so "Estados Unidos", "EE UU" and
+"United States" are one code, and so one node: pycountry's translations of its names and Babel's
+(CLDR) short names, the plural initials Spanish doubles ("EE UU" for "Estados Unidos"), and the
+nationality adjectives of ``data/<lang>/countries_extra.json``."""
 from __future__ import annotations
 
+import gettext
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pycountry
+from babel import Locale
 
 from newsgraph.data import load
 
@@ -38,6 +46,40 @@ def _key(text: str) -> str:
     return low
 
 
+#: languages whose country names join the English ones (besides English)
+OTHER_LANGUAGES = ("es",)
+
+
+def doubled_initials(name: str) -> list[str]:
+    """Spanish writes the initials of a plural name twice: "Estados Unidos" -> "EE UU", "EEUU", "EE. UU.",
+    "EE.UU.".  Only for names of two or more words that are all plural (end in "s")."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() and w.endswith("s") for w in words):
+        return []
+    pairs = [w[0] * 2 for w in words]
+    return [" ".join(pairs), "".join(pairs), ". ".join(pairs) + ".", ".".join(pairs) + "."]
+
+
+def translated_names(lang: str) -> Iterator[tuple[str, str]]:
+    """(ISO code, name) for each country's names in ``lang``: pycountry's translations of its name,
+    official and common names, Babel's short name, and their doubled initials."""
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        tr = gettext.NullTranslations()
+    territories = Locale(lang).territories
+    for c in pycountry.countries:
+        forms = [tr.gettext(f) for f in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)) if f]
+        if c.alpha_2 in territories:
+            forms.insert(0, territories[c.alpha_2])
+        for form in dict.fromkeys(forms):
+            if "," in form:  # "Corea, República de": the inverted catalogue form is no name in running text
+                continue
+            yield c.alpha_2, form
+            for short in doubled_initials(form):
+                yield c.alpha_2, short
+
+
 @lru_cache(maxsize=1)
 def country_index() -> CountryIndex:
     """Build (once) the country look-up tables."""
@@ -54,6 +96,15 @@ def country_index() -> CountryIndex:
             names.setdefault(_key(form), code)
         for d in info.get("demonyms", []):
             demonyms.setdefault(_key(d), code)
+    for lang in OTHER_LANGUAGES:
+        for code, form in translated_names(lang):
+            names.setdefault(_key(form), code)
+        for code, info in load("countries_extra.json", lang).items():
+            if not code.startswith("_"):
+                for form in info.get("aliases", []):
+                    names.setdefault(_key(form), code)
+                for d in info.get("demonyms", []):
+                    demonyms.setdefault(_key(d), code)
     for sub in pycountry.subdivisions:  # constituent countries: England, Scotland, Wales (type "Country")
         if sub.type == "Country":
             name = sub.name.split(" [")[0]

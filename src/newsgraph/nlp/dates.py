@@ -27,7 +27,7 @@ class DateFinder:
     """Token patterns and character regexes for time expressions."""
 
     def __init__(self, nlp: Language) -> None:
-        data = load("time_patterns.json")
+        data = load("time_patterns.json", nlp.lang)
         words = data["words"]
         self.matcher = Matcher(nlp.vocab)
         self.labels: dict[int, tuple[str, bool]] = {}

@@ -65,7 +65,7 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
             known["confidence"] = max(known["confidence"], v.confidence)
             continue
         item = {"id": f"v{len(events) + 1}", "type": v.type, "mode": v.mode, "context": None, "source": src, "target": tgt,
-                "status": v.status, "time": resolve(v.time_text, published) if v.time_text else None,
+                "status": v.status, "time": resolve(v.time_text, published, doc.lang_) if v.time_text else None,
                 "evidence": [ev], "confidence": v.confidence, "cue": v.cue}
         if item["time"] and item["status"] == ont.OCCURRED and published and item["time"].get("start", "") > published[:10]:
             item["status"] = ont.PLANNED
@@ -79,6 +79,6 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
                        "evidence": [_evidence(doc, doc_id, q.sent_start, q.sent_end)]})
 
     return {
-        "document": {"id": doc_id, "title": meta.get("title"), "url": meta.get("url"), "published": published, "language": "en"},
+        "document": {"id": doc_id, "title": meta.get("title"), "url": meta.get("url"), "published": published, "language": doc.lang_},
         "entities": entities, "roles": roles, "events": events, "quotes": quotes,
     }

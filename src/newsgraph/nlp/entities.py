@@ -60,9 +60,9 @@ class _Cluster:
 class EntityConsolidator:
     """spaCy component ``newsgraph_entities``: fills ``doc._.newsgraph.entities`` and ``token_entity``."""
 
-    def __init__(self) -> None:
-        titles = load("titles.json")
-        orgs = load("organizations.json")
+    def __init__(self, lang: str = "en") -> None:
+        titles = load("titles.json", lang)
+        orgs = load("organizations.json", lang)
         self.honorifics = set(titles["honorifics"])
         self.company_titles = set(titles["company_titles"])
         self.title_words = {w for t in titles["titles"] for w in t.split()}
@@ -71,6 +71,8 @@ class EntityConsolidator:
         self.org_words = set(orgs["organization_name_words"])
         self.government_nouns = set(orgs["government_nouns"])
         self.countries = country_index()
+        #: English capitalises nationality adjectives ("Argentinian"); Spanish does not ("argentino")
+        self.lowercase_demonyms = lang != "en"
 
     # -- mentions ---------------------------------------------------------------
     def _trim(self, ent: Span) -> tuple[int, int]:
@@ -178,7 +180,7 @@ class EntityConsolidator:
                 cands.append((start, end, label, code))
         seen_demonym = {s for s, _, _ in demonym_refs}
         for tok in doc:  # nationality adjectives the NER missed ("Senior Hungarian and Romanian officials")
-            if tok.i not in seen_demonym and tok.is_title and not tok.ent_type_ and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
+            if tok.i not in seen_demonym and (tok.is_title or self.lowercase_demonyms) and not tok.ent_type_ and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
                 code = self.countries.code_for_demonym(tok.text)
                 if code:
                     demonym_refs.append((tok.i, tok.i + 1, code))
@@ -362,7 +364,7 @@ class EntityConsolidator:
 
 
 def make_entities(nlp: Language, name: str) -> EntityConsolidator:
-    return EntityConsolidator()
+    return EntityConsolidator(nlp.lang)
 
 
 Language.factory("newsgraph_entities")(make_entities)

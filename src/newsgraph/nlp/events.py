@@ -778,6 +778,10 @@ class EventExtractor:
 
 
 def make_events(nlp: Language, name: str) -> EventExtractor:
+    if nlp.lang == "es":  # the same output from a Spanish (Universal Dependencies) parse: newsgraph.nlp.es
+        from newsgraph.nlp.es.events import SpanishEvents
+
+        return SpanishEvents(nlp)  # type: ignore[return-value]
     return EventExtractor()
 
 

@@ -432,6 +432,10 @@ def _ends_with_quote(before: str) -> bool:
 
 def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
     """spaCy factory of ``newsgraph_quotes``."""
+    if nlp.lang == "es":  # the same output from a Spanish (Universal Dependencies) parse: newsgraph.nlp.es
+        from newsgraph.nlp.es.quotes import SpanishQuotes
+
+        return SpanishQuotes(nlp)  # type: ignore[return-value]
     return QuoteExtractor()
 
 

@@ -645,6 +645,10 @@ class RoleExtractor:
 
 
 def make_roles(nlp: Language, name: str) -> RoleExtractor:
+    if nlp.lang == "es":  # the same output from a Spanish (Universal Dependencies) parse: newsgraph.nlp.es
+        from newsgraph.nlp.es.roles import SpanishRoles
+
+        return SpanishRoles(nlp)  # type: ignore[return-value]
     return RoleExtractor()
 
 

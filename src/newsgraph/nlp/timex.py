@@ -8,13 +8,13 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=64)
-def _parser(base: datetime):
-    """A dateparser parser anchored at ``base`` (one per publication date)."""
+def _parser(base: datetime, lang: str = "en"):
+    """A dateparser parser for ``lang`` anchored at ``base`` (one per publication date)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from dateparser.date import DateDataParser
 
-        return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "current_period", "RELATIVE_BASE": base})
+        return DateDataParser(languages=[lang], settings={"PREFER_DATES_FROM": "current_period", "RELATIVE_BASE": base})
 
 
 def _period_bounds(d: datetime, period: str) -> tuple[date, date]:
@@ -30,8 +30,8 @@ def _period_bounds(d: datetime, period: str) -> tuple[date, date]:
 
 
 @lru_cache(maxsize=4096)
-def resolve(text: str, published: str | None) -> dict[str, str]:
-    """``{"text"}`` plus ISO ``start``/``end`` when ``text`` resolves against ``published`` (YYYY-MM-DD)."""
+def resolve(text: str, published: str | None, lang: str = "en") -> dict[str, str]:
+    """``{"text"}`` plus ISO ``start``/``end`` when ``text`` (in ``lang``) resolves against ``published`` (YYYY-MM-DD)."""
     out = {"text": text}
     if not published:
         return out
@@ -39,7 +39,7 @@ def resolve(text: str, published: str | None) -> dict[str, str]:
         base = datetime.fromisoformat(published[:10])
     except ValueError:
         return out
-    parser = _parser(base)
+    parser = _parser(base, lang)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
