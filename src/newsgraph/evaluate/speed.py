@@ -2,9 +2,10 @@
 
 Three timings, each the best of ``rounds`` alternating runs (a noisy neighbour hurts all alike):
 
-- ``bare``: the English model alone (``nlp.pipe``), the baseline;
+- ``bare``: the language's spaCy model alone (``nlp.pipe``), the baseline;
 - ``ner``: the model with the in-domain news NER in place of its own, and the date patterns;
-- ``full``: :func:`newsgraph.extract.extract_many`, everything up to the document JSON.
+- ``full``: :func:`newsgraph.extract.extract_many`, everything up to the document JSON, language
+  detection included.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.extract import extract_many
-from newsgraph.nlp.pipeline import COMPONENTS, DEFAULT_MODEL, bare_pipeline, load_pipeline
+from newsgraph.nlp.pipeline import COMPONENTS, MODELS, bare_pipeline, pipeline_for
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Speed:
     bare: float
     ner: float
     full: float
+    model: str = MODELS["en"]
 
     @property
     def ratio(self) -> float:
@@ -35,7 +37,7 @@ class Speed:
         w = self.words
         return [
             f"articles: {self.articles}  words: {w}",
-            f"bare spaCy nlp.pipe ({DEFAULT_MODEL}):  {self.bare:.2f} s  ({w / self.bare:,.0f} words/s)",
+            f"bare spaCy nlp.pipe ({self.model}):  {self.bare:.2f} s  ({w / self.bare:,.0f} words/s)",
             f"model with the news NER instead:         {self.ner:.2f} s  ({w / self.ner:,.0f} words/s)  x{self.ner / self.bare:.2f}",
             f"newsgraph extraction (full):             {self.full:.2f} s  ({w / self.full:,.0f} words/s)  x{self.ratio:.2f}",
             f"ratio newsgraph / bare spaCy: {self.ratio:.2f}  (target <= 1.5)",
@@ -48,11 +50,11 @@ def read_articles(path: Path, n: int) -> list[dict[str, Any]]:
         return [json.loads(line) for _, line in zip(range(n), f)]
 
 
-def measure(records: list[dict[str, Any]], rounds: int = 2, batch_size: int = 32) -> Speed:
-    """Time the three pipelines on ``records`` (``{"id", "text", ...}``)."""
+def measure(records: list[dict[str, Any]], rounds: int = 2, batch_size: int = 32, language: str = "en") -> Speed:
+    """Time the three pipelines of ``language`` on ``records`` (``{"id", "text", ...}``, all in that language)."""
     texts = [r["text"] for r in records]
-    bare = bare_pipeline(DEFAULT_MODEL)
-    full = load_pipeline(DEFAULT_MODEL)
+    bare = bare_pipeline(MODELS[language])
+    full = pipeline_for(language)
     list(bare.pipe(texts[:5]))  # warm all three
     list(extract_many(records[:5]))
     t_bare, t_ner, t_full = [], [], []
@@ -71,4 +73,4 @@ def measure(records: list[dict[str, Any]], rounds: int = 2, batch_size: int = 32
             pass
         t_full.append(time.perf_counter() - t0)
     words = sum(len(t.split()) for t in texts)
-    return Speed(len(records), words, min(t_bare), min(t_ner), min(t_full))
+    return Speed(len(records), words, min(t_bare), min(t_ner), min(t_full), MODELS[language])

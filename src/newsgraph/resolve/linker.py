@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
 from newsgraph.nlp.entities import normalise
-from newsgraph.resolve.keys import ACRONYM, NAME, SURNAME, family, is_acronym, is_surname_only, name_keys
+from newsgraph.resolve.keys import ACRONYM, NAME, SURNAME, family, is_acronym, is_surname_only, name_keys, spellings
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
 
@@ -120,7 +120,7 @@ class Linker:
             if e.get("country"):
                 continue
             wanted.update((kind, key) for key, kind in name_keys(e["type"], names_of(e)) if kind == NAME)
-            wanted.update((kind, normalise(e["name"])) for kind in (SURNAME, ACRONYM, NAME))
+            wanted.update((kind, key) for kind in (SURNAME, ACRONYM, NAME) for key in spellings(normalise(e["name"])))
         wanted = sorted(wanted - set(self._keyed))
         for i in range(0, len(wanted), 500):
             chunk = wanted[i:i + 500]
@@ -166,10 +166,10 @@ class Linker:
 
     def _possible(self, e: dict[str, Any]) -> list[str]:
         """The stored entities a lone surname or an acronym could be."""
-        key, fam = normalise(e["name"]), family(e["type"])
+        keys, fam = spellings(normalise(e["name"])), family(e["type"])
         if is_surname_only(e["type"], e["name"]):
-            return self._candidates({key}, SURNAME, fam)
-        return self._candidates({key}, ACRONYM, fam) + self._candidates({key}, NAME, fam)
+            return self._candidates(keys, SURNAME, fam)
+        return self._candidates(keys, ACRONYM, fam) + self._candidates(keys, NAME, fam)
 
     def link(self, e: dict[str, Any], context: set[str]) -> LinkDecision:
         """The store entity for document entity ``e``; ``context`` holds the ids of its co-occurring actors."""
