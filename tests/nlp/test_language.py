@@ -10,7 +10,11 @@ SPANISH = "La ministra de Economía de Chile, Ana García, se reunió el lunes c
 ENGLISH = "Chile's economy minister, Ana Garcia, met copper unions on Monday.\n"
 
 
-@pytest.mark.parametrize("text,lang", [(SPANISH, "es"), (ENGLISH, "en"), ("12 345", "en"), ("", "en")])
+@pytest.mark.parametrize("text,lang", [
+    (SPANISH, "es"), (ENGLISH, "en"), ("12 345", "en"), ("", "en"),
+    ("Chile's President Pedro Pérez visited Madrid.", "en"),  # Spanish names in an English sentence
+    ("Ana García habló con Pedro Pérez.", "es"),
+])
 def test_detect(text, lang):
     assert detect(text) == lang
 
