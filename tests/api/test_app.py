@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from conftest import run_cli
 from newsgraph.api.app import create_app
+from newsgraph.store import Store
 
 
 @pytest.fixture
@@ -151,3 +152,12 @@ def test_post_a_url_that_fails_is_a_502_and_stores_nothing(db, site):
     assert client.post("/api/documents", json={"url": "file:///etc/passwd"}).status_code == 422
     assert client.post("/api/documents", json={"title": "only a title"}).status_code == 422
     assert client.get("/api/entities", params={"limit": 200}).json() == before
+
+
+def test_post_a_spanish_document(client, db):
+    res = client.post("/api/documents", json={"text": "La ministra Ana García se reunió con Pedro Pérez en Lima.", "language": "es"})
+    assert res.status_code == 201, res.text
+    with Store(db) as store:
+        assert store.document(res.json()["document_id"])["text"].startswith("La ministra")
+        assert "CONSULT" in store.entity("Ana García")["interactions"]
+    assert client.post("/api/documents", json={"text": "Bonjour.", "language": "fr"}).status_code == 422

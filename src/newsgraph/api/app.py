@@ -52,6 +52,7 @@ class DocumentIn(BaseModel):
     published: Optional[str] = Field(None, pattern=DATE, json_schema_extra={"format": "date"}, description="YYYY-MM-DD")
     url: Optional[str] = Field(None, max_length=2000, pattern=URL,
                                description="Where the text comes from; without text, the page to fetch and read.")
+    language: Optional[Literal["en", "es"]] = Field(None, description="The article's language (ISO 639-1); detected when not given.")
 
     @field_validator("published")
     @classmethod
@@ -200,7 +201,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allo
                 return JSONResponse({"detail": str(e)}, status_code=502)
             record.update({k: v for k, v in (("title", doc.title), ("published", doc.published)) if v})
         result = store.save(extract(record["text"], id=record["id"], title=record["title"], url=record["url"],
-                                    published=record["published"]), record["text"])
+                                    published=record["published"], language=doc.language), record["text"])
         return {"document_id": result.document_id, "created": result.created, "entities": result.entities, "events": result.events}
 
     @app.get("/", include_in_schema=False)

