@@ -45,12 +45,13 @@ def extract_distributed(records: Iterable[dict[str, Any]], dask_client: Any, *, 
                         in_flight: int | None = None, model: str | None = None) -> Iterator[Result]:
     """Extract ``records`` on the cluster, yielding (record, document or error) as batches finish.
 
-    At most ``in_flight`` batches (default: twice the workers, at least 2) are out at once.
+    At most ``in_flight`` batches (default: four per worker) are out at once, so no worker waits while
+    the client writes.
     """
     from distributed import as_completed
 
     workers = max(1, len(dask_client.scheduler_info().get("workers", {})))
-    limit = in_flight or max(2, 2 * workers)
+    limit = in_flight or 4 * workers
     it = iter(records)
     batches = iter(lambda: list(islice(it, batch_size)), [])
     futures = as_completed()
