@@ -74,3 +74,18 @@ def test_a_trip_to_a_city_is_not_a_meeting():
 
 def test_an_actor_object_verb_needs_an_actor():
     assert [e for e in events("Pedro Pérez recibió una carta el lunes.") if e[0] == "CONSULT"] == []
+
+
+def test_a_dropped_subject_agrees_in_number():
+    # "la critican": they, not the one person named before
+    assert events("Ana García llegó a Lima. En el Congreso la critican desde la izquierda.") == []
+
+
+def test_an_event_noun_takes_the_subject_of_a_light_verb_only():
+    assert [e[:3] for e in events("Pedro Pérez impuso sanciones a Chile.")] == [("SANCTION", ["Pedro Pérez"], ["Chile"])]
+    assert [e for e in events("Pedro Pérez pidió reducir las sanciones a Chile.") if e[0] == "SANCTION"] == []
+
+
+def test_a_cue_with_required_objects():
+    assert [e[:3] for e in events("Pedro Pérez levantó las sanciones a Chile.")] == [("CONCEDE", ["Pedro Pérez"], ["Chile"])]
+    assert events("Pedro Pérez se levantó y alzó su copa.") == []

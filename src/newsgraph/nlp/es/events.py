@@ -65,6 +65,7 @@ class Cue:
     preps: tuple[str, ...]
     actor_object: bool = False
     source_preps: tuple[str, ...] = ()
+    objects: frozenset[str] = frozenset()  # the cue counts only with one of these objects (lemmas)
 
 
 class SpanishCues:
@@ -75,13 +76,15 @@ class SpanishCues:
         default = tuple(data["default_target_preps"])
         by_type = {k: tuple(v) for k, v in data["type_target_preps"].items()}
         self.two_party = frozenset(data["two_party_types"])
+        self.light_verbs = frozenset(data["light_verbs"])
         self.verbs: dict[str, Cue] = {}
         self.nouns: dict[str, Cue] = {}
         for etype, entries in data["verbs"].items():
             ont.canonical_event_type(etype)
             for e in entries:
                 preps = tuple(e.get("preps") or by_type.get(etype, default))
-                self.verbs[e["lemma"]] = Cue(etype, e["lemma"], "verb", preps, bool(e.get("actor_object")))
+                self.verbs[e["lemma"]] = Cue(etype, e["lemma"], "verb", preps, bool(e.get("actor_object")),
+                                             objects=frozenset(e.get("objects", ())))
         for etype, entries in data["nouns"].items():
             ont.canonical_event_type(etype)
             for e in entries:
@@ -223,8 +226,18 @@ class SpanishEvents:
                         previous = found
         return doc
 
+    @staticmethod
+    def _agrees(verb: Token, ext: Extraction, previous: list[int]) -> bool:
+        """Does a verb without a subject agree in number with the previous clause's subject ("critican"
+        is not what one person does)?"""
+        plural = "Plur" in verb.morph.get("Number")
+        many = len(previous) > 1 or any(ext.entities[e].type == ont.GROUP for e in previous)
+        return plural == many
+
     def _verb(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, previous: list[int]) -> None:
         args = [c for c in tok.children if c.dep_ in _ARGUMENTS]
+        if cue.objects and not any(lemma(c) in cue.objects for c in args):
+            return  # "levantó su copa": not the sanctions it lifts
         if is_passive(tok):  # "X fue criticado por Y"
             src = [e for c in args if case_of(c) == "por" for e in self.actors(ext, c)]
             tgt_toks = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
@@ -234,7 +247,7 @@ class SpanishEvents:
             src = self.actors(ext, subj) if subj is not None else []
             null_subject = subj is None and "3" in tok.morph.get("Person", ["3"])
             if null_subject:
-                src = list(previous)
+                src = list(previous) if self._agrees(tok, ext, previous) else []
             tgt_toks = [c for c in args if (case_of(c) is None and c.dep_ in ("obj", "iobj")) or case_of(c) in cue.preps]
         tgt_toks = [t for t in tgt_toks if t.pos_ != "PRON" or ext.entity_at(t.i) is not None]  # not the "se" of "se reunió"
         if cue.actor_object and not any(self.actors(ext, t) for t in tgt_toks):
@@ -255,12 +268,12 @@ class SpanishEvents:
         src: list[int] = []
         if any(case_of(c) in cue.source_preps for c in parts):
             src = [e for c in parts if case_of(c) in cue.source_preps for e in self.actors(ext, c)]
-        elif verb is not None and tok.dep_ == "obj":  # "X mantuvo una reunión con Y"
+        elif verb is not None and tok.dep_ == "obj" and lemma(verb) in self.cues.light_verbs:  # "X mantuvo una reunión con Y"
             subj = self._subject(verb)
             src = self.actors(ext, subj) if subj is not None else []
             null_subject = subj is None
             if null_subject:
-                src = list(previous)
+                src = list(previous) if self._agrees(verb, ext, previous) else []
         tgt_toks = [c for c in parts if case_of(c) in cue.preps and case_of(c) not in cue.source_preps]
         if not tgt_toks and verb is not None and tok.dep_ == "obj":  # the parser hangs "con Y" on the verb
             tgt_toks = [c for c in verb.children if c.dep_ in ("obl", "obj") and c.i > tok.i and case_of(c) in cue.preps]
