@@ -1,7 +1,12 @@
-"""Time expressions resolved against the publication date with dateparser."""
+"""Time expressions resolved against the publication date with dateparser.
+
+Relative expressions dateparser does not read in a language ("el próximo jueves") are first rewritten
+into the English form it does read, by the rules of ``data/<lang>/time_rewrites.json``.
+"""
 from __future__ import annotations
 
 import calendar
+import re
 import warnings
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -29,6 +34,32 @@ def _period_bounds(d: datetime, period: str) -> tuple[date, date]:
     return day, day
 
 
+@lru_cache(maxsize=8)
+def _rewrites(lang: str) -> tuple[list[tuple[re.Pattern[str], str]], dict[str, str]]:
+    """The rewrite rules of ``lang`` and the words they translate (none for English)."""
+    from newsgraph.data import load
+
+    try:
+        data = {} if lang == "en" else load("time_rewrites.json", lang)
+    except FileNotFoundError:
+        data = {}
+    return [(re.compile(r["pattern"], re.IGNORECASE), r["to"]) for r in data.get("rules", [])], data.get("words", {})
+
+
+def rewrite(text: str, lang: str) -> str | None:
+    """``text`` in the English form dateparser reads, when a rewrite rule of ``lang`` matches it."""
+    rules, words = _rewrites(lang)
+    for rx, to in rules:
+        m = rx.match(text.strip())
+        if m is None:
+            continue
+        if not m.groups():
+            return to
+        if m.group(1).lower() in words:
+            return to.replace("{1}", words[m.group(1).lower()])
+    return None
+
+
 @lru_cache(maxsize=4096)
 def resolve(text: str, published: str | None, lang: str = "en") -> dict[str, str]:
     """``{"text"}`` plus ISO ``start``/``end`` when ``text`` (in ``lang``) resolves against ``published`` (YYYY-MM-DD)."""
@@ -39,11 +70,12 @@ def resolve(text: str, published: str | None, lang: str = "en") -> dict[str, str
         base = datetime.fromisoformat(published[:10])
     except ValueError:
         return out
-    parser = _parser(base, lang)
+    english = rewrite(text, lang)
+    parser = _parser(base, "en" if english else lang)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            data = parser.get_date_data(text)
+            data = parser.get_date_data(english or text)
     except Exception:  # dateparser raises on odd strings; an unresolved time is still a time text
         return out
     if data is None or data.date_obj is None:

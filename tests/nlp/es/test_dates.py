@@ -89,3 +89,18 @@ def test_manana_the_morning_is_not_tomorrow(spans: Spans, sentence: str, expecte
 ])
 def test_not_time_expressions(spans: Spans, sentence: str) -> None:
     assert spans(sentence) == []
+
+
+REWRITES = load("time_rewrites.json", "es")["rules"]
+
+
+@pytest.mark.parametrize("rule", REWRITES, ids=[r["example"] for r in REWRITES])
+def test_every_rewrite_resolves_its_example(rule):
+    assert resolve(rule["example"], "2024-05-27", "es")["start"] == rule["start"]
+
+
+def test_a_rewrite_needs_a_known_word():
+    from newsgraph.nlp.timex import rewrite
+
+    assert rewrite("el próximo jueves", "es") == "next thursday" and rewrite("el próximo gobierno", "es") is None
+    assert rewrite("el próximo jueves", "en") is None
