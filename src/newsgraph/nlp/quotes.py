@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -62,12 +63,13 @@ class _Raw:
     close: int
 
 
-def find_quotes(text: str) -> list[_Raw]:
-    """Pair the quotation marks of ``text`` paragraph by paragraph (a paragraph is a line)."""
+def find_quotes(text: str, pair_line: Callable[[str, int], list[_Raw]] | None = None) -> list[_Raw]:
+    """Pair the quotation marks of ``text`` paragraph by paragraph (a paragraph is a line), with
+    ``pair_line(line, offset)`` (default: English quotation marks)."""
     out: list[_Raw] = []
     pos = 0
     for line in text.split("\n"):
-        out.extend(_pair_line(line, pos))
+        out.extend((pair_line or _pair_line)(line, pos))
         pos += len(line) + 1
     return out
 

@@ -32,6 +32,7 @@ from newsgraph import ontology as ont
 from newsgraph.data import load
 from newsgraph.nlp.es.events import case_of, lemma
 from newsgraph.nlp.model import Extraction, Quote, extraction
+from newsgraph.nlp.quotes import find_quotes as english_find_quotes
 from newsgraph.nlp.quotes import (
     FRAME_AFTER_TOKENS,
     FRAME_BEFORE_TOKENS,
@@ -60,12 +61,7 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 
 def find_quotes(text: str) -> list[_Raw]:
     """Pair the Spanish quotation marks of ``text`` paragraph by paragraph (a paragraph is a line)."""
-    out: list[_Raw] = []
-    pos = 0
-    for line in text.split("\n"):
-        out.extend(_pair_line(line, pos))
-        pos += len(line) + 1
-    return out
+    return english_find_quotes(text, _pair_line)
 
 
 def _pair_line(line: str, base: int) -> list[_Raw]:

@@ -32,6 +32,7 @@ from newsgraph import ontology as ont
 from newsgraph.data import load
 from newsgraph.nlp.es.events import case_of, lemma
 from newsgraph.nlp.model import Extraction, Mention, Role, extraction
+from newsgraph.nlp.roles import RoleExtractor
 
 #: prepositions that tie a title to its organisation ("presidente de", "portavoz en", "candidato por")
 _TITLE_CASES = ("de", "en", "para", "por")
@@ -244,21 +245,8 @@ class SpanishRoles:
                     add(Role(other, role.org, role.title, role.start, max(role.end, om.end), role.pattern + "_conj"), om)
         return doc
 
-    @staticmethod
-    def _listed_after(head: Token) -> list[Token]:
-        """Heads of the names listed after ``head`` ("A, B y C")."""
-        out, stack = [], [head]
-        while stack:
-            t = stack.pop()
-            for c in t.children:
-                if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN" and c.i > t.i:
-                    out.append(c)
-                    stack.append(c)
-        return out
-
-    @staticmethod
-    def _mention_at(ext: Extraction, e: int, i: int) -> Mention | None:
-        return next((m for m in ext.entities[e].mentions if m.start <= i < m.end), None)
+    _listed_after = staticmethod(RoleExtractor._listed_after)
+    _mention_at = staticmethod(RoleExtractor._mention_at)
 
     def _roles_for(self, doc: Doc, ext: Extraction, p: int, m: Mention) -> Iterator[Role]:
         ph = doc[m.start : m.end].root
