@@ -37,15 +37,17 @@ def test_reingest_changes_nothing(tmp_path, doc):
 
 def test_failure_mid_document_rolls_back(tmp_path, doc, monkeypatch):
     with Store(str(tmp_path / "g.db")) as s:
-        real = store_module.t.EventActor
+        real = store_module._insert
 
-        def exploding(**kw):  # fails after the document, entities and first event are written
-            raise RuntimeError("disk on fire")
+        def exploding(session, model, rows):  # fails after the document, entities and events are written
+            if model is store_module.t.EventActor:
+                raise RuntimeError("disk on fire")
+            real(session, model, rows)
 
-        monkeypatch.setattr(store_module.t, "EventActor", exploding)
+        monkeypatch.setattr(store_module, "_insert", exploding)
         with pytest.raises(RuntimeError):
             s.save(doc, TEXT)
-        monkeypatch.setattr(store_module.t, "EventActor", real)
+        monkeypatch.setattr(store_module, "_insert", real)
         assert s.counts() == {"documents": 0, "entities": 0, "roles": 0, "events": 0, "quotes": 0}
         assert s.save(doc, TEXT).created
 

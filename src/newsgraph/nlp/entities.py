@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +33,7 @@ _NOT_NAMES = frozenset({"ADV", "ADP", "AUX", "CCONJ", "DET", "INTJ", "PART", "PR
 _CONNECTORS = {"of", "the", "and", "for", "&", "de", "la", "du", "des", "von", "van"}
 
 
+@lru_cache(maxsize=1 << 16)  # the linker asks for the same few names hundreds of times per document
 def normalise(text: str) -> str:
     """Casefolded name key: straight apostrophes, no leading article, no possessive, single spaces."""
     s = text.replace("\u2019", "'").casefold().strip()

@@ -8,6 +8,7 @@ initials of an organisation's capitalised words ("International Monetary Fund" -
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rigour.names import remove_org_types
 from rigour.text import ascii_text
@@ -29,10 +30,11 @@ def family(entity_type: str) -> str:
     return TYPE_FAMILY.get(entity_type, entity_type)
 
 
-def spellings(key: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def spellings(key: str) -> frozenset[str]:
     """A key as written and without its accents: "lópez obrador" is also "lopez obrador", as English
     news writes Spanish names."""
-    return {key, ascii_text(key)} - {""}
+    return frozenset({key, ascii_text(key)} - {""})
 
 
 def name_keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:

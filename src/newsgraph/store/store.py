@@ -171,13 +171,18 @@ class Store:
             self._source(s, document_id, {"url": url, "id": key, "title": title, "published": published}, utc_now())
 
     @staticmethod
-    def _source(s: Session, document_id: str, meta: dict[str, Any], now: str) -> None:
+    def _source_row(document_id: str, meta: dict[str, Any], now: str) -> dict[str, Any]:
+        """The sources row of a document found at ``meta``'s URL (or under its id), first seen ``now``."""
         url = canonical_url(meta.get("url"))
-        locator = (url or str(meta.get("id") or ""))[:2000]
-        row = s.get(t.Source, (document_id, locator))
+        return {"document_id": document_id, "locator": (url or str(meta.get("id") or ""))[:2000], "url": url,
+                "title": meta.get("title"), "published": meta.get("published"), "first_seen": now, "last_seen": now}
+
+    @classmethod
+    def _source(cls, s: Session, document_id: str, meta: dict[str, Any], now: str) -> None:
+        new = cls._source_row(document_id, meta, now)
+        row = s.get(t.Source, (document_id, new["locator"]))
         if row is None:
-            s.add(t.Source(document_id=document_id, locator=locator, url=url, title=meta.get("title"),
-                           published=meta.get("published"), first_seen=now, last_seen=now))
+            s.add(t.Source(**new))
         else:
             row.last_seen = now
         document = s.get(t.Document, document_id)
@@ -232,12 +237,13 @@ class Store:
         if existing is not None:
             self._source(s, existing, meta, now)
             return SaveResult(existing, created=False, copy=existing != doc_id)
-        s.add(t.Document(id=doc_id, key=str(meta.get("id")), title=meta.get("title"), url=meta.get("url"),
-                         published=meta.get("published"), language=meta.get("language") or "en", text=text,
-                         first_seen=now, last_seen=now))
-        s.flush()
-        self._fingerprint(s, doc_id, fingerprint, passages)
-        self._source(s, doc_id, meta, now)
+        # a new text: its fingerprint and its source cannot be stored yet (``_duplicate`` asked)
+        _insert(s, t.Document, [{"id": doc_id, "key": str(meta.get("id")), "title": meta.get("title"), "url": meta.get("url"),
+                                 "published": meta.get("published"), "language": meta.get("language") or "en", "text": text,
+                                 "first_seen": now, "last_seen": now}])
+        _insert(s, t.Fingerprint, [{"fingerprint": fingerprint, "document_id": doc_id}])
+        _insert(s, t.Passage, [{"fingerprint": p, "document_id": doc_id} for p in passages])
+        _insert(s, t.Source, [self._source_row(doc_id, meta, now)])
         from newsgraph.resolve.linker import Linker  # here, not at the top: the linker reads the store's tables
 
         entities = doc.get("entities", [])
@@ -565,9 +571,10 @@ def _like(text: str) -> str:
 
 
 def _insert(s: Session, model: type[t.Base], rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts of column values) into ``model``'s table in one bulk statement."""
+    """Insert ``rows`` (dicts of column values) into ``model``'s table in one bulk statement (Core, not the
+    ORM: the rows are plain values and nothing reads them back in this transaction)."""
     if rows:
-        s.execute(insert(model), rows)
+        s.connection().execute(model.__table__.insert(), rows)
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
