@@ -1,7 +1,7 @@
 """Every cue of the lexicons (data/event_cues.json, and the ROLE cues of data/titles.json) has a test sentence, and it fires."""
 import pytest
 
-from newsgraph.data import load
+from newsgraph.lang import load
 
 CUES = load("event_cues.json")
 

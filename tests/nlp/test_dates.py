@@ -1,7 +1,7 @@
 """Every time pattern (data/time_patterns.json) has an example sentence, and it matches."""
 import pytest
 
-from newsgraph.data import load
+from newsgraph.lang import load
 from newsgraph.nlp.dates import DATES_KEY
 from newsgraph.nlp.pipeline import load_pipeline
 

@@ -285,9 +285,9 @@ _BARE_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Location", "MISC"
 
 def _bare_ner_f1(score: ModuleType, path: Path, pieces: list[dict[str, Any]], tmp: Path) -> float:
     """The Spanish model's own NER on the same pieces: what it scores loaded on this spaCy."""
-    from newsgraph.nlp.pipeline import MODELS, bare_pipeline
+    from newsgraph.nlp.pipeline import bare_pipeline, models
 
-    nlp = bare_pipeline(MODELS["es"])
+    nlp = bare_pipeline(models()["es"])
     merged: dict[str, dict[str, Any]] = {}
     for piece, doc in zip(pieces, nlp.pipe(p["text"] for p in pieces)):
         whole = merged.setdefault(piece["document"], {"document": {"id": piece["document"]}, "entities": []})

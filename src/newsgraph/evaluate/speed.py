@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.extract import extract_many
-from newsgraph.nlp.pipeline import COMPONENTS, MODELS, bare_pipeline, pipeline_for
+from newsgraph.nlp.pipeline import COMPONENTS, DEFAULT_MODEL, bare_pipeline, models, pipeline_for
 
 
 @dataclass
@@ -27,7 +27,7 @@ class Speed:
     bare: float
     ner: float
     full: float
-    model: str = MODELS["en"]
+    model: str = DEFAULT_MODEL
 
     @property
     def ratio(self) -> float:
@@ -53,7 +53,7 @@ def read_articles(path: Path, n: int) -> list[dict[str, Any]]:
 def measure(records: list[dict[str, Any]], rounds: int = 2, batch_size: int = 32, language: str = "en") -> Speed:
     """Time the three pipelines of ``language`` on ``records`` (``{"id", "text", ...}``, all in that language)."""
     texts = [r["text"] for r in records]
-    bare = bare_pipeline(MODELS[language])
+    bare = bare_pipeline(models()[language])
     full = pipeline_for(language)
     list(bare.pipe(texts[:5]))  # warm all three
     list(extract_many(records[:5]))
@@ -73,4 +73,4 @@ def measure(records: list[dict[str, Any]], rounds: int = 2, batch_size: int = 32
             pass
         t_full.append(time.perf_counter() - t0)
     words = sum(len(t.split()) for t in texts)
-    return Speed(len(records), words, min(t_bare), min(t_ner), min(t_full), MODELS[language])
+    return Speed(len(records), words, min(t_bare), min(t_ner), min(t_full), models()[language])

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
-from newsgraph.data import load
+from newsgraph.lang import load
 from newsgraph.nlp.model import Extraction, extraction
 from newsgraph.nlp.syntax import SUBJECT_DEPS
 
@@ -22,7 +22,7 @@ WINDOW = 2  # sentences back
 
 
 @dataclass
-class _Seen:
+class Seen:
     token: int
     entity: int
     subject: bool
@@ -47,32 +47,32 @@ def is_subject(tok: Token) -> bool:
 class ReferenceResolver:
     """spaCy component ``newsgraph_coref``."""
 
-    def __init__(self) -> None:
-        titles = load("titles.json")
-        orgs = load("organizations.json")
+    def __init__(self, lang: str = "en") -> None:
+        titles = load("titles.json", lang)
+        orgs = load("organizations.json", lang)
         self.person_nouns = set(titles["person_descriptors"])
         self.company_nouns = set(orgs["company_descriptors"])
         self.org_nouns = set(orgs["organization_descriptors"])
-        self.reporting = set(load("status_cues.json")["reporting_verbs"])
+        self.reporting = set(load("status_cues.json", lang)["reporting_verbs"])
         self.group_nouns = set(orgs["group_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         ext = extraction(doc)
-        history: list[_Seen] = []
+        history: list[Seen] = []
         for s_idx, sent in enumerate(doc.sents):
             for tok in sent:
                 e = ext.entity_at(tok.i)
                 if e is not None:
-                    history.append(_Seen(tok.i, e, is_subject(tok), s_idx))
+                    history.append(Seen(tok.i, e, is_subject(tok), s_idx))
                     continue
                 ref = self._resolve(doc, ext, tok, history, s_idx)
                 if ref is not None:
                     idx, kind, why, span = ref
                     ext.add_reference(idx, span, tok.i, kind, why)
-                    history.append(_Seen(tok.i, idx, is_subject(tok), s_idx))
+                    history.append(Seen(tok.i, idx, is_subject(tok), s_idx))
         return doc
 
-    def _resolve(self, doc: Doc, ext: Extraction, tok: Token, history: list[_Seen], s_idx: int):
+    def _resolve(self, doc: Doc, ext: Extraction, tok: Token, history: list[Seen], s_idx: int):
         low = tok.lower_
         if tok.tag_ in ("PRP", "PRP$"):
             if low in PERSON_PRONOUNS:
@@ -165,7 +165,7 @@ class ReferenceResolver:
         return None
 
     @staticmethod
-    def _salient(ext: Extraction, history: list[_Seen], s_idx: int, types: set[str] | frozenset[str], subjects_only: bool = False) -> int | None:
+    def _salient(ext: Extraction, history: list[Seen], s_idx: int, types: set[str] | frozenset[str], subjects_only: bool = False) -> int | None:
         recent = None
         for seen in reversed(history):
             if s_idx - seen.sent > WINDOW:
@@ -179,12 +179,7 @@ class ReferenceResolver:
         return None if subjects_only else recent
 
 
-def make_coref(nlp: Language, name: str) -> ReferenceResolver:
-    if nlp.lang == "es":  # the same output from a Spanish (Universal Dependencies) parse: newsgraph.nlp.es
-        from newsgraph.nlp.es.coref import SpanishReferences
-
-        return SpanishReferences(nlp)  # type: ignore[return-value]
-    return ReferenceResolver()
-
-
-Language.factory("newsgraph_coref")(make_coref)
+@Language.factory("newsgraph_coref", default_config={"lang": "en"})
+def make_coref(nlp: Language, name: str, lang: str) -> ReferenceResolver:
+    """spaCy factory of ``newsgraph_coref`` (a language pack may register its own: :mod:`newsgraph.lang`)."""
+    return ReferenceResolver(lang)

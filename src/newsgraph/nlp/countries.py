@@ -1,10 +1,10 @@
 """Countries and nationality adjectives: pycountry names (and its subdivisions of type "Country", such as
-Scotland, keyed by their ISO 3166-2 code) plus ``data/countries_extra.json``.
+Scotland, keyed by their ISO 3166-2 code) plus the English pack's ``countries_extra.json``.
 
 Every language newsgraph reads adds its names of the same countries, so "Estados Unidos", "EE UU" and
 "United States" are one code, and so one node: pycountry's translations of its names and Babel's
 (CLDR) short names, the plural initials Spanish doubles ("EE UU" for "Estados Unidos"), and the
-nationality adjectives of ``data/<lang>/countries_extra.json``."""
+nationality adjectives of each pack's ``countries_extra.json``."""
 from __future__ import annotations
 
 import gettext
@@ -15,7 +15,7 @@ from functools import lru_cache
 import pycountry
 from babel import Locale
 
-from newsgraph.data import load
+from newsgraph.lang import load, packs
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,6 @@ def _key(text: str) -> str:
     if low.endswith("'s"):
         low = low[:-2]
     return low
-
-
-#: languages whose country names join the English ones (besides English)
-OTHER_LANGUAGES = ("es",)
 
 
 def doubled_initials(name: str) -> list[str]:
@@ -96,7 +92,8 @@ def country_index() -> CountryIndex:
             names.setdefault(_key(form), code)
         for d in info.get("demonyms", []):
             demonyms.setdefault(_key(d), code)
-    for lang in OTHER_LANGUAGES:
+    for pack in (p for p in packs().values() if p.translated_country_names):
+        lang = pack.code
         for code, form in translated_names(lang):
             names.setdefault(_key(form), code)
         for code, info in load("countries_extra.json", lang).items():

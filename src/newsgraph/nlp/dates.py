@@ -14,7 +14,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsgraph.data import load
+from newsgraph.lang import load
 
 DATES_KEY = "dates"
 
@@ -26,8 +26,8 @@ def _expand(pattern: list[Any], words: dict[str, list[str]]) -> list[dict[str, A
 class DateFinder:
     """Token patterns and character regexes for time expressions."""
 
-    def __init__(self, nlp: Language) -> None:
-        data = load("time_patterns.json", nlp.lang)
+    def __init__(self, nlp: Language, lang: str = "en") -> None:
+        data = load("time_patterns.json", lang)
         words = data["words"]
         self.matcher = Matcher(nlp.vocab)
         self.labels: dict[int, tuple[str, bool]] = {}
@@ -51,8 +51,7 @@ class DateFinder:
         return doc
 
 
-def make_dates(nlp: Language, name: str) -> DateFinder:
-    return DateFinder(nlp)
-
-
-Language.factory("newsgraph_dates")(make_dates)
+@Language.factory("newsgraph_dates", default_config={"lang": "en"})
+def make_dates(nlp: Language, name: str, lang: str) -> DateFinder:
+    """spaCy factory of ``newsgraph_dates``: the time patterns of the pack of ``lang``."""
+    return DateFinder(nlp, lang)

@@ -6,7 +6,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsgraph import ontology as ont
-from newsgraph.nlp.model import extraction
+from newsgraph.nlp.model import LANGUAGE_KEY, extraction
 from newsgraph.nlp.timex import resolve
 
 
@@ -79,6 +79,7 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
                        "evidence": [_evidence(doc, doc_id, q.sent_start, q.sent_end)]})
 
     return {
-        "document": {"id": doc_id, "title": meta.get("title"), "url": meta.get("url"), "published": published, "language": doc.lang_},
+        "document": {"id": doc_id, "title": meta.get("title"), "url": meta.get("url"), "published": published,
+                     "language": doc.user_data.get(LANGUAGE_KEY, doc.lang_)},
         "entities": entities, "roles": roles, "events": events, "quotes": quotes,
     }

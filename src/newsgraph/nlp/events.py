@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
-from newsgraph.data import load
+from newsgraph.lang import load
 from newsgraph.nlp.model import Event, Extraction, extraction
 from newsgraph.nlp.syntax import (
     LIST_INTRODUCERS, argument_candidates, fan_out, governing_verb, is_passive, passive_agent, prep_objects, subject_of,
@@ -43,8 +43,8 @@ _COMPLEMENT_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "attr")
 class CueLexicon:
     """The cue lexicon, indexed by lemma."""
 
-    def __init__(self) -> None:
-        data = load("event_cues.json")
+    def __init__(self, lang: str = "en") -> None:
+        data = load("event_cues.json", lang)
         self.default_preps = tuple(data["default_target_preps"])
         self.actor_object = {k: v for k, v in data["actor_object_verbs"].items() if not k.startswith("_")}
         self.two_party = frozenset(data["two_party_types"])
@@ -119,8 +119,8 @@ def clause_children(tok: Token) -> list[Token]:
 class StatusCues:
     """Words that make an interaction planned, negated or hypothetical."""
 
-    def __init__(self) -> None:
-        data = load("status_cues.json")
+    def __init__(self, lang: str = "en") -> None:
+        data = load("status_cues.json", lang)
         self.aux = {k: set(v) for k, v in data["auxiliaries"].items()}
         self.heads = {k: set(v) for k, v in data["governing_verbs"].items()}
         self.noun_modifiers = {k: set(v) for k, v in data["noun_modifiers"].items()}
@@ -226,13 +226,13 @@ def clause_chain(tok: Token, max_hops: int = 4) -> list[Token]:
 class EventExtractor:
     """spaCy component ``newsgraph_events``: fills ``doc._.newsgraph.events``."""
 
-    def __init__(self) -> None:
-        self.cues = CueLexicon()
-        self.status_cues = StatusCues()
-        orgs = load("organizations.json")
+    def __init__(self, lang: str = "en") -> None:
+        self.cues = CueLexicon(lang)
+        self.status_cues = StatusCues(lang)
+        orgs = load("organizations.json", lang)
         self.group_nouns = set(orgs["group_nouns"])
         self.actor_nouns = self.group_nouns | set(orgs["government_nouns"])
-        titles = load("titles.json")
+        titles = load("titles.json", lang)
         self.person_titles = {t for t in titles["titles"] if " " not in t}
         #: head nouns that can name the other party of a meeting ("met his *counterpart*", "spoke to *reporters*")
         self.party_words = (self.actor_nouns | self.person_titles | self.cues.party_nouns | self.cues.party_groups
@@ -777,12 +777,7 @@ class EventExtractor:
         return None
 
 
-def make_events(nlp: Language, name: str) -> EventExtractor:
-    if nlp.lang == "es":  # the same output from a Spanish (Universal Dependencies) parse: newsgraph.nlp.es
-        from newsgraph.nlp.es.events import SpanishEvents
-
-        return SpanishEvents(nlp)  # type: ignore[return-value]
-    return EventExtractor()
-
-
-Language.factory("newsgraph_events")(make_events)
+@Language.factory("newsgraph_events", default_config={"lang": "en"})
+def make_events(nlp: Language, name: str, lang: str) -> EventExtractor:
+    """spaCy factory of ``newsgraph_events`` (a language pack may register its own: :mod:`newsgraph.lang`)."""
+    return EventExtractor(lang)

@@ -1,11 +1,11 @@
-"""Which language an article is in (lingua), among the languages newsgraph has a pipeline for."""
+"""Which language an article is in (lingua), among the languages newsgraph has a pack for."""
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
 
-#: ISO 639-1 codes of the languages with a pipeline (``newsgraph.nlp.pipeline.MODELS``)
-SUPPORTED = ("en", "es")
+from newsgraph import lang as packs
+
 #: the text looked at: enough for a sure answer, little enough to cost nothing beside the parse
 SAMPLE = 3000
 #: how sure the detector must be to leave the default language: an English sentence full of Spanish
@@ -13,29 +13,34 @@ SAMPLE = 3000
 CONFIDENT = 0.9
 
 
-@lru_cache(maxsize=1)
-def _detector() -> Any:
+def supported() -> tuple[str, ...]:
+    """ISO 639-1 codes of the languages with a pack (:func:`newsgraph.lang.codes`)."""
+    return packs.codes()
+
+
+@lru_cache(maxsize=4)
+def _detector(codes: tuple[str, ...]) -> Any:
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-    codes = [getattr(IsoCode639_1, code.upper()) for code in SUPPORTED]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+    known = [getattr(IsoCode639_1, code.upper()) for code in codes if hasattr(IsoCode639_1, code.upper())]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*known).build()
 
 
-def detect(text: str, default: str = "en") -> str:
+def detect(text: str, default: str = packs.DEFAULT) -> str:
     """The ISO 639-1 code of the supported language ``text`` is in: another than ``default`` only when
     the detector is ``CONFIDENT`` of it (so short texts of names stay in the default).  Texts in other
     languages get the closest supported one: name the language (``--lang``) to be sure."""
     sample = text[:SAMPLE]
     if not any(ch.isalpha() for ch in sample):
         return default
-    best = _detector().compute_language_confidence_values(sample)[0]
+    best = _detector(supported()).compute_language_confidence_values(sample)[0]
     code = best.language.iso_code_639_1.name.lower()
     return code if code == default or best.value >= CONFIDENT else default
 
 
 def check(lang: str) -> str:
-    """``lang`` itself when a pipeline reads it, else ``ValueError`` with the supported codes."""
+    """``lang`` itself when a pack reads it, else ``ValueError`` with the supported codes."""
     code = lang.strip().lower()
-    if code not in SUPPORTED:
-        raise ValueError(f"unsupported language {lang!r}: newsgraph reads {', '.join(SUPPORTED)}")
+    if code not in supported():
+        raise ValueError(f"unsupported language {lang!r}: newsgraph reads {', '.join(supported())}")
     return code

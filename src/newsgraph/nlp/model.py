@@ -8,6 +8,9 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import ontology as ont
 from newsgraph.nlp.syntax import without_determiners
 
+#: ``doc.user_data`` key of the language pack that read the document (its code)
+LANGUAGE_KEY = "newsgraph_language"
+
 
 @dataclass
 class Mention:

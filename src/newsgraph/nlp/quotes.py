@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
-from newsgraph.data import load
+from newsgraph.lang import load
 from newsgraph.nlp.model import Extraction, Quote, extraction
 from newsgraph.nlp.syntax import subject_of
 
@@ -54,7 +54,7 @@ FRAME_ENDINGS = set(",!?\u2014\u2013-\u2026")
 
 
 @dataclass
-class _Raw:
+class RawQuote:
     """A pair of quotation marks: the opening mark's offset, the body, the offset after the closing mark."""
 
     open: int
@@ -63,10 +63,10 @@ class _Raw:
     close: int
 
 
-def find_quotes(text: str, pair_line: Callable[[str, int], list[_Raw]] | None = None) -> list[_Raw]:
+def find_quotes(text: str, pair_line: Callable[[str, int], list[RawQuote]] | None = None) -> list[RawQuote]:
     """Pair the quotation marks of ``text`` paragraph by paragraph (a paragraph is a line), with
     ``pair_line(line, offset)`` (default: English quotation marks)."""
-    out: list[_Raw] = []
+    out: list[RawQuote] = []
     pos = 0
     for line in text.split("\n"):
         out.extend((pair_line or _pair_line)(line, pos))
@@ -74,9 +74,9 @@ def find_quotes(text: str, pair_line: Callable[[str, int], list[_Raw]] | None = 
     return out
 
 
-def _pair_line(line: str, base: int) -> list[_Raw]:
+def _pair_line(line: str, base: int) -> list[RawQuote]:
     """The quotes of one paragraph (``base``: its offset): an opening mark pairs with the next closing one."""
-    out: list[_Raw] = []
+    out: list[RawQuote] = []
     opened: tuple[int, int] | None = None  # (mark offset, body start)
     for m in MARK_RE.finditer(line):
         mark, at, size = m.group(), m.start(), len(m.group())
@@ -86,7 +86,7 @@ def _pair_line(line: str, base: int) -> list[_Raw]:
             else:
                 at, size = at + 1, 2
             mark = "''"
-        if mark in OPENERS and opened is not None and _closes(line, at, size):
+        if mark in OPENERS and opened is not None and closes_at(line, at, size):
             mark = "\u201d"  # a misprinted closing mark: "here,\u201c said X"
         if mark in OPENERS or (mark not in CLOSERS and opened is None):
             opened = (at, at + size)
@@ -95,20 +95,20 @@ def _pair_line(line: str, base: int) -> list[_Raw]:
             continue
         body_start, body_end = opened[1], at
         if body_end > body_start:
-            out.append(_Raw(base + opened[0], base + body_start, base + body_end, base + at + size))
+            out.append(RawQuote(base + opened[0], base + body_start, base + body_end, base + at + size))
         opened = None
     if opened is not None:
         rest = line[opened[1]:].rstrip()
         if rest.strip():
-            out.append(_Raw(base + opened[0], base + opened[1], base + opened[1] + len(rest), base + len(line)))
+            out.append(RawQuote(base + opened[0], base + opened[1], base + opened[1] + len(rest), base + len(line)))
     return out
 
 
 @dataclass
-class _Found:
+class FoundQuote:
     """A quotation as read: where it stands (``how``), its speaker and attribution verb."""
 
-    raw: _Raw
+    raw: RawQuote
     first: int  # first token of the body
     last: int  # last token of the body
     speaker: int | None
@@ -127,9 +127,9 @@ class QuoteExtractor:
 
     keep_unattributed = False  # also keep quotations without a speaker (for inspection)
 
-    def __init__(self) -> None:
-        cues = load("quote_cues.json")
-        self.say_verbs = set(load("status_cues.json")["reporting_verbs"]) | set(cues["attribution_verbs"])
+    def __init__(self, lang: str = "en") -> None:
+        cues = load("quote_cues.json", lang)
+        self.say_verbs = set(load("status_cues.json", lang)["reporting_verbs"]) | set(cues["attribution_verbs"])
         self.inline_min_words = int(cues["inline_min_words"])
         self.inline_verbs = set(cues["inline_verbs"])
 
@@ -140,7 +140,7 @@ class QuoteExtractor:
         if not raws:
             return doc
         starts = [t.idx for t in doc]
-        found: list[_Found] = []
+        found: list[FoundQuote] = []
         for raw in raws:
             first = bisect_right(starts, raw.start) - 1
             last = bisect_right(starts, raw.end - 1) - 1
@@ -157,8 +157,8 @@ class QuoteExtractor:
         return doc
 
     # ---- one quotation ----
-    def _classify(self, doc: Doc, ext: Extraction, text: str, raw: _Raw, first: int, last: int,
-                  starts: list[int]) -> _Found | None:
+    def _classify(self, doc: Doc, ext: Extraction, text: str, raw: RawQuote, first: int, last: int,
+                  starts: list[int]) -> FoundQuote | None:
         """Where the quote stands and who said it; None for a term, title or scare quote."""
         body = text[raw.start:raw.end].strip()
         words = len(body.split())
@@ -174,21 +174,21 @@ class QuoteExtractor:
             if words >= self.inline_min_words and prev >= 0:
                 spk = self._clause_subject(doc, ext, first, last)
                 if spk is not None:
-                    return _Found(raw, first, last, spk, "inline")
-            return _Found(raw, first, last, None, "partial")
+                    return FoundQuote(raw, first, last, spk, "inline")
+            return FoundQuote(raw, first, last, None, "partial")
         if body.rstrip("'\u2019\"\u201d")[-1:] in FRAME_ENDINGS or text[raw.close:raw.close + 1] == ",":
             spk, verb = self._frame_after(doc, ext, raw, bisect_right(starts, raw.close - 1))
             if verb is not None:  # framed, even when the speaker is no entity ("a spokeswoman said")
-                return _Found(raw, first, last, spk, "after", verb)
+                return FoundQuote(raw, first, last, spk, "after", verb)
         if words < MIN_WORDS:
             return None
         if opens:
             spk, verb = self._colon_frame(doc, ext, text, raw, starts)
-            return _Found(raw, first, last, spk, "alone", verb)
+            return FoundQuote(raw, first, last, spk, "alone", verb)
         spk, verb = self._frame_before(doc, ext, prev)
         if verb is None and head == ":":
             spk = self._named_before(doc, ext, prev)
-        return _Found(raw, first, last, spk, "before", verb) if spk is not None else None
+        return FoundQuote(raw, first, last, spk, "before", verb) if spk is not None else None
 
     def _continues(self, doc: Doc, prev: int, head: str) -> bool:
         """A quote in lower case continues the reporter's sentence (``An economic downturn, he said,
@@ -211,7 +211,7 @@ class QuoteExtractor:
         """``tok`` is an attribution verb (``said``, ``told``, ``added``...)."""
         return tok.lemma_.lower() in self.say_verbs and tok.pos_ in ("VERB", "AUX")
 
-    def _frame_after(self, doc: Doc, ext: Extraction, raw: _Raw, i: int) -> Frame:
+    def _frame_after(self, doc: Doc, ext: Extraction, raw: RawQuote, i: int) -> Frame:
         """``"...," X said`` / ``said X`` / ``according to X``: the speaker named right after the quote."""
         for j in range(i, min(len(doc), i + FRAME_AFTER_TOKENS)):
             tok = doc[j]
@@ -222,7 +222,7 @@ class QuoteExtractor:
             if _according_to(doc, j):
                 return self._according(doc, ext, j), j
             if self._is_say(tok):
-                if _new_statement(doc, tok):
+                if new_statement(doc, tok):
                     return NO_FRAME  # "X said (that) ...": a new statement, not this quote's frame
                 subj = subject_of(tok)
                 if subj is not None and subj.idx < raw.open:
@@ -267,7 +267,7 @@ class QuoteExtractor:
         people = [e for e in named if ext.entities[e].type == ont.PERSON]
         return (people or named or [None])[0]
 
-    def _colon_frame(self, doc: Doc, ext: Extraction, text: str, raw: _Raw, starts: list[int]) -> Frame:
+    def _colon_frame(self, doc: Doc, ext: Extraction, text: str, raw: RawQuote, starts: list[int]) -> Frame:
         """A quote opening a sentence or paragraph after ``X said:`` ending the previous one."""
         before = text[:raw.open].rstrip()
         if not before.endswith(":"):
@@ -323,7 +323,7 @@ class QuoteExtractor:
         return None
 
     # ---- quotes standing alone; interrupted quotes ----
-    def _link(self, doc: Doc, ext: Extraction, text: str, found: list[_Found]) -> None:
+    def _link(self, doc: Doc, ext: Extraction, text: str, found: list[FoundQuote]) -> None:
         """Quotes without their own frame: continue the quote before (same paragraph, or the next one
         after it), lend their frame forward (``"A." "B," she said.``), or take the speaker of attributed
         speech in the sentence before.  A quote that shares its frame verb with the one before
@@ -350,7 +350,7 @@ class QuoteExtractor:
             f.speaker = self._speech_before(doc, ext, f.first)
 
     @staticmethod
-    def _near(text: str, a: _Found, b: _Found) -> bool:
+    def _near(text: str, a: FoundQuote, b: FoundQuote) -> bool:
         """``b`` follows ``a`` in the same paragraph, or opens the next one after ``a`` or its frame."""
         gap = text[a.raw.close:b.raw.open]
         if "\n" not in gap:
@@ -377,7 +377,7 @@ class QuoteExtractor:
         return None
 
     @staticmethod
-    def _merge(doc: Doc, text: str, found: list[_Found]) -> list[Quote]:
+    def _merge(doc: Doc, text: str, found: list[FoundQuote]) -> list[Quote]:
         """One Quote per quotation; the pieces of an interrupted quotation are joined."""
         out: list[Quote] = []
         for f in found:
@@ -395,7 +395,7 @@ class QuoteExtractor:
         return out
 
 
-def _new_statement(doc: Doc, verb: Token) -> bool:
+def new_statement(doc: Doc, verb: Token) -> bool:
     """``said that ...`` / ``said the economy ...``: the verb's own reported clause follows it directly."""
     if verb.i + 1 >= len(doc):
         return False
@@ -410,7 +410,7 @@ def _according_to(doc: Doc, j: int) -> bool:
     return doc[j].lower_ == "according" and j + 1 < len(doc) and doc[j + 1].lower_ == "to"
 
 
-def _closes(line: str, at: int, size: int) -> bool:
+def closes_at(line: str, at: int, size: int) -> bool:
     """An opening-shaped mark in closing position: after a word or punctuation, before a space or the end."""
     return at > 0 and not line[at - 1].isspace() and (at + size >= len(line) or line[at + size] in " \t,.;:!?)]")
 
@@ -432,13 +432,7 @@ def _ends_with_quote(before: str) -> bool:
     return len(s) < len(before) and s[-1:] in SENT_END
 
 
-def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
-    """spaCy factory of ``newsgraph_quotes``."""
-    if nlp.lang == "es":  # the same output from a Spanish (Universal Dependencies) parse: newsgraph.nlp.es
-        from newsgraph.nlp.es.quotes import SpanishQuotes
-
-        return SpanishQuotes(nlp)  # type: ignore[return-value]
-    return QuoteExtractor()
-
-
-Language.factory("newsgraph_quotes")(make_quotes)
+@Language.factory("newsgraph_quotes", default_config={"lang": "en"})
+def make_quotes(nlp: Language, name: str, lang: str) -> QuoteExtractor:
+    """spaCy factory of ``newsgraph_quotes`` (a language pack may register its own: :mod:`newsgraph.lang`)."""
+    return QuoteExtractor(lang)

@@ -41,7 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
-from newsgraph.data import load
+from newsgraph.lang import load
 from newsgraph.nlp.model import Extraction, Mention, Role, extraction
 
 _DETS = ("the", "a", "an")
@@ -59,8 +59,8 @@ _ONCE = ("formerly", "previously", "once", "now", "later", "then", "currently")
 class TitleLexicon:
     """Titles of office, matched on lowercased tokens, longest first."""
 
-    def __init__(self) -> None:
-        data = load("titles.json")
+    def __init__(self, lang: str = "en") -> None:
+        data = load("titles.json", lang)
         words = list(data["titles"]) + list(data.get("role_nouns", []))
         # the tokenizer splits hyphens off ("all-rounder" -> all - rounder), and so do the titles here
         self.titles = {tuple(t.replace("-", " - ").split()) for t in words}
@@ -149,9 +149,9 @@ class RoleExtractor:
     #: patterns whose organisation stands before a list of names, so every name of the list holds the role
     SHARED_BY_CONJUNCTS = ("org_title_name", "org_compound_name", "org_possessive")
 
-    def __init__(self) -> None:
-        self.titles = TitleLexicon()
-        self.government_nouns = set(load("organizations.json")["government_nouns"])
+    def __init__(self, lang: str = "en") -> None:
+        self.titles = TitleLexicon(lang)
+        self.government_nouns = set(load("organizations.json", lang)["government_nouns"])
 
     # -- entities ---------------------------------------------------------------------
     def _org_at(self, ext: Extraction, i: int) -> int | None:
@@ -644,12 +644,7 @@ class RoleExtractor:
                 yield p, i + 1
 
 
-def make_roles(nlp: Language, name: str) -> RoleExtractor:
-    if nlp.lang == "es":  # the same output from a Spanish (Universal Dependencies) parse: newsgraph.nlp.es
-        from newsgraph.nlp.es.roles import SpanishRoles
-
-        return SpanishRoles(nlp)  # type: ignore[return-value]
-    return RoleExtractor()
-
-
-Language.factory("newsgraph_roles")(make_roles)
+@Language.factory("newsgraph_roles", default_config={"lang": "en"})
+def make_roles(nlp: Language, name: str, lang: str) -> RoleExtractor:
+    """spaCy factory of ``newsgraph_roles`` (a language pack may register its own: :mod:`newsgraph.lang`)."""
+    return RoleExtractor(lang)

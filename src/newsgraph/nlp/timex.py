@@ -1,7 +1,7 @@
 """Time expressions resolved against the publication date with dateparser.
 
 Relative expressions dateparser does not read in a language ("el próximo jueves") are first rewritten
-into the English form it does read, by the rules of ``data/<lang>/time_rewrites.json``.
+into the English form it does read, by the rules of ``time_rewrites.json`` of the language's pack.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 import warnings
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from newsgraph.lang import packs
 
 
 @lru_cache(maxsize=64)
@@ -36,13 +37,9 @@ def _period_bounds(d: datetime, period: str) -> tuple[date, date]:
 
 @lru_cache(maxsize=8)
 def _rewrites(lang: str) -> tuple[list[tuple[re.Pattern[str], str]], dict[str, str]]:
-    """The rewrite rules of ``lang`` and the words they translate (none for English)."""
-    from newsgraph.data import load
-
-    try:
-        data = {} if lang == "en" else load("time_rewrites.json", lang)
-    except FileNotFoundError:
-        data = {}
+    """The rewrite rules of ``lang`` and the words they translate (none unless its pack has ``time_rewrites``)."""
+    the_pack = packs().get(lang)
+    data = the_pack.data("time_rewrites.json") if the_pack is not None and the_pack.time_rewrites else {}
     return [(re.compile(r["pattern"], re.IGNORECASE), r["to"]) for r in data.get("rules", [])], data.get("words", {})
 
 

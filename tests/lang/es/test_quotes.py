@@ -1,14 +1,14 @@
-"""Spanish direct quotations (newsgraph.nlp.es.quotes): the quotation marks and dialogue dashes, the frames
-that give the speaker, every attribution verb of data/es/quote_cues.json, and what is left out."""
+"""Spanish direct quotations (newsgraph.lang.es.quotes): the quotation marks and dialogue dashes, the frames
+that give the speaker, every attribution verb of quote_cues.json, and what is left out."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import pytest
 
-from newsgraph.data import load
+from newsgraph.lang import load
 from newsgraph.extract import extract
-from newsgraph.nlp.es.quotes import find_dialogue, find_quotes
+from newsgraph.lang.es.quotes import find_dialogue, find_quotes
 from newsgraph.nlp.pipeline import pipeline_for
 
 CUES = load("quote_cues.json", "es")

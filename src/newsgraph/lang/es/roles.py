@@ -29,8 +29,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
-from newsgraph.data import load
-from newsgraph.nlp.es.events import case_of, lemma
+from newsgraph.lang import load
+from newsgraph.lang.es.syntax import case_of, lemma
 from newsgraph.nlp.model import Extraction, Mention, Role, extraction
 from newsgraph.nlp.roles import RoleExtractor
 
@@ -49,7 +49,7 @@ _SHARED = ("title_of_org_name", "org_title_name")
 
 
 class SpanishTitles:
-    """Titles of office (``data/es/titles.json``), matched on lowercased tokens, longest first."""
+    """Titles of office (``titles.json``), matched on lowercased tokens, longest first."""
 
     def __init__(self) -> None:
         data = load("titles.json", "es")

@@ -1,8 +1,8 @@
-"""Spanish interactions: every cue of data/es/event_cues.json on its example, the status rules of
-data/es/status_cues.json, passives and null subjects."""
+"""Spanish interactions: every cue of event_cues.json on its example, the status rules of
+status_cues.json, passives and null subjects."""
 import pytest
 
-from newsgraph.data import load
+from newsgraph.lang import load
 from newsgraph.extract import extract
 
 CUES = load("event_cues.json", "es")

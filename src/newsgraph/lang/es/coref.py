@@ -12,9 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
-from newsgraph.data import load
-from newsgraph.nlp.coref import ORG_TYPES, ReferenceResolver, _Seen
-from newsgraph.nlp.es.events import case_of, lemma
+from newsgraph.lang import load
+from newsgraph.nlp.coref import ORG_TYPES, ReferenceResolver, Seen
+from newsgraph.lang.es.syntax import case_of, lemma
 from newsgraph.nlp.model import Extraction
 
 #: subject and object pronouns of a person ("él dijo", "con ella"); "su" is his, her, its and their alike
@@ -35,7 +35,7 @@ class SpanishReferences(ReferenceResolver):
         self.reporting = set(load("status_cues.json", "es")["reporting_verbs"])
         self.group_nouns = set(orgs["group_nouns"])
 
-    def _resolve(self, doc: Doc, ext: Extraction, tok: Token, history: list[_Seen], s_idx: int):
+    def _resolve(self, doc: Doc, ext: Extraction, tok: Token, history: list[Seen], s_idx: int):
         if tok.pos_ == "PRON":
             if tok.lower_ in PERSON_PRONOUNS:
                 e = self._salient(ext, history, s_idx, {ont.PERSON})

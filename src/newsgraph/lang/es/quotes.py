@@ -11,8 +11,8 @@ of quotes without a frame and joining of interrupted quotations this one inherit
   opens the narrator's insert (``—dijo X—``), the next dash closes it and the speech resumes
   (``—A —dijo X—. B.``); the pieces are one quotation, spoken by the subject of the insert's attribution
   verb, or by the frame ending the paragraph before (``X explicó:``);
-* the attribution frame: the subject of an attribution verb (``data/es/quote_cues.json`` and the reporting
-  verbs of ``data/es/status_cues.json``) after the quote (``«…», dijo X`` / ``«…», afirmó el presidente``,
+* the attribution frame: the subject of an attribution verb (``quote_cues.json`` and the reporting
+  verbs of ``status_cues.json``) after the quote (``«…», dijo X`` / ``«…», afirmó el presidente``,
   a descriptor that reference resolution joined to an entity) or before it (``X declaró: «…»``), and
   ``«…», según X``;
 * a frame verb without a subject (``«…», dijo.``): the Person that is the subject of the sentence before,
@@ -29,10 +29,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
-from newsgraph.data import load
-from newsgraph.nlp.es.events import case_of, lemma
+from newsgraph.lang import load
+from newsgraph.lang.es.syntax import case_of, lemma
 from newsgraph.nlp.model import Extraction, Quote, extraction
-from newsgraph.nlp.quotes import find_quotes as english_find_quotes
+from newsgraph.nlp.quotes import find_quotes as find_marked_quotes
 from newsgraph.nlp.quotes import (
     FRAME_AFTER_TOKENS,
     FRAME_BEFORE_TOKENS,
@@ -40,10 +40,10 @@ from newsgraph.nlp.quotes import (
     SENT_END,
     Frame,
     QuoteExtractor,
-    _closes,
-    _Found,
-    _new_statement,
-    _Raw,
+    closes_at,
+    FoundQuote,
+    new_statement,
+    RawQuote,
 )
 
 #: opening quotation mark -> its closing mark
@@ -59,15 +59,15 @@ _DASH_FRAME_RE = re.compile(rf"[,.]?\s*[{DASHES}]")  # «…» —dijo X—: an 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 
 
-def find_quotes(text: str) -> list[_Raw]:
+def find_quotes(text: str) -> list[RawQuote]:
     """Pair the Spanish quotation marks of ``text`` paragraph by paragraph (a paragraph is a line)."""
-    return english_find_quotes(text, _pair_line)
+    return find_marked_quotes(text, _pair_line)
 
 
-def _pair_line(line: str, base: int) -> list[_Raw]:
+def _pair_line(line: str, base: int) -> list[RawQuote]:
     """The quotes of one paragraph (``base``: its offset): an opening mark pairs with the next closing mark of
     its kind; other marks in between are quotes within the quote."""
-    out: list[_Raw] = []
+    out: list[RawQuote] = []
     opened: tuple[str, int] | None = None  # (opening mark, offset)
     for m in MARK_RE.finditer(line):
         mark, at = m.group(), m.start()
@@ -76,22 +76,22 @@ def _pair_line(line: str, base: int) -> list[_Raw]:
                 opened = (mark, at)
             continue
         want = PAIRS[opened[0]]
-        if mark == opened[0] == "\u201c" and _closes(line, at, 1):
+        if mark == opened[0] == "\u201c" and closes_at(line, at, 1):
             mark = want  # a misprinted closing mark: «here,“ said X»
         if mark != want or (mark == "\u2019" and line[at + 1:at + 2].isalpha()):  # ’ between letters: an apostrophe
             continue
         if at > opened[1] + 1:
-            out.append(_Raw(base + opened[1], base + opened[1] + 1, base + at, base + at + 1))
+            out.append(RawQuote(base + opened[1], base + opened[1] + 1, base + at, base + at + 1))
         opened = None
     if opened is not None and opened[0] != "\u2018":  # ‘ left open is more likely a stray apostrophe
         rest = line[opened[1] + 1:].rstrip()
         if rest.strip():
-            out.append(_Raw(base + opened[1], base + opened[1] + 1, base + opened[1] + 1 + len(rest), base + len(line)))
+            out.append(RawQuote(base + opened[1], base + opened[1] + 1, base + opened[1] + 1 + len(rest), base + len(line)))
     return out
 
 
 #: one piece of dialogue: the speech, and the narrator's insert after it (character offsets) or None
-Piece = tuple[_Raw, tuple[int, int] | None]
+Piece = tuple[RawQuote, tuple[int, int] | None]
 
 
 def find_dialogue(text: str) -> list[list[Piece]]:
@@ -122,7 +122,7 @@ def _dialogue_line(line: str, base: int) -> list[Piece]:
         speech = speech.strip()
         if not speech:
             break
-        raw = _Raw(base + mark, base + start + lead, base + start + lead + len(speech), base + end)
+        raw = RawQuote(base + mark, base + start + lead, base + start + lead + len(speech), base + end)
         if insert is None:
             out.append((raw, None))
             break
@@ -201,7 +201,7 @@ class SpanishQuotes(QuoteExtractor):
         starts = [t.idx for t in doc]
         # a dialogue paragraph is read as dialogue; its quotation marks are quotes within the speech
         lines = [(p[0][0].open, p[-1][0].close) for p in dialogue]
-        found: list[_Found] = []
+        found: list[FoundQuote] = []
         for raw in find_quotes(text):
             if any(lo <= raw.open < hi for lo, hi in lines):
                 continue
@@ -264,21 +264,21 @@ class SpanishQuotes(QuoteExtractor):
         return None
 
     # ---- frames ----
-    def _classify(self, doc: Doc, ext: Extraction, text: str, raw: _Raw, first: int, last: int,
-                  starts: list[int]) -> _Found | None:
+    def _classify(self, doc: Doc, ext: Extraction, text: str, raw: RawQuote, first: int, last: int,
+                  starts: list[int]) -> FoundQuote | None:
         """As in English, and ``«…» —dijo X—``: a quote opening its sentence with the narrator's insert after it."""
         before = text[text.rfind("\n", 0, raw.open) + 1:raw.open].rstrip()
         if (not before or before[-1] in SENT_END or before[-1] == ":") and _DASH_FRAME_RE.match(text, raw.close):
             spk, verb = self._frame_after(doc, ext, raw, bisect_right(starts, raw.close - 1))
             if verb is not None:
-                return _Found(raw, first, last, spk, "after", verb)
+                return FoundQuote(raw, first, last, spk, "after", verb)
         return super()._classify(doc, ext, text, raw, first, last, starts)
 
     def _is_say(self, tok: Token) -> bool:
         """``tok`` is an attribution verb (``dijo``, ``afirmó``, ``añadió``...)."""
         return tok.pos_ in ("VERB", "AUX") and lemma(tok) in self.say_verbs
 
-    def _frame_after(self, doc: Doc, ext: Extraction, raw: _Raw, i: int) -> Frame:
+    def _frame_after(self, doc: Doc, ext: Extraction, raw: RawQuote, i: int) -> Frame:
         """``«…», dijo X`` / ``«…», X dijo`` / ``«…», según X``: the speaker named right after the quote."""
         for j in range(i, min(len(doc), i + FRAME_AFTER_TOKENS)):
             tok = doc[j]
@@ -289,7 +289,7 @@ class SpanishQuotes(QuoteExtractor):
             if tok.lower_ in self.according:
                 return self._according(doc, ext, j), j
             if self._is_say(tok):
-                if _new_statement(doc, tok):
+                if new_statement(doc, tok):
                     return NO_FRAME  # "X dijo que ...": a new statement, not this quote's frame
                 subj = _subject(tok, (raw.open, raw.close)) or _inverted_subject(tok)
                 if subj is not None and subj.idx < raw.open:

@@ -1,8 +1,8 @@
-"""Spanish ROLE ties: one sentence per pattern of newsgraph.nlp.es.roles, every role verb of
-data/es/titles.json on its example, and sentences that must give no ROLE.  All names are made up."""
+"""Spanish ROLE ties: one sentence per pattern of newsgraph.lang.es.roles, every role verb of
+titles.json on its example, and sentences that must give no ROLE.  All names are made up."""
 import pytest
 
-from newsgraph.data import load
+from newsgraph.lang import load
 from newsgraph.extract import extract
 from newsgraph.nlp.pipeline import pipeline_for
 

@@ -1,4 +1,4 @@
-"""Spanish time patterns (data/es/time_patterns.json): every pattern and regex gives its span on its example,
+"""Spanish time patterns (time_patterns.json): every pattern and regex gives its span on its example,
 the spans resolve with dateparser where it can, and 'mañana' the morning is not 'mañana' tomorrow."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from newsgraph.data import load
+from newsgraph.lang import load
 from newsgraph.nlp.dates import DATES_KEY
 from newsgraph.nlp.pipeline import pipeline_for
 from newsgraph.nlp.timex import resolve

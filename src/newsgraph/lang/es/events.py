@@ -1,5 +1,5 @@
-"""``newsgraph_events`` for Spanish: PLOVER interactions from the cues of ``data/es/event_cues.json``,
-read from a Universal Dependencies parse, with their status from ``data/es/status_cues.json``.
+"""``newsgraph_events`` for Spanish: PLOVER interactions from the cues of ``event_cues.json``,
+read from a Universal Dependencies parse, with their status from ``status_cues.json``.
 
 Source and target come from the parse: the clause subject (through conjoined and controlled verbs),
 the passive agent ("criticado *por* X"), the direct object (with or without the personal "a") and
@@ -15,44 +15,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
-from newsgraph.data import load
+from newsgraph.lang import load
 from newsgraph.nlp.dates import DATES_KEY
+from newsgraph.lang.es.syntax import case_of, conjuncts, is_passive, lemma
 from newsgraph.nlp.model import Event, Extraction, extraction
 
 #: dependents that name an argument of a verb or a noun
 _ARGUMENTS = ("obj", "iobj", "obl", "obl:arg", "nmod")
 #: entity types that can act as the subject of an interaction
 _ACTORS = (ont.PERSON, ont.COMPANY, ont.ORGANIZATION, ont.PUBLIC_BODY, ont.COUNTRY, ont.GROUP)
-
-
-def lemma(tok: Token) -> str:
-    """The token's lemma, lowercased; es_core_news_sm glues clitics on ("reunir él"): the verb alone."""
-    return (tok.lemma_.split() or [tok.lower_])[0].lower()
-
-
-#: prepositions fused with the article
-_CONTRACTIONS = {"al": "a", "del": "de"}
-
-
-def case_of(tok: Token) -> str | None:
-    """The preposition that introduces ``tok`` ("con" in "con Francia", "a" in "al presidente"), or None."""
-    found = [_CONTRACTIONS.get(c.lower_, c.lower_) for c in tok.children if c.dep_ == "case"]
-    return " ".join(found) if found else None
-
-
-def conjuncts(tok: Token) -> list[Token]:
-    """``tok`` and the members of its coordination ("A, B y C")."""
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop(0)
-        out.append(t)
-        todo += [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
-    return out
-
-
-def is_passive(verb: Token) -> bool:
-    """"fue criticado": a participle with the auxiliary "ser"."""
-    return "Part" in verb.morph.get("VerbForm") and any(c.dep_.startswith("aux") and lemma(c) == "ser" for c in verb.children)
 
 
 @dataclass(frozen=True)
