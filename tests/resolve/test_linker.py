@@ -77,7 +77,7 @@ def test_a_lone_surname_without_shared_context_stays_apart(tmp_path):
 
 
 def test_junk_person_names_give_no_surname_key():
-    from newsgraph.resolve.keys import SURNAME, name_keys
+    from newsgraph.names import SURNAME, name_keys
 
     assert ("blair", SURNAME) in name_keys("Person", ["Tony Blair"])
     assert ("juncker", SURNAME) in name_keys("Person", ["Jean-Claude Juncker"])

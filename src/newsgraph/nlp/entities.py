@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
 from newsgraph.data import load
+from newsgraph.names import normalise
 from newsgraph.nlp.countries import country_index
 from newsgraph.nlp.model import Entity, Mention, extraction
 from newsgraph.nlp.ner import combine
@@ -31,16 +31,6 @@ _CAMEL = re.compile(r"^(?!Mc|Mac)[A-Z][a-z]{2,}[A-Z]")
 #: parts of speech a one-word name never has
 _NOT_NAMES = frozenset({"ADV", "ADP", "AUX", "CCONJ", "DET", "INTJ", "PART", "PRON", "SCONJ", "VERB", "PUNCT"})
 _CONNECTORS = {"of", "the", "and", "for", "&", "de", "la", "du", "des", "von", "van"}
-
-
-@lru_cache(maxsize=1 << 16)  # the linker asks for the same few names hundreds of times per document
-def normalise(text: str) -> str:
-    """Casefolded name key: straight apostrophes, no leading article, no possessive, single spaces."""
-    s = text.replace("\u2019", "'").casefold().strip()
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"'s?$", "", s)
-    s = s.replace(".", "")
-    return " ".join(s.split())
 
 
 @dataclass

@@ -12,8 +12,7 @@ from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
-from newsgraph.nlp.entities import normalise
-from newsgraph.resolve.keys import ACRONYM, family, name_keys
+from newsgraph.names import ACRONYM, family, name_keys, normalise
 from newsgraph.store import schema as t
 from newsgraph.store.store import Store
 

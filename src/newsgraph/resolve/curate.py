@@ -14,8 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from newsgraph.nlp.entities import normalise
-from newsgraph.resolve.keys import family, name_keys
+from newsgraph.names import family, name_keys, normalise
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
 from newsgraph.resolve.linker import name_id

@@ -19,7 +19,7 @@ from followthemoney.exc import FollowTheMoneyException
 from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
-from newsgraph.nlp.entities import normalise
+from newsgraph.names import normalise
 from newsgraph.resolve.linker import name_id
 from newsgraph.store import schema as t
 from newsgraph.store.store import Store, add_name_keys, record_alias, utc_now

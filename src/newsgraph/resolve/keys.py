@@ -1,93 +1,11 @@
-"""Name keys: the normalised strings under which an entity can be found again in a later document.
+"""Which names the linker judges with context: a person's lone surname, an organisation's acronym.
 
-``name`` keys are full names (a person's needs two words or more, so "Milei" alone never matches a
-full-name key; an organisation's also without its legal form, and without a plural "s" on its last
-word, so "Liberal Democrats" finds "Liberal Democrat"); ``surname`` keys are the last word of a person's full name; ``acronym`` keys are the
-initials of an organisation's capitalised words ("International Monetary Fund" -> "imf").
+The keys themselves (``name_keys``, their kinds, ``family``) are ``newsgraph.names``: the store writes them too.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import lru_cache
-
-from rigour.names import remove_org_types
-from rigour.text import ascii_text
-
 from newsgraph import ontology as ont
-from newsgraph.nlp.entities import normalise
-
-#: entity types that may name the same node across documents (Google typed Company in one article,
-#: Organization in another is one node)
-TYPE_FAMILY = {ont.COMPANY: "org", ont.ORGANIZATION: "org", ont.PUBLIC_BODY: "org"}
-#: small words an acronym skips
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "&"})
-
-NAME, SURNAME, ACRONYM = "name", "surname", "acronym"
-
-
-def family(entity_type: str) -> str:
-    """The family of a type: Company, Organization and PublicBody are one ("org"); others are themselves."""
-    return TYPE_FAMILY.get(entity_type, entity_type)
-
-
-@lru_cache(maxsize=1 << 16)
-def spellings(key: str) -> frozenset[str]:
-    """A key as written and without its accents: "lópez obrador" is also "lopez obrador", as English
-    news writes Spanish names."""
-    return frozenset({key, ascii_text(key)} - {""})
-
-
-def name_keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
-    """The ``(key, kind)`` pairs of an entity of ``entity_type`` known by ``names`` (each also without accents)."""
-    return {(spelled, kind) for key, kind in _keys(entity_type, names) for spelled in spellings(key)}
-
-
-def _keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
-    keys: set[tuple[str, str]] = set()
-    is_org = family(entity_type) == "org"
-    for name in names:
-        key = normalise(name)
-        if not key:
-            continue
-        if entity_type == ont.PERSON:
-            words = key.split()
-            if len(words) >= 2:
-                keys.add((key, NAME))
-                if looks_like_full_name(name):
-                    keys.add((words[-1], SURNAME))
-            continue
-        keys.add((key, NAME))
-        if is_org:
-            bare = normalise(remove_org_types(name).strip(" ,"))
-            if bare and bare != key:
-                keys.add((bare, NAME))
-            words = key.split()
-            if len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith("ss"):
-                keys.add((" ".join([*words[:-1], words[-1][:-1]]), NAME))  # "Liberal Democrats" ~ "Liberal Democrat"
-            initials = [w for w in name.split() if w[:1].isupper() and w.casefold() not in ACRONYM_SKIP]
-            if len(initials) >= 2 and len(initials) == len([w for w in name.split() if w.casefold() not in ACRONYM_SKIP]):
-                keys.add(("".join(w[0] for w in initials).casefold(), ACRONYM))
-    return keys
-
-
-#: lower-case particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman")
-NAME_PARTICLES = frozenset({"de", "da", "di", "del", "der", "den", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "y"})
-
-
-def looks_like_full_name(name: str) -> bool:
-    """Two to four capitalised words (particles allowed), letters only but for hyphens, apostrophes and
-    initials' dots: "Tony Blair", "Jean-Claude Juncker", "George W. Bush"; not "Mary Queen of Scots" or
-    "Greenspan - who", which are a person typed from a title or a cut clause."""
-    words = name.split()
-    if not 2 <= len(words) <= 4:
-        return False
-    for w in words:
-        if w.casefold() in NAME_PARTICLES:
-            continue
-        core = w.replace("-", "").replace("'", "").replace("\u2019", "").rstrip(".")
-        if not (core.isalpha() and w[0].isupper()):
-            return False
-    return True
+from newsgraph.names import family, normalise
 
 
 def is_surname_only(entity_type: str, name: str) -> bool:

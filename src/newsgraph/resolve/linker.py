@@ -38,8 +38,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
-from newsgraph.nlp.entities import normalise
-from newsgraph.resolve.keys import ACRONYM, NAME, SURNAME, family, is_acronym, is_surname_only, name_keys, spellings
+from newsgraph.names import ACRONYM, NAME, SURNAME, family, name_keys, normalise, spellings
+from newsgraph.resolve.keys import is_acronym, is_surname_only
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
 

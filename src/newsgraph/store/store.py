@@ -18,8 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased
 
 from newsgraph import ontology as ont
-from newsgraph.nlp.entities import normalise
-from newsgraph.resolve.keys import name_keys
+from newsgraph.names import name_keys, normalise
 from newsgraph.store import migrate
 from newsgraph.store import schema as t
 from newsgraph.store.ids import canonical_url, content_id, passage_fingerprints, text_fingerprint

@@ -18,7 +18,8 @@ from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.nlp.dates import DATES_KEY
 from newsgraph.lang.es.syntax import case_of, conjuncts, is_passive, lemma
-from newsgraph.nlp.model import Event, Extraction, extraction
+from newsgraph.nlp import coding
+from newsgraph.nlp.model import Extraction, extraction
 
 #: dependents that name an argument of a verb or a noun
 _ARGUMENTS = ("obj", "iobj", "obl", "obl:arg", "nmod")
@@ -264,14 +265,11 @@ class SpanishEvents:
             if not targets:
                 return
         sent = tok.sent
-        named = any(m.kind == "name" for s in src for m in ext.entities[s].mentions if sent.start <= m.start < sent.end)
-        base = 0.5 + (0.1 if named else 0.0) + (0.1 if cue.pos == "verb" else 0.0) - (0.1 if null_subject else 0.0)
-        time_text = self._time(doc, tok, sent)
-        for target in targets or [None]:
-            ext.events.append(Event(
-                type=cue.type, mode=cue.lemma, source=list(src), target=[target] if target is not None else [],
-                status=status, trigger=tok.i, sent_start=sent.start, sent_end=sent.end, time_text=time_text,
-                confidence=round(min(base + (0.2 if target is not None else 0.0), 0.95), 2), cue=f"{cue.pos}:{cue.lemma}"))
+        named, verb = coding.named_in(ext, src, sent), cue.pos == "verb"
+        coding.add_per_target(ext, tok, cue.type, cue.lemma, f"{cue.pos}:{cue.lemma}", src, targets, status,
+                              self._time(doc, tok, sent),
+                              with_target=coding.confidence(named=named, verb=verb, has_target=True, null_subject=null_subject),
+                              without=coding.confidence(named=named, verb=verb, has_target=False, null_subject=null_subject))
 
     @staticmethod
     def _time(doc: Doc, tok: Token, sent: Span) -> str | None:
