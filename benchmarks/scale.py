@@ -114,6 +114,7 @@ def extracted(limit: int) -> list[tuple[dict, dict]]:
 def bulk(pg: str, limit: int) -> None:
     import sqlalchemy
 
+    from newsgraph.ingest.save import save_many
     from newsgraph.store import Store
     from newsgraph.store.store import database_url
 
@@ -129,7 +130,7 @@ def bulk(pg: str, limit: int) -> None:
                 with Store(db) as store:
                     start = time.perf_counter()
                     for i in range(0, len(pairs), WRITE_BATCH):
-                        store.save_many([(doc, record["text"]) for record, doc in pairs[i:i + WRITE_BATCH]])
+                        save_many(store, [(doc, record["text"]) for record, doc in pairs[i:i + WRITE_BATCH]])
                     rates[label] = len(pairs) / (time.perf_counter() - start)
     finally:
         with admin.connect() as conn:

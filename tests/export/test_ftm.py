@@ -14,12 +14,13 @@ URL = "https://example.org/milei-silicon-valley"
 def db_with_url(tmp_path_factory, shared):
     """The example article stored with its URL (the session store has none)."""
     from newsgraph.extract import extract
+    from newsgraph.ingest.save import save
     from newsgraph.store import Store
 
     text = (shared / "examples" / "milei-silicon-valley.txt").read_text(encoding="utf-8")
     path = tmp_path_factory.mktemp("ftm-db") / "graph.db"
     with Store(str(path)) as store:
-        store.save(extract(text, id="milei", published="2024-05-27", url=URL), text)
+        save(store, extract(text, id="milei", published="2024-05-27", url=URL), text)
     return str(path)
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from conftest import json_lines, run_cli
 from newsgraph import extract
+from newsgraph.ingest.save import save as save_document
 from newsgraph.resolve import curate
 from newsgraph.resolve.curate import CurationError
 from newsgraph.store import Store
@@ -13,7 +14,7 @@ SECOND = ("two", "Emmanuel Macron later met Jean Castex in Paris. Mr Castex than
 
 
 def save(store, key, text):
-    return store.save(extract(text, id=key), text)
+    return save_document(store, extract(text, id=key), text)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import sqlite3
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsgraph.ingest.save import save
 from newsgraph.resolve import curate
 from newsgraph.resolve.curate import CurationError
 from newsgraph.store import Store
@@ -30,7 +31,7 @@ def test_merges_lose_nothing(tmp_path_factory, docs, merges):
     path = tmp_path_factory.mktemp("m") / "g.db"
     with Store(str(path)) as store:
         for i, (a, b) in enumerate(docs):
-            store.save(*document(i, a, b))
+            save(store, *document(i, a, b))
         before = store.counts()
         n_mentions = sqlite3.connect(path).execute("SELECT count(*) FROM mentions").fetchone()[0]
         for keep, absorb in merges:

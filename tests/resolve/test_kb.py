@@ -7,6 +7,7 @@ from followthemoney import model
 
 from conftest import run_cli
 from newsgraph import extract
+from newsgraph.ingest.save import save
 from newsgraph.resolve.kb import import_ftm, read_ftm
 from newsgraph.store import Store
 
@@ -46,7 +47,7 @@ def store(tmp_path):
 
 def test_mentions_link_to_known_actors(store):
     text = "President Milei met IMF officials in Washington on Monday."
-    store.save(extract(text, id="a"), text)
+    save(store, extract(text, id="a"), text)
     got = {lk["name"]: (lk["entity"], lk["reason"]) for lk in store.links(document="a")}
     assert got["Milei"] == ("Javier Gerardo Milei", "surname")
     assert got["IMF"] == ("International Monetary Fund", "kb")
@@ -57,7 +58,7 @@ def test_a_linked_mention_takes_the_known_type(store):
     """The pipeline typed "Tesla" a Person here; the knowledge base says Company, and the store keeps that."""
     doc = {"document": {"id": "b"}, "entities": [
         {"id": "e1", "name": "Tesla", "type": "Person", "aliases": [], "mentions": [{"start": 0, "end": 5, "text": "Tesla"}]}]}
-    store.save(doc, "Tesla said so.")
+    save(store, doc, "Tesla said so.")
     (link,) = store.links(document="b")
     assert link["reason"] == "kb"
     assert store.entity(link["entity_id"])["type"] == "Company"

@@ -3,6 +3,7 @@ differently in later articles is one node; people who share a surname stay apart
 import pytest
 
 from newsgraph import extract
+from newsgraph.ingest.save import save
 from newsgraph.store import Store
 
 ARTICLES = [
@@ -19,7 +20,7 @@ ARTICLES = [
 def store(tmp_path_factory):
     with Store(str(tmp_path_factory.mktemp("link") / "g.db")) as st:
         for key, text in ARTICLES:
-            st.save(extract(text, id=key), text)
+            save(st, extract(text, id=key), text)
         yield st
 
 
@@ -59,7 +60,7 @@ def test_acronym_needs_shared_context_and_plural_names_join(tmp_path):
     ]
     with Store(str(tmp_path / "g.db")) as st:
         for key, text in texts:
-            st.save(extract(text, id=key), text)
+            save(st, extract(text, id=key), text)
         assert ("EU", "European Union", "acronym") in links(st, "g")
         assert {lk["entity"] for lk in st.links(document="h") if lk["name"] == "EU"} != {"European Union"}
         lib = {lk["entity"] for key in "ij" for lk in st.links(document=key) if lk["name"].startswith("Liberal")}
@@ -72,7 +73,7 @@ def test_a_lone_surname_without_shared_context_stays_apart(tmp_path):
              ("l", "Wilson scored a late try for Newcastle Falcons against Gloucester Rugby.")]
     with Store(str(tmp_path / "g.db")) as st:
         for key, text in texts:
-            st.save(extract(text, id=key), text)
+            save(st, extract(text, id=key), text)
         assert {lk["entity"] for lk in st.links(document="l") if lk["name"] == "Wilson"} == {"Wilson"}
 
 

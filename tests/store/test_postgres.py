@@ -11,6 +11,7 @@ from newsgraph.export import FORMATS
 from newsgraph.graph.build import build_graph
 from newsgraph.graph import queries
 from newsgraph.ingest.load import load
+from newsgraph.ingest.save import save
 from newsgraph.store import Store
 from newsgraph.store import migrate
 from newsgraph.store.store import database_url
@@ -68,7 +69,7 @@ def test_the_same_graph_on_both_backends(tmp_path, pg_url, records, monkeypatch)
 
 def test_a_copy_and_curation_on_postgresql(pg_url, records, monkeypatch):
     with fill(pg_url, records[:3], monkeypatch) as store:
-        again = store.save({"document": {"id": "copy", "url": "https://mirror.example/a"}}, "WIRE - " + records[1]["text"])
+        again = save(store, {"document": {"id": "copy", "url": "https://mirror.example/a"}}, "WIRE - " + records[1]["text"])
         assert not again.created and again.copy
         from newsgraph.resolve.curate import merge
 

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine, delete, func, select
 
 from newsgraph import extract
+from newsgraph.ingest.save import save
 from newsgraph.store import Store
 from newsgraph.store import schema as t
 from newsgraph.store.ids import canonical_url, text_fingerprint
@@ -105,11 +106,11 @@ def test_a_syndicated_copy_is_one_document_with_two_sources(tmp_path, article, d
     copy = copy_of(article)
     assert copy != text
     with Store(str(tmp_path / "g.db")) as s:
-        first = s.save(doc, text)
+        first = save(s, doc, text)
         assert first.created and first.events > 0
         before = s.counts()
         assert s.duplicate_of(copy, article["title"]) == first.document_id
-        again = s.save(as_published(doc, "https://mirror.example.org/world/absa-talks#top", title=article["title"]), copy)
+        again = save(s, as_published(doc, "https://mirror.example.org/world/absa-talks#top", title=article["title"]), copy)
         assert (again.document_id, again.created, again.copy, again.events, again.event_ids) == (first.document_id, False, True, 0, [])
         assert s.counts() == before
         sources = s.sources(first.document_id)
@@ -120,14 +121,14 @@ def test_a_syndicated_copy_is_one_document_with_two_sources(tmp_path, article, d
 
 def test_the_same_url_with_tracking_params_is_one_source(tmp_path, article, doc):
     with Store(str(tmp_path / "g.db")) as s:
-        first = s.save(doc, article["text"])
-        s.save(as_published(doc, "https://NEWS.example.com/absa?utm_medium=email&fbclid=x#c"), copy_of(article))
+        first = save(s, doc, article["text"])
+        save(s, as_published(doc, "https://NEWS.example.com/absa?utm_medium=email&fbclid=x#c"), copy_of(article))
         assert [x["url"] for x in s.sources(first.document_id)] == ["https://news.example.com/absa"]
 
 
 def test_a_text_without_url_is_a_source_by_its_key(tmp_path, article, doc):
     with Store(str(tmp_path / "g.db")) as s:
-        first = s.save(as_published(doc, None, key="absa-file"), article["text"])
+        first = save(s, as_published(doc, None, key="absa-file"), article["text"])
         s.add_source(first.document_id, key="absa-copy", title="Copy")
         assert sorted((x["locator"], x["url"], x["title"]) for x in s.sources(first.document_id)) == \
             [("absa-copy", None, "Copy"), ("absa-file", None, article["title"])]
@@ -138,7 +139,7 @@ def test_sources_found_in_the_same_second_come_first_found_first(tmp_path, artic
 
     monkeypatch.setattr(store_module, "utc_now", lambda: "2024-01-01T00:00:00+00:00")  # both in one second, always
     with Store(str(tmp_path / "g.db")) as s:
-        first = s.save(as_published(doc, "https://z.example/absa"), article["text"])
+        first = save(s, as_published(doc, "https://z.example/absa"), article["text"])
         s.add_source(first.document_id, url="https://a.example/absa")
         assert [x["url"] for x in s.sources(first.document_id)] == ["https://z.example/absa", "https://a.example/absa"]
 
@@ -149,8 +150,8 @@ def test_saving_the_same_text_again_moves_last_seen(tmp_path, article, doc, monk
     times = iter(["2024-01-01T00:00:00+00:00", "2024-02-01T00:00:00+00:00", "2024-03-01T00:00:00+00:00"])
     monkeypatch.setattr(store_module, "utc_now", lambda: next(times))
     with Store(str(tmp_path / "g.db")) as s:
-        first = s.save(doc, article["text"])
-        again = s.save(doc, article["text"])
+        first = save(s, doc, article["text"])
+        again = save(s, doc, article["text"])
         assert not again.created and not again.copy and again.document_id == first.document_id
         (src,) = s.sources(first.document_id)
         assert (src["first_seen"], src["last_seen"]) == ("2024-01-01T00:00:00+00:00", "2024-02-01T00:00:00+00:00")
@@ -167,7 +168,7 @@ def test_saving_the_same_text_again_moves_last_seen(tmp_path, article, doc, monk
 def test_an_old_database_gets_its_fingerprints_on_open(tmp_path, article, doc):
     db = str(tmp_path / "g.db")
     with Store(db) as s:
-        first = s.save(doc, article["text"])
+        first = save(s, doc, article["text"])
     engine = create_engine(f"sqlite:///{db}")
     with engine.begin() as c:
         c.execute(delete(t.Fingerprint))
@@ -178,7 +179,7 @@ def test_an_old_database_gets_its_fingerprints_on_open(tmp_path, article, doc):
             assert c.execute(select(t.Fingerprint.document_id)).scalars().all() == [first.document_id]
         assert s.duplicate_of(copy_of(article), article["title"]) == first.document_id
         before = s.counts()
-        again = s.save(as_published(doc, "https://mirror.example.org/absa"), copy_of(article))
+        again = save(s, as_published(doc, "https://mirror.example.org/absa"), copy_of(article))
         assert again.copy and not again.created and s.counts() == before
     with Store(db) as s:  # opening again is a no-op
         with s.engine.connect() as c:

@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph import extract
+from newsgraph.ingest.save import save
 from newsgraph.store import Store, UnknownEntity
 from newsgraph.store import store as store_module
 
@@ -18,7 +19,7 @@ def doc():
 
 def test_save_then_query(tmp_path, doc):
     with Store(str(tmp_path / "g.db")) as s:
-        assert s.save(doc, TEXT).created
+        assert save(s, doc, TEXT).created
         assert s.entity("Milei")["name"] == "Javier Milei"
         planned = s.edges(status="planned")
         assert any("Germany" in e["target"] for e in planned)
@@ -29,9 +30,9 @@ def test_save_then_query(tmp_path, doc):
 
 def test_reingest_changes_nothing(tmp_path, doc):
     with Store(str(tmp_path / "g.db")) as s:
-        s.save(doc, TEXT)
+        save(s, doc, TEXT)
         before = s.counts()
-        again = s.save(doc, TEXT)
+        again = save(s, doc, TEXT)
         assert not again.created and s.counts() == before
 
 
@@ -46,15 +47,15 @@ def test_failure_mid_document_rolls_back(tmp_path, doc, monkeypatch):
 
         monkeypatch.setattr(store_module, "_insert", exploding)
         with pytest.raises(RuntimeError):
-            s.save(doc, TEXT)
+            save(s, doc, TEXT)
         monkeypatch.setattr(store_module, "_insert", real)
         assert s.counts() == {"documents": 0, "entities": 0, "roles": 0, "events": 0, "quotes": 0}
-        assert s.save(doc, TEXT).created
+        assert save(s, doc, TEXT).created
 
 
 def test_unknown_name_suggests(tmp_path, doc):
     with Store(str(tmp_path / "g.db")) as s:
-        s.save(doc, TEXT)
+        save(s, doc, TEXT)
         with pytest.raises(UnknownEntity) as exc:
             s.entity("Javer Miley")
         assert "Javier Milei" in exc.value.suggestions
@@ -63,8 +64,8 @@ def test_unknown_name_suggests(tmp_path, doc):
 def test_same_actor_across_documents_is_one_node(tmp_path, doc):
     other = "Javier Milei criticised the central bank on Friday."
     with Store(str(tmp_path / "g.db")) as s:
-        s.save(doc, TEXT)
-        s.save(extract(other, id="a2"), other)
+        save(s, doc, TEXT)
+        save(s, extract(other, id="a2"), other)
         people = [e for e in s.entities(type="Person") if e["name"] == "Javier Milei"]
         assert len(people) == 1 and people[0]["mentions"] >= 3
 
@@ -80,9 +81,9 @@ def test_any_documents_store_idempotently(tmp_path_factory, sentences):
     with Store(str(path)) as s:
         docs = [(extract(text, id=f"d{i}"), text) for i, text in enumerate(sentences)]
         for d, text in docs:
-            s.save(d, text)
+            save(s, d, text)
         once = s.counts()
         for d, text in docs:
-            s.save(d, text)
+            save(s, d, text)
         assert s.counts() == once
         assert once["documents"] == len(set(sentences))

@@ -5,6 +5,7 @@ import pytest
 
 from conftest import json_lines, run_cli
 from newsgraph.extract import extract
+from newsgraph.ingest.save import save as save_document
 from newsgraph.store import Store
 from newsgraph.watch import alerts as alerting
 
@@ -14,7 +15,7 @@ SECOND = "Wire report.\n\nMaria Lopez met Peter Grant in Lisbon on Friday. Offic
 
 
 def save(store, text, key):
-    return store.save(extract(text, id=key, published="2024-05-03", url=f"https://news.example/{key}"), text)
+    return save_document(store, extract(text, id=key, published="2024-05-03", url=f"https://news.example/{key}"), text)
 
 
 def test_single_and_pair_watches_alert_once_per_edge(tmp_path):

@@ -186,6 +186,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allo
     def add_document(doc: DocumentIn = Body(...)) -> Any:
         """Extract an article (its text, or the page at its URL) and add it to the graph (an unchanged text changes nothing)."""
         from newsgraph.extract import extract
+        from newsgraph.ingest.save import save
 
         if doc.text is not None:
             key = (doc.title or next((line for line in doc.text.splitlines() if line.strip()), "") or "article").strip()[:80] or "article"
@@ -200,8 +201,8 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allo
             except InputError as e:
                 return JSONResponse({"detail": str(e)}, status_code=502)
             record.update({k: v for k, v in (("title", doc.title), ("published", doc.published)) if v})
-        result = store.save(extract(record["text"], id=record["id"], title=record["title"], url=record["url"],
-                                    published=record["published"], language=doc.language), record["text"])
+        result = save(store, extract(record["text"], id=record["id"], title=record["title"], url=record["url"],
+                                     published=record["published"], language=doc.language), record["text"])
         return {"document_id": result.document_id, "created": result.created, "entities": result.entities, "events": result.events}
 
     @app.get("/", include_in_schema=False)

@@ -12,6 +12,7 @@ from typing import Any
 
 from newsgraph.errors import reason
 from newsgraph.ingest.reader import InputError
+from newsgraph.ingest.save import save_many
 from newsgraph.store import SaveResult, Store
 from newsgraph.store.ids import content_id, text_fingerprint
 
@@ -41,7 +42,7 @@ def load(store: Store, items: Iterable[dict[str, Any] | InputError], *,
     ``extract_here``; ``ingest.distributed.extract_distributed`` spreads the work over a Dask cluster.
     ``on_saved(record, result)`` is called after each record is stored (or found stored);
     ``on_failure(line)`` with each failure, which is also kept in the tally.  Documents are written
-    ``write_batch`` at a time, in one transaction (``Store.save_many``).
+    ``write_batch`` at a time, in one transaction (``ingest.save.save_many``).
     """
     tally = Tally()
 
@@ -96,7 +97,7 @@ def load(store: Store, items: Iterable[dict[str, Any] | InputError], *,
     batch: list[tuple[dict[str, Any], dict[str, Any]]] = []
 
     def write() -> None:  # one transaction per batch; a document that fails alone is rolled back alone
-        for (record, _), result in zip(batch, store.save_many([(doc, record["text"]) for record, doc in batch])):
+        for (record, _), result in zip(batch, save_many(store, [(doc, record["text"]) for record, doc in batch])):
             if isinstance(result, Exception):
                 done(record, None, f"not stored ({reason(result)})")
             else:

@@ -301,3 +301,9 @@ class Linker:
         for p in json.loads(positions or "[]"):
             words.update(normalise(p).split())
         return {w for w in words if len(w) > 2}
+
+
+def link_entities(session: Session, entities: list[dict[str, Any]]) -> dict[str, LinkDecision]:
+    """The linking the store is given (``newsgraph.store.linking.LinkEntities``): ``Linker.link_document``
+    for one document, inside the store transaction of ``session``."""
+    return Linker(session).link_document(entities)

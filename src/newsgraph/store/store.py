@@ -22,6 +22,7 @@ from newsgraph.names import name_keys, normalise
 from newsgraph.store import migrate
 from newsgraph.store import schema as t
 from newsgraph.store.ids import canonical_url, content_id, passage_fingerprints, text_fingerprint
+from newsgraph.store.linking import LinkEntities
 
 def record_aliases(s: Session, pairs: Iterable[tuple[str, str]]) -> None:
     """Record each (entity id, alias) as a name of that entity, once (one query for them all)."""
@@ -199,16 +200,18 @@ class Store:
             return [{"locator": r.locator, "url": r.url, "title": r.title, "published": r.published,
                      "first_seen": r.first_seen, "last_seen": r.last_seen} for r in rows]
 
-    def save(self, doc: dict[str, Any], text: str) -> SaveResult:
-        """Store one document JSON (and its text) in one transaction, with its source.
+    def save(self, doc: dict[str, Any], text: str, *, link: LinkEntities) -> SaveResult:
+        """Store one document JSON (and its text) in one transaction, with its source; ``link`` decides,
+        inside that transaction, which stored entity each of its entities is.
 
         A text already stored, or a copy with the same fingerprint, adds only a source (``created`` False).
         """
         with Session(self.engine) as s, s.begin():
-            return self._save(s, doc, text, utc_now())
+            return self._save(s, doc, text, utc_now(), link)
 
-    def save_many(self, pairs: list[tuple[dict[str, Any], str]]) -> list[SaveResult | Exception]:
-        """Store (document JSON, text) pairs in one transaction: each pair's ``SaveResult``, in order.
+    def save_many(self, pairs: list[tuple[dict[str, Any], str]], *, link: LinkEntities) -> list[SaveResult | Exception]:
+        """Store (document JSON, text) pairs in one transaction: each pair's ``SaveResult``, in order
+        (``link`` as for ``save``: it sees the documents before it in the batch).
 
         When the batch fails, each pair is stored again in a transaction of its own, so one bad document
         costs only itself: its place in the answer holds the exception, and the database is as before it.
@@ -216,18 +219,19 @@ class Store:
         try:
             with Session(self.engine) as s, s.begin():
                 now = utc_now()
-                return [self._save(s, doc, text, now) for doc, text in pairs]
+                return [self._save(s, doc, text, now, link) for doc, text in pairs]
         except Exception:  # the batch rolled back: one at a time, to keep the good ones
             results: list[SaveResult | Exception] = []
             for doc, text in pairs:
                 try:
-                    results.append(self.save(doc, text))
+                    results.append(self.save(doc, text, link=link))
                 except Exception as e:
                     results.append(e)
             return results
 
-    def _save(self, s: Session, doc: dict[str, Any], text: str, now: str) -> SaveResult:
-        """Store one document inside the transaction of ``s``; rows go in as bulk inserts, one per table."""
+    def _save(self, s: Session, doc: dict[str, Any], text: str, now: str, link: LinkEntities) -> SaveResult:
+        """Store one document inside the transaction of ``s``, its entities linked by ``link``; rows go in
+        as bulk inserts, one per table."""
         meta = doc["document"]
         doc_id = content_id("document", text)
         fingerprint = text_fingerprint(text, meta.get("title"))
@@ -243,10 +247,8 @@ class Store:
         _insert(s, t.Fingerprint, [{"fingerprint": fingerprint, "document_id": doc_id}])
         _insert(s, t.Passage, [{"fingerprint": p, "document_id": doc_id} for p in passages])
         _insert(s, t.Source, [self._source_row(doc_id, meta, now)])
-        from newsgraph.resolve.linker import Linker  # here, not at the top: the linker reads the store's tables
-
         entities = doc.get("entities", [])
-        decisions = Linker(s).link_document(entities)
+        decisions = link(s, entities)
         node = {e["id"]: decisions[e["id"]].entity_id for e in entities}
         # the document is new and every statement id below holds its id: nothing to look up
         ids = sorted(set(node.values()))
@@ -258,12 +260,12 @@ class Store:
         aliases: set[tuple[str, str]] = set()
         keys: list[tuple[str, str, list[str]]] = []
         for e in entities:
-            nid, link = node[e["id"]], decisions[e["id"]]
+            nid, decision = node[e["id"]], decisions[e["id"]]
             if nid not in stored and nid not in new_entities:
                 new_entities[nid] = {"id": nid, "name": e["name"], "type": e["type"], "country": e.get("country"),
                                      "kb_id": None, "positions": None, "first_seen": now, "last_seen": now}
             links.append({"document_id": doc_id, "local_id": e["id"], "entity_id": nid, "name": e["name"],
-                          "reason": link.reason, "score": link.score})
+                          "reason": decision.reason, "score": decision.score})
             aliases.update((nid, alias) for alias in {e["name"], *e.get("aliases", [])})
             if not e.get("country"):
                 keys.append((nid, e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))]))
