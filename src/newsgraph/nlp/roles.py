@@ -35,7 +35,8 @@ A place that a team title ties to a person ("Northfield captain Jane Doe") is a 
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -141,6 +142,21 @@ def _abbreviates(short: str, words: list[str]) -> bool:
 def _clean_title(doc: Doc, start: int, end: int) -> str | None:
     words = [t.text for t in doc[start:end] if not t.is_punct or t.text == "-"]
     return " ".join(words) if words else None
+
+
+
+@dataclass(frozen=True)
+class NameContext:
+    """A person's name in its sentence: what every pattern next to a name looks at."""
+
+    doc: Doc
+    ext: Extraction
+    person: int  #: the entity index of the person
+    mention: Mention  #: the name
+    lo: int  #: the sentence's first token
+    hi: int  #: the sentence's end
+    left: int  #: the first token left of the name (past a comma)
+    right: int  #: the first token right of the name (past "formerly" in "Jane Doe, formerly of Acme")
 
 
 class RoleExtractor:
@@ -296,12 +312,27 @@ class RoleExtractor:
 
     # -- token patterns next to the name ---------------------------------------------
     def _roles_for(self, doc: Doc, ext: Extraction, p: int, m: Mention) -> Iterator[Role]:
+        """The ROLE ties that the tokens around the name ``m`` of person ``p`` give, pattern by pattern."""
+        at = self._around(doc, ext, p, m)
+        for pattern in self.NAME_PATTERNS:
+            yield from pattern(self, at)
+
+    @staticmethod
+    def _around(doc: Doc, ext: Extraction, p: int, m: Mention) -> NameContext:
         sent = doc[m.start].sent
         lo, hi = sent.start, sent.end
-        # --- left of the name -------------------------------------------------
         j = m.start
         if j > lo and doc[j - 1].text == ",":
             j -= 1
+        r = m.end
+        if r + 3 < hi and doc[r].text == "," and doc[r + 1].lower_ in _ONCE and doc[r + 2].lower_ in ("of", "at"):
+            r += 2  # "Jane Doe, formerly of Acme"
+        return NameContext(doc, ext, p, m, lo, hi, j, r)
+
+    def _org_title_name(self, at: NameContext) -> Iterator[Role]:
+        """``org_title_name`` "Tesla CEO Elon Musk", "Argentinian President, Javier Milei"; ``org_possessive``
+        "OpenAI's Sam Altman"."""
+        doc, ext, p, m, lo, j = at.doc, at.ext, at.person, at.mention, at.lo, at.left
         t0 = self.titles.title_left_of(doc, j, lo)
         title = _clean_title(doc, t0, j) if t0 < j else None
         k = t0
@@ -324,7 +355,10 @@ class RoleExtractor:
                 org = self._new_org(doc, ext, k - 1, title)
             if org is not None:
                 yield Role(p, org, title, min(k - 1, m.start), m.end, "org_title_name" if title else "org_possessive")
-        # "the president of Argentina, Javier Milei"
+
+    def _title_of_org_name(self, at: NameContext) -> Iterator[Role]:
+        """``title_of_org_name``: "the president of Argentina, Javier Milei"."""
+        doc, ext, p, m, lo, j = at.doc, at.ext, at.person, at.mention, at.lo, at.left
         if j < m.start and j - 1 > lo:
             org = self._org_at(ext, j - 1)
             if org is not None:
@@ -333,55 +367,75 @@ class RoleExtractor:
                     t_start = self.titles.title_left_of(doc, e_start - 1, lo)
                     if t_start < e_start - 1:
                         yield Role(p, org, _clean_title(doc, t_start, e_start - 1), t_start, m.end, "title_of_org_name")
-        # --- right of the name ------------------------------------------------
-        r = m.end
-        if r + 3 < hi and doc[r].text == "," and doc[r + 1].lower_ in _ONCE and doc[r + 2].lower_ in ("of", "at"):
-            r += 2  # "Jane Doe, formerly of Acme"
-        if r + 1 < hi and doc[r].lower_ in ("of", "at", "for"):
-            o = r + 1
+
+    def _name_of_org(self, at: NameContext) -> Iterator[Role]:
+        """``name_of_org``: "Sundar Pichai of Google", "Jane Doe for the Green Party", "Jane Doe at the consulting
+        firm Acme", "Jane Doe, formerly of Acme"."""
+        doc, ext, p, m, hi, r = at.doc, at.ext, at.person, at.mention, at.hi, at.right
+        if not (r + 1 < hi and doc[r].lower_ in ("of", "at", "for")):
+            return
+        o = r + 1
+        if doc[o].lower_ == "the" and o + 1 < hi:
+            o += 1
+        org = self._org_at(ext, o)
+        if org is None and doc[r].lower_ != "for":  # "X at the consulting firm Y", "X of Boston-based Y"
+            q = o
+            while q < min(hi, o + 4) and self._org_at(ext, q) is None and (
+                    doc[q].is_lower and doc[q].is_alpha or doc[q].text == "-" or (q + 2 < hi and doc[q + 1].text == "-" and doc[q + 2].lower_ == "based")):
+                q += 3 if doc[q].text != "-" and q + 2 < hi and doc[q + 1].text == "-" and doc[q + 2].lower_ == "based" else 1
+            if q > o and q < hi and self._org_at(ext, q) is not None and ext.entities[self._org_at(ext, q)].type != ont.COUNTRY:
+                org, o = self._org_at(ext, q), q
+        if org is None and doc[r].lower_ != "for" and ext.entity_at(o) is None and doc[o].pos_ == "PROPN" and doc[o].is_title:
+            end = o
+            while end < hi and doc[end].pos_ == "PROPN" and ext.entity_at(end) is None:
+                end += 1
+            org = ext.add_entity(doc[o:end], ont.ORGANIZATION, "role_context", "role_context")
+        if org is not None and (doc[r].lower_ != "for" or ext.entities[org].type != ont.COUNTRY):
+            yield Role(p, org, None, m.start, o + 1, "name_of_org")
+
+    @staticmethod
+    def _after_comma(at: NameContext) -> int | None:
+        """The first word of the phrase after "Name, " (past a determiner), or None without a comma."""
+        doc, hi, r = at.doc, at.hi, at.right
+        if not (r + 1 < hi and doc[r].text == ","):
+            return None
+        return r + 2 if doc[r + 1].lower_ in _DETS else r + 1
+
+    def _name_org_title(self, at: NameContext) -> Iterator[Role]:
+        """``name_org_title``: "Musk, Tesla's chief executive", "Musk, Tesla chief executive"."""
+        doc, ext, p, m, hi = at.doc, at.ext, at.person, at.mention, at.hi
+        s = self._after_comma(at)
+        org = self._org_at(ext, s) if s is not None else None
+        if s is None or org is None:
+            return
+        e_end = s
+        while e_end < hi and ext.entity_at(e_end) == org:
+            e_end += 1
+        if e_end < hi and doc[e_end].tag_ == "POS":
+            e_end += 1
+        t_end = self.titles.title_right_of(doc, e_end, hi)
+        # "X, the Green Party candidate Jane Doe": the title belongs to the next name, not to X
+        if t_end > e_end and not (t_end < hi and self._person_at(ext, t_end) is not None):
+            yield Role(p, org, _clean_title(doc, e_end, t_end), m.start, t_end, "name_org_title")
+
+    def _name_title_of_org(self, at: NameContext) -> Iterator[Role]:
+        """``name_title_of_org``: "Musk, chief executive of Tesla", "X, chief investment officer at Y"."""
+        doc, ext, p, m, hi = at.doc, at.ext, at.person, at.mention, at.hi
+        s = self._after_comma(at)
+        if s is None:
+            return
+        t_end = self._title_phrase_end(doc, s, hi)
+        if t_end > s and t_end + 1 < hi and doc[t_end].lower_ in ("of", "at"):
+            o = t_end + 1
             if doc[o].lower_ == "the" and o + 1 < hi:
                 o += 1
             org = self._org_at(ext, o)
-            if org is None and doc[r].lower_ != "for":  # "X at the consulting firm Y", "X of Boston-based Y"
-                q = o
-                while q < min(hi, o + 4) and self._org_at(ext, q) is None and (
-                        doc[q].is_lower and doc[q].is_alpha or doc[q].text == "-" or (q + 2 < hi and doc[q + 1].text == "-" and doc[q + 2].lower_ == "based")):
-                    q += 3 if doc[q].text != "-" and q + 2 < hi and doc[q + 1].text == "-" and doc[q + 2].lower_ == "based" else 1
-                if q > o and q < hi and self._org_at(ext, q) is not None and ext.entities[self._org_at(ext, q)].type != ont.COUNTRY:
-                    org, o = self._org_at(ext, q), q
-            if org is None and doc[r].lower_ != "for" and ext.entity_at(o) is None and doc[o].pos_ == "PROPN" and doc[o].is_title:
-                end = o
-                while end < hi and doc[end].pos_ == "PROPN" and ext.entity_at(end) is None:
-                    end += 1
-                org = ext.add_entity(doc[o:end], ont.ORGANIZATION, "role_context", "role_context")
-            if org is not None and (doc[r].lower_ != "for" or ext.entities[org].type != ont.COUNTRY):
-                yield Role(p, org, None, m.start, o + 1, "name_of_org")
-        if r + 1 < hi and doc[r].text == ",":
-            s = r + 1
-            if doc[s].lower_ in _DETS:
-                s += 1
-            # "Musk, Tesla's chief executive" / "Musk, Tesla chief executive"
-            org = self._org_at(ext, s)
             if org is not None:
-                e_end = s
-                while e_end < hi and ext.entity_at(e_end) == org:
-                    e_end += 1
-                if e_end < hi and doc[e_end].tag_ == "POS":
-                    e_end += 1
-                t_end = self.titles.title_right_of(doc, e_end, hi)
-                # "X, the Green Party candidate Jane Doe": the title belongs to the next name, not to X
-                if t_end > e_end and not (t_end < hi and self._person_at(ext, t_end) is not None):
-                    yield Role(p, org, _clean_title(doc, e_end, t_end), m.start, t_end, "name_org_title")
-            # "Musk, chief executive of Tesla", "X, chief investment officer at Y"
-            t_end = self._title_phrase_end(doc, s, hi)
-            if t_end > s and t_end + 1 < hi and doc[t_end].lower_ in ("of", "at"):
-                o = t_end + 1
-                if doc[o].lower_ == "the" and o + 1 < hi:
-                    o += 1
-                org = self._org_at(ext, o)
-                if org is not None:
-                    yield Role(p, org, _clean_title(doc, s, t_end), m.start, o + 1, "name_title_of_org")
-        # "-- Jane Doe, Acme Newsroom +1 555 0100", "said Jane Doe, Acme Corp."
+                yield Role(p, org, _clean_title(doc, s, t_end), m.start, o + 1, "name_title_of_org")
+
+    def _name_comma_org(self, at: NameContext) -> Iterator[Role]:
+        """``name_comma_org``: "-- Jane Doe, Acme Newsroom +1 555 0100", "said Jane Doe, Acme Corp." (a byline)."""
+        doc, ext, p, m, lo, hi, r = at.doc, at.ext, at.person, at.mention, at.lo, at.hi, at.right
         if r + 1 < hi and doc[r].text == "," and (m.start == lo or doc[m.start - 1].is_punct or doc[m.start - 1].lemma_ == "say") and (
                 m.start == lo or doc[m.start - 1].text not in (",", "(")):
             o = r + 2 if doc[r + 1].lower_ == "the" else r + 1
@@ -393,29 +447,43 @@ class RoleExtractor:
                 if e_end == hi or doc[e_end].like_num or doc[e_end].text[:1] == "+" or doc[e_end].text in (".", ",", ";", "'", '"', "''"):
                     if not (e_end < hi and doc[e_end].text == "," and e_end + 1 < hi and ext.entity_at(e_end + 1) is not None):
                         yield Role(p, org, None, m.start, e_end, "name_comma_org")
-        # "Jane Doe's Green Party" (also with the possessive written apart: "Jane Doe ' s Green Party")
+
+    def _name_possessive_org(self, at: NameContext) -> Iterator[Role]:
+        """``name_possessive_org``: "Jane Doe's Green Party" (also "Jane Doe ' s Green Party")."""
+        doc, ext, p, m, hi, r = at.doc, at.ext, at.person, at.mention, at.hi, at.right
         o = r + 1 if r < hi and doc[r].tag_ == "POS" else r + 2 if r + 1 < hi and doc[r].text in ("'", "\u2019") and doc[r + 1].lower_ == "s" else None
         if o is not None and o < hi:
             org = self._org_at(ext, o)
             if org is not None and ext.entities[org].type != ont.COUNTRY:
                 yield Role(p, org, None, m.start, o + 1, "name_possessive_org")
-        # "Jane Doe (Green Party)", "Jane Doe (Green Party candidate)"
-        if r + 2 < hi and doc[r].text == "(":
-            i = r + 1
-            while i < hi and i < r + 12 and doc[i].text != ")":
-                if self._person_at(ext, i) is not None or doc[i].pos_ in ("VERB", "AUX"):
-                    break
-                org = self._org_at(ext, i)
-                if org is not None:
-                    if ext.entities[org].type == ont.COUNTRY:
-                        break  # "Jane Doe (Canada)" gives a nationality, not an office
-                    close = next((x for x in range(i, min(hi, r + 12)) if doc[x].text == ")"), None)
-                    if close == r + 2 and _abbreviates(doc[r + 1].text, [t.text for t in doc[m.start : m.end]]):
-                        break  # "Green Alliance (GA)": a name the NER took for a person, and its abbreviation
-                    if close is not None:
-                        yield Role(p, org, None, m.start, close + 1, "name_paren_org")
-                    break
-                i += 1
+
+    def _name_paren_org(self, at: NameContext) -> Iterator[Role]:
+        """``name_paren_org``: "Jane Doe (Green Party)", "Jane Doe (Green Party candidate)"; not a country in
+        brackets (a nationality), nor a name and its abbreviation ("Green Alliance (GA)")."""
+        doc, ext, p, m, hi, r = at.doc, at.ext, at.person, at.mention, at.hi, at.right
+        if not (r + 2 < hi and doc[r].text == "("):
+            return
+        i = r + 1
+        while i < hi and i < r + 12 and doc[i].text != ")":
+            if self._person_at(ext, i) is not None or doc[i].pos_ in ("VERB", "AUX"):
+                break
+            org = self._org_at(ext, i)
+            if org is not None:
+                if ext.entities[org].type == ont.COUNTRY:
+                    break  # "Jane Doe (Canada)" gives a nationality, not an office
+                close = next((x for x in range(i, min(hi, r + 12)) if doc[x].text == ")"), None)
+                if close == r + 2 and _abbreviates(doc[r + 1].text, [t.text for t in doc[m.start : m.end]]):
+                    break  # "Green Alliance (GA)": a name the NER took for a person, and its abbreviation
+                if close is not None:
+                    yield Role(p, org, None, m.start, close + 1, "name_paren_org")
+                break
+            i += 1
+
+    #: the patterns next to a name, in the order they run (the first tie of a kind wins later merging)
+    NAME_PATTERNS: tuple[Callable[[RoleExtractor, NameContext], Iterator[Role]], ...] = (
+        _org_title_name, _title_of_org_name, _name_of_org, _name_org_title, _name_title_of_org, _name_comma_org,
+        _name_possessive_org, _name_paren_org,
+    )
 
     def _title_phrase_end(self, doc: Doc, s: int, hi: int) -> int:
         """End of a title phrase from ``s``: a known title, or up to six lowercase words ending in a title noun."""
