@@ -16,24 +16,36 @@ from functools import lru_cache
 from rigour.names import remove_org_types
 from rigour.text import ascii_text
 
+from newsgraph import lang
 from newsgraph import ontology as ont
 
 #: entity types that may name the same node across documents (Google typed Company in one article,
 #: Organization in another is one node)
 TYPE_FAMILY = {ont.COMPANY: "org", ont.ORGANIZATION: "org", ont.PUBLIC_BODY: "org"}
-#: small words an acronym skips
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "&"})
 #: lower-case particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman")
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "der", "den", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "y"})
 
 NAME, SURNAME, ACRONYM = "name", "surname", "acronym"
 
 
+@lru_cache(maxsize=1)
+def acronym_skip() -> frozenset[str]:
+    """Small words an acronym skips ("Bank of England" -> BOE), from every pack's ``names.json`` (read once)."""
+    return lang.merged("names.json", "acronym_skip")
+
+
+@lru_cache(maxsize=1)
+def _leading_article() -> re.Pattern[str]:
+    """A leading article that a name key drops ("the Conservatives"), from every pack's ``names.json``."""
+    words = sorted(lang.merged("names.json", "articles"))
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\s+" if words else r"^(?!)")
+
+
 @lru_cache(maxsize=1 << 16)  # the linker asks for the same few names hundreds of times per document
 def normalise(text: str) -> str:
     """Casefolded name key: straight apostrophes, no leading article, no possessive, single spaces."""
     s = text.replace("\u2019", "'").casefold().strip()
-    s = re.sub(r"^the\s+", "", s)
+    s = _leading_article().sub("", s)
     s = re.sub(r"'s?$", "", s)
     s = s.replace(".", "")
     return " ".join(s.split())
@@ -78,8 +90,9 @@ def _keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
             words = key.split()
             if len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith("ss"):
                 keys.add((" ".join([*words[:-1], words[-1][:-1]]), NAME))  # "Liberal Democrats" ~ "Liberal Democrat"
-            initials = [w for w in name.split() if w[:1].isupper() and w.casefold() not in ACRONYM_SKIP]
-            if len(initials) >= 2 and len(initials) == len([w for w in name.split() if w.casefold() not in ACRONYM_SKIP]):
+            skip = acronym_skip()
+            initials = [w for w in name.split() if w[:1].isupper() and w.casefold() not in skip]
+            if len(initials) >= 2 and len(initials) == len([w for w in name.split() if w.casefold() not in skip]):
                 keys.add(("".join(w[0] for w in initials).casefold(), ACRONYM))
     return keys
 
