@@ -9,7 +9,7 @@ from conftest import edges
 
 from newsgraph import ontology as ont
 from newsgraph.nlp.coref import WINDOW, ReferenceResolver, Seen, is_subject
-from newsgraph.nlp.model import Entity, Extraction, extraction
+from newsgraph.nlp.extraction import ExtractedEntity, Extraction, extraction
 from newsgraph.nlp.pipeline import pipeline_for
 
 PUBLISHED = "2024-05-27"
@@ -393,7 +393,7 @@ def test_is_subject(nlp, text, word, expected):
 @pytest.fixture
 def ext():
     """Two people and a company."""
-    return Extraction(entities=[Entity("a", "A", ont.PERSON), Entity("b", "B", ont.PERSON), Entity("c", "C", ont.COMPANY)])
+    return Extraction(entities=[ExtractedEntity("a", "A", ont.PERSON), ExtractedEntity("b", "B", ont.PERSON), ExtractedEntity("c", "C", ont.COMPANY)])
 
 
 def test_salient_prefers_the_latest_subject(ext):

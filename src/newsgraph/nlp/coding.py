@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph import ontology as ont
-from newsgraph.nlp.model import Event, Extraction
+from newsgraph.nlp.extraction import ExtractedInteraction, Extraction
 
 #: what an actor states about an act (see ``StatusCues.intent``) -> the PLOVER type of the statement
 INTENT_TYPES = {"oblige": "REQUEST", "refuse": "REJECT", "condition": "THREATEN"}
@@ -35,7 +35,7 @@ def add_per_target(ext: Extraction, tok: Token, etype: str, mode: str, cue: str,
     """One event per target (one without a target when there is none), in ``tok``'s sentence."""
     sent = tok.sent
     for target in targets or [None]:
-        ext.events.append(Event(
+        ext.events.append(ExtractedInteraction(
             type=etype, mode=mode, source=list(src), target=[target] if target is not None else [],
             status=status, trigger=tok.i, sent_start=sent.start, sent_end=sent.end, time_text=time_text,
             confidence=with_target if target is not None else without, cue=cue))
@@ -55,7 +55,7 @@ def intent_type(intent: str | None, cue_type: str) -> str | None:
     return "THREATEN" if cue_type in ont.HOSTILE_EVENTS else "AGREE"
 
 
-def keep_targeted(events: list[Event]) -> list[Event]:
+def keep_targeted(events: list[ExtractedInteraction]) -> list[ExtractedInteraction]:
     """``events`` less those without a target whose type and source have one with a target in the same sentence."""
     with_target = {(v.type, tuple(v.source), v.sent_start) for v in events if v.target}
     return [v for v in events if v.target or (v.type, tuple(v.source), v.sent_start) not in with_target]

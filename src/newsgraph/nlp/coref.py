@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load
-from newsgraph.nlp.model import Extraction, extraction
+from newsgraph.nlp.extraction import Extraction, extraction
 from newsgraph.nlp.syntax import SUBJECT_DEPS
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}

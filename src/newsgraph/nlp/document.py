@@ -6,7 +6,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsgraph import ontology as ont
-from newsgraph.nlp.model import LANGUAGE_KEY, extraction
+from newsgraph.nlp.extraction import LANGUAGE_KEY, extraction
 from newsgraph.nlp.timex import resolve
 
 

@@ -15,10 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
-from newsgraph.data import load
+from newsgraph.lang import load, pack
 from newsgraph.names import normalise
 from newsgraph.nlp.countries import country_index
-from newsgraph.nlp.model import Entity, Mention, extraction
+from newsgraph.nlp.extraction import LANGUAGE_KEY, ExtractedEntity, ExtractedMention, extraction
 from newsgraph.nlp.ner import combine
 from newsgraph.nlp.syntax import without_determiners
 
@@ -38,7 +38,7 @@ class _Cluster:
     key: str
     tokens: list[str]
     country: str | None = None
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[ExtractedMention] = field(default_factory=list)
     labels: Counter = field(default_factory=Counter)
 
     @property
@@ -64,7 +64,8 @@ class EntityConsolidator:
         self.government_nouns = set(orgs["government_nouns"])
         self.countries = country_index()
         #: English capitalises nationality adjectives ("Argentinian"); Spanish does not ("argentino")
-        self.lowercase_demonyms = lang != "en"
+        self.lowercase_demonyms = pack(lang).lowercase_demonyms
+        self.lang = lang
 
     # -- mentions ---------------------------------------------------------------
     def _trim(self, ent: Span) -> tuple[int, int]:
@@ -144,6 +145,7 @@ class EntityConsolidator:
         return max(before or found, key=lambda f: f[0].first)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[LANGUAGE_KEY] = self.lang  # the pack read, which a toy or regional pack may name unlike spaCy
         ext = extraction(doc)
         cands: list[tuple[int, int, str, str | None]] = []
         demonym_refs: list[tuple[int, int, str]] = []
@@ -185,7 +187,7 @@ class EntityConsolidator:
             key = normalise(span.text)
             if not key:
                 continue
-            mention = Mention(start, end, span.start_char, span.end_char, span.text, "name", "exact", label)
+            mention = ExtractedMention(start, end, span.start_char, span.end_char, span.text, "name", "exact", label)
             if code:
                 cluster = by_country.get(code)
                 if cluster is None:
@@ -216,7 +218,7 @@ class EntityConsolidator:
                 by_country[code] = cluster
                 clusters.append(cluster)
             span = doc[start:end]
-            cluster.mentions.append(Mention(start, end, span.start_char, span.end_char, span.text, "demonym", "demonym", "NORP"))
+            cluster.mentions.append(ExtractedMention(start, end, span.start_char, span.end_char, span.text, "demonym", "demonym", "NORP"))
 
         for cluster in sorted(clusters, key=lambda c: c.first):
             entity = self._entity(doc, cluster)
@@ -284,13 +286,13 @@ class EntityConsolidator:
                 if c is not None and not covered.intersection(range(i, i + n)):
                     span = doc[i : i + n]
                     why = "surname" if c.has_person() and n < len(c.tokens) else "acronym" if acronyms.get(key) is c else "same_name"
-                    c.mentions.append(Mention(i, i + n, span.start_char, span.end_char, span.text, "name", why, "REPEAT"))
+                    c.mentions.append(ExtractedMention(i, i + n, span.start_char, span.end_char, span.text, "name", why, "REPEAT"))
                     covered.update(range(i, i + n))
                     i += n - 1
                     break
             i += 1
 
-    def _entity(self, doc: Doc, c: _Cluster) -> Entity | None:
+    def _entity(self, doc: Doc, c: _Cluster) -> ExtractedEntity | None:
         c.mentions.sort(key=lambda m: m.start)
         named = [m for m in c.mentions if m.kind == "name"]
         if c.country:
@@ -308,7 +310,7 @@ class EntityConsolidator:
             name = name_m.text.replace("\u2019", "'")
         else:
             name = self.countries.canonical.get(c.country or "", c.key)
-        entity = Entity(key=c.country or c.key, name=name, type=etype, mentions=c.mentions, country=c.country, type_reason=reason)
+        entity = ExtractedEntity(key=c.country or c.key, name=name, type=etype, mentions=c.mentions, country=c.country, type_reason=reason)
         for m in c.mentions:
             entity.add_alias(m.text)
         if c.country:
@@ -355,8 +357,7 @@ class EntityConsolidator:
                 ext.add_reference(owner, span, h.i, "descriptor", "government_of")
 
 
-def make_entities(nlp: Language, name: str) -> EntityConsolidator:
-    return EntityConsolidator(nlp.lang)
-
-
-Language.factory("newsgraph_entities")(make_entities)
+@Language.factory("newsgraph_entities", default_config={"lang": "en"})
+def make_entities(nlp: Language, name: str, lang: str) -> EntityConsolidator:
+    """spaCy factory of ``newsgraph_entities``: the titles and organisation words of the pack of ``lang``."""
+    return EntityConsolidator(lang)

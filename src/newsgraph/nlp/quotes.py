@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load
-from newsgraph.nlp.model import Extraction, Quote, extraction
+from newsgraph.nlp.extraction import Extraction, ExtractedQuote, extraction
 from newsgraph.nlp.syntax import subject_of
 
 #: quotation marks: curly open/close, low-9 open, straight double, doubled (or tripled) apostrophes
@@ -377,9 +377,9 @@ class QuoteExtractor:
         return None
 
     @staticmethod
-    def _merge(doc: Doc, text: str, found: list[FoundQuote]) -> list[Quote]:
-        """One Quote per quotation; the pieces of an interrupted quotation are joined."""
-        out: list[Quote] = []
+    def _merge(doc: Doc, text: str, found: list[FoundQuote]) -> list[ExtractedQuote]:
+        """One ExtractedQuote per quotation; the pieces of an interrupted quotation are joined."""
+        out: list[ExtractedQuote] = []
         for f in found:
             if f.how == "partial":
                 continue
@@ -391,7 +391,7 @@ class QuoteExtractor:
                 q.sent_end = max(q.sent_end, doc[f.last].sent.end)
                 continue
             sent = doc[f.first].sent
-            out.append(Quote(f.raw.start, f.raw.end, body, f.speaker, sent.start, max(sent.end, f.last + 1)))
+            out.append(ExtractedQuote(f.raw.start, f.raw.end, body, f.speaker, sent.start, max(sent.end, f.last + 1)))
         return out
 
 

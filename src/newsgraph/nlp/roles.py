@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load
-from newsgraph.nlp.model import Extraction, Mention, Role, extraction
+from newsgraph.nlp.extraction import Extraction, ExtractedMention, ExtractedRole, extraction
 
 _DETS = ("the", "a", "an")
 #: prepositions that tie a title or a name to its organisation ("leader of", "analyst at", "spokesman for")
@@ -152,7 +152,7 @@ class NameContext:
     doc: Doc
     ext: Extraction
     person: int  #: the entity index of the person
-    mention: Mention  #: the name
+    mention: ExtractedMention  #: the name
     lo: int  #: the sentence's first token
     hi: int  #: the sentence's end
     left: int  #: the first token left of the name (past a comma)
@@ -243,9 +243,9 @@ class RoleExtractor:
     def __call__(self, doc: Doc) -> Doc:
         ext = extraction(doc)
         seen: set[tuple[int, int]] = set()
-        found: list[tuple[Role, Mention]] = []
+        found: list[tuple[ExtractedRole, ExtractedMention]] = []
 
-        def add(role: Role, m: Mention) -> None:
+        def add(role: ExtractedRole, m: ExtractedMention) -> None:
             if (role.person, role.org) in seen or role.person == role.org:
                 return
             if ext.entities[role.person].type != ont.PERSON or ext.entities[role.org].type not in ont.ORG_LIKE:
@@ -287,7 +287,7 @@ class RoleExtractor:
                 if om is None or om.start == 0 or doc[om.start - 1].lower_ not in (",", "and", "or", "&"):
                     continue
                 if other != role.person and other not in own and c.i > head.i:
-                    add(Role(other, role.org, role.title, role.start, max(role.end, c.i + 1), role.pattern + "_conj"),
+                    add(ExtractedRole(other, role.org, role.title, role.start, max(role.end, c.i + 1), role.pattern + "_conj"),
                         self._mention_at(ext, other, c.i) or m)
         return doc
 
@@ -304,21 +304,21 @@ class RoleExtractor:
         return out
 
     @staticmethod
-    def _mention_at(ext: Extraction, e: int, i: int) -> Mention | None:
+    def _mention_at(ext: Extraction, e: int, i: int) -> ExtractedMention | None:
         for m in ext.entities[e].mentions:
             if m.start <= i < m.end:
                 return m
         return None
 
     # -- token patterns next to the name ---------------------------------------------
-    def _roles_for(self, doc: Doc, ext: Extraction, p: int, m: Mention) -> Iterator[Role]:
+    def _roles_for(self, doc: Doc, ext: Extraction, p: int, m: ExtractedMention) -> Iterator[ExtractedRole]:
         """The ROLE ties that the tokens around the name ``m`` of person ``p`` give, pattern by pattern."""
         at = self._around(doc, ext, p, m)
         for pattern in self.NAME_PATTERNS:
             yield from pattern(self, at)
 
     @staticmethod
-    def _around(doc: Doc, ext: Extraction, p: int, m: Mention) -> NameContext:
+    def _around(doc: Doc, ext: Extraction, p: int, m: ExtractedMention) -> NameContext:
         sent = doc[m.start].sent
         lo, hi = sent.start, sent.end
         j = m.start
@@ -329,7 +329,7 @@ class RoleExtractor:
             r += 2  # "Jane Doe, formerly of Acme"
         return NameContext(doc, ext, p, m, lo, hi, j, r)
 
-    def _org_title_name(self, at: NameContext) -> Iterator[Role]:
+    def _org_title_name(self, at: NameContext) -> Iterator[ExtractedRole]:
         """``org_title_name`` "Tesla CEO Elon Musk", "Argentinian President, Javier Milei"; ``org_possessive``
         "OpenAI's Sam Altman"."""
         doc, ext, p, m, lo, j = at.doc, at.ext, at.person, at.mention, at.lo, at.left
@@ -354,9 +354,9 @@ class RoleExtractor:
             if org is None and title and ext.entity_at(k - 1) is None and doc[k - 1].pos_ == "PROPN":
                 org = self._new_org(doc, ext, k - 1, title)
             if org is not None:
-                yield Role(p, org, title, min(k - 1, m.start), m.end, "org_title_name" if title else "org_possessive")
+                yield ExtractedRole(p, org, title, min(k - 1, m.start), m.end, "org_title_name" if title else "org_possessive")
 
-    def _title_of_org_name(self, at: NameContext) -> Iterator[Role]:
+    def _title_of_org_name(self, at: NameContext) -> Iterator[ExtractedRole]:
         """``title_of_org_name``: "the president of Argentina, Javier Milei"."""
         doc, ext, p, m, lo, j = at.doc, at.ext, at.person, at.mention, at.lo, at.left
         if j < m.start and j - 1 > lo:
@@ -366,9 +366,9 @@ class RoleExtractor:
                 if e_start - 1 > lo and doc[e_start - 1].lower_ == "of":
                     t_start = self.titles.title_left_of(doc, e_start - 1, lo)
                     if t_start < e_start - 1:
-                        yield Role(p, org, _clean_title(doc, t_start, e_start - 1), t_start, m.end, "title_of_org_name")
+                        yield ExtractedRole(p, org, _clean_title(doc, t_start, e_start - 1), t_start, m.end, "title_of_org_name")
 
-    def _name_of_org(self, at: NameContext) -> Iterator[Role]:
+    def _name_of_org(self, at: NameContext) -> Iterator[ExtractedRole]:
         """``name_of_org``: "Sundar Pichai of Google", "Jane Doe for the Green Party", "Jane Doe at the consulting
         firm Acme", "Jane Doe, formerly of Acme"."""
         doc, ext, p, m, hi, r = at.doc, at.ext, at.person, at.mention, at.hi, at.right
@@ -391,7 +391,7 @@ class RoleExtractor:
                 end += 1
             org = ext.add_entity(doc[o:end], ont.ORGANIZATION, "role_context", "role_context")
         if org is not None and (doc[r].lower_ != "for" or ext.entities[org].type != ont.COUNTRY):
-            yield Role(p, org, None, m.start, o + 1, "name_of_org")
+            yield ExtractedRole(p, org, None, m.start, o + 1, "name_of_org")
 
     @staticmethod
     def _after_comma(at: NameContext) -> int | None:
@@ -401,7 +401,7 @@ class RoleExtractor:
             return None
         return r + 2 if doc[r + 1].lower_ in _DETS else r + 1
 
-    def _name_org_title(self, at: NameContext) -> Iterator[Role]:
+    def _name_org_title(self, at: NameContext) -> Iterator[ExtractedRole]:
         """``name_org_title``: "Musk, Tesla's chief executive", "Musk, Tesla chief executive"."""
         doc, ext, p, m, hi = at.doc, at.ext, at.person, at.mention, at.hi
         s = self._after_comma(at)
@@ -416,9 +416,9 @@ class RoleExtractor:
         t_end = self.titles.title_right_of(doc, e_end, hi)
         # "X, the Green Party candidate Jane Doe": the title belongs to the next name, not to X
         if t_end > e_end and not (t_end < hi and self._person_at(ext, t_end) is not None):
-            yield Role(p, org, _clean_title(doc, e_end, t_end), m.start, t_end, "name_org_title")
+            yield ExtractedRole(p, org, _clean_title(doc, e_end, t_end), m.start, t_end, "name_org_title")
 
-    def _name_title_of_org(self, at: NameContext) -> Iterator[Role]:
+    def _name_title_of_org(self, at: NameContext) -> Iterator[ExtractedRole]:
         """``name_title_of_org``: "Musk, chief executive of Tesla", "X, chief investment officer at Y"."""
         doc, ext, p, m, hi = at.doc, at.ext, at.person, at.mention, at.hi
         s = self._after_comma(at)
@@ -431,9 +431,9 @@ class RoleExtractor:
                 o += 1
             org = self._org_at(ext, o)
             if org is not None:
-                yield Role(p, org, _clean_title(doc, s, t_end), m.start, o + 1, "name_title_of_org")
+                yield ExtractedRole(p, org, _clean_title(doc, s, t_end), m.start, o + 1, "name_title_of_org")
 
-    def _name_comma_org(self, at: NameContext) -> Iterator[Role]:
+    def _name_comma_org(self, at: NameContext) -> Iterator[ExtractedRole]:
         """``name_comma_org``: "-- Jane Doe, Acme Newsroom +1 555 0100", "said Jane Doe, Acme Corp." (a byline)."""
         doc, ext, p, m, lo, hi, r = at.doc, at.ext, at.person, at.mention, at.lo, at.hi, at.right
         if r + 1 < hi and doc[r].text == "," and (m.start == lo or doc[m.start - 1].is_punct or doc[m.start - 1].lemma_ == "say") and (
@@ -446,18 +446,18 @@ class RoleExtractor:
                     e_end += 1
                 if e_end == hi or doc[e_end].like_num or doc[e_end].text[:1] == "+" or doc[e_end].text in (".", ",", ";", "'", '"', "''"):
                     if not (e_end < hi and doc[e_end].text == "," and e_end + 1 < hi and ext.entity_at(e_end + 1) is not None):
-                        yield Role(p, org, None, m.start, e_end, "name_comma_org")
+                        yield ExtractedRole(p, org, None, m.start, e_end, "name_comma_org")
 
-    def _name_possessive_org(self, at: NameContext) -> Iterator[Role]:
+    def _name_possessive_org(self, at: NameContext) -> Iterator[ExtractedRole]:
         """``name_possessive_org``: "Jane Doe's Green Party" (also "Jane Doe ' s Green Party")."""
         doc, ext, p, m, hi, r = at.doc, at.ext, at.person, at.mention, at.hi, at.right
         o = r + 1 if r < hi and doc[r].tag_ == "POS" else r + 2 if r + 1 < hi and doc[r].text in ("'", "\u2019") and doc[r + 1].lower_ == "s" else None
         if o is not None and o < hi:
             org = self._org_at(ext, o)
             if org is not None and ext.entities[org].type != ont.COUNTRY:
-                yield Role(p, org, None, m.start, o + 1, "name_possessive_org")
+                yield ExtractedRole(p, org, None, m.start, o + 1, "name_possessive_org")
 
-    def _name_paren_org(self, at: NameContext) -> Iterator[Role]:
+    def _name_paren_org(self, at: NameContext) -> Iterator[ExtractedRole]:
         """``name_paren_org``: "Jane Doe (Green Party)", "Jane Doe (Green Party candidate)"; not a country in
         brackets (a nationality), nor a name and its abbreviation ("Green Alliance (GA)")."""
         doc, ext, p, m, hi, r = at.doc, at.ext, at.person, at.mention, at.hi, at.right
@@ -475,12 +475,12 @@ class RoleExtractor:
                 if close == r + 2 and _abbreviates(doc[r + 1].text, [t.text for t in doc[m.start : m.end]]):
                     break  # "Green Alliance (GA)": a name the NER took for a person, and its abbreviation
                 if close is not None:
-                    yield Role(p, org, None, m.start, close + 1, "name_paren_org")
+                    yield ExtractedRole(p, org, None, m.start, close + 1, "name_paren_org")
                 break
             i += 1
 
     #: the patterns next to a name, in the order they run (the first tie of a kind wins later merging)
-    NAME_PATTERNS: tuple[Callable[[RoleExtractor, NameContext], Iterator[Role]], ...] = (
+    NAME_PATTERNS: tuple[Callable[[RoleExtractor, NameContext], Iterator[ExtractedRole]], ...] = (
         _org_title_name, _title_of_org_name, _name_of_org, _name_org_title, _name_title_of_org, _name_comma_org,
         _name_possessive_org, _name_paren_org,
     )
@@ -578,12 +578,12 @@ class RoleExtractor:
             out = [o for o in out if ext.entities[o].type != ont.COUNTRY]
         yield from dict.fromkeys(out)
 
-    def _clause_roles(self, doc: Doc, ext: Extraction, p: int, m: Mention) -> Iterator[Role]:
+    def _clause_roles(self, doc: Doc, ext: Extraction, p: int, m: ExtractedMention) -> Iterator[ExtractedRole]:
         ph = doc[m.start : m.end].root
         s0, s1 = ph.sent.start, ph.sent.end
         for t in self._titles_of(ph):
             for org in self._title_orgs(ext, t):
-                yield Role(p, org, t.text, min(m.start, t.i), max(m.end, t.i + 1), "title_clause")
+                yield ExtractedRole(p, org, t.text, min(m.start, t.i), max(m.end, t.i + 1), "title_clause")
         for v in self._predicates(ph):
             verb = self.titles.role_verbs.get(v.lemma_.lower())
             if verb is None:
@@ -611,7 +611,7 @@ class RoleExtractor:
                 for org in orgs:
                     if ext.entities[org].type == ont.COUNTRY:
                         continue  # "moved to Canada" is no ROLE; a country's offices come with a title
-                    yield Role(p, org, None, min(m.start, v.i), max(m.end, c.i + 1), "role_verb")
+                    yield ExtractedRole(p, org, None, min(m.start, v.i), max(m.end, c.i + 1), "role_verb")
         # "the Green Party, led by Jane Doe", "the Green Party, a small party led by Jane Doe and John Roe"
         base = ph
         while base.dep_ == "conj" and base.head.i < base.i:
@@ -623,7 +623,7 @@ class RoleExtractor:
                 if c.dep_ == "nsubjpass":
                     for org in self._orgs_in(ext, c):
                         if ext.entities[org].type != ont.COUNTRY:
-                            yield Role(p, org, None, min(c.i, m.start), m.end, "org_led_by_name")
+                            yield ExtractedRole(p, org, None, min(c.i, m.start), m.end, "org_led_by_name")
             if v.dep_ in ("acl", "relcl"):  # "the Green Party, (which is) led by Jane Doe"
                 n = v.head
                 orgs = self._orgs_in(ext, n)
@@ -631,7 +631,7 @@ class RoleExtractor:
                     near = [n.head] if n.dep_ == "appos" else [c for c in n.children if c.dep_ == "appos"]
                     orgs = [o for t in near for o in self._orgs_in(ext, t)]
                 for org in orgs:
-                    yield Role(p, org, None, min(n.i, m.start), m.end, "org_led_by_name")
+                    yield ExtractedRole(p, org, None, min(n.i, m.start), m.end, "org_led_by_name")
         # "the Green Party, under the leadership of Jane Doe, ..."
         if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.lemma_.lower() in _LEADERSHIP:
             under = base.head.head.head
@@ -640,28 +640,28 @@ class RoleExtractor:
                 owners = [h] if h.pos_ in ("NOUN", "PROPN") else [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
                 for org in (o for t in owners for o in self._orgs_in(ext, t)):
                     if ext.entities[org].type != ont.COUNTRY:
-                        yield Role(p, org, None, min(h.i, m.start), m.end, "org_under_name")
+                        yield ExtractedRole(p, org, None, min(h.i, m.start), m.end, "org_under_name")
         # "the Green Party government of Jane Doe"
         if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.lower_ in self.government_nouns:
             n = base.head.head
             for c in n.children:
                 org = self._org_at(ext, c.i) if c.dep_ in ("compound", "nmod", "amod") and c.i < n.i else None
                 if org is not None and ext.entities[org].type != ont.COUNTRY:
-                    yield Role(p, org, None, min(c.i, m.start), m.end, "org_government_of_name")
+                    yield ExtractedRole(p, org, None, min(c.i, m.start), m.end, "org_government_of_name")
         # "Jane Doe's Green Party"
         if ph.dep_ == "poss" and s0 <= ph.head.i < s1:  # also "Jane Doe's party, the Green Party"
             for org in self._orgs_in(ext, ph.head):
                 if ext.entities[org].type != ont.COUNTRY:
-                    yield Role(p, org, None, m.start, ph.head.i + 1, "name_possessive_org")
+                    yield ExtractedRole(p, org, None, m.start, ph.head.i + 1, "name_possessive_org")
         # "Green Party Jane Doe": a party or company name right before the name
         if m.start > s0:
             org = self._org_at(ext, m.start - 1)
             # a full name: one word after a company is more often a product ("Acme Roadster")
             if org is not None and ext.entities[org].type != ont.COUNTRY and not doc[m.start - 1].is_punct and m.end - m.start > 1:
-                yield Role(p, org, None, m.start - 1, m.end, "org_compound_name")
+                yield ExtractedRole(p, org, None, m.start - 1, m.end, "org_compound_name")
 
     # -- lists ---------------------------------------------------------------------------
-    def _list_roles(self, doc: Doc, ext: Extraction) -> Iterator[Role]:
+    def _list_roles(self, doc: Doc, ext: Extraction) -> Iterator[ExtractedRole]:
         for sent in doc.sents:
             lo, hi = sent.start, sent.end
             i = lo
@@ -679,7 +679,7 @@ class RoleExtractor:
                     first += 1
                 if first == i and end + 1 < hi and doc[end].text in ("-", ":", "--") and self._person_at(ext, end + 1) is not None:
                     for p, pm in self._people_listed(ext, doc, end + 1, hi):
-                        yield Role(p, org, None, i, pm, "org_dash_names")
+                        yield ExtractedRole(p, org, None, i, pm, "org_dash_names")
                 # "Acme 214 (Jane Doe 84, John Roe 52)": players listed in brackets after their team
                 k = end
                 while k < hi and k < end + 5 and (doc[k].like_num or doc[k].lower_ in ("and", "-", "/", "for")):
@@ -693,7 +693,7 @@ class RoleExtractor:
                     scores = any(t.like_num for t in doc[k + 1 : close])
                     if scores or (len(listed) > 1 and ext.entities[org].type != ont.COUNTRY):
                         for p, pm in listed:
-                            yield Role(p, org, None, i, pm, "org_paren_names")
+                            yield ExtractedRole(p, org, None, i, pm, "org_paren_names")
                 i = end
 
     def _people_listed(self, ext: Extraction, doc: Doc, start: int, stop: int) -> Iterator[tuple[int, int]]:

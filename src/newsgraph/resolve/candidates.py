@@ -21,7 +21,7 @@ FUZZY = 88
 
 def most_connected(store: Store, top: int) -> list[dict[str, Any]]:
     """The ``top`` entities with the most interactions and roles (countries excluded: one per ISO code)."""
-    ends = union_all(select(t.EventActor.entity_id.label("id")), select(t.Role.person_id.label("id")),
+    ends = union_all(select(t.InteractionActor.entity_id.label("id")), select(t.Role.person_id.label("id")),
                      select(t.Role.org_id.label("id"))).subquery()
     q = (select(t.Entity, func.count().label("n")).join(ends, ends.c.id == t.Entity.id)
          .where(t.Entity.type != ont.COUNTRY).group_by(t.Entity.id).order_by(func.count().desc(), t.Entity.name).limit(top))

@@ -169,13 +169,13 @@ def _move_rows(s: Session, model: Any, old: str, new: str) -> int:
 
 def _move_actors(s: Session, old: str, new: str, documents: list[str] | None = None) -> int:
     """Make ``new`` the actor where ``old`` was (in ``documents`` only, when given); the interactions changed."""
-    q = select(t.EventActor).where(t.EventActor.entity_id == old)
+    q = select(t.InteractionActor).where(t.InteractionActor.entity_id == old)
     if documents is not None:
-        q = q.where(t.EventActor.event_id.in_(select(t.Event.id).where(t.Event.document_id.in_(documents))))
+        q = q.where(t.InteractionActor.event_id.in_(select(t.Interaction.id).where(t.Interaction.document_id.in_(documents))))
     rows = list(s.scalars(q))
     for ea in rows:
-        if s.get(t.EventActor, (ea.event_id, new, ea.side)) is None:
-            s.add(t.EventActor(event_id=ea.event_id, entity_id=new, side=ea.side))
+        if s.get(t.InteractionActor, (ea.event_id, new, ea.side)) is None:
+            s.add(t.InteractionActor(event_id=ea.event_id, entity_id=new, side=ea.side))
         s.delete(ea)
     s.flush()
     return len({ea.event_id for ea in rows})

@@ -158,7 +158,7 @@ class Role(Evidence, Seen, Base):
     title: Mapped[str | None] = mapped_column(Text)
 
 
-class Event(Evidence, Seen, Base):
+class Interaction(Evidence, Seen, Base):
     __tablename__ = "events"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     type: Mapped[str] = mapped_column(String(16))
@@ -174,7 +174,7 @@ class Event(Evidence, Seen, Base):
     __table_args__ = (Index("ix_events_type_status", "type", "status"), Index("ix_events_first_seen", "first_seen"))
 
 
-class EventActor(Base):
+class InteractionActor(Base):
     __tablename__ = "event_actors"
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
     entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True, index=True)

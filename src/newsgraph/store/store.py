@@ -310,8 +310,8 @@ class Store:
             quotes.setdefault(qid, {"id": qid, "speaker_id": node.get(q.get("speaker")), "text": q["text"], "document_id": doc_id,
                                     "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]})
         _insert(s, t.Role, list(roles.values()))
-        _insert(s, t.Event, list(events.values()))
-        _insert(s, t.EventActor, actors)
+        _insert(s, t.Interaction, list(events.values()))
+        _insert(s, t.InteractionActor, actors)
         _insert(s, t.Quote, list(quotes.values()))
         return SaveResult(doc_id, True, len(node), len(events), len(doc.get("roles", [])), event_ids=list(events))
 
@@ -319,14 +319,14 @@ class Store:
     def counts(self) -> dict[str, int]:
         with Session(self.engine) as s:
             return {name: s.scalar(select(func.count()).select_from(model)) or 0 for name, model in
-                    (("documents", t.Document), ("entities", t.Entity), ("roles", t.Role), ("events", t.Event), ("quotes", t.Quote))}
+                    (("documents", t.Document), ("entities", t.Entity), ("roles", t.Role), ("events", t.Interaction), ("quotes", t.Quote))}
 
     def entities(self, type: str | None = None, limit: int | None = None, ids: list[str] | None = None) -> list[dict[str, Any]]:
         """Entities (all, of one type, or those of ``ids``) with their number of mentions and events, most
         mentioned first."""
         with Session(self.engine) as s:
             mentions = select(t.Mention.entity_id, func.count().label("n")).group_by(t.Mention.entity_id).subquery()
-            events = select(t.EventActor.entity_id, func.count().label("n")).group_by(t.EventActor.entity_id).subquery()
+            events = select(t.InteractionActor.entity_id, func.count().label("n")).group_by(t.InteractionActor.entity_id).subquery()
             q = (select(t.Entity, func.coalesce(mentions.c.n, 0), func.coalesce(events.c.n, 0))
                  .outerjoin(mentions, mentions.c.entity_id == t.Entity.id)
                  .outerjoin(events, events.c.entity_id == t.Entity.id))
@@ -364,7 +364,7 @@ class Store:
                         for m, e in s.execute(select(t.Mention, t.Entity).join(t.Entity, t.Entity.id == t.Mention.entity_id)
                                               .where(t.Mention.document_id == d.id).order_by(t.Mention.start, t.Mention.end, t.Mention.entity_id))]
             evidence = [{"start": v.start, "end": v.end, "event_id": v.id, "type": v.type, "status": v.status}
-                        for v in s.scalars(select(t.Event).where(t.Event.document_id == d.id).order_by(t.Event.start))]
+                        for v in s.scalars(select(t.Interaction).where(t.Interaction.document_id == d.id).order_by(t.Interaction.start))]
             evidence += [{"start": r.start, "end": r.end, "event_id": r.id, "type": ont.ROLE, "status": ont.OCCURRED}
                          for r in s.scalars(select(t.Role).where(t.Role.document_id == d.id))]
             doc_id = d.id
@@ -404,7 +404,7 @@ class Store:
             for r in held:
                 roles.append({"person": names.get(r.person_id), "org": names.get(r.org_id), "title": r.title,
                               "evidence": {"document": r.document_id, "sentence": r.sentence, "start": r.start, "end": r.end}})
-            event_ids = list(s.scalars(select(t.EventActor.event_id).where(t.EventActor.entity_id == eid).distinct()))
+            event_ids = list(s.scalars(select(t.InteractionActor.event_id).where(t.InteractionActor.entity_id == eid).distinct()))
         interactions: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for edge in self.edges(event_ids=event_ids):
             interactions[edge["type"]].append(edge)
@@ -432,9 +432,9 @@ class Store:
         event_ids: dict[str, None] = {}  # in the order found
         with Session(self.engine) as s:
             for chunk in _chunks(list(entity_ids)):
-                q = select(t.EventActor.event_id).where(t.EventActor.entity_id.in_(chunk))
+                q = select(t.InteractionActor.event_id).where(t.InteractionActor.entity_id.in_(chunk))
                 if type or status or since or until:
-                    q = _filtered(q.join(t.Event, t.Event.id == t.EventActor.event_id), type, status, since, until)
+                    q = _filtered(q.join(t.Interaction, t.Interaction.id == t.InteractionActor.event_id), type, status, since, until)
                 event_ids.update(dict.fromkeys(s.scalars(q.distinct())))
             return dict(self._actors(s, list(event_ids)))
 
@@ -442,24 +442,24 @@ class Store:
         """``(actor, other)`` pairs for every actor of ``entity_ids`` and every other actor of one of its
         interactions (passing the filters).  One self-join on ``event_actors``, in SQL: a path search
         step that never loads the interactions themselves."""
-        a, b = aliased(t.EventActor), aliased(t.EventActor)
+        a, b = aliased(t.InteractionActor), aliased(t.InteractionActor)
         pairs: set[tuple[str, str]] = set()
         with Session(self.engine) as s:
             for chunk in _chunks(list(entity_ids)):
                 q = (select(a.entity_id, b.entity_id).join(b, b.event_id == a.event_id)
                      .where(a.entity_id.in_(chunk), b.entity_id != a.entity_id))
                 if any(filters.values()):
-                    q = _filtered(q.join(t.Event, t.Event.id == a.event_id), **filters)
+                    q = _filtered(q.join(t.Interaction, t.Interaction.id == a.event_id), **filters)
                 pairs.update((x, y) for x, y in s.execute(q.distinct()))
         return sorted(pairs)
 
     def event_between(self, x: str, y: str, **filters: str | None) -> str | None:
         """The id of one interaction with both ``x`` and ``y`` among its actors (the best attested: highest
         confidence, then earliest), or None."""
-        a, b = aliased(t.EventActor), aliased(t.EventActor)
-        q = (select(t.Event.id).join(a, a.event_id == t.Event.id).join(b, b.event_id == t.Event.id)
+        a, b = aliased(t.InteractionActor), aliased(t.InteractionActor)
+        q = (select(t.Interaction.id).join(a, a.event_id == t.Interaction.id).join(b, b.event_id == t.Interaction.id)
              .where(a.entity_id == x, b.entity_id == y))
-        q = _filtered(q, **filters).order_by(t.Event.confidence.desc(), t.Event.first_seen, t.Event.id).limit(1)
+        q = _filtered(q, **filters).order_by(t.Interaction.confidence.desc(), t.Interaction.first_seen, t.Interaction.id).limit(1)
         with Session(self.engine) as s:
             return s.scalar(q)
 
@@ -495,7 +495,7 @@ class Store:
         """The source and target entity ids of each interaction of ``event_ids``."""
         actors: defaultdict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
         for chunk in _chunks(event_ids):
-            for ea in s.scalars(select(t.EventActor).where(t.EventActor.event_id.in_(chunk))):
+            for ea in s.scalars(select(t.InteractionActor).where(t.InteractionActor.event_id.in_(chunk))):
                 actors[ea.event_id][ea.side].append(ea.entity_id)
         return actors
 
@@ -522,19 +522,19 @@ class Store:
         ``until``, inclusive, on the stated time or else the document's date), two actors, or first seen at
         or after ``seen_since`` (an ISO date or time)."""
         with Session(self.engine) as s:
-            q = _filtered(select(t.Event), type, status, since, until)
+            q = _filtered(select(t.Interaction), type, status, since, until)
             if seen_since:
-                q = q.where(t.Event.first_seen >= seen_since)
+                q = q.where(t.Interaction.first_seen >= seen_since)
             if between:
                 a, b = (self.resolve(x) for x in between)
-                with_a = select(t.EventActor.event_id).where(t.EventActor.entity_id == a)
-                with_b = select(t.EventActor.event_id).where(t.EventActor.entity_id == b)
-                q = q.where(t.Event.id.in_(with_a), t.Event.id.in_(with_b))
-            q = q.order_by(t.Event.time_start.is_(None), t.Event.time_start, t.Event.first_seen, t.Event.id)
+                with_a = select(t.InteractionActor.event_id).where(t.InteractionActor.entity_id == a)
+                with_b = select(t.InteractionActor.event_id).where(t.InteractionActor.entity_id == b)
+                q = q.where(t.Interaction.id.in_(with_a), t.Interaction.id.in_(with_b))
+            q = q.order_by(t.Interaction.time_start.is_(None), t.Interaction.time_start, t.Interaction.first_seen, t.Interaction.id)
             if event_ids is None:
                 rows = list(s.scalars(q.limit(limit) if limit else q))
             else:  # in slices (SQL parameter limits), merged in the same order
-                rows = [r for c in _chunks(list(event_ids)) for r in s.scalars(q.where(t.Event.id.in_(c)))]
+                rows = [r for c in _chunks(list(event_ids)) for r in s.scalars(q.where(t.Interaction.id.in_(c)))]
                 rows.sort(key=lambda r: (r.time_start is None, r.time_start or "", r.first_seen, r.id))
                 rows = rows[:limit] if limit else rows
             actors = self._actors(s, [r.id for r in rows])
@@ -556,13 +556,13 @@ class Store:
 def _filtered(q: Any, type: str | None = None, status: str | None = None, since: str | None = None, until: str | None = None) -> Any:
     """``q`` (which selects from ``events``) restricted by PLOVER type, status and date range (inclusive)."""
     if type:
-        q = q.where(t.Event.type == ont.canonical_event_type(type))
+        q = q.where(t.Interaction.type == ont.canonical_event_type(type))
     if status:
-        q = q.where(t.Event.status == status)
+        q = q.where(t.Interaction.status == status)
     if since:
-        q = q.where(t.Event.date >= since)
+        q = q.where(t.Interaction.date >= since)
     if until:
-        q = q.where(t.Event.date <= until + "\uffff")  # the whole day, whatever follows the date
+        q = q.where(t.Interaction.date <= until + "\uffff")  # the whole day, whatever follows the date
     return q
 
 

@@ -99,7 +99,7 @@ def test_no_role(nlp, text):
 
 
 def test_roles_span_the_title_and_the_name(nlp):
-    from newsgraph.nlp.model import extraction
+    from newsgraph.nlp.extraction import extraction
 
     doc = nlp("Dijo ayer el presidente de Argentina, Pedro Gómez, en Madrid.")
     (role,) = extraction(doc).roles

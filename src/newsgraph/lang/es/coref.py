@@ -15,7 +15,7 @@ from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.nlp.coref import ORG_TYPES, ReferenceResolver, Seen
 from newsgraph.lang.es.syntax import case_of, lemma
-from newsgraph.nlp.model import Extraction
+from newsgraph.nlp.extraction import Extraction
 
 #: subject and object pronouns of a person ("él dijo", "con ella"); "su" is his, her, its and their alike
 PERSON_PRONOUNS = frozenset({"él", "ella"})

@@ -19,7 +19,7 @@ from newsgraph.lang import load
 from newsgraph.nlp.dates import DATES_KEY
 from newsgraph.lang.es.syntax import case_of, conjuncts, is_passive, lemma
 from newsgraph.nlp import coding
-from newsgraph.nlp.model import Extraction, extraction
+from newsgraph.nlp.extraction import Extraction, extraction
 
 #: dependents that name an argument of a verb or a noun
 _ARGUMENTS = ("obj", "iobj", "obl", "obl:arg", "nmod")

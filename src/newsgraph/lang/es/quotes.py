@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.lang.es.syntax import case_of, lemma
-from newsgraph.nlp.model import Extraction, Quote, extraction
+from newsgraph.nlp.extraction import Extraction, ExtractedQuote, extraction
 from newsgraph.nlp.quotes import find_quotes as find_marked_quotes
 from newsgraph.nlp.quotes import (
     FRAME_AFTER_TOKENS,
@@ -220,7 +220,7 @@ class SpanishQuotes(QuoteExtractor):
         return doc
 
     # ---- dialogue ----
-    def _dialogue(self, doc: Doc, ext: Extraction, text: str, pieces: list[Piece], starts: list[int]) -> Quote | None:
+    def _dialogue(self, doc: Doc, ext: Extraction, text: str, pieces: list[Piece], starts: list[int]) -> ExtractedQuote | None:
         """One dialogue paragraph as one quotation: its speaker from the first insert with an attribution verb,
         else from the frame ending the paragraph before (``X explicó:``)."""
         speaker: int | None = None
@@ -251,7 +251,7 @@ class SpanishQuotes(QuoteExtractor):
         first = bisect_right(starts, pieces[0][0].start) - 1
         last = bisect_right(starts, pieces[-1][0].end - 1) - 1
         sent = doc[first].sent
-        return Quote(pieces[0][0].start, pieces[-1][0].end, " ".join(parts), speaker, sent.start,
+        return ExtractedQuote(pieces[0][0].start, pieces[-1][0].end, " ".join(parts), speaker, sent.start,
                      max(doc[last].sent.end, last + 1))
 
     @staticmethod

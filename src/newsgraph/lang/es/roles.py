@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.lang.es.syntax import case_of, lemma
-from newsgraph.nlp.model import Extraction, Mention, Role, extraction
+from newsgraph.nlp.extraction import Extraction, ExtractedMention, ExtractedRole, extraction
 from newsgraph.nlp.roles import RoleExtractor
 
 #: prepositions that tie a title to its organisation ("presidente de", "portavoz en", "candidato por")
@@ -195,8 +195,8 @@ class SpanishRoles:
         title = " ".join(doc[i].text for i in sorted(words) if not doc[i].is_punct) or t.text
         return title, list(dict.fromkeys(orgs)), start, last + 1
 
-    def _title_roles(self, doc: Doc, ext: Extraction, p: int, m: Mention, t: Token, before: str, after: str,
-                     pattern: str | None = None) -> Iterator[Role]:
+    def _title_roles(self, doc: Doc, ext: Extraction, p: int, m: ExtractedMention, t: Token, before: str, after: str,
+                     pattern: str | None = None) -> Iterator[ExtractedRole]:
         """Roles from the title noun ``t`` said of the person ``p``: ``before`` names the pattern when the
         title stands before the name, ``after`` when after it (``pattern`` names both)."""
         title, orgs, start, end = self._title_of(doc, ext, t)
@@ -206,15 +206,15 @@ class SpanishRoles:
                     x.dep_ == "amod" and ext.entity_at(x.i) == org for x in t.subtree):
                 # a country from the nationality adjective, not from "de X"
                 name = "org_title_name" if t.i < m.start else "name_org_title"
-            yield Role(p, org, title, min(start, m.start), max(end, m.end), name)
+            yield ExtractedRole(p, org, title, min(start, m.start), max(end, m.end), name)
 
     # -- the component -----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         ext = extraction(doc)
         seen: set[tuple[int, int]] = set()
-        found: list[tuple[Role, Mention]] = []
+        found: list[tuple[ExtractedRole, ExtractedMention]] = []
 
-        def add(role: Role, m: Mention) -> None:
+        def add(role: ExtractedRole, m: ExtractedMention) -> None:
             if (role.person, role.org) in seen or role.person == role.org:
                 return
             if ext.entities[role.person].type != ont.PERSON or ext.entities[role.org].type not in ont.ORG_LIKE:
@@ -242,13 +242,13 @@ class SpanishRoles:
                 if om is None or om.start == 0 or doc[om.start - 1].lower_ not in (",", "y", "e", "o"):
                     continue
                 if other not in own:
-                    add(Role(other, role.org, role.title, role.start, max(role.end, om.end), role.pattern + "_conj"), om)
+                    add(ExtractedRole(other, role.org, role.title, role.start, max(role.end, om.end), role.pattern + "_conj"), om)
         return doc
 
     _listed_after = staticmethod(RoleExtractor._listed_after)
     _mention_at = staticmethod(RoleExtractor._mention_at)
 
-    def _roles_for(self, doc: Doc, ext: Extraction, p: int, m: Mention) -> Iterator[Role]:
+    def _roles_for(self, doc: Doc, ext: Extraction, p: int, m: ExtractedMention) -> Iterator[ExtractedRole]:
         ph = doc[m.start : m.end].root
         is_title = self.titles.is_title
         # --- a title before the name: "el presidente de Argentina, X", "el presidente argentino X"
@@ -282,7 +282,7 @@ class SpanishRoles:
             if c.dep_ == "nmod" and c.i > ph.i and case_of(c) in _OF:
                 org = self._org_at(ext, c.i)
                 if org is not None:
-                    yield Role(p, org, None, m.start, c.i + 1, "name_of_org")
+                    yield ExtractedRole(p, org, None, m.start, c.i + 1, "name_of_org")
 
     def _predicates(self, ph: Token) -> list[Token]:
         """Verbs (or predicate words) whose subject is the name ``ph``, a relative clause on it ("X, que
@@ -301,7 +301,7 @@ class SpanishRoles:
                 and not any(d.dep_.startswith("nsubj") for d in c.children)]
         return list(dict.fromkeys(out))
 
-    def _verb_roles(self, ext: Extraction, p: int, m: Mention, v: Token) -> Iterator[Role]:
+    def _verb_roles(self, ext: Extraction, p: int, m: ExtractedMention, v: Token) -> Iterator[ExtractedRole]:
         """"X dirige el Partido Verde", "X se unió al Partido Verde", "X fichó por el Atlético Norte"."""
         verb = self.titles.role_verbs.get(lemma(v))
         if verb is None:
@@ -320,9 +320,9 @@ class SpanishRoles:
             for t in (c, *c.conjuncts):
                 org = self._team_at(ext, t.i, as_title)
                 if org is not None and not self._is_country(ext, org):  # "se mudó a Canadá" is no ROLE
-                    yield Role(p, org, None, min(m.start, v.i), max(m.end, t.right_edge.i + 1), "role_verb")
+                    yield ExtractedRole(p, org, None, min(m.start, v.i), max(m.end, t.right_edge.i + 1), "role_verb")
 
-    def _led_by(self, doc: Doc, ext: Extraction, p: int, m: Mention, ph: Token) -> Iterator[Role]:
+    def _led_by(self, doc: Doc, ext: Extraction, p: int, m: ExtractedMention, ph: Token) -> Iterator[ExtractedRole]:
         """The name as the agent ("por X") of a verb of ``led_by_verbs`` said of an organisation."""
         base = ph
         while base.dep_ == "conj" and base.head.i < base.i:
@@ -338,7 +338,7 @@ class SpanishRoles:
         for o in owners:
             for org in self._orgs_named(ext, o):
                 if not self._is_country(ext, org):
-                    yield Role(p, org, None, min(o.i, m.start), m.end, "org_led_by_name")
+                    yield ExtractedRole(p, org, None, min(o.i, m.start), m.end, "org_led_by_name")
 
 
 __all__ = ["SpanishRoles", "SpanishTitles"]

@@ -9,7 +9,7 @@ from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.nlp.events.lexicon import CueLexicon
 from newsgraph.nlp.events.status import StatusCues
-from newsgraph.nlp.model import Extraction
+from newsgraph.nlp.extraction import Extraction
 from newsgraph.nlp.syntax import argument_candidates, fan_out, is_passive, passive_agent, prep_objects, subject_of, without_determiners
 
 

@@ -10,7 +10,7 @@ from newsgraph.nlp import coding
 from newsgraph.nlp.events.arguments import ArgumentFinder
 from newsgraph.nlp.events.lexicon import Cue
 from newsgraph.nlp.events.status import clause_chain
-from newsgraph.nlp.model import Extraction, extraction
+from newsgraph.nlp.extraction import Extraction, extraction
 from newsgraph.nlp.syntax import LIST_INTRODUCERS, governing_verb, is_passive, passive_agent, prep_objects, subject_of
 
 #: children that make "call" a naming verb ("called him a liar", "called it strategic")

@@ -13,7 +13,7 @@ LANGUAGE_KEY = "newsgraph_language"
 
 
 @dataclass
-class Mention:
+class ExtractedMention:
     """A stretch of text that refers to an entity.
 
     ``kind`` is ``name`` for a named mention, or ``descriptor``, ``pronoun``, ``demonym`` for references;
@@ -31,13 +31,13 @@ class Mention:
 
 
 @dataclass
-class Entity:
+class ExtractedEntity:
     """One real-world actor within a document."""
 
     key: str
     name: str
     type: str
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[ExtractedMention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     country: str | None = None  # ISO 3166-1 alpha-2 when the entity is a country
     type_reason: str = "ner"
@@ -49,7 +49,7 @@ class Entity:
 
 
 @dataclass
-class Role:
+class ExtractedRole:
     """A ROLE tie: ``person`` holds ``title`` in ``org`` (entity indices), evidenced by a token span."""
 
     person: int
@@ -61,7 +61,7 @@ class Role:
 
 
 @dataclass
-class Event:
+class ExtractedInteraction:
     """One PLOVER interaction; ``source``/``target`` are entity indices, spans are token indices."""
 
     type: str
@@ -78,7 +78,7 @@ class Event:
 
 
 @dataclass
-class Quote:
+class ExtractedQuote:
     """A direct quotation: character span of the quoted text and the speaker's entity index (or None)."""
 
     start_char: int
@@ -93,11 +93,11 @@ class Quote:
 class Extraction:
     """Everything newsgraph read in one document."""
 
-    entities: list[Entity] = field(default_factory=list)
+    entities: list[ExtractedEntity] = field(default_factory=list)
     token_entity: dict[int, int] = field(default_factory=dict)
-    roles: list[Role] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
+    roles: list[ExtractedRole] = field(default_factory=list)
+    events: list[ExtractedInteraction] = field(default_factory=list)
+    quotes: list[ExtractedQuote] = field(default_factory=list)
 
     def entity_at(self, token_i: int) -> int | None:
         return self.token_entity.get(token_i)
@@ -105,8 +105,8 @@ class Extraction:
     def add_entity(self, span: Span, etype: str, reason: str, merged_by: str) -> int:
         """Add an entity named by ``span`` (one mention) and map its tokens; return its index."""
         text = span.text
-        entity = Entity(key=text.casefold(), name=text.replace("\u2019", "'"), type=etype, type_reason=reason)
-        entity.mentions.append(Mention(span.start, span.end, span.start_char, span.end_char, text, "name", merged_by, etype))
+        entity = ExtractedEntity(key=text.casefold(), name=text.replace("\u2019", "'"), type=etype, type_reason=reason)
+        entity.mentions.append(ExtractedMention(span.start, span.end, span.start_char, span.end_char, text, "name", merged_by, etype))
         idx = len(self.entities)
         self.entities.append(entity)
         for i in range(span.start, span.end):
@@ -132,7 +132,7 @@ class Extraction:
     def add_reference(self, idx: int, span: Span, head: int, kind: str, merged_by: str) -> None:
         """Record that ``span`` (head token ``head``) refers to entity ``idx``."""
         entity = self.entities[idx]
-        entity.mentions.append(Mention(head, head + 1, span.start_char, span.end_char, span.text, kind, merged_by, kind))
+        entity.mentions.append(ExtractedMention(head, head + 1, span.start_char, span.end_char, span.text, kind, merged_by, kind))
         if kind == "descriptor":
             entity.add_alias(span.text)
         self.token_entity.setdefault(head, idx)
