@@ -22,3 +22,15 @@ def test_planned_consult_is_agree_in_plover():
 
 def test_every_entity_type_has_an_ftm_schema():
     assert set(ont.FTM_SCHEMA) == set(ont.ENTITY_TYPES)
+
+
+def test_every_type_has_a_colour():
+    assert list(ont.ENTITY_COLORS) == list(ont.ENTITY_TYPES)
+    assert list(ont.EVENT_COLORS) == list(ont.EVENT_TYPES)
+    assert all(c.startswith("#") and len(c) == 7 for c in [*ont.ENTITY_COLORS.values(), *ont.EVENT_COLORS.values()])
+
+
+def test_event_groups_name_known_types():
+    for group in (ont.COOPERATIVE_EVENTS, ont.HOSTILE_EVENTS, ont.STANCE_EVENTS, ont.SYMMETRIC_EVENTS):
+        assert group <= set(ont.EVENT_TYPES)
+    assert not ont.COOPERATIVE_EVENTS & ont.HOSTILE_EVENTS

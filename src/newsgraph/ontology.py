@@ -1,8 +1,11 @@
 """The newsgraph vocabulary, in one place (see ``shared/docs/ontology.md``).
 
 Extraction, storage, export and scoring all import their names from here:
-entity types, tie types, the 16 PLOVER event types, statuses, and the mapping of
-older PLOVER labels.  Nothing else in the package spells these strings.
+entity types, tie types, the 16 PLOVER event types, statuses, mention kinds, the
+mapping of older PLOVER labels, and the colour the web page draws each type in.
+Nothing else in the package spells these strings: the JSON Schema's enums are
+generated from them (``python -m newsgraph.schema``) and the web page reads them
+from ``GET /api/ontology``.
 """
 from __future__ import annotations
 
@@ -36,6 +39,20 @@ FTM_SCHEMA: Final[dict[str, str]] = {
     GROUP: "Organization", TOPIC: "Note",
 }
 
+#: The colour the web page draws each entity type in.
+ENTITY_COLORS: Final[dict[str, str]] = {
+    PERSON: "#4e79a7", COMPANY: "#f28e2b", PUBLIC_BODY: "#59a14f", ORGANIZATION: "#b07aa1",
+    COUNTRY: "#e15759", LOCATION: "#76b7b2", GROUP: "#edc948", TOPIC: "#9c755f",
+}
+
+#: How a span refers to its entity: a ``name``, or a reference (``descriptor`` "the minister",
+#: ``pronoun`` "he", ``demonym`` "Argentine").
+NAME: Final = "name"
+DESCRIPTOR: Final = "descriptor"
+PRONOUN: Final = "pronoun"
+DEMONYM: Final = "demonym"
+MENTION_KINDS: Final = (NAME, DESCRIPTOR, PRONOUN, DEMONYM)
+
 #: Types that can be the ``org`` end of a ROLE.
 ORG_LIKE: Final = frozenset({COMPANY, PUBLIC_BODY, ORGANIZATION, COUNTRY})
 #: Types that can act as the source of an interaction.
@@ -64,6 +81,14 @@ EVENT_TYPES: Final[dict[str, str]] = {
     "MOBILIZE": "show of force short of violence",
     "COERCE": "repression short of violence: arrest, seize, censor, deport",
     "ASSAULT": "use of force, violence",
+}
+
+#: The colour the web page draws each interaction type in.
+EVENT_COLORS: Final[dict[str, str]] = {
+    "AGREE": "#2ca02c", "CONSULT": "#1f77b4", "SUPPORT": "#17becf", "COOPERATE": "#3a923a", "AID": "#8c9e1a",
+    "CONCEDE": "#9467bd", "RETREAT": "#c5b0d5", "ACCUSE": "#ff7f0e", "REQUEST": "#7f7f7f", "REJECT": "#bcbd22",
+    "THREATEN": "#e377c2", "PROTEST": "#8c564b", "SANCTION": "#d62728", "MOBILIZE": "#a05d56",
+    "COERCE": "#6b1d1d", "ASSAULT": "#000000",
 }
 
 #: PLOVER's cooperative and conflictual halves (its "quad classes" joined two by two).  A stated intention
