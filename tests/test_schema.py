@@ -6,6 +6,7 @@ import jsonschema
 
 from conftest import json_lines, run_cli
 from newsgraph import ontology as ont
+from newsgraph import schema as generated
 
 SCHEMA = json.loads(resources.files("newsgraph").joinpath("schema/document.schema.json").read_text())
 
@@ -15,6 +16,15 @@ def test_schema_enums_match_the_ontology():
     assert set(props["events"]["items"]["properties"]["type"]["enum"]) == set(ont.EVENT_TYPES)
     assert set(props["events"]["items"]["properties"]["status"]["enum"]) == set(ont.STATUSES)
     assert set(props["entities"]["items"]["properties"]["type"]["enum"]) == set(ont.ENTITY_TYPES)
+    assert props["roles"]["items"]["properties"]["type"]["enum"] == list(ont.TIE_TYPES)
+    assert SCHEMA["$defs"]["span"]["properties"]["kind"]["enum"] == list(ont.MENTION_KINDS)
+
+
+def test_committed_schema_is_the_generated_one():
+    """document.schema.json is what ``python -m newsgraph.schema`` writes from the template and the ontology."""
+    assert generated.SCHEMA.read_text(encoding="utf-8") == generated.document_schema_text()
+    assert generated.document_schema() == SCHEMA
+    assert not generated.MARKER.search(generated.SCHEMA.read_text(encoding="utf-8"))  # every marker filled in
 
 
 def test_extract_output_validates(shared):
