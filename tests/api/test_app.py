@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import run_cli
+from newsgraph import ontology as ont
 from newsgraph.api.app import create_app
 from newsgraph.store import Store
 
@@ -52,6 +53,34 @@ def test_edges_path_timeline_documents(client):
     ev = edges[0]["evidence"]
     assert doc["text"][ev["start"]:ev["end"]] == ev["sentence"]
     assert any(doc["text"][m["start"]:m["end"]] == "Tim Cook" for m in doc["mentions"])
+
+
+def enums(schema):
+    """Every ``enum`` in a JSON Schema fragment."""
+    if isinstance(schema, dict):
+        return [schema["enum"]] if "enum" in schema else [e for v in schema.values() for e in enums(v)]
+    return [e for v in schema for e in enums(v)] if isinstance(schema, list) else []
+
+
+def test_ontology_is_the_vocabulary_and_the_filters_take_its_names(client):
+    o = client.get("/api/ontology").json()
+    assert [t["name"] for t in o["event_types"]] == list(ont.EVENT_TYPES)
+    assert {t["name"]: t["definition"] for t in o["event_types"]} == ont.EVENT_TYPES
+    assert {t["name"]: t["color"] for t in o["event_types"]} == ont.EVENT_COLORS
+    assert [t["name"] for t in o["entity_types"]] == list(ont.ENTITY_TYPES)
+    assert {t["name"]: (t["definition"], t["color"], t["ftm_schema"]) for t in o["entity_types"]} == {
+        t: (d, ont.ENTITY_COLORS[t], ont.FTM_SCHEMA[t]) for t, d in ont.ENTITY_TYPES.items()}
+    assert o["statuses"] == list(ont.STATUSES) and o["tie_types"] == list(ont.TIE_TYPES)
+    assert o["mention_kinds"] == list(ont.MENTION_KINDS) and o["legacy_event_types"] == ont.LEGACY_EVENT_TYPES
+    for key, group in (("symmetric_event_types", ont.SYMMETRIC_EVENTS), ("cooperative_event_types", ont.COOPERATIVE_EVENTS),
+                       ("hostile_event_types", ont.HOSTILE_EVENTS)):
+        assert set(o[key]) == group and len(o[key]) == len(group)
+    spec = client.get("/api/openapi.json").json()
+    assert "/api/ontology" in spec["paths"]
+    for path in ("/api/edges", "/api/ego/{entity_id}", "/api/path", "/api/timeline/{entity_id}"):
+        params = {p["name"]: p["schema"] for p in spec["paths"][path]["get"]["parameters"]}
+        assert enums(params["type"]) == [list(ont.EVENT_TYPES)] and enums(params["status"]) == [list(ont.STATUSES)]
+    assert client.get("/api/edges", params={"type": "HUG"}).status_code == 422
 
 
 def test_post_a_document_grows_the_graph(client):

@@ -40,6 +40,47 @@ class Entity(BaseModel):
     events: int
 
 
+class Term(BaseModel):
+    """A type of the ontology: its name, what it means, and the colour the web page draws it in."""
+
+    name: str
+    definition: str
+    color: str
+
+
+class EntityTerm(Term):
+    ftm_schema: str = Field(description="The FollowTheMoney schema an entity of this type is exported as.")
+
+
+class Ontology(BaseModel):
+    """The vocabulary of ``newsgraph.ontology``, each list in its order."""
+
+    entity_types: list[EntityTerm]
+    tie_types: list[str]
+    event_types: list[Term] = Field(description="The 16 PLOVER types.")
+    statuses: list[str]
+    symmetric_event_types: list[str] = Field(description="Types whose source and target may be swapped.")
+    cooperative_event_types: list[str]
+    hostile_event_types: list[str]
+    legacy_event_types: dict[str, str] = Field(description="Older PLOVER labels and the type each maps to.")
+    mention_kinds: list[str]
+
+
+def ontology() -> Ontology:
+    """What ``GET /api/ontology`` answers."""
+    def among(group: frozenset[str]) -> list[str]:
+        return [t for t in ont.EVENT_TYPES if t in group]
+
+    return Ontology(
+        entity_types=[EntityTerm(name=t, definition=d, color=ont.ENTITY_COLORS[t], ftm_schema=ont.FTM_SCHEMA[t])
+                      for t, d in ont.ENTITY_TYPES.items()],
+        tie_types=list(ont.TIE_TYPES),
+        event_types=[Term(name=t, definition=d, color=ont.EVENT_COLORS[t]) for t, d in ont.EVENT_TYPES.items()],
+        statuses=list(ont.STATUSES), symmetric_event_types=among(ont.SYMMETRIC_EVENTS),
+        cooperative_event_types=among(ont.COOPERATIVE_EVENTS), hostile_event_types=among(ont.HOSTILE_EVENTS),
+        legacy_event_types=dict(ont.LEGACY_EVENT_TYPES), mention_kinds=list(ont.MENTION_KINDS))
+
+
 class DocumentIn(BaseModel):
     """An article: its ``text``, or only a ``url`` to fetch it from (the page's title and date are then read too)."""
 
@@ -129,9 +170,16 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allo
         return {"type": type, "status": status, "since": since, "until": until}
 
     T = Query(None, description="A PLOVER type")
-    S = Query(None, description="occurred, planned, negated or hypothetical")
+    S = Query(None, description=f"{', '.join(ont.STATUSES[:-1])} or {ont.STATUSES[-1]}")
     SINCE = Query(None, pattern=DATE, description="YYYY-MM-DD, inclusive")
     UNTIL = Query(None, pattern=DATE, description="YYYY-MM-DD, inclusive")
+
+    vocabulary = ontology()
+
+    @app.get("/api/ontology", response_model=Ontology, tags=["ontology"])
+    def get_ontology() -> Ontology:
+        """The vocabulary: entity types, tie types, the PLOVER types (with definitions and colours), statuses."""
+        return vocabulary
 
     @app.get("/api/entities", response_model=list[Entity], tags=["entities"])
     def search(q: str = Query("", max_length=200), limit: int = Query(10, ge=1, le=200)) -> list[dict[str, Any]]:

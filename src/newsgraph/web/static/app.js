@@ -7,19 +7,12 @@
 (function () {
   'use strict';
 
-  var PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT', 'ACCUSE',
-    'REQUEST', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
-  var STATUSES = ['occurred', 'planned', 'negated', 'hypothetical'];
-  var ENTITY_COLORS = {
-    Person: '#4e79a7', Company: '#f28e2b', PublicBody: '#59a14f', Organization: '#b07aa1',
-    Country: '#e15759', Location: '#76b7b2', Group: '#edc948', Topic: '#9c755f'
-  };
-  var EDGE_COLORS = {
-    AGREE: '#2ca02c', CONSULT: '#1f77b4', SUPPORT: '#17becf', COOPERATE: '#3a923a', AID: '#8c9e1a',
-    CONCEDE: '#9467bd', RETREAT: '#c5b0d5', ACCUSE: '#ff7f0e', REQUEST: '#7f7f7f', REJECT: '#bcbd22',
-    THREATEN: '#e377c2', PROTEST: '#8c564b', SANCTION: '#d62728', MOBILIZE: '#a05d56',
-    COERCE: '#6b1d1d', ASSAULT: '#000000'
-  };
+  // The vocabulary (newsgraph/ontology.py) comes from GET /api/ontology when the page starts:
+  // the PLOVER types and statuses in their order, and the colour of each entity and interaction type.
+  var PLOVER = [];
+  var STATUSES = [];
+  var ENTITY_COLORS = {};
+  var EDGE_COLORS = {};
   var NEGATED_COLOR = '#d62728';
 
   // ---- token and API ------------------------------------------------------------------
@@ -225,7 +218,11 @@
     return { parts: parts, params: params };
   }
 
-  function route() {
+  var ready = null;  // settles once the vocabulary is loaded, or could not be (see init)
+
+  function route() { return ready.then(showRoute); }
+
+  function showRoute() {
     showMessage('');
     var r = parseHash();
     if (r.parts[0] === 'entity' && r.parts[1]) return showActor(r.parts[1]);
@@ -609,25 +606,52 @@
   }
 
   // ---- filters -----------------------------------------------------------------------------
-  function initFilters() {
+  function fillFilters() {
     var ts = $('f-type');
     PLOVER.forEach(function (t) { ts.appendChild(el('option', { value: t, text: t })); });
     var ss = $('f-status');
     STATUSES.forEach(function (s) { ss.appendChild(el('option', { value: s, text: s })); });
+  }
+
+  function initFilters() {
     var form = $('filters');
     form.addEventListener('change', function () { if (currentActor) showActor(currentActor); });
     form.addEventListener('submit', function (e) { e.preventDefault(); });
     form.addEventListener('reset', function () { setTimeout(function () { if (currentActor) showActor(currentActor); }, 0); });
   }
 
+  // The vocabulary's names and colours go into Cytoscape selectors and styles: only plain names and
+  // #rrggbb colours are taken.
+  var NAME_RE = /^[A-Za-z_]+$/;
+  var COLOR_RE = /^#[0-9a-fA-F]{6}$/;
+
+  function loadOntology() {
+    return api('/api/ontology').then(function (o) {
+      function names(list) { return list.filter(function (t) { return NAME_RE.test(t); }); }
+      function colors(terms, into) {
+        terms.forEach(function (t) { if (NAME_RE.test(t.name) && COLOR_RE.test(t.color)) into[t.name] = t.color; });
+      }
+      PLOVER = names(o.event_types.map(function (t) { return t.name; }));
+      STATUSES = names(o.statuses);
+      colors(o.entity_types, ENTITY_COLORS);
+      colors(o.event_types, EDGE_COLORS);
+    });
+  }
+
+  // The page answers input at once; what draws types (filters, legend, graph) waits for the vocabulary,
+  // and goes on without it (empty filters, grey swatches) when it cannot be loaded.
   function init() {
+    ready = loadOntology().then(function () { return null; }, function (e) { return e; });
     initSearch();
     initFilters();
     initPasteForm();
-    renderLegend();
     window.addEventListener('hashchange', route);
     window.addEventListener('resize', function () { if (cy && !$('actor-view').hidden) { cy.resize(); } });
-    route();
+    ready.then(function (failure) {
+      fillFilters();
+      renderLegend();
+      return route().then(function () { if (failure) showMessage(failure.message); });
+    });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
