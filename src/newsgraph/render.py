@@ -6,7 +6,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-STATUS_STYLE = {"occurred": "green", "planned": "yellow", "negated": "red", "hypothetical": "magenta"}
+from newsgraph import ontology as ont
+
+STATUS_STYLE = {ont.OCCURRED: "green", ont.PLANNED: "yellow", ont.NEGATED: "red", ont.HYPOTHETICAL: "magenta"}
 
 
 def entities_table(rows: list[dict[str, Any]]) -> Table:
