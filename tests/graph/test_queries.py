@@ -94,3 +94,14 @@ def test_export_takes_the_same_filters(db, tmp_path):
     res = run_cli("export", "-f", "csv", "-o", str(tmp_path / "out"), "--db", db, "--until", "2023-12-31")
     assert res.returncode == 0, res.stderr
     assert (tmp_path / "out" / "edges.csv").read_text().count("\n") == 1  # the header only
+
+
+def test_an_interaction_draws_one_edge_per_pair_and_none_without_a_target_or_to_itself():
+    from newsgraph.graph.build import interaction_edges, with_roles
+
+    assert interaction_edges(["a", "b"], ["c"]) == [("a", "c"), ("b", "c")]
+    assert interaction_edges(["a"], []) == []
+    assert interaction_edges(["a"], ["a", "b"]) == [("a", "b")]
+    assert with_roles(True, None, None, None) and with_roles(True, "ROLE", None, None)
+    assert not with_roles(True, "CONSULT", None, None) and not with_roles(True, None, "2024-01-01", None)
+    assert not with_roles(False, None, None, None)

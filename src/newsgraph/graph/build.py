@@ -28,15 +28,25 @@ def build_graph(store: Store, type: str | None = None, status: str | None = None
             "event": e["id"], "type": e["type"], "mode": e["mode"], "context": e.get("context"), "status": e["status"], "confidence": e["confidence"],
             "time_text": (e["time"] or {}).get("text"), "time_start": (e["time"] or {}).get("start"),
             "time_end": (e["time"] or {}).get("end")}
-        for s in e["source_ids"]:
-            for t in e["target_ids"]:
-                if s != t:
-                    g.add_edge(s, t, key=f"{e['id']}:{s}:{t}", **attrs)
-    if roles and type in (None, ont.ROLE) and not (since or until):
+        for s, t in interaction_edges(e["source_ids"], e["target_ids"]):
+            g.add_edge(s, t, key=f"{e['id']}:{s}:{t}", **attrs)
+    if with_roles(roles, type, since, until):
         for r in store.roles():
             g.add_edge(r["person_id"], r["org_id"], key=r["id"], type=ont.ROLE, status=ont.OCCURRED, title=r["title"],
                        **_evidence(r["evidence"]))
     return g
+
+
+def interaction_edges(sources: list[str], targets: list[str]) -> list[tuple[str, str]]:
+    """The edges one interaction draws: one per (source, target) pair; none without a target (an interaction
+    with no one acted upon is in the store and the timeline, not the graph), and none from an actor to itself."""
+    return [(s, t) for s in sources for t in targets if s != t]
+
+
+def with_roles(roles: bool, type: str | None, since: str | None, until: str | None) -> bool:
+    """Are ROLE ties drawn: unless asked not to, when no other type is asked for, and not within dates (a
+    tie has no date)."""
+    return roles and type in (None, ont.ROLE) and not (since or until)
 
 
 def _evidence(ev: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The document JSON of the ontology, built from a processed ``Doc``."""
+"""The document JSON of the ontology, built from a processed ``Doc``; what is kept and merged on the way
+is decided in :mod:`newsgraph.nlp.finalise`."""
 from __future__ import annotations
 
 from typing import Any
@@ -6,6 +7,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsgraph import ontology as ont
+from newsgraph.nlp import finalise
 from newsgraph.nlp.extraction import LANGUAGE_KEY, extraction
 from newsgraph.nlp.timex import resolve
 
@@ -24,11 +26,10 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
     published = meta.get("published")
     ids: dict[int, str] = {}
     entities = []
-    for idx, e in enumerate(ext.entities):
+    for idx in finalise.kept_entities(ext.entities):
+        e = ext.entities[idx]
         named = [m for m in e.mentions if m.kind == "name"]
         refs = [m for m in e.mentions if m.kind != "name"]
-        if not e.mentions:
-            continue
         ids[idx] = f"e{len(ids) + 1}"
         item: dict[str, Any] = {
             "id": ids[idx], "name": e.name, "type": e.type, "aliases": list(e.aliases),
@@ -41,34 +42,28 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
         entities.append(item)
 
     roles = []
-    for r in ext.roles:
-        if r.person in ids and r.org in ids:
-            sent = doc[r.start].sent
-            roles.append({"type": ont.ROLE, "person": ids[r.person], "org": ids[r.org], "title": r.title,
-                          "pattern": r.pattern, "evidence": [_evidence(doc, doc_id, sent.start, sent.end)]})
+    for r in finalise.kept_roles(ext.roles, ids):
+        sent = doc[r.start].sent
+        roles.append({"type": ont.ROLE, "person": ids[r.person], "org": ids[r.org], "title": r.title,
+                      "pattern": r.pattern, "evidence": [_evidence(doc, doc_id, sent.start, sent.end)]})
 
     events: list[dict[str, Any]] = []
-    by_key: dict[tuple, dict[str, Any]] = {}
+    by_key: dict[finalise.InteractionKey, dict[str, Any]] = {}
     for v in ext.events:
         src = [ids[s] for s in v.source if s in ids]
         tgt = [ids[t] for t in v.target if t in ids]
-        if not src:
+        if not finalise.has_source(src):
             continue
         ev = _evidence(doc, doc_id, v.sent_start, v.sent_end)
-        key = (v.type, tuple(sorted(src)), tuple(sorted(tgt)), v.status)
-        if v.type in ont.SYMMETRIC_EVENTS:
-            key = (v.type, tuple(sorted(src + tgt)), (), v.status)
+        key = finalise.interaction_key(v.type, src, tgt, v.status)
         known = by_key.get(key)
         if known is not None:
-            if all(e["start"] != ev["start"] for e in known["evidence"]):
-                known["evidence"].append(ev)
-            known["confidence"] = max(known["confidence"], v.confidence)
+            finalise.merge_into(known, ev, v.confidence)
             continue
+        time = resolve(v.time_text, published, doc.lang_) if v.time_text else None
         item = {"id": f"v{len(events) + 1}", "type": v.type, "mode": v.mode, "context": None, "source": src, "target": tgt,
-                "status": v.status, "time": resolve(v.time_text, published, doc.lang_) if v.time_text else None,
+                "status": finalise.planned_if_future(v.status, time, published), "time": time,
                 "evidence": [ev], "confidence": v.confidence, "cue": v.cue}
-        if item["time"] and item["status"] == ont.OCCURRED and published and item["time"].get("start", "") > published[:10]:
-            item["status"] = ont.PLANNED
         by_key[key] = item
         events.append(item)
 

@@ -1,0 +1,37 @@
+"""``newsgraph eval``: the pipeline over every annotated set, scored by the shared scorer."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from newsgraph.cli.common import emit, fail, warn
+
+
+def eval_command(
+    data: str = typer.Option("../shared/data", "--data", help="Folder of annotated sets (conll2003/, plover/, m2e2-text/, polnear/, crossre/, conll2002-es/, news-es/; examples/ beside it)."),
+    scorer: str = typer.Option("../shared/tools/score.py", "--scorer", help="The shared scorer, score.py."),
+    sets: Optional[str] = typer.Option(None, "--sets", help="Comma-separated subset of: conll,gsr,m2e2,polnear,crossre,example,speed,conll-es,news-es,speed-es."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Also write the Markdown table to this file (e.g. docs/accuracy.md)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many documents per file (a quick look; not comparable)."),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines (one per figure) instead of the table."),
+) -> None:
+    """Run the pipeline over every annotated set and print the accuracy table (scored by score.py)."""
+    from newsgraph.evaluate.accuracy import SETS, EvalError, evaluate, markdown
+
+    chosen = [s.strip() for s in sets.split(",") if s.strip()] if sets else list(SETS)
+    try:
+        rows = evaluate(Path(data), Path(scorer), chosen, limit, progress=lambda name: warn(f"scoring {name} ..."))
+    except EvalError as e:
+        fail(str(e), 2)
+    if as_json:
+        for r in rows:
+            emit(r.as_dict())
+        return
+    command = "newsgraph eval" + (f" --sets {','.join(chosen)}" if sets else "") + (f" --limit {limit}" if limit else "")
+    table = markdown(rows, command)
+    sys.stdout.write(table)
+    if output:
+        Path(output).write_text(f"# Accuracy\n\n{table}", encoding="utf-8")
