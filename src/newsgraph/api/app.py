@@ -17,6 +17,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from newsgraph import lang
 from newsgraph import ontology as ont
 from newsgraph.graph import queries
 from newsgraph.ingest import InputError, fetch
@@ -26,6 +27,8 @@ from newsgraph.web import STATIC
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 EventType = Literal[tuple(ont.EVENT_TYPES)]  # type: ignore[valid-type]
 Status = Literal[ont.STATUSES]  # type: ignore[valid-type]
+#: the codes of the language packs (newsgraph.lang) when the app is made
+Language = Literal[lang.codes()]  # type: ignore[valid-type]
 MAX_BODY = 2_000_000
 COOKIE = "newsgraph_token"
 PORT = r"(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})"
@@ -93,7 +96,7 @@ class DocumentIn(BaseModel):
     published: Optional[str] = Field(None, pattern=DATE, json_schema_extra={"format": "date"}, description="YYYY-MM-DD")
     url: Optional[str] = Field(None, max_length=2000, pattern=URL,
                                description="Where the text comes from; without text, the page to fetch and read.")
-    language: Optional[Literal["en", "es"]] = Field(None, description="The article's language (ISO 639-1); detected when not given.")
+    language: Optional[Language] = Field(None, description="The article's language (ISO 639-1); detected when not given.")
 
     @field_validator("published")
     @classmethod
