@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+#: the example article, in the repository (its gold file beside it)
+EXAMPLE = ROOT / "examples" / "milei-silicon-valley.txt"
 
 
 def shared_dir() -> Path | None:
@@ -62,13 +64,13 @@ def json_lines(data: bytes) -> list[dict]:
 
 
 @pytest.fixture(scope="session")
-def example_db(tmp_path_factory, shared) -> str:
+def example_db(tmp_path_factory) -> str:
     """A real SQLite store holding the example article (for graph, query and export tests)."""
     from newsgraph.extract import extract
     from newsgraph.ingest.save import save
     from newsgraph.store import Store
 
-    text = (shared / "examples" / "milei-silicon-valley.txt").read_text(encoding="utf-8")
+    text = EXAMPLE.read_text(encoding="utf-8")
     path = tmp_path_factory.mktemp("example-db") / "graph.db"
     with Store(str(path)) as store:
         save(store, extract(text, id="milei", published="2024-05-27"), text)

@@ -25,7 +25,7 @@ def test_import_the_cli_loads_nothing_heavy():
     assert loaded_after("import newsgraph.cli") == set()
 
 
-@pytest.mark.parametrize("args", [["--help"], ["ingest", "--help"], ["serve", "--help"]])
+@pytest.mark.parametrize("args", [["--help"], ["ingest", "--help"], ["serve", "--help"], ["demo", "--help"]])
 def test_help_loads_nothing_heavy(args):
     code = f"from newsgraph.cli import app\ntry:\n    app({args!r})\nexcept SystemExit as e:\n    assert not e.code, e.code"
     assert loaded_after(code) == set()

@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from newsgraph.cli import curate, evaluate, export, query, serve, watch
+from newsgraph.cli import curate, demo, evaluate, export, query, serve, watch
 from newsgraph.cli import extract as extract_commands
 from newsgraph.cli.common import warn
 from newsgraph.errors import reason
@@ -30,6 +30,7 @@ app.command()(curate.duplicates)
 app.command()(query.links)
 app.command("export")(export.export_command)
 app.command()(serve.serve)
+app.command()(demo.demo)
 app.command("eval")(evaluate.eval_command)
 app.command()(watch.watch)
 app.add_typer(watch.watchlist_app, name="watchlist")
