@@ -7,7 +7,7 @@ import pytest
 
 from conftest import run_cli
 from newsgraph.ingest.load import Tally, load
-from newsgraph.ingest.reader import InputError
+from newsgraph.ingest.text import InputError
 from newsgraph.store import Store
 from site_fixture import article_page, bbc_articles
 

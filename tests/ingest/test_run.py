@@ -1,7 +1,7 @@
 """``newsgraph.ingest.run.ingest``: the one call behind ``newsgraph ingest`` and ``newsgraph demo``."""
 import pytest
 
-from newsgraph.ingest.reader import InputError
+from newsgraph.ingest.text import InputError
 from newsgraph.ingest.run import Ingested, ingest
 from newsgraph.store import Store
 from newsgraph.watch import alerts as alerting

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any, NoReturn, Optional, TypeVar
 
 import typer
 
+from newsgraph import lang
 from newsgraph import ontology as ont
 from newsgraph.errors import reason
-from newsgraph.ingest.reader import InputError, validate_date
+from newsgraph.ingest.text import InputError, validate_date
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 DB_HELP = "SQLite file (created if missing when ingesting) or an SQLAlchemy URL"
-LANG_HELP = "The articles' language, ISO 639-1 (en, es); detected per article when not given."
+LANG_HELP = f"The articles' language, ISO 639-1 ({', '.join(lang.codes())}); detected per article when not given."
 
 DB_OPT = typer.Option("graph.db", "--db", help=DB_HELP)
 TYPE_OPT = typer.Option(None, "--type", help="Only this PLOVER type (CONSULT, SUPPORT, ACCUSE...).")

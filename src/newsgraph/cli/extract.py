@@ -10,7 +10,8 @@ import typer
 
 from newsgraph.cli.common import DB_OPT, LANG_HELP, check_date, check_lang, emit, err, fail, open_store, warn
 from newsgraph.errors import reason
-from newsgraph.ingest.reader import InputError, decode, parse_record, read_input, read_jsonl, read_jsonl_file
+from newsgraph.ingest.text import InputError, decode
+from newsgraph.ingest.reader import parse_record, read_input, read_jsonl, read_jsonl_file
 
 if TYPE_CHECKING:
     from newsgraph.ingest.load import Tally

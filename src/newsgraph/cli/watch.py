@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional, TypeVar
 import typer
 
 from newsgraph.cli.common import DB_OPT, emit, fail, open_store, run_query, warn
-from newsgraph.ingest.reader import InputError
+from newsgraph.ingest.text import InputError
 
 if TYPE_CHECKING:
     from newsgraph.store import Store

@@ -18,7 +18,7 @@ from typing import Any
 import httpcore
 import httpx
 
-from newsgraph.ingest.reader import InputError, decode, headline
+from newsgraph.ingest.text import InputError, decode, headline
 
 USER_AGENT = "newsgraph/0.1 (+https://github.com/newsgraph/newsgraph)"
 TIMEOUT = 15.0  # seconds, for connecting and between bytes, and for the whole page

@@ -5,7 +5,7 @@ from typing import Any
 
 import trafilatura
 
-from newsgraph.ingest.reader import InputError, validate_date
+from newsgraph.ingest.text import InputError, validate_date
 
 
 def read_html(html: bytes | str, url: str | None = None, where: str | None = None) -> dict[str, Any]:

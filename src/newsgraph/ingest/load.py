@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.errors import reason
-from newsgraph.ingest.reader import InputError
+from newsgraph.ingest.text import InputError
 from newsgraph.ingest.save import save_many
 from newsgraph.store import SaveResult, Store
 from newsgraph.store.ids import content_id, text_fingerprint

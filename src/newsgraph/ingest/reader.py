@@ -12,51 +12,14 @@ import io
 import json
 import sys
 from collections.abc import Iterator, Mapping
-from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-MAX_TITLE = 300
+from newsgraph.ingest.text import InputError, decode, headline, validate_date
+
 FIELDS = ("id", "text", "title", "published", "url")
 #: the files a folder is read for
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".jsonl.gz", ".csv")
-
-
-class InputError(ValueError):
-    """A bad input item: ``str(err)`` is one line naming the input."""
-
-
-def validate_date(value: str | None, where: str) -> str | None:
-    """``value`` as YYYY-MM-DD (a longer ISO timestamp is cut to its date), or None."""
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10]).isoformat()
-    except ValueError:
-        raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
-
-
-def headline(text: str) -> str | None:
-    """The first line, when it stands alone above a blank line and is short: a headline."""
-    head, sep, rest = text.lstrip().partition("\n")
-    if sep and rest.lstrip(" \t").startswith(("\n", "\r\n")):
-        head = head.strip()
-        if 0 < len(head) <= MAX_TITLE:
-            return head
-    return None
-
-
-def decode(data: bytes, where: str) -> str:
-    """Bytes as UTF-8 text; binary or non-UTF-8 input raises ``InputError``."""
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{where}: binary file, expected UTF-8 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{where}: not valid UTF-8 (byte {exc.start})") from None
-    if not text.strip():
-        raise InputError(f"{where}: empty input")
-    return text
 
 
 def read_text_file(path: str | Path, published: str | None = None) -> dict[str, Any]:

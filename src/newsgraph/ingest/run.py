@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import reason
 from newsgraph.ingest.load import Tally, load
-from newsgraph.ingest.reader import InputError
+from newsgraph.ingest.text import InputError
 
 if TYPE_CHECKING:
     from rich.console import Console

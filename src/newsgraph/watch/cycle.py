@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph.ingest.fetch import FEED_TYPES, FetchError, read_page
 from newsgraph.ingest.load import load
-from newsgraph.ingest.reader import InputError
+from newsgraph.ingest.text import InputError
 from newsgraph.store import Store
 from newsgraph.store import schema as t
 from newsgraph.store.ids import canonical_url

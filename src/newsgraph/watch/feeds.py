@@ -8,7 +8,7 @@ from pathlib import Path
 import feedparser
 
 from newsgraph.ingest.fetch import FetchError, is_http_url
-from newsgraph.ingest.reader import InputError, decode
+from newsgraph.ingest.text import InputError, decode
 
 
 @dataclass(frozen=True)
