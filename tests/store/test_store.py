@@ -41,7 +41,7 @@ def test_failure_mid_document_rolls_back(tmp_path, doc, monkeypatch):
         real = store_module._insert
 
         def exploding(session, model, rows):  # fails after the document, entities and events are written
-            if model is store_module.t.EventActor:
+            if model is store_module.t.InteractionActor:
                 raise RuntimeError("disk on fire")
             real(session, model, rows)
 
