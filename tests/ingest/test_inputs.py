@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.ingest.text import InputError
-from newsgraph.ingest.reader import parse_columns, read_csv, read_csv_file, read_folder, read_input
+from newsgraph.ingest.reader import (parse_columns, read_csv, read_csv_file, read_folder, read_input,
                                      read_json_file, read_path, read_stdin)
 from site_fixture import article_page, bbc_articles
 
