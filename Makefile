@@ -32,4 +32,5 @@ screenshots:
 
 check:
 	ruff check src tests benchmarks training scripts
+	ruff format --check src tests benchmarks training scripts
 	mypy

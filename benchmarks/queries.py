@@ -12,6 +12,7 @@ user looking names up would; the 1% most connected ("hubs") are reported apart.
 Baseline: the bare indexed lookup of one actor's interaction ids (`SELECT event_id FROM event_actors
 WHERE entity_id = ?`); every query costs at least that.  Target: ego p95 < 100 ms on SQLite.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,15 +42,16 @@ def build_synthetic(target: Path, n_edges: int, n_entities: int, seed: int = 7) 
     con.execute("PRAGMA synchronous=OFF")
     now = "2026-01-01T00:00:00+00:00"
     ids = [content_id("synthetic", i) for i in range(n_entities)]
-    con.executemany("INSERT INTO entities (id, name, type, country, first_seen, last_seen) VALUES (?,?,?,NULL,?,?)",
-                    ((ids[i], f"Actor {i}", ont.PERSON if i % 3 else ont.COMPANY, now, now) for i in range(n_entities)))
-    con.executemany("INSERT INTO aliases (entity_id, alias, norm) VALUES (?,?,?)",
-                    ((ids[i], f"Actor {i}", f"actor {i}") for i in range(n_entities)))
+    con.executemany(
+        "INSERT INTO entities (id, name, type, country, first_seen, last_seen) VALUES (?,?,?,NULL,?,?)",
+        ((ids[i], f"Actor {i}", ont.PERSON if i % 3 else ont.COMPANY, now, now) for i in range(n_entities)),
+    )
+    con.executemany("INSERT INTO aliases (entity_id, alias, norm) VALUES (?,?,?)", ((ids[i], f"Actor {i}", f"actor {i}") for i in range(n_entities)))
     n_docs = max(1, n_edges // 50)
-    con.executemany("INSERT INTO documents (id, key, title, url, published, language, text, first_seen, last_seen) "
-                    "VALUES (?,?,?,?,?,?,?,?,?)",
-                    ((content_id("doc", d), f"doc-{d}", None, f"https://example.org/{d}", None, "en", "", now, now)
-                     for d in range(n_docs)))
+    con.executemany(
+        "INSERT INTO documents (id, key, title, url, published, language, text, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?)",
+        ((content_id("doc", d), f"doc-{d}", None, f"https://example.org/{d}", None, "en", "", now, now) for d in range(n_docs)),
+    )
     types, statuses = list(ont.EVENT_TYPES), list(ont.STATUSES)
 
     def actor() -> str:  # half uniform, half log-uniform ranks (P(rank r) ~ 1/r): a few hubs, a long tail
@@ -60,12 +62,31 @@ def build_synthetic(target: Path, n_edges: int, n_entities: int, seed: int = 7) 
     def events():
         for i in range(n_edges):
             day = f"202{rng.randrange(5)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
-            yield (content_id("event", i), rng.choice(types), None, None, rng.choice(statuses), day, day, None, day, 0.5,
-                   content_id("doc", i % n_docs), f"Synthetic sentence {i}.", 0, 20, now, now)
+            yield (
+                content_id("event", i),
+                rng.choice(types),
+                None,
+                None,
+                rng.choice(statuses),
+                day,
+                day,
+                None,
+                day,
+                0.5,
+                content_id("doc", i % n_docs),
+                f"Synthetic sentence {i}.",
+                0,
+                20,
+                now,
+                now,
+            )
 
-    con.executemany("INSERT INTO events (id, type, mode, context, status, time_text, time_start, time_end, date, "
-                    "confidence, document_id, sentence, start, \"end\", first_seen, last_seen) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events())
+    con.executemany(
+        "INSERT INTO events (id, type, mode, context, status, time_text, time_start, time_end, date, "
+        'confidence, document_id, sentence, start, "end", first_seen, last_seen) '
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        events(),
+    )
 
     def actors():
         for i in range(n_edges):
@@ -102,11 +123,15 @@ def bench(db: str, label: str, samples: int, seed: int = 1) -> list[str]:
         names = dict(tuple(r) for r in con.execute(text("SELECT id, name FROM entities")))
         n_events = con.execute(text("SELECT count(*) FROM events")).scalar_one()
         degree.sort(key=lambda x: -x[1])
-        hubs = [e for e, _ in degree[:max(1, len(degree) // 100)]]
+        hubs = [e for e, _ in degree[: max(1, len(degree) // 100)]]
         everyone = [e for e, _ in degree]
-        lines = [f"## {label}: {n_events:,} interactions, {len(everyone):,} actors with at least one "
-                 f"(largest degree {degree[0][1]:,}), {samples} samples each", "",
-                 "| query | p50 ms | p95 ms | p95 ÷ baseline p95 |", "|---|---|---|---|"]
+        lines = [
+            f"## {label}: {n_events:,} interactions, {len(everyone):,} actors with at least one "
+            f"(largest degree {degree[0][1]:,}), {samples} samples each",
+            "",
+            "| query | p50 ms | p95 ms | p95 ÷ baseline p95 |",
+            "|---|---|---|---|",
+        ]
 
         def run(name: str, pick: Callable[[], tuple], fn: Callable[..., object], baseline_p95: float | None) -> float:
             times = [timed(lambda args=pick(): fn(*args)) for _ in range(samples)]
@@ -120,15 +145,23 @@ def bench(db: str, label: str, samples: int, seed: int = 1) -> list[str]:
         def lookup(entity_id: str) -> list:
             return con.execute(lookup_sql, {"e": entity_id}).fetchall()
 
-        one = lambda pool: (lambda: (names[rng.choice(pool)],))  # noqa: E731
+        one = lambda pool: lambda: (names[rng.choice(pool)],)  # noqa: E731
         base = run("baseline: indexed lookup of one actor's interactions", lambda: (rng.choice(everyone),), lookup, None)
         run("ego, 1 hop", one(everyone), lambda n: ego(store, n, hops=1), base)
-        run("ego, 1 hop, --status occurred --since 2023-01-01", one(everyone),
-            lambda n: ego(store, n, hops=1, status="occurred", since="2023-01-01"), base)
+        run(
+            "ego, 1 hop, --status occurred --since 2023-01-01",
+            one(everyone),
+            lambda n: ego(store, n, hops=1, status="occurred", since="2023-01-01"),
+            base,
+        )
         run("ego, 2 hops", one(everyone), lambda n: ego(store, n, hops=2), base)
         run("timeline", one(everyone), lambda n: timeline(store, n), base)
-        run("path (up to 4 hops)", lambda: (names[rng.choice(everyone)], names[rng.choice(everyone)]),
-            lambda a, b: path(store, a, b, max_hops=4), base)
+        run(
+            "path (up to 4 hops)",
+            lambda: (names[rng.choice(everyone)], names[rng.choice(everyone)]),
+            lambda a, b: path(store, a, b, max_hops=4),
+            base,
+        )
         run("ego, 1 hop, hubs (top 1% by degree)", one(hubs), lambda n: ego(store, n, hops=1), base)
     return lines
 

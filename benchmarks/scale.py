@@ -9,6 +9,7 @@ Each figure is a ratio against a baseline measured in the same run (1 worker; th
 SQLite).  ``workers`` reports two throughputs: extraction alone (what the workers share) and the
 whole ingest (extraction on the workers, linking and writing in the one client that owns the store).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -81,8 +82,18 @@ def stream_one(size: int, workers_: int) -> None:
         tally = load(store, records(), extract=lambda rs: extract_distributed(rs, c))
         took = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"size": size, "peak_rss_mb": round(peak), "seconds": round(took), "new": tally.new,
-                      "copies": tally.unchanged, "failed": len(tally.failures)}))
+    print(
+        json.dumps(
+            {
+                "size": size,
+                "peak_rss_mb": round(peak),
+                "seconds": round(took),
+                "new": tally.new,
+                "copies": tally.unchanged,
+                "failed": len(tally.failures),
+            }
+        )
+    )
 
 
 def stream(sizes: list[int], workers_: int) -> None:
@@ -130,7 +141,7 @@ def bulk(pg: str, limit: int) -> None:
                 with Store(db) as store:
                     start = time.perf_counter()
                     for i in range(0, len(pairs), WRITE_BATCH):
-                        save_many(store, [(doc, record["text"]) for record, doc in pairs[i:i + WRITE_BATCH]])
+                        save_many(store, [(doc, record["text"]) for record, doc in pairs[i : i + WRITE_BATCH]])
                     rates[label] = len(pairs) / (time.perf_counter() - start)
     finally:
         with admin.connect() as conn:
@@ -186,8 +197,10 @@ def queries(pg: str, samples: int) -> None:
         exists = conn.exec_driver_sql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").first()
     if exists:  # a copy made by an earlier run; complete only when its events are all there
         with sqlalchemy.create_engine(database_url(target)).connect() as conn:
-            exists = conn.exec_driver_sql("SELECT to_regclass('events') IS NOT NULL").scalar() and \
-                conn.exec_driver_sql("SELECT count(*) FROM events").scalar() > 0
+            exists = (
+                conn.exec_driver_sql("SELECT to_regclass('events') IS NOT NULL").scalar()
+                and conn.exec_driver_sql("SELECT count(*) FROM events").scalar() > 0
+            )
     if not exists:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

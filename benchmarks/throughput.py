@@ -6,6 +6,7 @@ Prints the bare model, the model plus the in-domain news NER, and the full extra
 the ratio to bare spaCy (target <= 1.5).  Each runs `--rounds` times, alternating; the best time of each is
 kept, so a noisy neighbour hurts all alike.  The measuring code is `newsgraph.evaluate.speed`.
 """
+
 from __future__ import annotations
 
 import argparse

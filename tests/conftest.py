@@ -1,4 +1,5 @@
 """Shared fixtures: the pipeline (loaded once), the shared data folder, a CLI runner."""
+
 from __future__ import annotations
 
 import json

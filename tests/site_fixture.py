@@ -4,6 +4,7 @@
 and POST); a body may be a callable taking the request handler, which may answer itself and return None.
 ``hits`` lists the paths requested, ``posts`` the bodies posted.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -31,13 +32,15 @@ def bbc_articles(shared: Path, n: int) -> list[dict[str, Any]]:
 def article_page(article: dict[str, Any], canonical: str, published: str = "2005-03-01", charset: str = "utf-8") -> bytes:
     """A news page around ``article``: navigation, the article with its headline, date and canonical link, a footer."""
     paras = "".join(f"<p>{html.escape(p)}</p>" for p in article["text"].split("\n\n") if p.strip())
-    page = (f'<!doctype html><html><head><meta charset="{charset}"><title>{html.escape(article["title"])} - News</title>'
-            f'<link rel="canonical" href="{html.escape(canonical)}">'
-            f'<meta property="article:published_time" content="{published}T09:00:00Z">'
-            f'<meta name="author" content="A Reporter"></head><body>'
-            f'<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/business">Business</a></nav>'
-            f'<article><h1>{html.escape(article["title"])}</h1>{paras}</article>'
-            f'<footer>Copyright. All rights reserved.</footer></body></html>')
+    page = (
+        f'<!doctype html><html><head><meta charset="{charset}"><title>{html.escape(article["title"])} - News</title>'
+        f'<link rel="canonical" href="{html.escape(canonical)}">'
+        f'<meta property="article:published_time" content="{published}T09:00:00Z">'
+        f'<meta name="author" content="A Reporter"></head><body>'
+        f'<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/business">Business</a></nav>'
+        f"<article><h1>{html.escape(article['title'])}</h1>{paras}</article>"
+        f"<footer>Copyright. All rights reserved.</footer></body></html>"
+    )
     return page.encode(charset, errors="xmlcharrefreplace")
 
 
@@ -74,7 +77,7 @@ class Site:
                 self.end_headers()
                 if spec["drip"]:
                     for i in range(0, len(body), 64):
-                        self.wfile.write(body[i:i + 64])
+                        self.wfile.write(body[i : i + 64])
                         self.wfile.flush()
                         time.sleep(spec["drip"])
                 else:
@@ -95,8 +98,15 @@ class Site:
         self.base = f"http://127.0.0.1:{self.port}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
-    def route(self, path: str, status: int = 200, body: bytes | Callable[..., bytes | None] = b"",
-              headers: dict[str, str | None] | None = None, delay: float = 0, drip: float = 0) -> str:
+    def route(
+        self,
+        path: str,
+        status: int = 200,
+        body: bytes | Callable[..., bytes | None] = b"",
+        headers: dict[str, str | None] | None = None,
+        delay: float = 0,
+        drip: float = 0,
+    ) -> str:
         """Serve ``path``; returns its full URL."""
         self.routes[path] = {"status": status, "body": body, "headers": headers or {}, "delay": delay, "drip": drip}
         return self.base + path

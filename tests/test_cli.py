@@ -1,10 +1,9 @@
 """The command line as a user meets it: real processes, real files, exit codes, one-line errors."""
+
 import json
 import re
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, json_lines, run_cli
 
 ARTICLE = "Tesla CEO Elon Musk met Argentina's President Javier Milei on Monday. Milei will visit Germany next week.\n"
@@ -18,8 +17,9 @@ def article(tmp_path):
 
 
 def test_every_command_has_help_and_is_documented():
-    from newsgraph.cli import app
     import typer.main
+
+    from newsgraph.cli import app
 
     group = typer.main.get_command(app)
     docs = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
 """``newsgraph demo``: the example article and the demo set, in the repository, into a database and the web page."""
+
 import json
 import socket
 import subprocess
@@ -7,7 +8,6 @@ import time
 
 import httpx
 import pytest
-
 from conftest import ROOT, json_lines, run_cli
 
 EXAMPLES = ROOT / "examples"
@@ -49,8 +49,7 @@ def test_demo_serves_the_page(demo_db):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "demo", "--db", db, "--port", str(port)],
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "demo", "--db", db, "--port", str(port)], stderr=subprocess.PIPE, text=True)
     try:
         lines = [proc.stderr.readline() for _ in range(2)]
         assert "14 unchanged" in lines[0] and f"http://127.0.0.1:{port}/" in lines[1]

@@ -1,7 +1,8 @@
 """The Python API: one failing document is reported and skipped, the rest come out in order."""
-import pytest
 
 import importlib
+
+import pytest
 
 api = importlib.import_module("newsgraph.extract")  # the module (the package re-exports the function under this name)
 

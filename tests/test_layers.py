@@ -5,6 +5,7 @@ Every ``import`` and ``from … import`` statement (at module level, inside func
 imported one (``from pkg import name`` is an edge to ``pkg.name`` when that is a module, else to ``pkg``).
 The graph must have no cycle, and no edge between the packages that ``FORBIDDEN`` keeps apart.
 """
+
 from __future__ import annotations
 
 import ast
@@ -55,11 +56,13 @@ def modules() -> dict[str, Path]:
 
 def _imports(tree: ast.AST) -> Iterator[tuple[ast.Import | ast.ImportFrom, bool]]:
     """Each import statement of ``tree`` and whether it is nested in a function or class."""
+
     def walk(node: ast.AST, nested: bool) -> Iterator[tuple[ast.Import | ast.ImportFrom, bool]]:
         for child in ast.iter_child_nodes(node):
             if isinstance(child, (ast.Import, ast.ImportFrom)):
                 yield child, nested
             yield from walk(child, nested or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)))
+
     return walk(tree, False)
 
 
@@ -177,8 +180,7 @@ def test_no_import_cycles():
     report = []
     for component in found:  # each with every import among its modules: the edges one of which must go
         report.append(f"cycle among {', '.join(component)}:")
-        report += [f"    {e}" for e in sorted(graph, key=lambda e: (e.importer, e.line))
-                   if e.importer in component and e.imported in component]
+        report += [f"    {e}" for e in sorted(graph, key=lambda e: (e.importer, e.line)) if e.importer in component and e.imported in component]
     assert not found, f"{len(found)} import cycle(s):\n" + "\n".join(report)
 
 

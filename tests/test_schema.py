@@ -1,10 +1,11 @@
 """The document JSON that `extract` prints validates against the JSON Schema in the package."""
+
 import json
 from importlib import resources
 
 import jsonschema
-
 from conftest import json_lines, run_cli
+
 from newsgraph import ontology as ont
 from newsgraph import schema as generated
 
@@ -36,6 +37,5 @@ def test_extract_output_validates(shared):
 
 
 def test_extract_output_validates_on_other_text(read):
-    doc = read("“We will sue,” said Maria Lopez of Greenpeace, after Shell refused to meet the group on Tuesday.",
-               published="2024-02-01")
+    doc = read("“We will sue,” said Maria Lopez of Greenpeace, after Shell refused to meet the group on Tuesday.", published="2024-02-01")
     jsonschema.validate(doc, SCHEMA)

@@ -1,4 +1,5 @@
 """``import newsgraph`` and the command's start-up load no heavy library: spaCy loads in the commands that read text."""
+
 import subprocess
 import sys
 
@@ -32,8 +33,10 @@ def test_help_loads_nothing_heavy(args):
 
 
 def test_extract_is_the_function_whatever_was_imported_first():
-    code = ("import types\nimport newsgraph.extract\nfrom newsgraph import extract, extract_many\n"
-            "assert not isinstance(extract, types.ModuleType) and extract.__name__ == 'extract' and callable(extract_many)\n"
-            "import newsgraph\nassert newsgraph.extract is extract and 'extract' in dir(newsgraph)")
+    code = (
+        "import types\nimport newsgraph.extract\nfrom newsgraph import extract, extract_many\n"
+        "assert not isinstance(extract, types.ModuleType) and extract.__name__ == 'extract' and callable(extract_many)\n"
+        "import newsgraph\nassert newsgraph.extract is extract and 'extract' in dir(newsgraph)"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr

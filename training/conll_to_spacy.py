@@ -11,6 +11,7 @@ splits "1996-08-30" and "Nagorno-Karabakh" where CoNLL does not.
 
 The optional third argument is the language whose tokenizer re-tokenises the text (default ``en``).
 """
+
 from __future__ import annotations
 
 import sys

@@ -7,6 +7,7 @@
 
 ``extract`` and ``extract_many`` load spaCy on first use, not on ``import newsgraph``.
 """
+
 from __future__ import annotations
 
 import importlib

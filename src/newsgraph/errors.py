@@ -1,4 +1,5 @@
 """How an unexpected exception is told in one line."""
+
 from __future__ import annotations
 
 

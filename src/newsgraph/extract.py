@@ -1,4 +1,5 @@
 """The Python API: text in, document JSON out."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -9,8 +10,16 @@ from newsgraph.nlp.language import check, detect
 from newsgraph.nlp.pipeline import load_pipeline, pipeline_for
 
 
-def extract(text: str, *, id: str = "doc", title: str | None = None, published: str | None = None,
-            url: str | None = None, language: str | None = None, model: str | None = None) -> dict[str, Any]:
+def extract(
+    text: str,
+    *,
+    id: str = "doc",
+    title: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    language: str | None = None,
+    model: str | None = None,
+) -> dict[str, Any]:
     """Read one article and return its document JSON (see ``shared/docs/ontology.md``).
 
     ``language`` (ISO 639-1: ``en``, ``es``) is detected when not given; ``model`` names a spaCy
@@ -25,9 +34,15 @@ def language_of(record: dict[str, Any]) -> str:
     return check(given) if given else detect(record["text"])
 
 
-def extract_many(records: Iterable[dict[str, Any]], *, language: str | None = None, model: str | None = None,
-                 batch_size: int = 32, n_process: int = 1,
-                 on_error: Callable[[dict[str, Any], Exception], None] | None = None) -> Iterator[dict[str, Any]]:
+def extract_many(
+    records: Iterable[dict[str, Any]],
+    *,
+    language: str | None = None,
+    model: str | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    on_error: Callable[[dict[str, Any], Exception], None] | None = None,
+) -> Iterator[dict[str, Any]]:
     """Read records ``{"id", "text", "title"?, "published"?, "url"?, "language"?}`` and yield document JSON, in order.
 
     Each record is read by its language's pipeline: ``language`` for all, else the record's own, else
@@ -59,8 +74,14 @@ def extract_many(records: Iterable[dict[str, Any]], *, language: str | None = No
                 on_error(batch[i], e)
 
 
-def _parse(nlp: Any, records: list[dict[str, Any]], positions: list[int], batch_size: int, n_process: int,
-           on_error: Callable[[dict[str, Any], Exception], None] | None) -> Iterator[tuple[int, Any]]:
+def _parse(
+    nlp: Any,
+    records: list[dict[str, Any]],
+    positions: list[int],
+    batch_size: int,
+    n_process: int,
+    on_error: Callable[[dict[str, Any], Exception], None] | None,
+) -> Iterator[tuple[int, Any]]:
     """(position, spaCy Doc) for each record ``nlp`` reads; without ``on_error`` a failure propagates,
     with it the batch is read again one by one to find the culprit."""
     if on_error is None:

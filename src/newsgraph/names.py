@@ -7,6 +7,7 @@ full-name key; an organisation's also without its legal form, and without a plur
 word, so "Liberal Democrats" finds "Liberal Democrat"); ``surname`` keys are the last word of a person's full name; ``acronym`` keys are the
 initials of an organisation's capitalised words ("International Monetary Fund" -> "imf").
 """
+
 from __future__ import annotations
 
 import re

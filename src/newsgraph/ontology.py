@@ -7,6 +7,7 @@ Nothing else in the package spells these strings: the JSON Schema's enums are
 generated from them (``python -m newsgraph.schema``) and the web page reads them
 from ``GET /api/ontology``.
 """
+
 from __future__ import annotations
 
 from typing import Final
@@ -34,15 +35,26 @@ ENTITY_TYPES: Final[dict[str, str]] = {
 
 #: FollowTheMoney schema each entity type is exported as.
 FTM_SCHEMA: Final[dict[str, str]] = {
-    PERSON: "Person", COMPANY: "Company", PUBLIC_BODY: "PublicBody",
-    ORGANIZATION: "Organization", COUNTRY: "Territory", LOCATION: "Address",
-    GROUP: "Organization", TOPIC: "Note",
+    PERSON: "Person",
+    COMPANY: "Company",
+    PUBLIC_BODY: "PublicBody",
+    ORGANIZATION: "Organization",
+    COUNTRY: "Territory",
+    LOCATION: "Address",
+    GROUP: "Organization",
+    TOPIC: "Note",
 }
 
 #: The colour the web page draws each entity type in.
 ENTITY_COLORS: Final[dict[str, str]] = {
-    PERSON: "#4e79a7", COMPANY: "#f28e2b", PUBLIC_BODY: "#59a14f", ORGANIZATION: "#b07aa1",
-    COUNTRY: "#e15759", LOCATION: "#76b7b2", GROUP: "#edc948", TOPIC: "#9c755f",
+    PERSON: "#4e79a7",
+    COMPANY: "#f28e2b",
+    PUBLIC_BODY: "#59a14f",
+    ORGANIZATION: "#b07aa1",
+    COUNTRY: "#e15759",
+    LOCATION: "#76b7b2",
+    GROUP: "#edc948",
+    TOPIC: "#9c755f",
 }
 
 #: How a span refers to its entity: a ``name``, or a reference (``descriptor`` "the minister",
@@ -85,10 +97,22 @@ EVENT_TYPES: Final[dict[str, str]] = {
 
 #: The colour the web page draws each interaction type in.
 EVENT_COLORS: Final[dict[str, str]] = {
-    "AGREE": "#2ca02c", "CONSULT": "#1f77b4", "SUPPORT": "#17becf", "COOPERATE": "#3a923a", "AID": "#8c9e1a",
-    "CONCEDE": "#9467bd", "RETREAT": "#c5b0d5", "ACCUSE": "#ff7f0e", "REQUEST": "#7f7f7f", "REJECT": "#bcbd22",
-    "THREATEN": "#e377c2", "PROTEST": "#8c564b", "SANCTION": "#d62728", "MOBILIZE": "#a05d56",
-    "COERCE": "#6b1d1d", "ASSAULT": "#000000",
+    "AGREE": "#2ca02c",
+    "CONSULT": "#1f77b4",
+    "SUPPORT": "#17becf",
+    "COOPERATE": "#3a923a",
+    "AID": "#8c9e1a",
+    "CONCEDE": "#9467bd",
+    "RETREAT": "#c5b0d5",
+    "ACCUSE": "#ff7f0e",
+    "REQUEST": "#7f7f7f",
+    "REJECT": "#bcbd22",
+    "THREATEN": "#e377c2",
+    "PROTEST": "#8c564b",
+    "SANCTION": "#d62728",
+    "MOBILIZE": "#a05d56",
+    "COERCE": "#6b1d1d",
+    "ASSAULT": "#000000",
 }
 
 #: PLOVER's cooperative and conflictual halves (its "quad classes" joined two by two).  A stated intention
@@ -103,7 +127,10 @@ SYMMETRIC_EVENTS: Final = frozenset({"CONSULT", "COOPERATE"})
 
 #: Older PLOVER labels (gold-standard records) -> the 16 types.
 LEGACY_EVENT_TYPES: Final[dict[str, str]] = {
-    "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
 }
 
 # --- attributes of an interaction -------------------------------------------

@@ -1,4 +1,5 @@
 """Readable terminal tables (rich) for the CLI's query commands."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -33,8 +34,7 @@ def edges_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
         table.add_column(col, overflow="fold")
     for r in rows:
         style = STATUS_STYLE.get(r["status"], "")
-        table.add_row(r["type"], f"[{style}]{r['status']}[/]", ", ".join(r["source"]), ", ".join(r["target"]),
-                      _time(r), r["evidence"]["sentence"])
+        table.add_row(r["type"], f"[{style}]{r['status']}[/]", ", ".join(r["source"]), ", ".join(r["target"]), _time(r), r["evidence"]["sentence"])
     return table
 
 

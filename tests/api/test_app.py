@@ -1,4 +1,5 @@
 """The REST API with FastAPI's test client over a real SQLite store, and ``newsgraph serve`` as a process."""
+
 import shutil
 import socket
 import subprocess
@@ -7,9 +8,9 @@ import time
 
 import httpx
 import pytest
+from conftest import run_cli
 from fastapi.testclient import TestClient
 
-from conftest import run_cli
 from newsgraph import ontology as ont
 from newsgraph.api.app import create_app
 from newsgraph.store import Store
@@ -51,8 +52,8 @@ def test_edges_path_timeline_documents(client):
     assert client.get(f"/api/timeline/{milei(client)}", params={"with": "Tim Cook"}).json()
     doc = client.get(f"/api/documents/{edges[0]['evidence']['document']}").json()
     ev = edges[0]["evidence"]
-    assert doc["text"][ev["start"]:ev["end"]] == ev["sentence"]
-    assert any(doc["text"][m["start"]:m["end"]] == "Tim Cook" for m in doc["mentions"])
+    assert doc["text"][ev["start"] : ev["end"]] == ev["sentence"]
+    assert any(doc["text"][m["start"] : m["end"]] == "Tim Cook" for m in doc["mentions"])
 
 
 def enums(schema):
@@ -69,11 +70,15 @@ def test_ontology_is_the_vocabulary_and_the_filters_take_its_names(client):
     assert {t["name"]: t["color"] for t in o["event_types"]} == ont.EVENT_COLORS
     assert [t["name"] for t in o["entity_types"]] == list(ont.ENTITY_TYPES)
     assert {t["name"]: (t["definition"], t["color"], t["ftm_schema"]) for t in o["entity_types"]} == {
-        t: (d, ont.ENTITY_COLORS[t], ont.FTM_SCHEMA[t]) for t, d in ont.ENTITY_TYPES.items()}
+        t: (d, ont.ENTITY_COLORS[t], ont.FTM_SCHEMA[t]) for t, d in ont.ENTITY_TYPES.items()
+    }
     assert o["statuses"] == list(ont.STATUSES) and o["tie_types"] == list(ont.TIE_TYPES)
     assert o["mention_kinds"] == list(ont.MENTION_KINDS) and o["legacy_event_types"] == ont.LEGACY_EVENT_TYPES
-    for key, group in (("symmetric_event_types", ont.SYMMETRIC_EVENTS), ("cooperative_event_types", ont.COOPERATIVE_EVENTS),
-                       ("hostile_event_types", ont.HOSTILE_EVENTS)):
+    for key, group in (
+        ("symmetric_event_types", ont.SYMMETRIC_EVENTS),
+        ("cooperative_event_types", ont.COOPERATIVE_EVENTS),
+        ("hostile_event_types", ont.HOSTILE_EVENTS),
+    ):
         assert set(o[key]) == group and len(o[key]) == len(group)
     spec = client.get("/api/openapi.json").json()
     assert "/api/ontology" in spec["paths"]
@@ -91,14 +96,17 @@ def test_post_a_document_grows_the_graph(client):
     assert client.post("/api/documents", json={"text": "Javier Milei met Sergio Massa in Buenos Aires on Friday."}).json()["created"] is False
 
 
-@pytest.mark.parametrize("method, url, kwargs, status, words", [
-    ("get", "/api/ego/Javer%20Milei", {}, 404, "did you mean"),
-    ("get", "/api/edges", {"params": {"type": "HUG"}}, 422, ""),
-    ("get", "/api/edges", {"params": {"since": "last week"}}, 422, ""),
-    ("get", "/api/documents/nope", {}, 404, "no document"),
-    ("post", "/api/documents", {"json": {"text": ""}}, 422, ""),
-    ("post", "/api/documents", {"json": {"text": "x", "published": "May 2024"}}, 422, ""),
-])
+@pytest.mark.parametrize(
+    "method, url, kwargs, status, words",
+    [
+        ("get", "/api/ego/Javer%20Milei", {}, 404, "did you mean"),
+        ("get", "/api/edges", {"params": {"type": "HUG"}}, 422, ""),
+        ("get", "/api/edges", {"params": {"since": "last week"}}, 422, ""),
+        ("get", "/api/documents/nope", {}, 404, "no document"),
+        ("post", "/api/documents", {"json": {"text": ""}}, 422, ""),
+        ("post", "/api/documents", {"json": {"text": "x", "published": "May 2024"}}, 422, ""),
+    ],
+)
 def test_bad_requests_are_4xx_with_a_message(client, method, url, kwargs, status, words):
     res = getattr(client, method)(url, **kwargs)
     assert res.status_code == status and words in str(res.json()["detail"])
@@ -133,8 +141,7 @@ def free_port():
 
 def test_serve_binds_loopback_and_prints_the_url(db):
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", db, "--port", str(port)],
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", db, "--port", str(port)], stderr=subprocess.PIPE, text=True)
     try:
         line = proc.stderr.readline()
         assert f"http://127.0.0.1:{port}/" in line

@@ -3,6 +3,7 @@ responses that match the spec, for every operation (the POST runs the pipeline o
 
 There is no internet here, so ingest by URL meets a closed network: every URL is refused (a 403) before
 any connection; the real fetches are tested against servers on 127.0.0.1 in ``test_app.py``."""
+
 import shutil
 
 import pytest

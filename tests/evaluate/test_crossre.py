@@ -1,4 +1,5 @@
 """CrossRE -> input documents and ROLE edge gold (newsgraph.evaluate.crossre), on a hand-written fixture."""
+
 from __future__ import annotations
 
 import json
@@ -12,22 +13,27 @@ from newsgraph.evaluate.crossre import CrossREError, convert
 
 # Made-up sentences in CrossRE's format: inclusive token offsets, relations [s1, e1, s2, e2, type, ...].
 SENTENCES = [
-    {"doc_key": "toy-1",
-     "sentence": ["Maria", "Lenz", ",", "chair", "of", "the", "Harbour", "Party", ",", "met", "Tomas", "Ek", "of",
-                  "Norland", "."],
-     "ner": [[0, 1, "person"], [6, 7, "politicalparty"], [10, 11, "politician"], [13, 13, "country"]],
-     "relations": [[0, 1, 6, 7, "role", "", False, False],
-                   [13, 13, 10, 11, "role", "", False, False],  # written organisation first
-                   [0, 1, 10, 11, "social", "", False, False]]},
-    {"doc_key": "toy-2",
-     "sentence": ["The", "Greenvale", "Union", "(", "GVU", ")", "named", "Ada", "Roe", "mayor", "of", "Port", "Elm",
-                  "."],
-     "ner": [[1, 2, "organisation"], [4, 4, "organisation"], [7, 8, "person"], [11, 12, "location"]],
-     "relations": [[1, 2, 4, 4, "named", "", False, False],
-                   [7, 8, 4, 4, "role", "", False, False],  # to the abbreviation: the same entity
-                   [7, 8, 11, 12, "role", "", False, False]]},  # a place: not a ROLE of the ontology
-    {"doc_key": "toy-3", "sentence": ["Rain", "fell", "in", "Port", "Elm", "."], "ner": [[3, 4, "location"]],
-     "relations": []},
+    {
+        "doc_key": "toy-1",
+        "sentence": ["Maria", "Lenz", ",", "chair", "of", "the", "Harbour", "Party", ",", "met", "Tomas", "Ek", "of", "Norland", "."],
+        "ner": [[0, 1, "person"], [6, 7, "politicalparty"], [10, 11, "politician"], [13, 13, "country"]],
+        "relations": [
+            [0, 1, 6, 7, "role", "", False, False],
+            [13, 13, 10, 11, "role", "", False, False],  # written organisation first
+            [0, 1, 10, 11, "social", "", False, False],
+        ],
+    },
+    {
+        "doc_key": "toy-2",
+        "sentence": ["The", "Greenvale", "Union", "(", "GVU", ")", "named", "Ada", "Roe", "mayor", "of", "Port", "Elm", "."],
+        "ner": [[1, 2, "organisation"], [4, 4, "organisation"], [7, 8, "person"], [11, 12, "location"]],
+        "relations": [
+            [1, 2, 4, 4, "named", "", False, False],
+            [7, 8, 4, 4, "role", "", False, False],  # to the abbreviation: the same entity
+            [7, 8, 11, 12, "role", "", False, False],
+        ],
+    },  # a place: not a ROLE of the ontology
+    {"doc_key": "toy-3", "sentence": ["Rain", "fell", "in", "Port", "Elm", "."], "ner": [[3, 4, "location"]], "relations": []},
 ]
 
 
@@ -70,8 +76,9 @@ def test_gold_scores_with_the_shared_scorer(crossre_file, tmp_path, shared):
         ents = [{"id": k, "name": names[0], "aliases": names[1:]} for k, names in g["entities"].items()]
         preds.append({"document": {"id": g["doc_id"]}, "entities": ents, "roles": g["roles"], "events": []})
     pred_path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
-    out = subprocess.run([sys.executable, str(shared / "tools" / "score.py"), "edges", str(gold_path), str(pred_path)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score.py"), "edges", str(gold_path), str(pred_path)], capture_output=True, text=True, check=True
+    )
     roles = json.loads(out.stdout)["roles"]
     assert roles["f1"] == 1.0 and roles["gold"] == 3
 
@@ -88,13 +95,16 @@ def test_cli_writes_documents_and_gold(crossre_file, tmp_path):
     assert len(gold.read_text().splitlines()) == 3
 
 
-@pytest.mark.parametrize("content,message", [
-    (None, "no such file"),
-    ('{"doc_key": "x", "sentence": ["a"]}\nnot json\n', ":2: not a JSON line"),
-    ('{"sentence": ["a"]}\n', ":1: not a CrossRE sentence"),
-    ('{"doc_key": "x", "sentence": ["a"], "ner": [[0, 3, "person"]]}\n', "outside the sentence"),
-    ("", "no sentences"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (None, "no such file"),
+        ('{"doc_key": "x", "sentence": ["a"]}\nnot json\n', ":2: not a JSON line"),
+        ('{"sentence": ["a"]}\n', ":1: not a CrossRE sentence"),
+        ('{"doc_key": "x", "sentence": ["a"], "ner": [[0, 3, "person"]]}\n', "outside the sentence"),
+        ("", "no sentences"),
+    ],
+)
 def test_cli_bad_input_is_one_line(tmp_path, content, message):
     bad = tmp_path / "bad.json"
     if content is not None:

@@ -1,9 +1,9 @@
 """Each export format round-trips: networkx (or the csv module) reads back the nodes, edges and evidence."""
+
 import csv
 
 import networkx as nx
 import pytest
-
 from conftest import run_cli
 
 
@@ -34,10 +34,13 @@ def test_csv_round_trip(db, tmp_path):
     assert all(e["source"] in nodes and e["target"] in nodes and e["sentence"] for e in edges)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--format", "pdf"], "unknown format"),
-    (["--format", "csv", "--type", "HUG"], "unknown event type"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--format", "pdf"], "unknown format"),
+        (["--format", "csv", "--type", "HUG"], "unknown event type"),
+    ],
+)
 def test_export_bad_input_is_one_line(db, tmp_path, args, message):
     res = run_cli("export", *args, "-o", str(tmp_path / "x"), "--db", str(db))
     err = res.stderr.decode()

@@ -1,10 +1,11 @@
 """The FollowTheMoney export reads back: every line a valid entity, every link between emitted entities,
 the evidence sentence and the source URL kept."""
+
 import json
 
 import pytest
-
 from conftest import run_cli
+
 from newsgraph import ontology as ont
 
 URL = "https://example.org/milei-silicon-valley"
@@ -41,7 +42,7 @@ def test_every_entity_validates(entities):
     lines, proxies = entities
     assert lines and len({d["id"] for d in lines}) == len(lines)
     for data, proxy in zip(lines, proxies):
-        proxy.schema.validate(data)                     # raises InvalidData on a bad value
+        proxy.schema.validate(data)  # raises InvalidData on a bad value
         assert all(data["properties"].get(p) for p in proxy.schema.required), data
         # cleaning again changes nothing: no value was let in that followthemoney would drop
         assert model.get_proxy(data, cleaned=False).to_dict()["properties"] == data["properties"]
@@ -56,7 +57,7 @@ def test_schemata_follow_the_ontology(entities):
     argentina = next(p for p in proxies if p.first("name", quiet=True) == "Argentina")
     assert argentina.get("country") == ["ar"]
     assert {p.schema.name for p in proxies if p.schema.edge} <= {"UnknownLink", "Employment", "Membership"}
-    assert "Employment" in {p.schema.name for p in proxies}     # Sundar Pichai -> Google
+    assert "Employment" in {p.schema.name for p in proxies}  # Sundar Pichai -> Google
 
 
 def test_links_refer_to_emitted_entities_and_keep_evidence(entities):
@@ -69,10 +70,9 @@ def test_links_refer_to_emitted_entities_and_keep_evidence(entities):
             (ref,) = link.get(prop)
             assert ref in by_id and by_id[ref].schema.is_a(prop.range.name), (link.to_dict(), prop)
         assert link.get("description") and link.get("sourceUrl") == [URL] and link.get("date")
-    roles = {(by_id[p.first("subject")].first("name"), p.first("role"), p.first("status"))
-             for p in links if p.schema.name == "UnknownLink"}
-    assert ("Javier Milei", "CONSULT", ont.PLANNED) in roles         # the planned meetings keep their status
-    assert ("Javier Milei", "President", None) in roles              # a ROLE to a country (no Organization)
+    roles = {(by_id[p.first("subject")].first("name"), p.first("role"), p.first("status")) for p in links if p.schema.name == "UnknownLink"}
+    assert ("Javier Milei", "CONSULT", ont.PLANNED) in roles  # the planned meetings keep their status
+    assert ("Javier Milei", "President", None) in roles  # a ROLE to a country (no Organization)
 
 
 def test_ids_are_stable(db_with_url, tmp_path, entities):

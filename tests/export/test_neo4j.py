@@ -1,10 +1,11 @@
 """The Neo4j export reads back with the csv module: every node and edge, neo4j-admin headers, ends that are
 node ids, and a load.cypher that loads both files."""
+
 import csv
 
 import pytest
-
 from conftest import run_cli
+
 from newsgraph.graph import build_graph
 from newsgraph.store import Store
 

@@ -1,10 +1,11 @@
 """The PLOVER export reads back as JSON lines: one record per interaction, a planned CONSULT coded AGREE, each
 with its evidence sentence and actor names."""
+
 import json
 
 import pytest
-
 from conftest import run_cli
+
 from newsgraph import ontology as ont
 from newsgraph.graph import build_graph
 from newsgraph.store import Store

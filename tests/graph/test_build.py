@@ -1,4 +1,5 @@
 """The graph built from a real SQLite store of the example article."""
+
 import pytest
 
 from newsgraph.graph import build_graph
@@ -21,7 +22,10 @@ def test_planned_meetings_and_roles_are_edges_with_evidence(store_path):
     assert ("Javier Milei", "Tim Cook") in planned
     for _u, _v, d in g.edges(data=True):
         assert d["sentence"] and d["document"] and d["end"] > d["start"]
-    assert ("Elon Musk", "Tesla", ) in {(s, t) for s, t, _ in _edges(g, "ROLE")}
+    assert (
+        "Elon Musk",
+        "Tesla",
+    ) in {(s, t) for s, t, _ in _edges(g, "ROLE")}
 
 
 def test_filters(store_path):

@@ -1,9 +1,10 @@
 """Ego network, path, timeline and top over a real SQLite store of the example, through the CLI and the API."""
+
 import json
 
 import pytest
-
 from conftest import json_lines, run_cli
+
 from newsgraph.graph.queries import ego, path, timeline, top
 from newsgraph.store import Store
 
@@ -81,10 +82,13 @@ def test_date_range_filters_every_query(db):
         assert path(store, "Tim Cook", "Elon Musk", until="2000-01-01") == []
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["top", "--since", "2024-06-01", "--until", "2024-01-01"], 2, b"is after --until"),
-    (["timeline", "Milei", "--since", "last week"], 2, b"--since: date"),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["top", "--since", "2024-06-01", "--until", "2024-01-01"], 2, b"is after --until"),
+        (["timeline", "Milei", "--since", "last week"], 2, b"--since: date"),
+    ],
+)
 def test_bad_date_ranges_are_one_line_errors(db, args, code, message):
     res = run_cli(*args, "--db", db)
     assert res.returncode == code and message in res.stderr and res.stderr.count(b"\n") == 1

@@ -1,4 +1,5 @@
 """Extraction on a real local Dask cluster: every document stored once, bad ones reported, a worker killed."""
+
 from __future__ import annotations
 
 import os
@@ -6,12 +7,12 @@ import signal
 import threading
 
 import pytest
-
 from conftest import run_cli
+from site_fixture import bbc_articles
+
 from newsgraph.ingest.distributed import client, extract_batch, extract_distributed
 from newsgraph.ingest.load import load
 from newsgraph.store import Store
-from site_fixture import bbc_articles
 
 pytest.importorskip("distributed")
 #: longer than spaCy's max_length: the pipeline refuses it
@@ -39,8 +40,7 @@ def test_a_bad_record_is_its_error_and_the_batch_goes_on(articles):
 def test_every_document_is_stored_once(tmp_path, articles, cluster):
     bad = BAD
     with Store(str(tmp_path / "g.db")) as store:
-        tally = load(store, [*articles[:20], bad, *articles[20:]],
-                     extract=lambda records: extract_distributed(records, cluster, batch_size=4))
+        tally = load(store, [*articles[:20], bad, *articles[20:]], extract=lambda records: extract_distributed(records, cluster, batch_size=4))
         assert tally.new + tally.unchanged == len(articles) and len(tally.failures) == 1 and "bad" in tally.failures[0]
         assert store.counts()["documents"] == tally.new
 

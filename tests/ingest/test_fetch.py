@@ -1,15 +1,32 @@
 """Fetching pages from real HTTP servers on 127.0.0.1: the address policy, redirects, timeouts, the size cap."""
+
 import ipaddress
 
 import pytest
-
-from newsgraph.ingest.fetch import FetchError, RefusedAddress, fetch, non_public, read_url
 from site_fixture import article_page, bbc_articles
 
+from newsgraph.ingest.fetch import FetchError, RefusedAddress, fetch, non_public, read_url
 
-@pytest.mark.parametrize("address", ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.10", "169.254.169.254",
-                                     "100.100.100.200", "0.0.0.0", "224.0.0.1", "::1", "fd00:ec2::254", "fe80::1",
-                                     "::ffff:127.0.0.1", "::ffff:10.0.0.1", "240.0.0.1"])
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.1",
+        "192.168.1.10",
+        "169.254.169.254",
+        "100.100.100.200",
+        "0.0.0.0",
+        "224.0.0.1",
+        "::1",
+        "fd00:ec2::254",
+        "fe80::1",
+        "::ffff:127.0.0.1",
+        "::ffff:10.0.0.1",
+        "240.0.0.1",
+    ],
+)
 def test_non_public_addresses_are_refused(address):
     assert non_public(ipaddress.ip_address(address))
 
@@ -47,16 +64,22 @@ def test_redirects_are_followed_and_loops_stopped(site):
         fetch(site.base + "/loop", allow_private=True)
 
 
-@pytest.mark.parametrize("route,options,message", [
-    ({"status": 500, "body": b"oops"}, {}, "HTTP 500 Internal Server Error"),
-    ({"status": 404}, {}, "HTTP 404"),
-    ({"body": b"%PDF-1.4", "headers": {"Content-Type": "application/pdf"}}, {}, r"not a web page or text \(application/pdf\)"),
-    ({"body": b"x" * 3000}, {"max_bytes": 1000}, r"over the size cap \(3,000 > 1,000 bytes\)"),
-    ({"body": b"x" * 3000, "headers": {"Content-Length": None, "Transfer-Encoding": None, "Connection": "close"}},
-     {"max_bytes": 1000}, r"over the size cap \(1,000 bytes\)"),
-    ({"body": b"<p>late</p>", "delay": 3}, {"timeout": 0.5}, r"timed out after 0.5 s"),
-    ({"body": b"<p>x</p>" * 40, "drip": 0.2}, {"timeout": 0.7}, r"timed out after 0.7 s"),
-])
+@pytest.mark.parametrize(
+    "route,options,message",
+    [
+        ({"status": 500, "body": b"oops"}, {}, "HTTP 500 Internal Server Error"),
+        ({"status": 404}, {}, "HTTP 404"),
+        ({"body": b"%PDF-1.4", "headers": {"Content-Type": "application/pdf"}}, {}, r"not a web page or text \(application/pdf\)"),
+        ({"body": b"x" * 3000}, {"max_bytes": 1000}, r"over the size cap \(3,000 > 1,000 bytes\)"),
+        (
+            {"body": b"x" * 3000, "headers": {"Content-Length": None, "Transfer-Encoding": None, "Connection": "close"}},
+            {"max_bytes": 1000},
+            r"over the size cap \(1,000 bytes\)",
+        ),
+        ({"body": b"<p>late</p>", "delay": 3}, {"timeout": 0.5}, r"timed out after 0.5 s"),
+        ({"body": b"<p>x</p>" * 40, "drip": 0.2}, {"timeout": 0.7}, r"timed out after 0.7 s"),
+    ],
+)
 def test_failures_are_one_line_errors(site, route, options, message):
     url = site.route("/p", **route)
     with pytest.raises(FetchError, match=message) as info:

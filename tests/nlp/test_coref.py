@@ -2,6 +2,7 @@
 ("the president", "the company") and owned descriptors ("Chile's president") joined to the entity they
 refer to, by salience (subjects of the current and two previous sentences first, then the latest mention),
 and the events that then get the resolved actor.  Every sentence here is made up for the test."""
+
 from __future__ import annotations
 
 import pytest
@@ -38,13 +39,13 @@ def all_refs(doc: dict) -> list[tuple[str, str, str]]:
 
 # --- person pronouns ------------------------------------------------------------------------------------
 def test_pronoun_joins_the_person_subject_of_the_previous_sentence(read):
-    """"She" joins the person subject before it, as a ``pronoun`` reference with its own character span."""
+    """ "She" joins the person subject before it, as a ``pronoun`` reference with its own character span."""
     text = "Jane Doe visited Lima. She met Peru."
     doc = read(text, published=PUBLISHED)
     jane = entity(doc, "Jane Doe")
     assert [(r["text"], r["kind"], r["merged_by"]) for r in jane["references"]] == [("She", "pronoun", "pronoun")]
     r = jane["references"][0]
-    assert text[r["start"]:r["end"]] == "She"
+    assert text[r["start"] : r["end"]] == "She"
     assert jane["aliases"] == []  # a pronoun is not an alias
 
 
@@ -53,12 +54,13 @@ def test_event_of_a_pronoun_gets_the_resolved_person(read):
     assert ("CONSULT", "Jane Doe", "Peru", "occurred") in edges(read("Jane Doe visited Lima. She met Peru."))
 
 
-@pytest.mark.parametrize("text, name, expected", [
-    ("Jane Doe arrived in Lima. She said she would meet Peru. Her aides praised herself.", "Jane Doe",
-     ["She", "she", "Her", "herself"]),
-    ("John Smith arrived in Lima. His aides praised him. He thanked himself.", "John Smith",
-     ["His", "him", "He", "himself"]),
-])
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Jane Doe arrived in Lima. She said she would meet Peru. Her aides praised herself.", "Jane Doe", ["She", "she", "Her", "herself"]),
+        ("John Smith arrived in Lima. His aides praised him. He thanked himself.", "John Smith", ["His", "him", "He", "himself"]),
+    ],
+)
 def test_every_person_pronoun_form(read, text, name, expected):
     """he/him/his/himself and she/her/herself (subject, object, possessive, reflexive) all resolve."""
     assert refs(read(text), name) == [(t, "pronoun", "pronoun") for t in expected]
@@ -119,29 +121,32 @@ def test_pronoun_without_any_person_is_left_alone(read):
 
 
 def test_cataphora_of_a_fronted_clause(read):
-    """"As she entered ..., Jane Doe ...": the pronoun before any person is the main clause's person subject."""
+    """ "As she entered ..., Jane Doe ...": the pronoun before any person is the main clause's person subject."""
     doc = read("As she entered the hall, Jane Doe criticised France.")
     assert refs(doc, "Jane Doe") == [("she", "pronoun", "cataphora")]
     assert ("ACCUSE", "Jane Doe", "France", "occurred") in edges(doc)
 
 
 # --- its / it / they ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, name", [
-    ("Acme Corp announced profits. Its shares rose.", "Acme Corp"),
-    ("Chile raised taxes. Its economy grew.", "Chile"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Acme Corp announced profits. Its shares rose.", "Acme Corp"),
+        ("Chile raised taxes. Its economy grew.", "Chile"),
+    ],
+)
 def test_its_refers_to_an_organisation_or_country(read, text, name):
-    """"Its" joins the salient company, organisation, public body or country."""
+    """ "Its" joins the salient company, organisation, public body or country."""
     assert refs(read(text), name) == [("Its", "pronoun", "pronoun")]
 
 
 def test_its_never_refers_to_a_person(read):
-    """"Its" is not a person pronoun."""
+    """ "Its" is not a person pronoun."""
     assert all_refs(read("Jane Doe spoke. Its economy grew.")) == []
 
 
 def test_itself_refers_to_the_company(read):
-    """"itself" is a thing pronoun too (here after "the company", itself resolved)."""
+    """ "itself" is a thing pronoun too (here after "the company", itself resolved)."""
     doc = read("Acme Corp sued Chile. The company itself denied it.")
     assert refs(doc, "Acme Corp") == [("company", "descriptor", "descriptor"), ("itself", "pronoun", "pronoun")]
 
@@ -152,7 +157,7 @@ def test_expletive_it_is_not_resolved(read):
 
 
 def test_it_subject_of_a_reported_clause_is_the_reporter(read):
-    """"Germany says it will ...": "it" is the (non-person) subject of the reporting verb, and acts."""
+    """ "Germany says it will ...": "it" is the (non-person) subject of the reporting verb, and acts."""
     doc = read("Germany says it will meet France.")
     assert refs(doc, "Germany") == [("it", "pronoun", "reporting_subject")]
     assert ("CONSULT", "Germany", "France", "planned") in edges(doc)
@@ -171,7 +176,7 @@ def test_it_as_an_object_is_not_resolved(read):
 
 
 def test_they_after_a_group_noun_creates_the_group(read):
-    """"The rebels said they would ...": the plural group noun becomes a Group entity that "they" joins."""
+    """ "The rebels said they would ...": the plural group noun becomes a Group entity that "they" joins."""
     doc = read("The rebels said they would attack Chad.")
     rebels = entity(doc, "rebels")
     assert rebels["type"] == ont.GROUP and rebels["type_reason"] == "group_noun"
@@ -186,19 +191,22 @@ def test_no_group_without_the_pronoun(read):
 
 # --- person descriptors ---------------------------------------------------------------------------------
 def test_the_president_refers_to_the_person_subject(read):
-    """"The president" joins the salient person subject; the descriptor also becomes an alias; events follow."""
+    """ "The president" joins the salient person subject; the descriptor also becomes an alias; events follow."""
     doc = read("John Smith landed in Rome. The president then met Italy's prime minister.")
     assert refs(doc, "John Smith") == [("president", "descriptor", "descriptor")]
     assert entity(doc, "John Smith")["aliases"] == ["president"]
     assert ("CONSULT", "John Smith", "Italy", "occurred") in edges(doc)
 
 
-@pytest.mark.parametrize("sentence, text", [
-    ("The former president met Peru.", "former president"),
-    ("The prime minister met Peru.", "prime minister"),
-    ("This president met Peru.", "president"),
-    ("That minister met Peru.", "minister"),
-])
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("The former president met Peru.", "former president"),
+        ("The prime minister met Peru.", "prime minister"),
+        ("This president met Peru.", "president"),
+        ("That minister met Peru.", "minister"),
+    ],
+)
 def test_descriptor_span_drops_the_determiner_and_keeps_modifiers(read, sentence, text):
     """The reference text is the noun and its left modifiers without the/this/that."""
     doc = read("John Smith arrived in Lima. " + sentence)
@@ -227,7 +235,7 @@ def test_title_before_a_name_is_not_a_reference(read, sentence):
 
 
 def test_descriptor_used_as_a_compound_is_skipped(read):
-    """"the company spokesman": "company" is a compound, not a reference; "spokesman" has no person subject."""
+    """ "the company spokesman": "company" is a compound, not a reference; "spokesman" has no person subject."""
     assert all_refs(read("Acme Corp cut jobs. The company spokesman met Peru.")) == []
 
 
@@ -236,20 +244,20 @@ ROLE_TEXT = "Chile's President Juan Perez flew to Madrid. "
 
 
 def test_owned_descriptor_goes_to_the_role_holder(read):
-    """"Chile's president" joins the person holding a matching ROLE in Chile (``role_descriptor``)."""
+    """ "Chile's president" joins the person holding a matching ROLE in Chile (``role_descriptor``)."""
     doc = read(ROLE_TEXT + "Chile's president later met Spain.")
     assert refs(doc, "Juan Perez") == [("Chile's president", "descriptor", "role_descriptor")]
     assert ("CONSULT", "Juan Perez", "Spain", "occurred") in edges(doc)
 
 
 def test_leader_matches_any_title(read):
-    """"leader" matches a role of any title."""
+    """ "leader" matches a role of any title."""
     doc = read(ROLE_TEXT + "Chile's leader later met Spain.")
     assert refs(doc, "Juan Perez") == [("Chile's leader", "descriptor", "role_descriptor")]
 
 
 def test_owner_after_of(read):
-    """"the leader of Chile": the owner follows; the reference text is the noun alone."""
+    """ "the leader of Chile": the owner follows; the reference text is the noun alone."""
     doc = read(ROLE_TEXT + "The leader of Chile later met Spain.")
     assert refs(doc, "Juan Perez") == [("leader", "descriptor", "role_descriptor")]
     assert ("CONSULT", "Juan Perez", "Spain", "occurred") in edges(doc)
@@ -269,10 +277,13 @@ def test_owned_descriptor_without_a_role_is_not_resolved(read):
     assert [m for _, _, m in refs(doc, "Chile")] == ["actor_phrase"]
 
 
-@pytest.mark.parametrize("sentence, text", [
-    ("Acme Corp's spokesman later criticised Chile.", "Acme Corp's spokesman"),
-    ("The Acme Corp spokesman later criticised Chile.", "Acme Corp spokesman"),
-])
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("Acme Corp's spokesman later criticised Chile.", "Acme Corp's spokesman"),
+        ("The Acme Corp spokesman later criticised Chile.", "Acme Corp spokesman"),
+    ],
+)
 def test_untitled_role_matches_any_person_descriptor(read, sentence, text):
     """A role with no title ("Juan Perez of Acme Corp") matches any person descriptor, by possessive or compound."""
     doc = read("Juan Perez of Acme Corp met Peru. " + sentence)
@@ -282,7 +293,7 @@ def test_untitled_role_matches_any_person_descriptor(read, sentence, text):
 
 # --- company and organisation descriptors ---------------------------------------------------------------
 def test_the_company_refers_to_the_company(read):
-    """"The company" joins the salient company and becomes an alias."""
+    """ "The company" joins the salient company and becomes an alias."""
     doc = read("Acme Corp cut 300 jobs. The company said profits fell.")
     acme = entity(doc, "Acme Corp")
     assert refs(doc, "Acme Corp") == [("company", "descriptor", "descriptor")]
@@ -341,7 +352,7 @@ def test_a_country_is_not_the_company(read):
 
 
 def test_indefinite_company_is_not_resolved(read):
-    """"A company" introduces a new actor: no reference."""
+    """ "A company" introduces a new actor: no reference."""
     assert all_refs(read("Acme Corp sued Chile. A company criticised Peru.")) == []
 
 
@@ -358,7 +369,7 @@ def test_reference_maps_its_head_token_to_the_entity(nlp):
     assert len(ref) == 1
     m = ref[0]
     assert (m.start, m.end, m.text, m.merged_by, m.label) == (head, head + 1, "former president", "descriptor", "descriptor")
-    assert doc.text[m.start_char:m.end_char] == "former president"
+    assert doc.text[m.start_char : m.end_char] == "former president"
 
 
 def test_coref_runs_between_roles_and_events(nlp):
@@ -375,14 +386,17 @@ def test_resolver_reads_the_english_lexicons():
     assert "say" in r.reporting and "rebels" in r.group_nouns
 
 
-@pytest.mark.parametrize("text, word, expected", [
-    ("Jane Doe met Peru.", "Jane", True),  # a compound of the subject
-    ("Jane Doe met Peru.", "Doe", True),
-    ("Jane Doe met Peru.", "Peru", False),  # an object
-    ("France was criticised by Germany.", "France", True),  # a passive subject
-    ("Chile's president met Spain.", "Chile", False),  # an owner is not the subject
-    ("Jane Doe met her rival, John Smith.", "Smith", False),  # apposition to an object
-])
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Jane Doe met Peru.", "Jane", True),  # a compound of the subject
+        ("Jane Doe met Peru.", "Doe", True),
+        ("Jane Doe met Peru.", "Peru", False),  # an object
+        ("France was criticised by Germany.", "France", True),  # a passive subject
+        ("Chile's president met Spain.", "Chile", False),  # an owner is not the subject
+        ("Jane Doe met her rival, John Smith.", "Smith", False),  # apposition to an object
+    ],
+)
 def test_is_subject(nlp, text, word, expected):
     """``is_subject`` climbs compounds and appositions to a subject dependency, and stops at a possessive."""
     doc = nlp(text)

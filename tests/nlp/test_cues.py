@@ -1,4 +1,5 @@
 """Every cue of the lexicons (data/event_cues.json, and the ROLE cues of data/titles.json) has a test sentence, and it fires."""
+
 import pytest
 
 from newsgraph.lang import load

@@ -1,4 +1,5 @@
 """Every time pattern (data/time_patterns.json) has an example sentence, and it matches."""
+
 import pytest
 
 from newsgraph.lang import load

@@ -1,4 +1,5 @@
 """Sources, targets, fan-out, status and time of interactions."""
+
 from conftest import edges
 
 
@@ -14,8 +15,12 @@ def test_passive_agent_is_source(read):
 
 
 def test_planned_statuses(read):
-    for s in ("Germany is set to meet France next week.", "Germany will meet France.", "Germany plans to meet France.",
-              "Germany is expected to visit France."):
+    for s in (
+        "Germany is set to meet France next week.",
+        "Germany will meet France.",
+        "Germany plans to meet France.",
+        "Germany is expected to visit France.",
+    ):
         assert {st for t, _, _, st in edges(read(s)) if t == "CONSULT"} == {"planned"}, s
 
 
@@ -56,7 +61,7 @@ def test_every_event_has_evidence_inside_the_text(read):
     assert doc["events"]
     for v in doc["events"]:
         for ev in v["evidence"]:
-            assert text[ev["start"]:ev["end"]] == ev["sentence"]
+            assert text[ev["start"] : ev["end"]] == ev["sentence"]
 
 
 def test_noun_cue_with_light_verb(read):
@@ -182,27 +187,37 @@ def test_relative_clause_subject_is_the_noun_it_modifies(read):
 
 
 def test_caption_list_with_positions_is_a_coordinated_subject(read):
-    doc = read("FILE - U.S. President Barack Obama, left, and Chinese President Xi Jinping shake hands at the West Lake State Guest House in Hangzhou, China, Sept. 3, 2016")
+    doc = read(
+        "FILE - U.S. President Barack Obama, left, and Chinese President Xi Jinping shake hands at the West Lake State Guest House in Hangzhou, China, Sept. 3, 2016"
+    )
     assert _met(doc, "Barack Obama", "Xi Jinping")
 
 
 def test_caption_list_with_positions_fans_out_the_other_party(read):
-    doc = read("President Barack Obama meets with South Korean President Park Geun-hye, left, and Japanese Prime Minister Shinzo Abe during the Nuclear Security Summit in Washington, March 31, 2016")
+    doc = read(
+        "President Barack Obama meets with South Korean President Park Geun-hye, left, and Japanese Prime Minister Shinzo Abe during the Nuclear Security Summit in Washington, March 31, 2016"
+    )
     assert ("Barack Obama", "Shinzo Abe") in _consult(doc)
 
 
 def test_their_meeting_joins_the_coordinated_subject(read):
-    doc = read("Russian President Vladimir Putin, right, and Syria President Bashar Assad arrive for their meeting in the Kremlin in Moscow, Russia, Oct. 20, 2015")
+    doc = read(
+        "Russian President Vladimir Putin, right, and Syria President Bashar Assad arrive for their meeting in the Kremlin in Moscow, Russia, Oct. 20, 2015"
+    )
     assert _met(doc, "Vladimir Putin", "Bashar Assad")
 
 
 def test_their_meeting_joins_subject_and_companion(read):
-    doc = read("FILE - Israel's Prime Minister Benjamin Netanyahu walks with U.S. Secretary of State Hillary Rodham Clinton upon her arrival to their meeting in Jerusalem, Nov. 20, 2012")
+    doc = read(
+        "FILE - Israel's Prime Minister Benjamin Netanyahu walks with U.S. Secretary of State Hillary Rodham Clinton upon her arrival to their meeting in Jerusalem, Nov. 20, 2012"
+    )
     assert ("Benjamin Netanyahu", "Hillary Rodham Clinton") in _consult(doc)
 
 
 def test_joint_news_conference_of_a_caption_list(read):
-    doc = read("U.S. President Donald Trump, right, and German Chancellor Angela Merkel hold a joint news conference in the East Room of the White House in Washington, March 17, 2017")
+    doc = read(
+        "U.S. President Donald Trump, right, and German Chancellor Angela Merkel hold a joint news conference in the East Room of the White House in Washington, March 17, 2017"
+    )
     assert _met(doc, "Donald Trump", "Angela Merkel")
 
 
@@ -212,17 +227,23 @@ def test_news_conference_of_one_party_is_no_meeting(read):
 
 
 def test_meeting_in_a_circumstance_phrase_has_the_clause_subject(read):
-    doc = read("German Chancellor Angela Merkel attends a joint news conference as part of a meeting with French President Emmanuel Macron, at the chancellery in Berlin")
+    doc = read(
+        "German Chancellor Angela Merkel attends a joint news conference as part of a meeting with French President Emmanuel Macron, at the chancellery in Berlin"
+    )
     assert ("Angela Merkel", "Emmanuel Macron") in _consult(doc)
 
 
 def test_meeting_in_a_caption_after_the_names(read):
-    doc = read("FILE - Senators John McCain, left, and Lindsey Graham, following a closed-door meeting with President Barack Obama to discuss the situation with Syria, Sept. 2, 2013")
+    doc = read(
+        "FILE - Senators John McCain, left, and Lindsey Graham, following a closed-door meeting with President Barack Obama to discuss the situation with Syria, Sept. 2, 2013"
+    )
     assert ("John McCain", "Barack Obama") in _consult(doc)
 
 
 def test_meeting_of_a_passive_clause_has_the_agent(read):
-    doc = read("The policy was confirmed by Homeland Security Secretary John Kelly last week in a closed door meeting with congressional Democrats, according to the Washington Post")
+    doc = read(
+        "The policy was confirmed by Homeland Security Secretary John Kelly last week in a closed door meeting with congressional Democrats, according to the Washington Post"
+    )
     assert ("John Kelly", "congressional Democrats") in _consult(doc)
 
 
@@ -231,7 +252,9 @@ def test_meeting_needs_a_party_as_subject(read):
 
 
 def test_talks_read_as_a_noun_take_their_subject(read):
-    doc = read("FILE - Afghan Foreign Minister Salahuddin Rabbani, right, talks with Pakistan's National Security Adviser Sartaj Aziz, left, during their meeting in Islamabad, Pakistan, August 13, 2015")
+    doc = read(
+        "FILE - Afghan Foreign Minister Salahuddin Rabbani, right, talks with Pakistan's National Security Adviser Sartaj Aziz, left, during their meeting in Islamabad, Pakistan, August 13, 2015"
+    )
     assert ("Salahuddin Rabbani", "Sartaj Aziz") in _consult(doc)
 
 
@@ -241,7 +264,9 @@ def test_ahead_of_meeting_takes_the_main_subject_and_the_name_after_it(read):
 
 
 def test_speaking_on_the_phone_with(read):
-    doc = read("FILE - President Donald Trump speaks on the phone with Russian President Vladimir Putin, Jan. 28, 2017, in the Oval Office at the White House in Washington")
+    doc = read(
+        "FILE - President Donald Trump speaks on the phone with Russian President Vladimir Putin, Jan. 28, 2017, in the Oval Office at the White House in Washington"
+    )
     assert ("Donald Trump", "Vladimir Putin") in _consult(doc)
 
 
@@ -251,7 +276,9 @@ def test_speaking_by_phone_with_a_coordinated_subject(read):
 
 
 def test_including_after_the_other_party_fans_out(read):
-    doc = read("Trump had told Turnbull he had spoken to four other world leaders Saturday, including Russian president Vladimir Putin and Mexican President Enrique Pena Nieto.")
+    doc = read(
+        "Trump had told Turnbull he had spoken to four other world leaders Saturday, including Russian president Vladimir Putin and Mexican President Enrique Pena Nieto."
+    )
     assert ("Trump", "Vladimir Putin") in _consult(doc)
 
 
@@ -294,52 +321,74 @@ def test_as_x_calls_it_is_naming(read):
 
 
 def test_subjects_meeting_a_non_actor_do_not_meet_each_other(read):
-    doc = read("Trump and his running mate Mike Pence drove through flood-ravaged areas and met with disaster relief volunteers outside the state capital, Baton Rouge")
+    doc = read(
+        "Trump and his running mate Mike Pence drove through flood-ravaged areas and met with disaster relief volunteers outside the state capital, Baton Rouge"
+    )
     assert not _met(doc, "Trump", "Mike Pence")
 
 
 def test_companion_of_the_subject_is_the_other_party(read):
-    doc = read("Democratic presidential candidate Sen. Bernie Sanders, right, accompanied by Rev. Al Sharpton, raises a fist as he arrives for a breakfast meeting at Sylvia's Restaurant, Feb. 10, 2016")
+    doc = read(
+        "Democratic presidential candidate Sen. Bernie Sanders, right, accompanied by Rev. Al Sharpton, raises a fist as he arrives for a breakfast meeting at Sylvia's Restaurant, Feb. 10, 2016"
+    )
     assert ("Bernie Sanders", "Al Sharpton") in _consult(doc)
 
 
 def test_pronoun_of_a_fronted_clause_is_the_main_subject(read):
-    doc = read("As she entered a meeting of EU foreign ministers Monday, the bloc's foreign affairs head Federica Mogherini stressed that European governments intend to stand by the accord")
+    doc = read(
+        "As she entered a meeting of EU foreign ministers Monday, the bloc's foreign affairs head Federica Mogherini stressed that European governments intend to stand by the accord"
+    )
     assert any(s == "Federica Mogherini" for s, _ in _consult(doc))
 
 
 def test_meeting_verb_read_as_a_noun_in_a_caption(read):
-    doc = read("U.S. President-elect Donald Trump and Vice President-elect Mike Pence greet retired Marine General James Mattis for a meeting at the main clubhouse, November 19, 2016")
+    doc = read(
+        "U.S. President-elect Donald Trump and Vice President-elect Mike Pence greet retired Marine General James Mattis for a meeting at the main clubhouse, November 19, 2016"
+    )
     assert ("Donald Trump", "James Mattis") in _consult(doc)
 
 
 def test_owner_of_the_noun_does_the_act(read):
-    doc = read("Noting the militant group's success in reaching out to potential recruits in faraway lands, including the United States, Obama said defeating the group will require more than military might")
+    doc = read(
+        "Noting the militant group's success in reaching out to potential recruits in faraway lands, including the United States, Obama said defeating the group will require more than military might"
+    )
     assert ("Obama", "United States") not in _consult(doc)
 
 
 def test_things_are_no_parties_of_a_meeting(read):
-    doc = read("It is involved in nearly simultaneous negotiations on two of the most contentious issues in the Middle East: Iran's nuclear program and the Israeli-Palestinian dispute")
+    doc = read(
+        "It is involved in nearly simultaneous negotiations on two of the most contentious issues in the Middle East: Iran's nuclear program and the Israeli-Palestinian dispute"
+    )
     assert not _consult(doc)
 
 
 def test_trip_to_a_country_is_travel_but_a_visit_is_a_meeting(read):
-    assert not _consult(read("Supporters and critics of U.S. President Barack Obama's history-making trip to Cuba later this month agree on one thing."))
-    assert ("Rodrigo Duterte", "Japan") in _consult(read("Philippine President Rodrigo Duterte's visit to Japan swings his country back toward the United States."))
+    assert not _consult(
+        read("Supporters and critics of U.S. President Barack Obama's history-making trip to Cuba later this month agree on one thing.")
+    )
+    assert ("Rodrigo Duterte", "Japan") in _consult(
+        read("Philippine President Rodrigo Duterte's visit to Japan swings his country back toward the United States.")
+    )
 
 
 def test_people_placed_in_a_caption_stay_in_the_list(read):
-    doc = read("Pope Francis looks at Imam Khalid Latif, right, and Rabbi Elliot J. Cosgrove, left, shaking hands as he arrives for an interfaith service in New York, Sept. 25, 2015")
+    doc = read(
+        "Pope Francis looks at Imam Khalid Latif, right, and Rabbi Elliot J. Cosgrove, left, shaking hands as he arrives for an interfaith service in New York, Sept. 25, 2015"
+    )
     assert any("Cosgrove" in s or "Cosgrove" in o for s, o in _consult(doc))
 
 
 def test_possessive_the_parse_lost_is_the_source(read):
-    doc = read("Taiwan and China-Trump's recent phone call with Taiwan President Tsai Ing-wen, a first by any president since Washington switched ties to Beijing, has some feeling that just might happen")
+    doc = read(
+        "Taiwan and China-Trump's recent phone call with Taiwan President Tsai Ing-wen, a first by any president since Washington switched ties to Beijing, has some feeling that just might happen"
+    )
     assert any("Trump" in s and "Tsai" in o for s, o in _consult(doc))
 
 
 def test_their_meeting_with_one_subject_takes_the_person_named_before(read):
-    doc = read("Philippine President Rodrigo Duterte, left, is shown the way by Japanese Prime Minister Shinzo Abe after a joint press conference following their meeting at Abe's official residence in Tokyo, Oct. 26, 2016")
+    doc = read(
+        "Philippine President Rodrigo Duterte, left, is shown the way by Japanese Prime Minister Shinzo Abe after a joint press conference following their meeting at Abe's official residence in Tokyo, Oct. 26, 2016"
+    )
     assert ("Rodrigo Duterte", "Shinzo Abe") in _consult(doc)
 
 
@@ -358,12 +407,16 @@ def test_walking_with_a_thing_is_no_meeting(read):
 
 
 def test_a_country_before_an_unnamed_ruler_stands_for_the_ruler_in_a_list(read):
-    doc = read("President Donald Trump and Jordan's King Abdullah II hold a news conference in the Rose Garden at the White House in Washington, April 5, 2017")
+    doc = read(
+        "President Donald Trump and Jordan's King Abdullah II hold a news conference in the Rose Garden at the White House in Washington, April 5, 2017"
+    )
     got = _consult(doc)
     assert any(s == "Donald Trump" and ("Abdullah" in o or o == "Jordan") for s, o in got)
     assert not any(o in ("Washington", "White House", "Rose Garden") for _, o in got)
 
 
 def test_a_bare_place_after_a_caption_list_is_no_party(read):
-    doc = read("President Barack Obama meets with South Korean President Park Geun-hye, left, and Japanese Prime Minister Shinzo Abe, Washington, March 31, 2016")
+    doc = read(
+        "President Barack Obama meets with South Korean President Park Geun-hye, left, and Japanese Prime Minister Shinzo Abe, Washington, March 31, 2016"
+    )
     assert not any(o == "Washington" for _, o in _consult(doc))

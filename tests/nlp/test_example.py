@@ -1,9 +1,11 @@
 """Acceptance on the article that started the project (examples/), scored by shared/tools/score.py."""
+
 import json
 import subprocess
 import sys
 
 from conftest import EXAMPLE
+
 from newsgraph import extract
 
 
@@ -13,8 +15,12 @@ def test_example_article_scores(shared, tmp_path):
     (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n")
     doc = extract(text, id=gold["doc_id"], published="2024-05-27")
     (tmp_path / "pred.jsonl").write_text(json.dumps(doc) + "\n")
-    out = subprocess.run([sys.executable, str(shared / "tools" / "score.py"), "edges", str(tmp_path / "gold.jsonl"),
-                          str(tmp_path / "pred.jsonl")], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score.py"), "edges", str(tmp_path / "gold.jsonl"), str(tmp_path / "pred.jsonl")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     score = json.loads(out)
     assert score["roles"]["f1"] >= 0.9, score
     assert score["events"]["r"] >= 0.8, score

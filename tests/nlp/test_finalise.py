@@ -1,4 +1,5 @@
 """The last step before the document JSON: what is kept and what is merged (nlp/finalise.py)."""
+
 from newsgraph import ontology as ont
 from newsgraph.nlp import finalise
 from newsgraph.nlp.extraction import ExtractedEntity, ExtractedMention, ExtractedRole

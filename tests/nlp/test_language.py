@@ -1,8 +1,9 @@
 """Which language an article is in: detected per document, or named with --lang; the document JSON
 records it and the language's pipeline reads it."""
-import pytest
 
+import pytest
 from conftest import json_lines, run_cli
+
 from newsgraph.extract import extract, extract_many
 from newsgraph.nlp.language import check, detect
 
@@ -10,11 +11,17 @@ SPANISH = "La ministra de Economía de Chile, Ana García, se reunió el lunes c
 ENGLISH = "Chile's economy minister, Ana Garcia, met copper unions on Monday.\n"
 
 
-@pytest.mark.parametrize("text,lang", [
-    (SPANISH, "es"), (ENGLISH, "en"), ("12 345", "en"), ("", "en"),
-    ("Chile's President Pedro Pérez visited Madrid.", "en"),  # Spanish names in an English sentence
-    ("Ana García habló con Pedro Pérez.", "es"),
-])
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        (SPANISH, "es"),
+        (ENGLISH, "en"),
+        ("12 345", "en"),
+        ("", "en"),
+        ("Chile's President Pedro Pérez visited Madrid.", "en"),  # Spanish names in an English sentence
+        ("Ana García habló con Pedro Pérez.", "es"),
+    ],
+)
 def test_detect(text, lang):
     assert detect(text) == lang
 
@@ -26,8 +33,7 @@ def test_an_unsupported_language_is_a_clear_error():
 
 
 def test_each_document_is_read_in_its_own_language_and_records_it():
-    docs = list(extract_many([{"id": "a", "text": SPANISH}, {"id": "b", "text": ENGLISH},
-                              {"id": "c", "text": ENGLISH, "language": "es"}]))
+    docs = list(extract_many([{"id": "a", "text": SPANISH}, {"id": "b", "text": ENGLISH}, {"id": "c", "text": ENGLISH, "language": "es"}]))
     assert [d["document"]["language"] for d in docs] == ["es", "en", "es"]
     assert [d["document"]["id"] for d in docs] == ["a", "b", "c"]
     assert extract(SPANISH, language="en")["document"]["language"] == "en"
@@ -35,8 +41,11 @@ def test_each_document_is_read_in_its_own_language_and_records_it():
 
 def test_a_record_in_an_unsupported_language_fails_alone():
     failed = []
-    docs = list(extract_many([{"id": "a", "text": SPANISH, "language": "xx"}, {"id": "b", "text": ENGLISH}],
-                             on_error=lambda r, e: failed.append((r["id"], str(e)))))
+    docs = list(
+        extract_many(
+            [{"id": "a", "text": SPANISH, "language": "xx"}, {"id": "b", "text": ENGLISH}], on_error=lambda r, e: failed.append((r["id"], str(e)))
+        )
+    )
     assert [d["document"]["id"] for d in docs] == ["b"] and failed[0][0] == "a" and "unsupported" in failed[0][1]
 
 

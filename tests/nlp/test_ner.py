@@ -1,4 +1,5 @@
 """The news NER's names and the time expressions combined (nlp/ner.py, nlp/dates.py)."""
+
 from newsgraph.nlp.pipeline import load_pipeline
 
 

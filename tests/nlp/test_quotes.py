@@ -1,4 +1,5 @@
 """Direct quotations: which quoted text is speech, who said it, and how interrupted quotes are joined."""
+
 import pytest
 
 
@@ -24,16 +25,19 @@ def test_scare_quotes_are_not_quotations(read):
     assert read('The so-called "reform" failed.')["quotes"] == []
 
 
-@pytest.mark.parametrize("text", [
-    '"We will win this state by a wide margin," said Maria Lopez, the campaign manager.',
-    "Maria Lopez told reporters: \u201cWe will win this state by a wide margin.\u201d",
-    'Maria Lopez said, "We will win this state by a wide margin."',
-    "''We will win this state by a wide margin,'' Maria Lopez said.",  # doubled apostrophes
-    "\u201cWe will win this state by a wide margin,\u201c said Maria Lopez.",  # misprinted closing mark
-    "Pollster Maria Lopez: \u201cWe will win this state by a wide margin.\u201d",  # a name before a colon
-    "Maria Lopez spoke in Denver on Tuesday and said the race was close.\n\n"
-    "\u201cWe will win this state by a wide margin.\u201d",  # alone, after attributed speech
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will win this state by a wide margin," said Maria Lopez, the campaign manager.',
+        "Maria Lopez told reporters: \u201cWe will win this state by a wide margin.\u201d",
+        'Maria Lopez said, "We will win this state by a wide margin."',
+        "''We will win this state by a wide margin,'' Maria Lopez said.",  # doubled apostrophes
+        "\u201cWe will win this state by a wide margin,\u201c said Maria Lopez.",  # misprinted closing mark
+        "Pollster Maria Lopez: \u201cWe will win this state by a wide margin.\u201d",  # a name before a colon
+        "Maria Lopez spoke in Denver on Tuesday and said the race was close.\n\n"
+        "\u201cWe will win this state by a wide margin.\u201d",  # alone, after attributed speech
+    ],
+)
 def test_frames_give_the_speaker(read, text):
     got = _quotes(read(text))
     assert [s for s, _ in got] == ["Maria Lopez"] and got[0][1].startswith("We will win this state by a wide margin"), got
@@ -59,14 +63,17 @@ def test_quote_before_the_framed_one_takes_its_speaker(read):
     assert got == [("Maria Lopez", "We are ready for this fight. Nobody can stop us now,")]
 
 
-@pytest.mark.parametrize("text", [
-    'Maria Lopez said the plan was "a complete disaster for the whole country."',  # woven into the sentence
-    'The plan, Maria Lopez said, "could be a disaster for all of us."',  # continues the reporter's sentence
-    'The plan "is a disaster for all of us," Maria Lopez said. "It will not pass."',  # and its continuation
-    'She watched "The Walking Dead" with Maria Lopez on Sunday.',  # a title
-    '"We will win this state by a wide margin," a spokeswoman said.',  # no entity speaks
-    '"It is over," Maria Lopez said the senator told her.',  # the verb reports another statement
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Maria Lopez said the plan was "a complete disaster for the whole country."',  # woven into the sentence
+        'The plan, Maria Lopez said, "could be a disaster for all of us."',  # continues the reporter's sentence
+        'The plan "is a disaster for all of us," Maria Lopez said. "It will not pass."',  # and its continuation
+        'She watched "The Walking Dead" with Maria Lopez on Sunday.',  # a title
+        '"We will win this state by a wide margin," a spokeswoman said.',  # no entity speaks
+        '"It is over," Maria Lopez said the senator told her.',  # the verb reports another statement
+    ],
+)
 def test_not_direct_quotations_of_a_known_speaker(read, text):
     assert [s for s, _ in _quotes(read(text)) if s == "Maria Lopez"] == []
 
@@ -77,6 +84,8 @@ def test_spokeswoman_for_an_organisation(read):
 
 
 def test_frame_without_a_parsed_subject(read):
-    text = ('"We have had more successful conventions than this one," Texas delegate Bill Eastland, '
-            'wearing a cowboy hat and a campaign pin, said as confetti fluttered down.')
+    text = (
+        '"We have had more successful conventions than this one," Texas delegate Bill Eastland, '
+        "wearing a cowboy hat and a campaign pin, said as confetti fluttered down."
+    )
     assert [s for s, _ in _quotes(read(text))] == ["Bill Eastland"]

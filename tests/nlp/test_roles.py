@@ -1,6 +1,6 @@
 """One test sentence per ROLE pattern (see newsgraph.nlp.roles)."""
-import pytest
 
+import pytest
 from conftest import names
 
 CASES = [
@@ -19,7 +19,7 @@ CASES = [
 PATTERN_CASES = [
     ("Jane Doe of the Green Party spoke in Northfield.", "Jane Doe", "Green Party", "name_of_org"),
     ("Jane Doe for the Green Party spoke in Northfield.", "Jane Doe", "Green Party", "name_of_org"),
-    ("\"Prices will rise,\" said Jane Doe at the consulting firm Acme Corporation.", "Jane Doe", "Acme Corporation", "name_of_org"),
+    ('"Prices will rise," said Jane Doe at the consulting firm Acme Corporation.', "Jane Doe", "Acme Corporation", "name_of_org"),
     ("Jane Doe, formerly of Acme Corporation, joined the board.", "Jane Doe", "Acme Corporation", "name_of_org"),
     ("Jane Doe, a former leader of the Green Party, spoke in Northfield.", "Jane Doe", "Green Party", "name_title_of_org"),
     ("Jane Doe (Green Party) won the seat.", "Jane Doe", "Green Party", "name_paren_org"),
@@ -40,7 +40,7 @@ PATTERN_CASES = [
     ("Jane Doe's Green Party won the vote.", "Jane Doe", "Green Party", "name_possessive_org"),
     ("The Liberals defeated the Green Party government of Jane Doe in 2004.", "Jane Doe", "Green Party", "org_government_of_name"),
     ("The Green Party, under the leadership of Jane Doe, won the vote.", "Jane Doe", "Green Party", "org_under_name"),
-    ("\"Prices will rise,\" said Jane Doe, Acme Corporation.", "Jane Doe", "Acme Corporation", "name_comma_org"),
+    ('"Prices will rise," said Jane Doe, Acme Corporation.', "Jane Doe", "Acme Corporation", "name_comma_org"),
     ("He finished behind Peter Hollis and Green Party Anna Berg.", "Anna Berg", "Green Party", "org_compound_name"),
     ("Northfield United 214 (Jane Doe 84, John Roe 52).", "John Roe", "Northfield United", "org_paren_names"),
     ("Northfield United - Jane Doe (captain), John Roe, Ann Poe.", "Ann Poe", "Northfield United", "org_dash_names"),
@@ -57,13 +57,16 @@ def test_crossre_style_pattern(read, sentence, person, org, pattern):
     assert (person, org, pattern) in got, got
 
 
-@pytest.mark.parametrize("sentence", [
-    "Jane Doe (Canada) beat John Roe (France) 6-3 6-4.",  # a nationality in brackets
-    "Jane Doe moved to Canada in 2004.",  # a verb of moving to a country
-    "The Green Alliance (GA) won the vote.",  # a name and its abbreviation
-    "Jane Doe signed a deal with Acme Corporation on Monday.",  # a deal, not a transfer
-    "Jobs are counted in the main cities of Brazil (Northfield, Riverside and Eastbrook).",  # places of a country
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jane Doe (Canada) beat John Roe (France) 6-3 6-4.",  # a nationality in brackets
+        "Jane Doe moved to Canada in 2004.",  # a verb of moving to a country
+        "The Green Alliance (GA) won the vote.",  # a name and its abbreviation
+        "Jane Doe signed a deal with Acme Corporation on Monday.",  # a deal, not a transfer
+        "Jobs are counted in the main cities of Brazil (Northfield, Riverside and Eastbrook).",  # places of a country
+    ],
+)
 def test_no_role(read, sentence):
     assert not read(sentence)["roles"]
 

@@ -1,5 +1,6 @@
 """Dependency-parse helpers (src/newsgraph/nlp/syntax.py) on sentences parsed by the English pipeline
 (ClearNLP labels).  Each test names the parse it relies on; every sentence is made up for the test."""
+
 from __future__ import annotations
 
 import pytest
@@ -47,16 +48,19 @@ def test_label_sets():
 
 
 # --- subject_of -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, verb, subject", [
-    ("Jane Doe met Peru.", "met", "Doe"),  # its own nsubj (the head of "Jane Doe")
-    ("Jane Doe wants to meet Peru.", "meet", "Doe"),  # xcomp of a control verb
-    ("Jane Doe arrived, met Peru and left.", "met", "Doe"),  # conjunct
-    ("Jane Doe arrived, met Peru and left.", "left", "Doe"),  # conjunct of a conjunct
-    ("Jane Doe said that Peru would meet Chile.", "meet", "Peru"),  # a ccomp with its own subject
-    ("Jane Doe promised to visit Peru after meeting Chile.", "meeting", "Doe"),  # pcomp -> prep -> xcomp -> root
-    ("France was criticised by Germany.", "criticised", "France"),  # the passive subject, not the agent
-    ("Jane Doe is set to meet Peru.", "meet", "Doe"),  # passive subject of a control verb
-])
+@pytest.mark.parametrize(
+    "text, verb, subject",
+    [
+        ("Jane Doe met Peru.", "met", "Doe"),  # its own nsubj (the head of "Jane Doe")
+        ("Jane Doe wants to meet Peru.", "meet", "Doe"),  # xcomp of a control verb
+        ("Jane Doe arrived, met Peru and left.", "met", "Doe"),  # conjunct
+        ("Jane Doe arrived, met Peru and left.", "left", "Doe"),  # conjunct of a conjunct
+        ("Jane Doe said that Peru would meet Chile.", "meet", "Peru"),  # a ccomp with its own subject
+        ("Jane Doe promised to visit Peru after meeting Chile.", "meeting", "Doe"),  # pcomp -> prep -> xcomp -> root
+        ("France was criticised by Germany.", "criticised", "France"),  # the passive subject, not the agent
+        ("Jane Doe is set to meet Peru.", "meet", "Doe"),  # passive subject of a control verb
+    ],
+)
 def test_subject_of_climbs_to_the_clause_subject(parse, text, verb, subject):
     """The subject of a verb's clause, through control verbs, conjuncts, complement and prepositional clauses."""
     doc = parse(text)
@@ -64,19 +68,19 @@ def test_subject_of_climbs_to_the_clause_subject(parse, text, verb, subject):
 
 
 def test_subject_of_a_relative_clause_is_the_noun_it_modifies(parse):
-    """"Jane Doe, who met Peru, ...": the relative pronoun stands for "Doe"."""
+    """ "Jane Doe, who met Peru, ...": the relative pronoun stands for "Doe"."""
     doc = parse("Jane Doe, who met Peru, left early.")
     assert subject_of(tok(doc, "met")).i == tok(doc, "Doe").i
 
 
 def test_subject_of_a_relative_clause_with_its_own_subject(parse):
-    """"The deal that Peru signed": the relative clause's own (non-relative) subject is kept."""
+    """ "The deal that Peru signed": the relative clause's own (non-relative) subject is kept."""
     doc = parse("The deal that Peru signed collapsed.")
     assert subject_of(tok(doc, "signed")).text == "Peru"
 
 
 def test_subject_of_a_nominal_owner(parse):
-    """"The group's success in reaching out to Peru": the owner of a noun on the way up acts."""
+    """ "The group's success in reaching out to Peru": the owner of a noun on the way up acts."""
     doc = parse("The group's success in reaching out to Peru surprised analysts.")
     assert subject_of(tok(doc, "reaching")).text == "group"
 
@@ -96,7 +100,7 @@ def test_subject_of_stops_after_max_hops(parse):
 
 # --- passives -------------------------------------------------------------------------------------------
 def test_passive_agent_and_is_passive(parse):
-    """"was criticised by Germany": a passive verb and its ``by`` object."""
+    """ "was criticised by Germany": a passive verb and its ``by`` object."""
     doc = parse("France was criticised by Germany.")
     verb = tok(doc, "criticised")
     assert is_passive(verb) is True
@@ -111,7 +115,7 @@ def test_active_verb_has_no_agent(parse):
 
 
 def test_passive_with_an_object(parse):
-    """"was given a medal by Peru": passive, agent Peru."""
+    """ "was given a medal by Peru": passive, agent Peru."""
     doc = parse("Jane Doe was given a medal by Peru.")
     verb = tok(doc, "given")
     assert is_passive(verb) and passive_agent(verb).text == "Peru"
@@ -131,17 +135,20 @@ def test_fan_out_of_a_lone_token(parse):
 
 
 def test_fan_out_apposition(parse):
-    """"her rival, John Smith": an apposition is a member too."""
+    """ "her rival, John Smith": an apposition is a member too."""
     doc = parse("Jane Doe met her rival, John Smith.")
     assert texts(fan_out(tok(doc, "rival"))) == ["rival", "Smith"]
 
 
-@pytest.mark.parametrize("text", [
-    "Jane Doe criticised countries such as Peru and Chile.",
-    "Jane Doe criticised several countries, including Peru and Chile.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe criticised countries such as Peru and Chile.",
+        "Jane Doe criticised several countries, including Peru and Chile.",
+    ],
+)
 def test_fan_out_list_introducers(parse, text):
-    """"such as" / "including" examples (and their conjuncts) are members."""
+    """ "such as" / "including" examples (and their conjuncts) are members."""
     doc = parse(text)
     assert texts(fan_out(tok(doc, "countries"))) == ["countries", "Peru", "Chile"]
 
@@ -160,7 +167,7 @@ def test_fan_out_ignores_other_prepositions(parse):
 
 # --- prep_objects ---------------------------------------------------------------------------------------
 def test_prep_objects_of_the_named_prepositions(parse):
-    """"met with John Smith in Lima": objects of "with" on the verb; "in" hangs from Smith, not the verb."""
+    """ "met with John Smith in Lima": objects of "with" on the verb; "in" hangs from Smith, not the verb."""
     doc = parse("Jane Doe met with John Smith in Lima.")
     met = tok(doc, "met")
     assert texts(prep_objects(met, ("with",))) == ["Smith"]
@@ -169,13 +176,13 @@ def test_prep_objects_of_the_named_prepositions(parse):
 
 
 def test_prep_objects_of_a_noun(parse):
-    """"sanctions on Peru": a noun's preposition."""
+    """ "sanctions on Peru": a noun's preposition."""
     doc = parse("Jane Doe imposed sanctions on Peru.")
     assert texts(prep_objects(tok(doc, "sanctions"), ("on",))) == ["Peru"]
 
 
 def test_prep_objects_dative_and_agent(parse):
-    """"sent aid to Peru" (``dative``) and "criticised by Germany" (``agent``) count as prepositions."""
+    """ "sent aid to Peru" (``dative``) and "criticised by Germany" (``agent``) count as prepositions."""
     doc = parse("Jane Doe sent aid to Peru.")
     assert texts(prep_objects(tok(doc, "sent"), ("to",))) == ["Peru"]
     doc = parse("France was criticised by Germany.")
@@ -183,21 +190,21 @@ def test_prep_objects_dative_and_agent(parse):
 
 
 def test_prep_objects_clause_object(parse):
-    """"talked about meeting Peru": a ``pcomp`` is an object too."""
+    """ "talked about meeting Peru": a ``pcomp`` is an object too."""
     doc = parse("Jane Doe talked about meeting Peru.")
     assert texts(prep_objects(tok(doc, "talked"), ("about",))) == ["meeting"]
 
 
 # --- governing_verb -------------------------------------------------------------------------------------
 def test_governing_verb_of_an_object(parse):
-    """"held talks": the verb a noun hangs from."""
+    """ "held talks": the verb a noun hangs from."""
     doc = parse("Jane Doe held talks with Peru.")
     assert governing_verb(tok(doc, "talks")).text == "held"
     assert governing_verb(tok(doc, "Peru")).text == "held"  # Peru -> with -> talks -> held
 
 
 def test_governing_verb_through_a_preposition(parse):
-    """"faced upheaval over a contract" -> faced."""
+    """ "faced upheaval over a contract" -> faced."""
     doc = parse("Acme Corp faced upheaval over a contract.")
     assert governing_verb(tok(doc, "contract")).text == "faced"
 
@@ -210,7 +217,7 @@ def test_governing_verb_of_a_verbless_sentence(parse):
 
 
 def test_governing_verb_max_hops(parse):
-    """"Lima" is four hops from "met" (in -> Smith -> with -> met): three are not enough."""
+    """ "Lima" is four hops from "met" (in -> Smith -> with -> met): three are not enough."""
     doc = parse("Jane Doe met with John Smith in Lima.")
     lima = tok(doc, "Lima")
     assert governing_verb(lima).text == "met"
@@ -226,20 +233,23 @@ def test_sentence_of(parse):
 
 
 # --- argument_candidates --------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, pred, expected", [
-    # the nouns inside an xcomp
-    ("Jane Doe threatened to ban voting in Peru.", "threatened", ["voting", "Peru"]),
-    # a ccomp's subject first, then its nouns
-    ("Jane Doe demanded that Peru cancel the vote.", "demanded", ["Peru", "vote"]),
-    # the nouns of the object and its prepositional phrase (compounds skipped)
-    ("The court dismissed an appeal from Acme Corp.", "dismissed", ["appeal", "Corp."]),
-    # a relative clause inside the object is skipped
-    ("Jane Doe criticised the deal that Peru signed.", "criticised", ["deal"]),
-    # a passive subject is a candidate; the agent is not
-    ("Jane Doe was given a medal by Peru.", "given", ["Doe", "medal"]),
-    # the subject is never a candidate
-    ("Jane Doe left.", "left", []),
-])
+@pytest.mark.parametrize(
+    "text, pred, expected",
+    [
+        # the nouns inside an xcomp
+        ("Jane Doe threatened to ban voting in Peru.", "threatened", ["voting", "Peru"]),
+        # a ccomp's subject first, then its nouns
+        ("Jane Doe demanded that Peru cancel the vote.", "demanded", ["Peru", "vote"]),
+        # the nouns of the object and its prepositional phrase (compounds skipped)
+        ("The court dismissed an appeal from Acme Corp.", "dismissed", ["appeal", "Corp."]),
+        # a relative clause inside the object is skipped
+        ("Jane Doe criticised the deal that Peru signed.", "criticised", ["deal"]),
+        # a passive subject is a candidate; the agent is not
+        ("Jane Doe was given a medal by Peru.", "given", ["Doe", "medal"]),
+        # the subject is never a candidate
+        ("Jane Doe left.", "left", []),
+    ],
+)
 def test_argument_candidates(parse, text, pred, expected):
     """Undergoer candidates of a predicate, nearest first, each once."""
     doc = parse(text)
@@ -247,13 +257,16 @@ def test_argument_candidates(parse, text, pred, expected):
 
 
 # --- without_determiners --------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, start, end, expected", [
-    ("The two British soldiers left.", 0, 4, "British soldiers"),  # determiner and number
-    ("Her three aides stayed.", 0, 3, "aides"),  # possessive pronoun and number
-    ("British soldiers left.", 0, 2, "British soldiers"),  # nothing to drop
-    ("The two left.", 0, 2, "two"),  # the last token is always kept
-    ("The army left.", 0, 1, "The"),
-])
+@pytest.mark.parametrize(
+    "text, start, end, expected",
+    [
+        ("The two British soldiers left.", 0, 4, "British soldiers"),  # determiner and number
+        ("Her three aides stayed.", 0, 3, "aides"),  # possessive pronoun and number
+        ("British soldiers left.", 0, 2, "British soldiers"),  # nothing to drop
+        ("The two left.", 0, 2, "two"),  # the last token is always kept
+        ("The army left.", 0, 1, "The"),
+    ],
+)
 def test_without_determiners(parse, text, start, end, expected):
     """Leading determiners, numbers, possessive pronouns and punctuation are dropped, never the last token."""
     doc = parse(text)

@@ -1,6 +1,7 @@
 """Time expressions resolved against the publication date (src/newsgraph/nlp/timex.py): ``resolve`` gives
 ISO ``start``/``end`` of the day, week (Monday to Sunday), month or year the expression names, ``rewrite``
 turns Spanish relative times dateparser does not read into English.  Publication date: Monday 2024-05-27."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -18,49 +19,61 @@ def span(text: str, published: str | None = PUBLISHED, lang: str = "en") -> tupl
     return got.get("start"), got.get("end")
 
 
-@pytest.mark.parametrize("text, start, end", [
-    ("today", "2024-05-27", "2024-05-27"),
-    ("yesterday", "2024-05-26", "2024-05-26"),
-    ("tomorrow", "2024-05-28", "2024-05-28"),
-    ("three days ago", "2024-05-24", "2024-05-24"),
-    ("Monday", "2024-05-27", "2024-05-27"),  # the publication day itself
-    ("on Monday", "2024-05-27", "2024-05-27"),
-    ("Friday", "2024-05-24", "2024-05-24"),  # a bare weekday is the past one
-    ("last Friday", "2024-05-24", "2024-05-24"),
-    ("next Thursday", "2024-05-30", "2024-05-30"),
-    ("5 March 2023", "2023-03-05", "2023-03-05"),
-])
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("today", "2024-05-27", "2024-05-27"),
+        ("yesterday", "2024-05-26", "2024-05-26"),
+        ("tomorrow", "2024-05-28", "2024-05-28"),
+        ("three days ago", "2024-05-24", "2024-05-24"),
+        ("Monday", "2024-05-27", "2024-05-27"),  # the publication day itself
+        ("on Monday", "2024-05-27", "2024-05-27"),
+        ("Friday", "2024-05-24", "2024-05-24"),  # a bare weekday is the past one
+        ("last Friday", "2024-05-24", "2024-05-24"),
+        ("next Thursday", "2024-05-30", "2024-05-30"),
+        ("5 March 2023", "2023-03-05", "2023-03-05"),
+    ],
+)
 def test_english_days(text, start, end):
     """An expression of a day resolves to that one day."""
     assert span(text) == (start, end)
 
 
-@pytest.mark.parametrize("text, start, end", [
-    ("this week", "2024-05-27", "2024-06-02"),
-    ("next week", "2024-06-03", "2024-06-09"),
-])
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("this week", "2024-05-27", "2024-06-02"),
+        ("next week", "2024-06-03", "2024-06-09"),
+    ],
+)
 def test_english_weeks_run_monday_to_sunday(text, start, end):
     """A week is its Monday to its Sunday."""
     assert span(text) == (start, end)
 
 
-@pytest.mark.parametrize("text, start, end", [
-    ("last month", "2024-04-01", "2024-04-30"),
-    ("March", "2024-03-01", "2024-03-31"),  # a bare month is of the publication year
-    ("June", "2024-06-01", "2024-06-30"),
-    ("December", "2024-12-01", "2024-12-31"),  # even when it is still to come
-    ("February", "2024-02-01", "2024-02-29"),  # a leap year's February
-    ("March 2023", "2023-03-01", "2023-03-31"),
-])
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("last month", "2024-04-01", "2024-04-30"),
+        ("March", "2024-03-01", "2024-03-31"),  # a bare month is of the publication year
+        ("June", "2024-06-01", "2024-06-30"),
+        ("December", "2024-12-01", "2024-12-31"),  # even when it is still to come
+        ("February", "2024-02-01", "2024-02-29"),  # a leap year's February
+        ("March 2023", "2023-03-01", "2023-03-31"),
+    ],
+)
 def test_english_months_run_first_to_last_day(text, start, end):
     """A month is its first to its last day."""
     assert span(text) == (start, end)
 
 
-@pytest.mark.parametrize("text, start, end", [
-    ("2023", "2023-01-01", "2023-12-31"),
-    ("next year", "2025-01-01", "2025-12-31"),
-])
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("2023", "2023-01-01", "2023-12-31"),
+        ("next year", "2025-01-01", "2025-12-31"),
+    ],
+)
 def test_english_years_run_january_to_december(text, start, end):
     """A year is 1 January to 31 December."""
     assert span(text) == (start, end)
@@ -91,37 +104,43 @@ def test_unparseable_text_gives_the_text_only(text):
 
 
 # --- Spanish --------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, start, end", [
-    ("ayer", "2024-05-26", "2024-05-26"),  # read by dateparser in Spanish directly
-    ("marzo", "2024-03-01", "2024-03-31"),
-    ("el próximo jueves", "2024-05-30", "2024-05-30"),  # rewritten "next thursday"
-    ("El Próximo Jueves", "2024-05-30", "2024-05-30"),  # rules ignore case
-    ("  el próximo jueves  ", "2024-05-30", "2024-05-30"),  # ... and surrounding spaces
-    ("la próxima semana", "2024-06-03", "2024-06-09"),  # "next week"
-    ("el mes que viene", "2024-06-01", "2024-06-30"),  # "next month"
-    ("el lunes pasado", "2024-05-20", "2024-05-20"),  # "last monday"
-    ("la semana pasada", "2024-05-20", "2024-05-26"),  # "last week"
-    ("el año pasado", "2023-01-01", "2023-12-31"),  # "last year"
-    ("este martes", "2024-05-28", "2024-05-28"),  # "this tuesday"
-    ("pasado mañana", "2024-05-29", "2024-05-29"),  # "in 2 days"
-])
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("ayer", "2024-05-26", "2024-05-26"),  # read by dateparser in Spanish directly
+        ("marzo", "2024-03-01", "2024-03-31"),
+        ("el próximo jueves", "2024-05-30", "2024-05-30"),  # rewritten "next thursday"
+        ("El Próximo Jueves", "2024-05-30", "2024-05-30"),  # rules ignore case
+        ("  el próximo jueves  ", "2024-05-30", "2024-05-30"),  # ... and surrounding spaces
+        ("la próxima semana", "2024-06-03", "2024-06-09"),  # "next week"
+        ("el mes que viene", "2024-06-01", "2024-06-30"),  # "next month"
+        ("el lunes pasado", "2024-05-20", "2024-05-20"),  # "last monday"
+        ("la semana pasada", "2024-05-20", "2024-05-26"),  # "last week"
+        ("el año pasado", "2023-01-01", "2023-12-31"),  # "last year"
+        ("este martes", "2024-05-28", "2024-05-28"),  # "this tuesday"
+        ("pasado mañana", "2024-05-29", "2024-05-29"),  # "in 2 days"
+    ],
+)
 def test_spanish_times(text, start, end):
     """Spanish expressions resolve, through a rewrite when dateparser does not read them."""
     assert span(text, lang="es") == (start, end)
 
 
-@pytest.mark.parametrize("text, english", [
-    ("el próximo jueves", "next thursday"),
-    ("la próxima semana", "next week"),
-    ("el martes próximo", "next tuesday"),
-    ("el mes que viene", "next month"),
-    ("el lunes pasado", "last monday"),
-    ("la semana pasada", "last week"),
-    ("este martes", "this tuesday"),
-    ("esta semana", "this week"),
-    ("pasado mañana", "in 2 days"),  # a rule with no captured word
-    ("el miercoles pasado", "last wednesday"),  # unaccented spelling
-])
+@pytest.mark.parametrize(
+    "text, english",
+    [
+        ("el próximo jueves", "next thursday"),
+        ("la próxima semana", "next week"),
+        ("el martes próximo", "next tuesday"),
+        ("el mes que viene", "next month"),
+        ("el lunes pasado", "last monday"),
+        ("la semana pasada", "last week"),
+        ("este martes", "this tuesday"),
+        ("esta semana", "this week"),
+        ("pasado mañana", "in 2 days"),  # a rule with no captured word
+        ("el miercoles pasado", "last wednesday"),  # unaccented spelling
+    ],
+)
 def test_spanish_rewrites(text, english):
     """The Spanish pack's rules turn relative times into English, translating the captured word."""
     assert rewrite(text, "es") == english
@@ -150,13 +169,16 @@ def test_next_weekend_is_rewritten_but_not_resolved():
 
 
 # --- period bounds --------------------------------------------------------------------------------------
-@pytest.mark.parametrize("period, start, end", [
-    ("day", "2024-02-14", "2024-02-14"),
-    ("week", "2024-02-12", "2024-02-18"),
-    ("month", "2024-02-01", "2024-02-29"),
-    ("year", "2024-01-01", "2024-12-31"),
-    ("time", "2024-02-14", "2024-02-14"),  # any other period is the day
-])
+@pytest.mark.parametrize(
+    "period, start, end",
+    [
+        ("day", "2024-02-14", "2024-02-14"),
+        ("week", "2024-02-12", "2024-02-18"),
+        ("month", "2024-02-01", "2024-02-29"),
+        ("year", "2024-01-01", "2024-12-31"),
+        ("time", "2024-02-14", "2024-02-14"),  # any other period is the day
+    ],
+)
 def test_period_bounds(period, start, end):
     """The day, Monday-to-Sunday week, month or year holding a date (Wednesday 14 February 2024)."""
     s, e = _period_bounds(datetime(2024, 2, 14, 15, 30), period)

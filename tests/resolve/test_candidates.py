@@ -1,4 +1,5 @@
 """Duplicate candidates: similar names of one type family are listed; same-surname people are flagged apart."""
+
 from newsgraph.resolve.candidates import why_similar
 
 

@@ -1,8 +1,9 @@
 """Curation on a real SQLite store: merge, split and alias add, their dry runs, refusals, and that the
 decisions hold when later documents arrive."""
-import pytest
 
+import pytest
 from conftest import json_lines, run_cli
+
 from newsgraph import extract
 from newsgraph.ingest.save import save as save_document
 from newsgraph.resolve import curate

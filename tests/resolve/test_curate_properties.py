@@ -1,5 +1,6 @@
 """Property: any sequence of merges keeps every mention, role and interaction, leaves no dangling
 reference, and every merged-away id still finds its survivor."""
+
 import sqlite3
 
 from hypothesis import HealthCheck, given, settings
@@ -15,10 +16,24 @@ NAMES = ["Ann Lee", "Bo Chan", "Cy Diaz", "Di Evans", "Ed Ford", "Acme Corp"]
 
 def document(i: int, a: str, b: str) -> tuple[dict, str]:
     text = f"{a} met {b}. Doc {i}."
-    ents = [{"id": f"e{k}", "name": n, "type": "Company" if n == "Acme Corp" else "Person", "aliases": [],
-             "mentions": [{"start": text.index(n), "end": text.index(n) + len(n), "text": n}]} for k, n in enumerate((a, b))]
-    ev = {"type": "CONSULT", "status": "occurred", "source": ["e0"], "target": ["e1"], "confidence": 0.9,
-          "evidence": [{"sentence": f"{a} met {b}.", "start": 0, "end": len(a) + len(b) + 5}]}
+    ents = [
+        {
+            "id": f"e{k}",
+            "name": n,
+            "type": "Company" if n == "Acme Corp" else "Person",
+            "aliases": [],
+            "mentions": [{"start": text.index(n), "end": text.index(n) + len(n), "text": n}],
+        }
+        for k, n in enumerate((a, b))
+    ]
+    ev = {
+        "type": "CONSULT",
+        "status": "occurred",
+        "source": ["e0"],
+        "target": ["e1"],
+        "confidence": 0.9,
+        "evidence": [{"sentence": f"{a} met {b}.", "start": 0, "end": len(a) + len(b) + 5}],
+    }
     return {"document": {"id": f"d{i}"}, "entities": ents, "events": [ev]}, text
 
 

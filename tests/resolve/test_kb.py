@@ -1,14 +1,15 @@
 """Known actors from a FollowTheMoney file made with the ``followthemoney`` library: mentions link to them
 and take their type; a bad file is one line of error and writes nothing."""
+
 import json
 
 import pytest
+from conftest import run_cli
 from followthemoney import model
 
-from conftest import run_cli
 from newsgraph import extract
 from newsgraph.ingest.save import save
-from newsgraph.resolve.kb import import_ftm, read_ftm
+from newsgraph.resolve.kb import KBError, read_ftm
 from newsgraph.store import Store
 
 
@@ -56,8 +57,10 @@ def test_mentions_link_to_known_actors(store):
 
 def test_a_linked_mention_takes_the_known_type(store):
     """The pipeline typed "Tesla" a Person here; the knowledge base says Company, and the store keeps that."""
-    doc = {"document": {"id": "b"}, "entities": [
-        {"id": "e1", "name": "Tesla", "type": "Person", "aliases": [], "mentions": [{"start": 0, "end": 5, "text": "Tesla"}]}]}
+    doc = {
+        "document": {"id": "b"},
+        "entities": [{"id": "e1", "name": "Tesla", "type": "Person", "aliases": [], "mentions": [{"start": 0, "end": 5, "text": "Tesla"}]}],
+    }
     save(store, doc, "Tesla said so.")
     (link,) = store.links(document="b")
     assert link["reason"] == "kb"
@@ -69,7 +72,7 @@ def test_bad_lines_are_refused_before_anything_is_written(tmp_path):
     bad.write_text(json.dumps({"id": "x", "schema": "Person", "properties": {"name": ["A B"]}}) + "\n{oops\n", encoding="utf-8")
     res = run_cli("kb", "import", str(bad), "--db", str(tmp_path / "g.db"))
     assert res.returncode == 1 and b"bad.json:2" in res.stderr and b"Traceback" not in res.stderr
-    with pytest.raises(Exception):
+    with pytest.raises(KBError):
         read_ftm([json.dumps({"id": "x", "schema": "Spaceship", "properties": {}})])
     with Store(str(tmp_path / "g.db")) as st:
         assert st.counts()["entities"] == 0

@@ -1,6 +1,7 @@
 """Name keys that link names across documents (``name_keys``, ``family``, ``spellings``: newsgraph.names)
 and the names the linker judges with context (``is_acronym``, ``is_surname_only``: newsgraph.resolve.keys).
 All names are made up."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,22 +12,33 @@ from newsgraph.resolve.keys import is_acronym, is_surname_only
 
 
 # --- family ---------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("etype, expected", [
-    (ont.COMPANY, "org"), (ont.ORGANIZATION, "org"), (ont.PUBLIC_BODY, "org"),
-    (ont.PERSON, ont.PERSON), (ont.COUNTRY, ont.COUNTRY), (ont.GROUP, ont.GROUP), (ont.LOCATION, ont.LOCATION),
-])
+@pytest.mark.parametrize(
+    "etype, expected",
+    [
+        (ont.COMPANY, "org"),
+        (ont.ORGANIZATION, "org"),
+        (ont.PUBLIC_BODY, "org"),
+        (ont.PERSON, ont.PERSON),
+        (ont.COUNTRY, ont.COUNTRY),
+        (ont.GROUP, ont.GROUP),
+        (ont.LOCATION, ont.LOCATION),
+    ],
+)
 def test_family(etype, expected):
     """Company, Organization and PublicBody are one family ("org"); every other type is its own."""
     assert family(etype) == expected
 
 
 # --- spellings ------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("key, expected", [
-    ("josé pérez", {"josé pérez", "jose perez"}),
-    ("jane doe", {"jane doe"}),
-    ("zoë", {"zoë", "zoe"}),
-    ("", set()),
-])
+@pytest.mark.parametrize(
+    "key, expected",
+    [
+        ("josé pérez", {"josé pérez", "jose perez"}),
+        ("jane doe", {"jane doe"}),
+        ("zoë", {"zoë", "zoe"}),
+        ("", set()),
+    ],
+)
 def test_spellings(key, expected):
     """A key as written and without its accents (the empty key has none)."""
     assert spellings(key) == frozenset(expected)
@@ -52,8 +64,7 @@ def test_person_keys_are_normalised():
 
 def test_person_keys_also_without_accents():
     """Each key is also given without accents."""
-    assert name_keys(ont.PERSON, ["José Pérez"]) == {
-        ("josé pérez", NAME), ("jose perez", NAME), ("pérez", SURNAME), ("perez", SURNAME)}
+    assert name_keys(ont.PERSON, ["José Pérez"]) == {("josé pérez", NAME), ("jose perez", NAME), ("pérez", SURNAME), ("perez", SURNAME)}
 
 
 def test_person_name_with_particles():
@@ -61,12 +72,15 @@ def test_person_name_with_particles():
     assert name_keys(ont.PERSON, ["Jane van der Berg"]) == {("jane van der berg", NAME), ("berg", SURNAME)}
 
 
-@pytest.mark.parametrize("name, key", [
-    ("jane doe", "jane doe"),  # not capitalised
-    ("Doe - who", "doe - who"),  # a cut clause
-    ("Ann Bea Cat Dee Eve", "ann bea cat dee eve"),  # five words
-    ("Jane Doe2", "jane doe2"),  # a digit
-])
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("jane doe", "jane doe"),  # not capitalised
+        ("Doe - who", "doe - who"),  # a cut clause
+        ("Ann Bea Cat Dee Eve", "ann bea cat dee eve"),  # five words
+        ("Jane Doe2", "jane doe2"),  # a digit
+    ],
+)
 def test_person_name_that_does_not_look_full_gives_no_surname(name, key):
     """A name that is not two to four capitalised words keeps its ``name`` key but gets no ``surname`` key."""
     assert name_keys(ont.PERSON, [name]) == {(key, NAME)}
@@ -74,15 +88,13 @@ def test_person_name_that_does_not_look_full_gives_no_surname(name, key):
 
 def test_keys_of_several_names_are_merged():
     """Keys of every name of the entity, together."""
-    assert name_keys(ont.PERSON, ["Jane Doe", "Jane Q. Doe", "Doe"]) == {
-        ("jane doe", NAME), ("jane q doe", NAME), ("doe", SURNAME)}
+    assert name_keys(ont.PERSON, ["Jane Doe", "Jane Q. Doe", "Doe"]) == {("jane doe", NAME), ("jane q doe", NAME), ("doe", SURNAME)}
 
 
 # --- name_keys: organisations ---------------------------------------------------------------------------
 def test_organisation_name_and_acronym():
     """An organisation's name, and the initials of its capitalised words (small words skipped) as an acronym."""
-    assert name_keys(ont.ORGANIZATION, ["International Widget Fund"]) == {
-        ("international widget fund", NAME), ("iwf", ACRONYM)}
+    assert name_keys(ont.ORGANIZATION, ["International Widget Fund"]) == {("international widget fund", NAME), ("iwf", ACRONYM)}
     assert name_keys(ont.ORGANIZATION, ["Bank of Freedonia"]) == {("bank of freedonia", NAME), ("bf", ACRONYM)}
 
 
@@ -92,14 +104,17 @@ def test_organisation_single_word_is_a_name_key():
 
 
 def test_organisation_without_leading_the():
-    """"the Acme Foundation" is keyed as "acme foundation"."""
+    """ "the Acme Foundation" is keyed as "acme foundation"."""
     assert name_keys(ont.ORGANIZATION, ["the Acme Foundation"]) == {("acme foundation", NAME), ("af", ACRONYM)}
 
 
 def test_organisation_plural_last_word_also_singular():
-    """"Freedonia Liberal Democrats" also finds "Freedonia Liberal Democrat"."""
+    """ "Freedonia Liberal Democrats" also finds "Freedonia Liberal Democrat"."""
     assert name_keys(ont.ORGANIZATION, ["Freedonia Liberal Democrats"]) == {
-        ("freedonia liberal democrats", NAME), ("freedonia liberal democrat", NAME), ("fld", ACRONYM)}
+        ("freedonia liberal democrats", NAME),
+        ("freedonia liberal democrat", NAME),
+        ("fld", ACRONYM),
+    }
 
 
 def test_organisation_last_word_in_ss_is_not_singularised():
@@ -109,8 +124,7 @@ def test_organisation_last_word_in_ss_is_not_singularised():
 
 def test_organisation_without_its_legal_form():
     """A legal form is dropped for one more ``name`` key (and counts in the acronym)."""
-    assert name_keys(ont.COMPANY, ["Acme Holdings Ltd"]) == {
-        ("acme holdings ltd", NAME), ("acme holdings", NAME), ("ahl", ACRONYM)}
+    assert name_keys(ont.COMPANY, ["Acme Holdings Ltd"]) == {("acme holdings ltd", NAME), ("acme holdings", NAME), ("ahl", ACRONYM)}
     assert name_keys(ont.COMPANY, ["Acme, Inc."]) == {("acme, inc", NAME), ("acme", NAME), ("ai", ACRONYM)}
 
 
@@ -126,14 +140,16 @@ def test_no_acronym_when_a_word_is_lower_case():
 
 def test_an_acronym_name_is_also_a_name_key():
     """An organisation written as its acronym has it as a ``name`` key beside the expansion's ``acronym`` key."""
-    assert name_keys(ont.ORGANIZATION, ["Acme Foundation", "AF"]) == {
-        ("acme foundation", NAME), ("af", ACRONYM), ("af", NAME)}
+    assert name_keys(ont.ORGANIZATION, ["Acme Foundation", "AF"]) == {("acme foundation", NAME), ("af", ACRONYM), ("af", NAME)}
 
 
 def test_public_body_is_an_organisation():
     """A PublicBody gets the organisation keys (family "org")."""
     assert name_keys(ont.PUBLIC_BODY, ["Freedonia Ministry of Works"]) == {
-        ("freedonia ministry of works", NAME), ("freedonia ministry of work", NAME), ("fmw", ACRONYM)}
+        ("freedonia ministry of works", NAME),
+        ("freedonia ministry of work", NAME),
+        ("fmw", ACRONYM),
+    }
 
 
 @pytest.mark.parametrize("etype", [ont.COUNTRY, ont.LOCATION, ont.GROUP])
@@ -150,54 +166,63 @@ def test_empty_names_give_no_keys():
 
 
 # --- looks_like_full_name -------------------------------------------------------------------------------
-@pytest.mark.parametrize("name, expected", [
-    ("Jane Doe", True),
-    ("Jane-Ann Doe", True),  # hyphen
-    ("Jane O'Doe", True),  # apostrophe
-    ("Jane Q. Doe", True),  # an initial's dot
-    ("Jane van der Berg", True),  # particles
-    ("Jane", False),  # one word
-    ("Ann Bea Cat Dee Eve", False),  # five words
-    ("Jane doe", False),  # lower case
-    ("Jane Queen of Freedonia", False),  # "of" is not a particle
-    ("Doe - who", False),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Jane Doe", True),
+        ("Jane-Ann Doe", True),  # hyphen
+        ("Jane O'Doe", True),  # apostrophe
+        ("Jane Q. Doe", True),  # an initial's dot
+        ("Jane van der Berg", True),  # particles
+        ("Jane", False),  # one word
+        ("Ann Bea Cat Dee Eve", False),  # five words
+        ("Jane doe", False),  # lower case
+        ("Jane Queen of Freedonia", False),  # "of" is not a particle
+        ("Doe - who", False),
+    ],
+)
 def test_looks_like_full_name(name, expected):
     """Two to four capitalised words (particles allowed), letters but for hyphens, apostrophes and dots."""
     assert looks_like_full_name(name) is expected
 
 
 # --- is_acronym -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("etype, name, expected", [
-    (ont.ORGANIZATION, "IWF", True),
-    (ont.COMPANY, "ACME", True),
-    (ont.PUBLIC_BODY, "FMW", True),
-    (ont.ORGANIZATION, "AB", True),  # two letters at least
-    (ont.ORGANIZATION, "ABCDEFGH", True),  # eight at most
-    (ont.ORGANIZATION, "A", False),
-    (ont.ORGANIZATION, "ABCDEFGHI", False),
-    (ont.ORGANIZATION, "Iwf", False),  # not all capitals
-    (ont.ORGANIZATION, "I.W.F.", False),  # dots are not letters
-    (ont.ORGANIZATION, "AB12", False),
-    (ont.PERSON, "IWF", False),  # only organisations
-    (ont.COUNTRY, "FRE", False),
-    (ont.GROUP, "IWF", False),
-])
+@pytest.mark.parametrize(
+    "etype, name, expected",
+    [
+        (ont.ORGANIZATION, "IWF", True),
+        (ont.COMPANY, "ACME", True),
+        (ont.PUBLIC_BODY, "FMW", True),
+        (ont.ORGANIZATION, "AB", True),  # two letters at least
+        (ont.ORGANIZATION, "ABCDEFGH", True),  # eight at most
+        (ont.ORGANIZATION, "A", False),
+        (ont.ORGANIZATION, "ABCDEFGHI", False),
+        (ont.ORGANIZATION, "Iwf", False),  # not all capitals
+        (ont.ORGANIZATION, "I.W.F.", False),  # dots are not letters
+        (ont.ORGANIZATION, "AB12", False),
+        (ont.PERSON, "IWF", False),  # only organisations
+        (ont.COUNTRY, "FRE", False),
+        (ont.GROUP, "IWF", False),
+    ],
+)
 def test_is_acronym(etype, name, expected):
     """An organisation (any of the "org" family) written in 2 to 8 capital letters."""
     assert is_acronym(etype, name) is expected
 
 
 # --- is_surname_only ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("etype, name, expected", [
-    (ont.PERSON, "Doe", True),
-    (ont.PERSON, "  Doe  ", True),
-    (ont.PERSON, "Doe's", True),  # the possessive is dropped
-    (ont.PERSON, "the Doe", True),  # so is a leading "the"
-    (ont.PERSON, "Jane Doe", False),
-    (ont.ORGANIZATION, "Acme", False),  # only people
-    (ont.COUNTRY, "Freedonia", False),
-])
+@pytest.mark.parametrize(
+    "etype, name, expected",
+    [
+        (ont.PERSON, "Doe", True),
+        (ont.PERSON, "  Doe  ", True),
+        (ont.PERSON, "Doe's", True),  # the possessive is dropped
+        (ont.PERSON, "the Doe", True),  # so is a leading "the"
+        (ont.PERSON, "Jane Doe", False),
+        (ont.ORGANIZATION, "Acme", False),  # only people
+        (ont.COUNTRY, "Freedonia", False),
+    ],
+)
 def test_is_surname_only(etype, name, expected):
     """A person known by one word only (after normalisation)."""
     assert is_surname_only(etype, name) is expected

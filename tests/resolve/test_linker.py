@@ -1,5 +1,6 @@
 """Cross-article linking on real extractions stored in a real SQLite file: the same actor named
 differently in later articles is one node; people who share a surname stay apart unless context agrees."""
+
 import pytest
 
 from newsgraph import extract
@@ -7,8 +8,10 @@ from newsgraph.ingest.save import save
 from newsgraph.store import Store
 
 ARTICLES = [
-    ("a", "Prime Minister Tony Blair met French President Jacques Chirac in Paris on Monday. "
-          "The International Monetary Fund praised the two leaders."),
+    (
+        "a",
+        "Prime Minister Tony Blair met French President Jacques Chirac in Paris on Monday. The International Monetary Fund praised the two leaders.",
+    ),
     ("b", "Blair criticised Chirac over the farm budget on Tuesday. The IMF declined to comment."),
     ("c", "Cherie Blair, a lawyer, visited a hospital in Leeds on Friday with Andrew Marr."),
     ("d", "Ms Blair later thanked the nurses at the hospital, Marr said."),
@@ -69,8 +72,10 @@ def test_acronym_needs_shared_context_and_plural_names_join(tmp_path):
 
 def test_a_lone_surname_without_shared_context_stays_apart(tmp_path):
     """The only stored Wilson is a prime minister; a rugby report's Wilson shares nobody with him."""
-    texts = [("k", "Prime Minister Harold Wilson met Richard Nixon in Washington."),
-             ("l", "Wilson scored a late try for Newcastle Falcons against Gloucester Rugby.")]
+    texts = [
+        ("k", "Prime Minister Harold Wilson met Richard Nixon in Washington."),
+        ("l", "Wilson scored a late try for Newcastle Falcons against Gloucester Rugby."),
+    ]
     with Store(str(tmp_path / "g.db")) as st:
         for key, text in texts:
             save(st, extract(text, id=key), text)

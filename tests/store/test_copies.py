@@ -1,4 +1,5 @@
 """Copies of stored articles, found by passages (sentences): a dateline or a trailer, a new headline."""
+
 import gzip
 import json
 
@@ -29,21 +30,27 @@ def test_a_wire_copy_with_a_dateline_and_a_trailer(tmp_path, bbc):
         assert [s["url"] for s in store.sources(first.document_id)] == ["https://news.example/a", "https://news.example/wire"]
 
 
-@pytest.mark.parametrize("a,b", [
-    ("bbc-sport-federer-claims-dubai-crown", "bbc-sport-dogged-federer-claims-dubai-crown"),
-    ("bbc-tech-domain-system-scam-fear", "bbc-tech-domain-system-opens-door-to-scams"),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("bbc-sport-federer-claims-dubai-crown", "bbc-sport-dogged-federer-claims-dubai-crown"),
+        ("bbc-tech-domain-system-scam-fear", "bbc-tech-domain-system-opens-door-to-scams"),
+    ],
+)
 def test_retitled_versions_in_the_bbc_set_are_one_document(tmp_path, bbc, a, b):
     with Store(str(tmp_path / "g.db")) as store:
         first = save(store, bare(a, bbc[a]["title"]), bbc[a]["text"])
         assert save(store, bare(b, bbc[b]["title"]), bbc[b]["text"]).document_id == first.document_id
 
 
-@pytest.mark.parametrize("a,b", [
-    ("bbc-sport-hewitt-falls-to-dent", "bbc-sport-hewitt-falls-to-dent-in-adelaide"),  # the story grew by half
-    ("bbc-sport-roddick-to-face-saulnier-in-final", "bbc-sport-roddick-into-san-jose-final"),
-    ("bbc-business-absa-and-barclays-talks-continue", "bbc-tech-domain-system-scam-fear"),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("bbc-sport-hewitt-falls-to-dent", "bbc-sport-hewitt-falls-to-dent-in-adelaide"),  # the story grew by half
+        ("bbc-sport-roddick-to-face-saulnier-in-final", "bbc-sport-roddick-into-san-jose-final"),
+        ("bbc-business-absa-and-barclays-talks-continue", "bbc-tech-domain-system-scam-fear"),
+    ],
+)
 def test_a_story_that_grew_or_another_story_is_new(tmp_path, bbc, a, b):
     with Store(str(tmp_path / "g.db")) as store:
         save(store, bare(a), bbc[a]["text"])

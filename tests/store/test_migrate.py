@@ -1,4 +1,5 @@
 """Alembic migrations on SQLite: a new store is made by them, an older one is stamped and upgraded."""
+
 from sqlalchemy import create_engine, inspect
 
 from newsgraph.store import Store, migrate
@@ -19,11 +20,12 @@ def test_a_store_made_before_migrations_is_upgraded_in_place(tmp_path):
     old = [t for name, t in Base.metadata.tables.items() if name not in ("passages", "alerts", "watches")]
     Base.metadata.create_all(engine, tables=old)  # an older newsgraph's tables, no alembic_version
     with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO documents (id, key, text, language, first_seen, last_seen) "
-                             "VALUES ('d1', 'a', 'The minister met the envoy in the capital on Monday to talk trade.', 'en', 'x', 'x')")
+        conn.exec_driver_sql(
+            "INSERT INTO documents (id, key, text, language, first_seen, last_seen) "
+            "VALUES ('d1', 'a', 'The minister met the envoy in the capital on Monday to talk trade.', 'en', 'x', 'x')"
+        )
     with Store(str(db)) as store:
-        assert store.counts()["documents"] == 1 and store.duplicate_of(
-            "The minister met the envoy in the capital on Monday to talk trade.") == "d1"
+        assert store.counts()["documents"] == 1 and store.duplicate_of("The minister met the envoy in the capital on Monday to talk trade.") == "d1"
     assert migrate.current(engine) == migrate.head()
     assert {"passages", "alerts", "watches"} <= set(inspect(engine).get_table_names())
 

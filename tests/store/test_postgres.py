@@ -1,21 +1,21 @@
 """The same store, queries and exports on PostgreSQL as on SQLite: a real server (see ``pg_server``)."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
+from conftest import json_lines, run_cli
+from site_fixture import bbc_articles
 from sqlalchemy import create_engine, inspect
 
-from conftest import json_lines, run_cli
 from newsgraph.export import FORMATS
-from newsgraph.graph.build import build_graph
 from newsgraph.graph import queries
+from newsgraph.graph.build import build_graph
 from newsgraph.ingest.load import load
 from newsgraph.ingest.save import save
-from newsgraph.store import Store
-from newsgraph.store import migrate
+from newsgraph.store import Store, migrate
 from newsgraph.store.store import database_url
-from site_fixture import bbc_articles
 
 CLOCK = "2024-06-01T00:00:00+00:00"
 
@@ -32,8 +32,10 @@ def stable(obj):
 @pytest.fixture(scope="module")
 def records(shared):
     example = (shared / "examples" / "milei-silicon-valley.txt").read_text(encoding="utf-8")
-    return [{"id": "milei", "text": example, "title": None, "published": "2024-05-27", "url": "https://example.com/milei"},
-            *({**a, "published": "2005-03-01", "url": None} for a in bbc_articles(shared, 25))]
+    return [
+        {"id": "milei", "text": example, "title": None, "published": "2024-05-27", "url": "https://example.com/milei"},
+        *({**a, "published": "2005-03-01", "url": None} for a in bbc_articles(shared, 25)),
+    ]
 
 
 def fill(db: str, records, monkeypatch) -> Store:
@@ -50,12 +52,20 @@ def test_the_same_graph_on_both_backends(tmp_path, pg_url, records, monkeypatch)
     lite, pg = fill(str(tmp_path / "g.db"), records, monkeypatch), fill(pg_url, records, monkeypatch)
     with lite, pg:
         assert lite.counts() == pg.counts() and lite.counts()["events"] > 50
-        for ask in (lambda s: s.edges(), lambda s: s.edges(status="planned", between=("Milei", "Tim Cook")),
-                    lambda s: s.edges(since="2024-01-01", type="CONSULT"), lambda s: s.entity("Javier Milei"),
-                    lambda s: s.search("bank", limit=20), lambda s: s.links(), lambda s: s.entities(limit=50),
-                    lambda s: queries.ego(s, "Milei", hops=2), lambda s: queries.path(s, "Tim Cook", "Elon Musk"),
-                    lambda s: queries.timeline(s, "Milei"), lambda s: queries.top(s, by="pagerank", limit=20),
-                    lambda s: s.document("milei")):
+        for ask in (
+            lambda s: s.edges(),
+            lambda s: s.edges(status="planned", between=("Milei", "Tim Cook")),
+            lambda s: s.edges(since="2024-01-01", type="CONSULT"),
+            lambda s: s.entity("Javier Milei"),
+            lambda s: s.search("bank", limit=20),
+            lambda s: s.links(),
+            lambda s: s.entities(limit=50),
+            lambda s: queries.ego(s, "Milei", hops=2),
+            lambda s: queries.path(s, "Tim Cook", "Elon Musk"),
+            lambda s: queries.timeline(s, "Milei"),
+            lambda s: queries.top(s, by="pagerank", limit=20),
+            lambda s: s.document("milei"),
+        ):
             assert stable(ask(lite)) == stable(ask(pg))
         for fmt in ("graphml", "csv", "ftm", "plover"):
             a, b = tmp_path / f"lite.{fmt}", tmp_path / f"pg.{fmt}"

@@ -1,7 +1,9 @@
 """Copies and sources: content fingerprints, canonical URLs, a syndicated copy stored once with two sources."""
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from site_fixture import bbc_articles
 from sqlalchemy import create_engine, delete, func, select
 
 from newsgraph import extract
@@ -9,7 +11,6 @@ from newsgraph.ingest.save import save
 from newsgraph.store import Store
 from newsgraph.store import schema as t
 from newsgraph.store.ids import canonical_url, text_fingerprint
-from site_fixture import bbc_articles
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +36,7 @@ def as_published(doc, text_doc_url, title=None, key="copy"):
 
 # -- text_fingerprint ------------------------------------------------------------------------------------------
 
+
 def test_fingerprint_ignores_case_punctuation_and_spacing():
     a = "Absa said it is still in talks with Barclays, the UK bank.\n\nShares rose 2%."
     b = "ABSA said  it is still in talks with Barclays -- the UK bank!\nShares rose 2 %"
@@ -44,19 +46,23 @@ def test_fingerprint_ignores_case_punctuation_and_spacing():
 def test_fingerprint_ignores_a_leading_headline_equal_to_the_title():
     body = "Absa said it is still in talks with Barclays."
     assert text_fingerprint(f"Absa and Barclays talks continue\n\n{body}", "Absa and Barclays talks continue") == text_fingerprint(body)
-    assert text_fingerprint(f"ABSA AND BARCLAYS TALKS CONTINUE:\n{body}", "Absa and Barclays talks continue") == \
-        text_fingerprint(body, "Absa and Barclays talks continue")
+    assert text_fingerprint(f"ABSA AND BARCLAYS TALKS CONTINUE:\n{body}", "Absa and Barclays talks continue") == text_fingerprint(
+        body, "Absa and Barclays talks continue"
+    )
     # a headline that is not the title is part of the text
     assert text_fingerprint(f"Other headline\n\n{body}", "Absa and Barclays talks continue") != text_fingerprint(body)
     # a text that is only its title keeps its words
     assert text_fingerprint("Talks continue", "Talks continue") != text_fingerprint("", None)
 
 
-@pytest.mark.parametrize("a,b", [
-    ("Absa is in talks with Barclays.", "Absa is not in talks with Barclays."),
-    ("Shares rose 2%.", "Shares rose 3%."),
-    ("Barclays bought Absa.", "Absa bought Barclays."),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Absa is in talks with Barclays.", "Absa is not in talks with Barclays."),
+        ("Shares rose 2%.", "Shares rose 3%."),
+        ("Barclays bought Absa.", "Absa bought Barclays."),
+    ],
+)
 def test_fingerprint_differs_for_different_words(a, b):
     assert text_fingerprint(a) != text_fingerprint(b)
 
@@ -75,15 +81,19 @@ def test_fingerprint_survives_any_respacing_and_recasing(ws, data):
 
 # -- canonical_url ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("url,canonical", [
-    ("https://News.Example.COM/a/b?utm_source=rss&utm_medium=feed", "https://news.example.com/a/b"),
-    ("https://news.example.com/a?fbclid=IwAR0abc#comments", "https://news.example.com/a"),
-    ("HTTP://NEWS.EXAMPLE.COM:80/a#top", "http://news.example.com/a"),
-    ("https://news.example.com:443/a", "https://news.example.com/a"),
-    ("https://news.example.com/story?id=42&utm_campaign=x", "https://news.example.com/story?id=42"),
-    ("https://news.example.com/article.php?sid=12345", "https://news.example.com/article.php?sid=12345"),
-    ("https://news.example.com/search?q=barclays&page=2&gclid=1", "https://news.example.com/search?page=2&q=barclays"),
-])
+
+@pytest.mark.parametrize(
+    "url,canonical",
+    [
+        ("https://News.Example.COM/a/b?utm_source=rss&utm_medium=feed", "https://news.example.com/a/b"),
+        ("https://news.example.com/a?fbclid=IwAR0abc#comments", "https://news.example.com/a"),
+        ("HTTP://NEWS.EXAMPLE.COM:80/a#top", "http://news.example.com/a"),
+        ("https://news.example.com:443/a", "https://news.example.com/a"),
+        ("https://news.example.com/story?id=42&utm_campaign=x", "https://news.example.com/story?id=42"),
+        ("https://news.example.com/article.php?sid=12345", "https://news.example.com/article.php?sid=12345"),
+        ("https://news.example.com/search?q=barclays&page=2&gclid=1", "https://news.example.com/search?page=2&q=barclays"),
+    ],
+)
 def test_canonical_url(url, canonical):
     assert canonical_url(url) == canonical
 
@@ -93,13 +103,22 @@ def test_canonical_url_keeps_the_path_case_and_distinguishes_articles():
     assert canonical_url("https://e.example/a?story=1") != canonical_url("https://e.example/a?story=2")
 
 
-@pytest.mark.parametrize("value,expected", [(None, None), ("", None), ("bbc-business-1", "bbc-business-1"),
-                                            ("ftp://Files.example/a", "ftp://Files.example/a"), ("mailto:desk@e.example", "mailto:desk@e.example")])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (None, None),
+        ("", None),
+        ("bbc-business-1", "bbc-business-1"),
+        ("ftp://Files.example/a", "ftp://Files.example/a"),
+        ("mailto:desk@e.example", "mailto:desk@e.example"),
+    ],
+)
 def test_canonical_url_passes_no_url_and_non_http_through(value, expected):
     assert canonical_url(value) == expected
 
 
 # -- the store -------------------------------------------------------------------------------------------------
+
 
 def test_a_syndicated_copy_is_one_document_with_two_sources(tmp_path, article, doc):
     text = article["text"]
@@ -130,8 +149,10 @@ def test_a_text_without_url_is_a_source_by_its_key(tmp_path, article, doc):
     with Store(str(tmp_path / "g.db")) as s:
         first = save(s, as_published(doc, None, key="absa-file"), article["text"])
         s.add_source(first.document_id, key="absa-copy", title="Copy")
-        assert sorted((x["locator"], x["url"], x["title"]) for x in s.sources(first.document_id)) == \
-            [("absa-copy", None, "Copy"), ("absa-file", None, article["title"])]
+        assert sorted((x["locator"], x["url"], x["title"]) for x in s.sources(first.document_id)) == [
+            ("absa-copy", None, "Copy"),
+            ("absa-file", None, article["title"]),
+        ]
 
 
 def test_sources_found_in_the_same_second_come_first_found_first(tmp_path, article, doc, monkeypatch):
@@ -160,8 +181,7 @@ def test_saving_the_same_text_again_moves_last_seen(tmp_path, article, doc, monk
         assert src["last_seen"] == "2024-03-01T00:00:00+00:00"
         engine = create_engine(s.url)
         with engine.connect() as c:
-            assert c.execute(select(t.Document.first_seen, t.Document.last_seen)).one() == \
-                ("2024-01-01T00:00:00+00:00", "2024-03-01T00:00:00+00:00")
+            assert c.execute(select(t.Document.first_seen, t.Document.last_seen)).one() == ("2024-01-01T00:00:00+00:00", "2024-03-01T00:00:00+00:00")
         engine.dispose()
 
 

@@ -1,4 +1,5 @@
 """The SQLite store: content-hash ids, idempotent re-ingest, one transaction per document, queries."""
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -8,8 +9,7 @@ from newsgraph.ingest.save import save
 from newsgraph.store import Store, UnknownEntity
 from newsgraph.store import store as store_module
 
-TEXT = ("Tesla CEO Elon Musk met Argentina's President Javier Milei on Monday. "
-        "Milei will visit Germany next week. Musk praised Milei.")
+TEXT = "Tesla CEO Elon Musk met Argentina's President Javier Milei on Monday. Milei will visit Germany next week. Musk praised Milei."
 
 
 @pytest.fixture(scope="module")

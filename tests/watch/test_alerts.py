@@ -1,9 +1,10 @@
 """Watchlists and alerts over a real SQLite store and real extraction."""
+
 import json
 
 import pytest
-
 from conftest import json_lines, run_cli
+
 from newsgraph.extract import extract
 from newsgraph.ingest.save import save as save_document
 from newsgraph.store import Store
@@ -64,7 +65,9 @@ def test_delivery_keeps_what_a_sink_could_not_take(tmp_path, site):
 def test_watchlist_commands(tmp_path):
     db = str(tmp_path / "g.db")
     assert json_lines(run_cli("watchlist", "add", "Peter Grant", "Maria Lopez", "--db", db).stdout) == [
-        {"name": "Maria Lopez"}, {"name": "Peter Grant"}]  # oldest first, then by name
+        {"name": "Maria Lopez"},
+        {"name": "Peter Grant"},
+    ]  # oldest first, then by name
     run_cli("watchlist", "add", "Maria Lopez", "Atlas Mining Company", "--between", "--db", db)
     assert {"name": "Maria Lopez", "between": "Atlas Mining Company"} in json_lines(run_cli("watchlist", "list", "--db", db).stdout)
     bad = run_cli("watchlist", "add", "A", "B", "C", "--between", "--db", db)
@@ -75,10 +78,13 @@ def test_watchlist_commands(tmp_path):
     assert run_cli("alerts", "--db", db).stdout == b""
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--every", "soon"], b"--every: 'soon' is not a duration"),
-    (["--webhook", "not-a-url"], b"--webhook: 'not-a-url' is not an http(s) URL"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--every", "soon"], b"--every: 'soon' is not a duration"),
+        (["--webhook", "not-a-url"], b"--webhook: 'not-a-url' is not an http(s) URL"),
+    ],
+)
 def test_watch_usage_errors(tmp_path, args, message):
     feeds = tmp_path / "feeds.txt"
     feeds.write_text("https://news.example/rss.xml\n")
@@ -91,17 +97,18 @@ def test_watch_once_from_the_command_line(tmp_path, site, shared):
 
     (article,) = bbc_articles(shared, 1)
     site.route("/a.html", body=article_page(article, site.base + "/a.html"))
-    site.route("/rss.xml", body=(f'<rss version="2.0"><channel><title>t</title><item><title>x</title>'
-                                 f"<link>{site.base}/a.html</link></item></channel></rss>").encode(),
-               headers={"Content-Type": "application/rss+xml"})
+    site.route(
+        "/rss.xml",
+        body=(f'<rss version="2.0"><channel><title>t</title><item><title>x</title><link>{site.base}/a.html</link></item></channel></rss>').encode(),
+        headers={"Content-Type": "application/rss+xml"},
+    )
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(site.base + "/rss.xml\n")
     db = str(tmp_path / "g.db")
     run_cli("watchlist", "add", "Barclays", "--db", db)
     refused = run_cli("watch", str(feeds), "--db", db, "--once")
     assert refused.returncode == 1 and b"loopback address: refused" in refused.stderr
-    res = run_cli("watch", str(feeds), "--db", db, "--once", "--allow-private-urls", "--delay", "0",
-                  "--alerts", str(tmp_path / "alerts.jsonl"))
+    res = run_cli("watch", str(feeds), "--db", db, "--once", "--allow-private-urls", "--delay", "0", "--alerts", str(tmp_path / "alerts.jsonl"))
     assert res.returncode == 0, res.stderr
     alerts = json_lines(res.stdout)
     assert alerts and all("Barclays" in a["watched"] for a in alerts)

@@ -4,13 +4,15 @@ The troubles the issue lists are all in one world: a slow page (timeout), a 500,
 20 MB page, a non-UTF-8 page, a feed with broken XML, a feed whose items disappear and a webhook
 that is down.  Each gives one clear line, the rest of the cycle goes on, and no state is lost.
 """
+
 from __future__ import annotations
 
 import json
-from email.utils import format_datetime
 from datetime import datetime, timezone
+from email.utils import format_datetime
 
 import pytest
+from site_fixture import Site, article_page, bbc_articles
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,27 +21,29 @@ from newsgraph.store import schema as t
 from newsgraph.watch import alerts as alerting
 from newsgraph.watch.cycle import MAX_ATTEMPTS, Cycle
 from newsgraph.watch.polite import PoliteFetcher
-from site_fixture import Site, article_page, bbc_articles
 
 STAMP = format_datetime(datetime(2005, 3, 1, 9, tzinfo=timezone.utc), usegmt=True)
 
 
 def rss(site: Site, paths: list[tuple[str, str]]) -> bytes:
-    items = "".join(f"<item><title>{title}</title><link>{site.base}{path}</link><pubDate>{STAMP}</pubDate></item>"
-                    for path, title in paths)
+    items = "".join(f"<item><title>{title}</title><link>{site.base}{path}</link><pubDate>{STAMP}</pubDate></item>" for path, title in paths)
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>{items}</channel></rss>'.encode()
 
 
 def atom(site: Site, paths: list[tuple[str, str]]) -> bytes:
-    items = "".join(f'<entry><title>{title}</title><link href="{site.base}{path}"/><id>{path}</id>'
-                    f"<updated>2005-03-02T09:00:00Z</updated></entry>" for path, title in paths)
-    return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
-            f"<updated>2005-03-02T09:00:00Z</updated>{items}</feed>").encode()
+    items = "".join(
+        f'<entry><title>{title}</title><link href="{site.base}{path}"/><id>{path}</id><updated>2005-03-02T09:00:00Z</updated></entry>'
+        for path, title in paths
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
+        f"<updated>2005-03-02T09:00:00Z</updated>{items}</feed>"
+    ).encode()
 
 
-def conditional(site: Site, path: str, body: bytes, etag: str, content_type: str = "application/rss+xml",
-                modified: str = STAMP) -> None:
+def conditional(site: Site, path: str, body: bytes, etag: str, content_type: str = "application/rss+xml", modified: str = STAMP) -> None:
     """Serve ``body`` at ``path`` with an ETag and Last-Modified, answering 304 to a matching conditional GET."""
+
     def answer(handler):
         if handler.headers.get("If-None-Match") == etag or handler.headers.get("If-Modified-Since") == modified:
             handler.send_response(304)
@@ -48,6 +52,7 @@ def conditional(site: Site, path: str, body: bytes, etag: str, content_type: str
             handler.end_headers()
             return None
         return body
+
     site.route(path, body=answer, headers={"Content-Type": content_type, "ETag": etag, "Last-Modified": modified})
 
 
@@ -60,30 +65,45 @@ def world(shared, tmp_path):
     for (path, _), a in zip(good, arts):
         news.route(path, body=article_page(a, news.base + path))
     accented = dict(arts[4], text=arts[4]["text"] + "\n\nThe café owner paid 5 € for the crème brûlée.")
-    news.route("/latin.html", body=article_page(accented, news.base + "/latin.html", charset="windows-1252"),
-               headers={"Content-Type": "text/html; charset=windows-1252"})
+    news.route(
+        "/latin.html",
+        body=article_page(accented, news.base + "/latin.html", charset="windows-1252"),
+        headers={"Content-Type": "text/html; charset=windows-1252"},
+    )
     news.route("/slow.html", body=article_page(arts[5], news.base + "/slow.html"), delay=3)
     news.route("/broken.html", status=500, body=b"oops")
     news.redirect("/loop.html", "/loop.html")
-    news.route("/huge.html", body=b"<html><body>" + b"<p>words words words</p>" * 900_000 + b"</body></html>",
-               headers={"Content-Length": None, "Connection": "close"})
-    trouble = [("/latin.html", "Accents"), ("/slow.html", "Slow"), ("/broken.html", "Broken"),
-               ("/loop.html", "Loop"), ("/huge.html", "Huge")]
+    news.route(
+        "/huge.html",
+        body=b"<html><body>" + b"<p>words words words</p>" * 900_000 + b"</body></html>",
+        headers={"Content-Length": None, "Connection": "close"},
+    )
+    trouble = [("/latin.html", "Accents"), ("/slow.html", "Slow"), ("/broken.html", "Broken"), ("/loop.html", "Loop"), ("/huge.html", "Huge")]
     conditional(news, "/rss.xml", rss(news, good + trouble), '"news-1"')
-    news.route("/broken-feed.xml", body=b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>A</ti',
-               headers={"Content-Type": "application/rss+xml"})
+    news.route(
+        "/broken-feed.xml",
+        body=b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>A</ti',
+        headers={"Content-Type": "application/rss+xml"},
+    )
     news.route("/robots.txt", body=b"User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"})
     # the wire: a copy of a news article (another URL, other markup), and a feed whose items disappear
     wire.route("/w/copy.html", body=article_page(arts[0], wire.base + "/w/copy.html", published="2005-03-02"))
     shifting = [(f"/w/{i}.html", a["title"]) for i, a in enumerate(arts[6:9])]
     for (path, _), a in zip(shifting, arts[6:9]):
         wire.route(path, body=article_page(a, wire.base + path))
-    conditional(wire, "/atom.xml", atom(wire, [("/w/copy.html", arts[0]["title"])] + shifting[:2]), '"wire-1"',
-                "application/atom+xml")
+    conditional(wire, "/atom.xml", atom(wire, [("/w/copy.html", arts[0]["title"])] + shifting[:2]), '"wire-1"', "application/atom+xml")
     hook.route("/hook", status=503, body=b"down")
     feeds = [news.base + "/rss.xml", news.base + "/broken-feed.xml", wire.base + "/atom.xml"]
-    yield {"news": news, "wire": wire, "hook": hook, "feeds": feeds, "shifting": shifting, "db": str(tmp_path / "w.db"),
-           "alerts": str(tmp_path / "alerts.jsonl"), "arts": arts}
+    yield {
+        "news": news,
+        "wire": wire,
+        "hook": hook,
+        "feeds": feeds,
+        "shifting": shifting,
+        "db": str(tmp_path / "w.db"),
+        "alerts": str(tmp_path / "alerts.jsonl"),
+        "arts": arts,
+    }
     for s in (news, wire, hook):
         s.close()
 
@@ -111,9 +131,14 @@ def test_a_cycle_goes_on_past_every_trouble_and_a_second_saves_fetches(world):
         assert (first.feeds, first.entries, first.feed_errors) == (3, 12, 1)
         assert (first.stored, first.copies, first.failed) == (7, 1, 4), c.lines
         text = "\n".join(c.lines)
-        for expected in ("broken-feed.xml: not a readable RSS or Atom feed (broken XML", "slow.html: timed out after 1 s",
-                         "broken.html: HTTP 500", "loop.html: more than 5 redirects", "huge.html: page over the size cap",
-                         "webhook " + world["hook"].base + "/hook: HTTP 503"):
+        for expected in (
+            "broken-feed.xml: not a readable RSS or Atom feed (broken XML",
+            "slow.html: timed out after 1 s",
+            "broken.html: HTTP 500",
+            "loop.html: more than 5 redirects",
+            "huge.html: page over the size cap",
+            "webhook " + world["hook"].base + "/hook: HTTP 503",
+        ):
             assert expected in text, (expected, c.lines)
         assert all("\n" not in line and "Traceback" not in line for line in c.lines)
         state = items(store)
@@ -145,7 +170,7 @@ def test_a_cycle_goes_on_past_every_trouble_and_a_second_saves_fetches(world):
         hook_posts = [h for h in world["hook"].hits if h == "/hook"]
         assert len(hook_posts) == 1 + len(first.alerts)  # one failed try, then each alert once
         # a page fetched again would show in the server logs: only feeds, robots and the failed pages were
-        again = world["news"].hits[len(world["news"].hits) - second.requests:]
+        again = world["news"].hits[len(world["news"].hits) - second.requests :]
         assert not any(h.startswith("/business/") for h in again)
 
 
@@ -161,8 +186,14 @@ def test_items_that_disappear_and_failures_that_run_out_of_tries(world):
         stored_before = store.counts()["documents"]
         # the wire's feed changes: its first items are gone, a new one appears
         wire = world["wire"]
-        conditional(wire, "/atom.xml", atom(wire, world["shifting"][2:]), '"wire-2"', "application/atom+xml",
-                    modified=format_datetime(datetime(2005, 3, 3, 9, tzinfo=timezone.utc), usegmt=True))
+        conditional(
+            wire,
+            "/atom.xml",
+            atom(wire, world["shifting"][2:]),
+            '"wire-2"',
+            "application/atom+xml",
+            modified=format_datetime(datetime(2005, 3, 3, 9, tzinfo=timezone.utc), usegmt=True),
+        )
         report = c.run()
         assert report.stored == 1 and store.counts()["documents"] == stored_before + 1
         assert items(store)["0.html"] == "stored"  # still there, never fetched again

@@ -1,4 +1,5 @@
 """Feed lists and feed documents."""
+
 import pytest
 
 from newsgraph.ingest import InputError
@@ -16,21 +17,23 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/
 
 
 def test_rss_and_atom_entries():
-    assert parse_feed(RSS, "https://news.example/rss.xml") == (
-        [Entry("https://news.example/business/1.html", "Bank talks", "2005-03-01")], None)
+    assert parse_feed(RSS, "https://news.example/rss.xml") == ([Entry("https://news.example/business/1.html", "Bank talks", "2005-03-01")], None)
     assert parse_feed(ATOM, "https://wire.example/atom.xml") == ([Entry("https://wire.example/a", "Deal signed", "2005-03-02")], None)
 
 
 def test_a_truncated_feed_is_read_leniently_with_a_warning():
-    entries, problem = parse_feed(RSS[:RSS.index(b"<item><title>No link")], "https://news.example/rss.xml")
+    entries, problem = parse_feed(RSS[: RSS.index(b"<item><title>No link")], "https://news.example/rss.xml")
     assert [e.title for e in entries] == ["Bank talks"] and "malformed feed, read leniently" in problem
 
 
-@pytest.mark.parametrize("body,message", [
-    (b"<html><body>Not a feed</body></html>", "not an RSS or Atom feed"),
-    (b"", "not an RSS or Atom feed"),
-    (b"<?xml version='1.0'?><rss version='2.0'><channel><item><title>A</ti", "broken XML"),
-])
+@pytest.mark.parametrize(
+    "body,message",
+    [
+        (b"<html><body>Not a feed</body></html>", "not an RSS or Atom feed"),
+        (b"", "not an RSS or Atom feed"),
+        (b"<?xml version='1.0'?><rss version='2.0'><channel><item><title>A</ti", "broken XML"),
+    ],
+)
 def test_what_is_no_feed_is_one_line(body, message):
     with pytest.raises(FetchError, match=message) as info:
         parse_feed(body, "https://x.example/f")

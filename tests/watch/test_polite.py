@@ -1,4 +1,5 @@
 """The polite fetcher against a real server on 127.0.0.1: robots.txt, the per-host pause, retries."""
+
 import time
 
 import pytest

@@ -3,6 +3,7 @@
 Skipped when playwright or /usr/bin/chromium is missing.  The screenshots go to a temporary folder, or
 to ``docs/screenshots/`` with ``NEWSGRAPH_SCREENSHOTS=1`` (``make screenshots``), which the README shows.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,6 +26,7 @@ from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 
+
 @pytest.fixture
 def shots(tmp_path) -> Path:
     """Where screenshots go: docs/screenshots/ when asked for, else a temporary folder."""
@@ -32,10 +34,10 @@ def shots(tmp_path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
-ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+
+ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 PLANNED = {"Sundar Pichai", "Sam Altman", "Mark Zuckerberg", "Tim Cook"}
-XSS = '<script>window.pwned=1</script>'
+XSS = "<script>window.pwned=1</script>"
 IMG = '<img src=x onerror="window.pwned=1">'
 
 
@@ -156,8 +158,7 @@ def test_actor_network_evidence_document_and_paste(server, page, shots):
     page.goto(f"{server}/#/entity/{milei}")
     wait_network(page, milei)
     page.select_option("#f-status", "planned")
-    page.wait_for_function("() => window.newsgraphCy.edges().length === 4 && "
-                           "document.querySelector('#network').dataset.state === 'ready'")
+    page.wait_for_function("() => window.newsgraphCy.edges().length === 4 && document.querySelector('#network').dataset.state === 'ready'")
     assert {e["status"] for e in cy_edges(page)} == {"planned"}
     page.select_option("#f-status", "")
     page.wait_for_function("() => window.newsgraphCy.edges().length > 4")
@@ -165,24 +166,26 @@ def test_actor_network_evidence_document_and_paste(server, page, shots):
     # paste a second article: the graph grows
     before = page.evaluate("() => [window.newsgraphCy.nodes().length, window.newsgraphCy.edges().length]")
     form = page.locator("#paste-form")
-    form.locator("textarea[name=text]").fill("Javier Milei met Elon Musk in Austin on Friday. Milei praised Tesla. "
-                                            "Javier Milei will meet Jensen Huang in Buenos Aires next week.")
+    form.locator("textarea[name=text]").fill(
+        "Javier Milei met Elon Musk in Austin on Friday. Milei praised Tesla. Javier Milei will meet Jensen Huang in Buenos Aires next week."
+    )
     form.locator("input[name=title]").fill("Milei in Austin")
     form.locator("input[name=published]").fill("2024-06-01")
     form.locator("button[type=submit]").click()
     page.wait_for_selector("#paste-result[data-state=ready]", state="attached")
     expect(page.locator("#paste-result")).to_contain_text("Added")
-    page.wait_for_function("([n, e]) => window.newsgraphCy.nodes().length > n || window.newsgraphCy.edges().length > e",
-                           arg=before)
+    page.wait_for_function("([n, e]) => window.newsgraphCy.nodes().length > n || window.newsgraphCy.edges().length > e", arg=before)
     after = page.evaluate("() => [window.newsgraphCy.nodes().length, window.newsgraphCy.edges().length]")
     assert after[0] + after[1] > before[0] + before[1]
     assert page.errors == [] and page.dialogs == []  # type: ignore[attr-defined]
 
 
 def test_untrusted_text_is_never_markup(server, page):
-    text = (f"Javier Milei met {XSS} Smith in Rome on Monday. "
-            f"Boss {IMG} Jones criticised Javier Milei. "
-            f"The article's own markup: {XSS} and {IMG} and <b>bold</b>.")
+    text = (
+        f"Javier Milei met {XSS} Smith in Rome on Monday. "
+        f"Boss {IMG} Jones criticised Javier Milei. "
+        f"The article's own markup: {XSS} and {IMG} and <b>bold</b>."
+    )
     title = f"Title {XSS}{IMG}"
     r = httpx.post(server + "/api/documents", json={"text": text, "title": title, "url": "javascript:window.pwned=1"})
     if r.status_code == 422:  # the app may refuse a javascript: URL; store it without one
@@ -242,25 +245,57 @@ def test_hostile_api_answers_render_as_text(server, page):
     """Names, types, sentences, titles and URLs from the API, all hostile (mocked), never become markup."""
     bad = [XSS, IMG, '"><svg onload=window.pwned=1>', "</textarea><iframe src=javascript:window.pwned=1>"]
     names = {f"n{i}": b for i, b in enumerate(bad)}
-    edge = {"id": "e0", "type": "CONSULT", "mode": IMG, "context": XSS, "status": "negated",
-            "source": [bad[0]], "target": [bad[1]], "source_ids": ["n0"], "target_ids": ["n1"],
-            "time": {"text": XSS, "start": "2024-01-01", "end": None}, "confidence": 0.5, "first_seen": "x",
-            "evidence": {"document": "d0", "url": "javascript:window.pwned=1", "published": IMG,
-                         "sentence": f"He met {XSS} and {IMG}.", "start": 3, "end": 12}}
-    edges = [edge] + [dict(edge, id=f"e{i}", status="planned", source_ids=["n0"], target_ids=[f"n{i}"],
-                           target=[bad[i]]) for i in (2, 3)]
+    edge = {
+        "id": "e0",
+        "type": "CONSULT",
+        "mode": IMG,
+        "context": XSS,
+        "status": "negated",
+        "source": [bad[0]],
+        "target": [bad[1]],
+        "source_ids": ["n0"],
+        "target_ids": ["n1"],
+        "time": {"text": XSS, "start": "2024-01-01", "end": None},
+        "confidence": 0.5,
+        "first_seen": "x",
+        "evidence": {
+            "document": "d0",
+            "url": "javascript:window.pwned=1",
+            "published": IMG,
+            "sentence": f"He met {XSS} and {IMG}.",
+            "start": 3,
+            "end": 12,
+        },
+    }
+    edges = [edge] + [dict(edge, id=f"e{i}", status="planned", source_ids=["n0"], target_ids=[f"n{i}"], target=[bad[i]]) for i in (2, 3)]
     answers = {
         "/api/entities": [{"id": k, "name": v, "type": "Person", "mentions": 1, "events": 1} for k, v in names.items()],
-        "/api/entities/n0": {"id": "n0", "name": bad[0], "type": "Person", "country": IMG, "aliases": bad,
-                             "roles": [{"person": bad[0], "org": IMG, "title": XSS, "evidence": {}}], "interactions": {}},
-        "/api/ego/n0": {"center": "n0", "truncated": False, "edges": edges,
-                        "nodes": [{"id": k, "hops": 0 if k == "n0" else 1, "name": v, "type": XSS if k == "n3" else "Person"}
-                                  for k, v in names.items()]},
+        "/api/entities/n0": {
+            "id": "n0",
+            "name": bad[0],
+            "type": "Person",
+            "country": IMG,
+            "aliases": bad,
+            "roles": [{"person": bad[0], "org": IMG, "title": XSS, "evidence": {}}],
+            "interactions": {},
+        },
+        "/api/ego/n0": {
+            "center": "n0",
+            "truncated": False,
+            "edges": edges,
+            "nodes": [{"id": k, "hops": 0 if k == "n0" else 1, "name": v, "type": XSS if k == "n3" else "Person"} for k, v in names.items()],
+        },
         "/api/timeline/n0": edges,
-        "/api/documents/d0": {"id": "d0", "key": IMG, "title": XSS + IMG, "url": "javascript:window.pwned=1",
-                              "published": IMG, "text": f"He met {XSS} and {IMG}. <b>x</b>",
-                              "mentions": [{"start": 7, "end": 10, "entity_id": "n0", "name": IMG, "type": XSS}],
-                              "evidence": []},
+        "/api/documents/d0": {
+            "id": "d0",
+            "key": IMG,
+            "title": XSS + IMG,
+            "url": "javascript:window.pwned=1",
+            "published": IMG,
+            "text": f"He met {XSS} and {IMG}. <b>x</b>",
+            "mentions": [{"start": 7, "end": 10, "entity_id": "n0", "name": IMG, "type": XSS}],
+            "evidence": [],
+        },
     }
 
     def handle(route):

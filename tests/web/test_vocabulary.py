@@ -1,4 +1,5 @@
 """The web page spells no vocabulary: the types, statuses and colours come from ``GET /api/ontology``."""
+
 import re
 
 from newsgraph import ontology as ont

@@ -5,12 +5,13 @@ it: ``Authorization: Bearer TOKEN``, ``?token=TOKEN``, or the cookie that a page
 ``?token=TOKEN`` receives (HttpOnly, SameSite=Strict), so its scripts and calls carry it.  Request
 bodies are capped at ``max_body`` bytes.
 """
+
 from __future__ import annotations
 
 import hmac
-from datetime import date
 from collections.abc import Callable
-from typing import Any, Literal, Optional
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import Body, FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -25,10 +26,15 @@ from newsgraph.store import Store, UnknownEntity
 from newsgraph.web import STATIC
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
-EventType = Literal[tuple(ont.EVENT_TYPES)]  # type: ignore[valid-type]
-Status = Literal[ont.STATUSES]  # type: ignore[valid-type]
-#: the codes of the language packs (newsgraph.lang) when the app is made
-Language = Literal[lang.codes()]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # to mypy plain strings: the Literals below are built at run time, for FastAPI to check and document
+    EventType = str
+    Status = str
+    Language = str
+else:
+    EventType = Literal[tuple(ont.EVENT_TYPES)]
+    Status = Literal[ont.STATUSES]
+    #: the codes of the language packs (newsgraph.lang) when the app is made
+    Language = Literal[lang.codes()]
 MAX_BODY = 2_000_000
 COOKIE = "newsgraph_token"
 PORT = r"(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})"
@@ -71,41 +77,51 @@ class Ontology(BaseModel):
 
 def ontology() -> Ontology:
     """What ``GET /api/ontology`` answers."""
+
     def among(group: frozenset[str]) -> list[str]:
         return [t for t in ont.EVENT_TYPES if t in group]
 
     return Ontology(
-        entity_types=[EntityTerm(name=t, definition=d, color=ont.ENTITY_COLORS[t], ftm_schema=ont.FTM_SCHEMA[t])
-                      for t, d in ont.ENTITY_TYPES.items()],
+        entity_types=[
+            EntityTerm(name=t, definition=d, color=ont.ENTITY_COLORS[t], ftm_schema=ont.FTM_SCHEMA[t]) for t, d in ont.ENTITY_TYPES.items()
+        ],
         tie_types=list(ont.TIE_TYPES),
         event_types=[Term(name=t, definition=d, color=ont.EVENT_COLORS[t]) for t, d in ont.EVENT_TYPES.items()],
-        statuses=list(ont.STATUSES), symmetric_event_types=among(ont.SYMMETRIC_EVENTS),
-        cooperative_event_types=among(ont.COOPERATIVE_EVENTS), hostile_event_types=among(ont.HOSTILE_EVENTS),
-        legacy_event_types=dict(ont.LEGACY_EVENT_TYPES), mention_kinds=list(ont.MENTION_KINDS))
+        statuses=list(ont.STATUSES),
+        symmetric_event_types=among(ont.SYMMETRIC_EVENTS),
+        cooperative_event_types=among(ont.COOPERATIVE_EVENTS),
+        hostile_event_types=among(ont.HOSTILE_EVENTS),
+        legacy_event_types=dict(ont.LEGACY_EVENT_TYPES),
+        mention_kinds=list(ont.MENTION_KINDS),
+    )
 
 
 class DocumentIn(BaseModel):
     """An article: its ``text``, or only a ``url`` to fetch it from (the page's title and date are then read too)."""
 
-    model_config = ConfigDict(json_schema_extra={"anyOf": [
-        {"required": ["text"], "properties": {"text": {"type": "string"}}},
-        {"required": ["url"], "properties": {"url": {"type": "string"}}}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["text"], "properties": {"text": {"type": "string"}}},
+                {"required": ["url"], "properties": {"url": {"type": "string"}}},
+            ]
+        }
+    )
 
-    text: Optional[str] = Field(None, min_length=1, max_length=MAX_BODY, pattern=r"\S", description="The article's plain text.")
-    title: Optional[str] = Field(None, max_length=1000)
-    published: Optional[str] = Field(None, pattern=DATE, json_schema_extra={"format": "date"}, description="YYYY-MM-DD")
-    url: Optional[str] = Field(None, max_length=2000, pattern=URL,
-                               description="Where the text comes from; without text, the page to fetch and read.")
-    language: Optional[Language] = Field(None, description="The article's language (ISO 639-1); detected when not given.")
+    text: str | None = Field(None, min_length=1, max_length=MAX_BODY, pattern=r"\S", description="The article's plain text.")
+    title: str | None = Field(None, max_length=1000)
+    published: str | None = Field(None, pattern=DATE, json_schema_extra={"format": "date"}, description="YYYY-MM-DD")
+    url: str | None = Field(None, max_length=2000, pattern=URL, description="Where the text comes from; without text, the page to fetch and read.")
+    language: Language | None = Field(None, description="The article's language (ISO 639-1); detected when not given.")
 
     @field_validator("published")
     @classmethod
-    def real_date(cls, value: Optional[str]) -> Optional[str]:
-        """"2024-02-30" matches the pattern but is no date: a 422."""
+    def real_date(cls, value: str | None) -> str | None:
+        """ "2024-02-30" matches the pattern but is no date: a 422."""
         return None if value is None else date.fromisoformat(value).isoformat()
 
     @model_validator(mode="after")
-    def text_or_url(self) -> "DocumentIn":
+    def text_or_url(self) -> DocumentIn:
         if self.text is None and self.url is None:
             raise ValueError("give the article's text or a url to fetch it from")
         return self
@@ -113,7 +129,7 @@ class DocumentIn(BaseModel):
 
 class Error(BaseModel):
     detail: str
-    suggestions: Optional[list[str]] = None
+    suggestions: list[str] | None = None
 
 
 #: the errors a query may answer with (422 is FastAPI's own, for malformed parameters)
@@ -129,29 +145,38 @@ class Stored(BaseModel):
     events: int
 
 
-def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allow_private_urls: bool = False,
-               fetch_timeout: float = fetch.TIMEOUT, max_page: int = fetch.MAX_BYTES,
-               fetcher: Callable[..., dict[str, Any]] = fetch.read_url) -> FastAPI:
+def create_app(
+    db: str,
+    token: str | None = None,
+    max_body: int = MAX_BODY,
+    allow_private_urls: bool = False,
+    fetch_timeout: float = fetch.TIMEOUT,
+    max_page: int = fetch.MAX_BYTES,
+    fetcher: Callable[..., dict[str, Any]] = fetch.read_url,
+) -> FastAPI:
     """The app over the store at ``db`` (which must exist).
 
     Ingest by URL reads the page with ``fetcher(url, allow_private=, timeout=, max_bytes=)``: only
     public addresses unless ``allow_private_urls``, within ``fetch_timeout`` seconds and ``max_page`` bytes.
     """
     store = Store(db, create=False)
-    app = FastAPI(title="newsgraph", description="Who meets, backs, criticises, funds, sues or strikes deals with whom: "
-                  "an evidence-backed graph of the news.", version="0.1.0",
-                  openapi_url="/api/openapi.json", docs_url="/api/docs", redoc_url=None)
+    app = FastAPI(
+        title="newsgraph",
+        description="Who meets, backs, criticises, funds, sues or strikes deals with whom: an evidence-backed graph of the news.",
+        version="0.1.0",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
     app.state.store = store
 
     @app.middleware("http")
     async def guard(request: Request, call_next):  # noqa: ANN001, ANN202
         in_query = request.query_params.get("token", "")
         if token is not None:
-            given = (request.headers.get("authorization", "").removeprefix("Bearer ").strip() or in_query
-                     or request.cookies.get(COOKIE, ""))
+            given = request.headers.get("authorization", "").removeprefix("Bearer ").strip() or in_query or request.cookies.get(COOKIE, "")
             if not hmac.compare_digest(given.encode(), token.encode()):
-                return JSONResponse({"detail": "a valid token is required (Authorization: Bearer TOKEN, or open /?token=TOKEN)"},
-                                    status_code=401)
+                return JSONResponse({"detail": "a valid token is required (Authorization: Bearer TOKEN, or open /?token=TOKEN)"}, status_code=401)
         size = request.headers.get("content-length")
         if size is not None and (not size.isdigit() or int(size) > max_body):
             return JSONResponse({"detail": f"request body over {max_body} bytes"}, status_code=413)
@@ -168,7 +193,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allo
     async def missing(_request: Request, e: LookupError) -> JSONResponse:
         return JSONResponse({"detail": e.args[0] if e.args else "not found"}, status_code=404)
 
-    def filters(type: Optional[EventType], status: Optional[Status], since: Optional[str], until: Optional[str]) -> dict[str, Any]:
+    def filters(type: EventType | None, status: Status | None, since: str | None, until: str | None) -> dict[str, Any]:
         """The query filters (a ``since`` after ``until`` is an empty range, not an error)."""
         return {"type": type, "status": status, "since": since, "until": until}
 
@@ -195,9 +220,15 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allo
         return store.entity(entity_id)
 
     @app.get("/api/edges", tags=["interactions"], responses=ERRORS)
-    def edges(type: Optional[EventType] = T, status: Optional[Status] = S, since: Optional[str] = SINCE,
-              until: Optional[str] = UNTIL, a: Optional[str] = Query(None, description="with this actor…"),
-              b: Optional[str] = Query(None, description="…with this one too"), limit: int = Query(500, ge=1, le=10000)) -> list[dict[str, Any]]:
+    def edges(
+        type: EventType | None = T,
+        status: Status | None = S,
+        since: str | None = SINCE,
+        until: str | None = UNTIL,
+        a: str | None = Query(None, description="with this actor…"),
+        b: str | None = Query(None, description="…with this one too"),
+        limit: int = Query(500, ge=1, le=10000),
+    ) -> list[dict[str, Any]]:
         """Interactions with their evidence, filtered: those of actor ``a`` (with ``b``) when given."""
         f = filters(type, status, since, until)
         if a and b:
@@ -207,20 +238,40 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allo
         return store.edges(limit=limit, **f)
 
     @app.get("/api/ego/{entity_id}", tags=["graph"], responses=ERRORS)
-    def ego(entity_id: str, hops: int = Query(1, ge=1, le=3), type: Optional[EventType] = T, status: Optional[Status] = S,
-            since: Optional[str] = SINCE, until: Optional[str] = UNTIL, limit: int = Query(2000, ge=1, le=10000)) -> dict[str, Any]:
+    def ego(
+        entity_id: str,
+        hops: int = Query(1, ge=1, le=3),
+        type: EventType | None = T,
+        status: Status | None = S,
+        since: str | None = SINCE,
+        until: str | None = UNTIL,
+        limit: int = Query(2000, ge=1, le=10000),
+    ) -> dict[str, Any]:
         """The actors within ``hops`` interactions and the interactions among them."""
         return queries.ego(store, entity_id, hops=hops, limit=limit, **filters(type, status, since, until))
 
     @app.get("/api/path", tags=["graph"], responses=ERRORS)
-    def path(a: str, b: str, max_hops: int = Query(4, ge=1, le=6), type: Optional[EventType] = T,
-             status: Optional[Status] = S, since: Optional[str] = SINCE, until: Optional[str] = UNTIL) -> list[dict[str, Any]]:
+    def path(
+        a: str,
+        b: str,
+        max_hops: int = Query(4, ge=1, le=6),
+        type: EventType | None = T,
+        status: Status | None = S,
+        since: str | None = SINCE,
+        until: str | None = UNTIL,
+    ) -> list[dict[str, Any]]:
         """The shortest chain of interactions between two actors, each hop with its evidence."""
         return queries.path(store, a, b, max_hops=max_hops, **filters(type, status, since, until))
 
     @app.get("/api/timeline/{entity_id}", tags=["graph"], responses=ERRORS)
-    def timeline(entity_id: str, other: Optional[str] = Query(None, alias="with"), type: Optional[EventType] = T,
-                 status: Optional[Status] = S, since: Optional[str] = SINCE, until: Optional[str] = UNTIL) -> list[dict[str, Any]]:
+    def timeline(
+        entity_id: str,
+        other: str | None = Query(None, alias="with"),
+        type: EventType | None = T,
+        status: Status | None = S,
+        since: str | None = SINCE,
+        until: str | None = UNTIL,
+    ) -> list[dict[str, Any]]:
         """The actor's interactions (with ``with``), oldest first."""
         return queries.timeline(store, entity_id, other, **filters(type, status, since, until))
 
@@ -229,11 +280,18 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allo
         """A document's text with its mentions and evidence spans (character offsets)."""
         return store.document(document_id)
 
-    @app.post("/api/documents", response_model=Stored, status_code=201, tags=["documents"],
-              responses={400: {"model": Error, "description": "A body that is not JSON"},
-                         403: {"model": Error, "description": "A URL whose host is a loopback, private, link-local or metadata address"},
-                         413: {"model": Error, "description": "A body over the size cap"},
-                         502: {"model": Error, "description": "The URL could not be fetched or held no article"}})
+    @app.post(
+        "/api/documents",
+        response_model=Stored,
+        status_code=201,
+        tags=["documents"],
+        responses={
+            400: {"model": Error, "description": "A body that is not JSON"},
+            403: {"model": Error, "description": "A URL whose host is a loopback, private, link-local or metadata address"},
+            413: {"model": Error, "description": "A body over the size cap"},
+            502: {"model": Error, "description": "The URL could not be fetched or held no article"},
+        },
+    )
     def add_document(doc: DocumentIn = Body(...)) -> Any:
         """Extract an article (its text, or the page at its URL) and add it to the graph (an unchanged text changes nothing)."""
         from newsgraph.extract import extract
@@ -241,7 +299,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allo
 
         if doc.text is not None:
             key = (doc.title or next((line for line in doc.text.splitlines() if line.strip()), "") or "article").strip()[:80] or "article"
-            record = {"id": key, "text": doc.text, "title": doc.title, "url": doc.url, "published": doc.published}
+            record: dict[str, Any] = {"id": key, "text": doc.text, "title": doc.title, "url": doc.url, "published": doc.published}
         else:
             try:
                 record = fetcher(doc.url or "", allow_private=allow_private_urls, timeout=fetch_timeout, max_bytes=max_page)
@@ -252,8 +310,11 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY, allo
             except InputError as e:
                 return JSONResponse({"detail": str(e)}, status_code=502)
             record.update({k: v for k, v in (("title", doc.title), ("published", doc.published)) if v})
-        result = save(store, extract(record["text"], id=record["id"], title=record["title"], url=record["url"],
-                                     published=record["published"], language=doc.language), record["text"])
+        result = save(
+            store,
+            extract(record["text"], id=record["id"], title=record["title"], url=record["url"], published=record["published"], language=doc.language),
+            record["text"],
+        )
         return {"document_id": result.document_id, "created": result.created, "entities": result.entities, "events": result.events}
 
     @app.get("/", include_in_schema=False)

@@ -4,6 +4,7 @@ Exit codes: 0 success; 1 some input or lookup failed (each named on stderr, one 
 2 wrong usage.  Machine output is JSON lines on stdout; messages and progress go to stderr.
 Each module holds a group of commands; this one builds the Typer app from them.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,11 +19,28 @@ from newsgraph.errors import reason
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="newsgraph: turn news into an evidence-backed graph of who does what to whom.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="newsgraph: turn news into an evidence-backed graph of who does what to whom.",
+)
 
-for command in (extract_commands.extract, extract_commands.ingest, query.entities, query.show, query.edges, query.ego,
-                query.path, query.timeline, query.top, query.communities, query.new, curate.merge, curate.split):
+for command in (
+    extract_commands.extract,
+    extract_commands.ingest,
+    query.entities,
+    query.show,
+    query.edges,
+    query.ego,
+    query.path,
+    query.timeline,
+    query.top,
+    query.communities,
+    query.new,
+    curate.merge,
+    curate.split,
+):
     app.command()(command)
 app.add_typer(curate.alias_app, name="alias")
 app.add_typer(curate.kb_app, name="kb")

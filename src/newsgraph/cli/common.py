@@ -2,13 +2,14 @@
 
 Nothing heavy is imported here: spaCy, SQLAlchemy, Dask and FastAPI load inside the commands that use them.
 """
+
 from __future__ import annotations
 
 import functools
 import json
 import sys
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NoReturn, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
@@ -92,7 +93,7 @@ def run_query(db: str, run: Callable[[Store], T]) -> T:
             fail(str(e))
 
 
-def check_date(published: Optional[str], option: str = "--published") -> Optional[str]:
+def check_date(published: str | None, option: str = "--published") -> str | None:
     """``published`` as YYYY-MM-DD, or None; anything else exits 2."""
     try:
         return validate_date(published, option)
@@ -100,7 +101,7 @@ def check_date(published: Optional[str], option: str = "--published") -> Optiona
         fail(str(e), 2)
 
 
-def check_lang(lang: Optional[str]) -> Optional[str]:
+def check_lang(lang: str | None) -> str | None:
     """A language code newsgraph reads, or None; anything else exits 2."""
     if not lang:
         return None
@@ -112,7 +113,7 @@ def check_lang(lang: Optional[str]) -> Optional[str]:
         fail(f"--lang: {e}", 2)
 
 
-def check_choice(value: Optional[str], allowed: Iterable[str], what: str) -> Optional[str]:
+def check_choice(value: str | None, allowed: Iterable[str], what: str) -> str | None:
     """``value`` spelled as in ``allowed`` (any case), or None; anything else exits 2."""
     if value is None:
         return None
@@ -125,14 +126,17 @@ def check_choice(value: Optional[str], allowed: Iterable[str], what: str) -> Opt
     fail(f"unknown {what} {value!r}; choose from: {', '.join(allowed)}", 2)
 
 
-def query_filters(etype: Optional[str], status: Optional[str], since: Optional[str] = None,
-                  until: Optional[str] = None) -> dict[str, Optional[str]]:
+def query_filters(etype: str | None, status: str | None, since: str | None = None, until: str | None = None) -> dict[str, Any]:
     """The query filters, checked (exit 2 on an unknown type or status or a bad date)."""
     since, until = check_date(since, "--since"), check_date(until, "--until")
     if since and until and since > until:
         fail(f"--since {since} is after --until {until}", 2)
-    return {"type": check_choice(etype, ont.EVENT_TYPES, "event type"), "status": check_choice(status, ont.STATUSES, "status"),
-            "since": since, "until": until}
+    return {
+        "type": check_choice(etype, ont.EVENT_TYPES, "event type"),
+        "status": check_choice(status, ont.STATUSES, "status"),
+        "since": since,
+        "until": until,
+    }
 
 
 def print_edges(rows: list[dict[str, Any]], as_json: bool, title: str | None = None) -> None:

@@ -1,9 +1,10 @@
 """Curating the graph: merge, split, alias add, kb import, duplicates."""
+
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -47,8 +48,8 @@ def merge(
 def split(
     name: str = typer.Argument(..., help="The entity to split (name, alias or id)."),
     document: list[str] = typer.Option([], "--document", "-d", help="A document (key or id) whose mentions move; repeatable."),
-    alias: Optional[str] = typer.Option(None, "--alias", help="Move the documents where the entity is called this."),
-    new_name: Optional[str] = typer.Option(None, "--name", help="Name of the entity they move to (default: the alias)."),
+    alias: str | None = typer.Option(None, "--alias", help="Move the documents where the entity is called this."),
+    new_name: str | None = typer.Option(None, "--name", help="Name of the entity they move to (default: the alias)."),
     db: str = DB_OPT,
     dry_run: bool = DRY_RUN_OPT,
 ) -> None:
@@ -93,8 +94,9 @@ def kb_import(
         fail(f"{path}: cannot read ({getattr(e, 'strerror', None) or reason(e)})")
     with open_store(db, create=True) as store:
         counts = import_ftm(store, proxies)
-    warn(f"{counts['entities']} new and {counts['enriched']} known entities, {counts['names']} names pinned, "
-         f"{counts['skipped']} other records skipped")
+    warn(
+        f"{counts['entities']} new and {counts['enriched']} known entities, {counts['names']} names pinned, {counts['skipped']} other records skipped"
+    )
 
 
 def duplicates(
@@ -109,5 +111,7 @@ def duplicates(
     for r in rows:
         if apart or r["reason"] != "same_surname":
             emit(r)
-    warn(f"{sum(r['reason'] != 'same_surname' for r in rows)} candidate pairs among the {top} most connected entities; "
-         f"{sum(r['reason'] == 'same_surname' for r in rows)} same-surname pairs kept apart")
+    warn(
+        f"{sum(r['reason'] != 'same_surname' for r in rows)} candidate pairs among the {top} most connected entities; "
+        f"{sum(r['reason'] == 'same_surname' for r in rows)} same-surname pairs kept apart"
+    )

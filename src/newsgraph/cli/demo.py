@@ -1,8 +1,8 @@
 """``newsgraph demo``: the example article and the demo set in a database, then the web page over it."""
+
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -14,7 +14,7 @@ EXAMPLE = "milei-silicon-valley.txt"
 DEMO_SET = Path("demo") / "articles.jsonl"
 
 
-def examples_dir() -> Optional[Path]:
+def examples_dir() -> Path | None:
     """The repository's ``examples/`` folder (beside ``src/``), else ``./examples``; None when neither holds the demo."""
     for folder in (Path(__file__).resolve().parents[3] / "examples", Path("examples")):
         if (folder / EXAMPLE).is_file() and (folder / DEMO_SET).is_file():

@@ -1,9 +1,9 @@
 """``newsgraph eval``: the pipeline over every annotated set, scored by the shared scorer."""
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -11,11 +11,17 @@ from newsgraph.cli.common import emit, fail, warn
 
 
 def eval_command(
-    data: str = typer.Option("../shared/data", "--data", help="Folder of annotated sets (conll2003/, plover/, m2e2-text/, polnear/, crossre/, conll2002-es/, news-es/; examples/ beside it)."),
+    data: str = typer.Option(
+        "../shared/data",
+        "--data",
+        help="Folder of annotated sets (conll2003/, plover/, m2e2-text/, polnear/, crossre/, conll2002-es/, news-es/; examples/ beside it).",
+    ),
     scorer: str = typer.Option("../shared/tools/score.py", "--scorer", help="The shared scorer, score.py."),
-    sets: Optional[str] = typer.Option(None, "--sets", help="Comma-separated subset of: conll,gsr,m2e2,polnear,crossre,example,speed,conll-es,news-es,speed-es."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Also write the Markdown table to this file (e.g. docs/accuracy.md)."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many documents per file (a quick look; not comparable)."),
+    sets: str | None = typer.Option(
+        None, "--sets", help="Comma-separated subset of: conll,gsr,m2e2,polnear,crossre,example,speed,conll-es,news-es,speed-es."
+    ),
+    output: str | None = typer.Option(None, "--output", "-o", help="Also write the Markdown table to this file (e.g. docs/accuracy.md)."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many documents per file (a quick look; not comparable)."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines (one per figure) instead of the table."),
 ) -> None:
     """Run the pipeline over every annotated set and print the accuracy table (scored by score.py)."""

@@ -1,8 +1,8 @@
 """``newsgraph export``: the graph for Gephi, Aleph, Neo4j and event-data tools."""
+
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -11,11 +11,18 @@ from newsgraph.cli.common import DB_OPT, SINCE_OPT, STATUS_OPT, UNTIL_OPT, fail,
 
 
 def export_command(
-    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv (nodes.csv and edges.csv), ftm (FollowTheMoney JSON lines), neo4j (CSV for neo4j-admin and load.cypher) or plover (PLOVER JSON lines)."),
+    fmt: str = typer.Option(
+        ...,
+        "--format",
+        "-f",
+        help="graphml, gexf, csv (nodes.csv and edges.csv), ftm (FollowTheMoney JSON lines), neo4j (CSV for neo4j-admin and load.cypher) or plover (PLOVER JSON lines).",
+    ),
     output: str = typer.Option(..., "--output", "-o", help="The file to write (a folder for csv and neo4j)."),
     db: str = DB_OPT,
-    etype: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type (or ROLE)."),
-    status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT, until: Optional[str] = UNTIL_OPT,
+    etype: str | None = typer.Option(None, "--type", help="Only this PLOVER type (or ROLE)."),
+    status: str | None = STATUS_OPT,
+    since: str | None = SINCE_OPT,
+    until: str | None = UNTIL_OPT,
 ) -> None:
     """Write the graph (entities, interactions and roles, each edge with its evidence) for Gephi and other tools."""
     from newsgraph.export import FORMATS
@@ -24,7 +31,7 @@ def export_command(
     writer = FORMATS.get(fmt)
     if writer is None:
         fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}", 2)
-    role_only = bool(etype) and etype.upper() == ont.ROLE
+    role_only = etype is not None and etype.upper() == ont.ROLE
     filters = query_filters(None if role_only else etype, status, since, until)
     if role_only:
         filters["type"] = ont.ROLE

@@ -1,17 +1,18 @@
 """``newsgraph extract`` (articles → document JSON) and ``newsgraph ingest`` (articles → the graph)."""
+
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from newsgraph.cli.common import DB_OPT, LANG_HELP, check_date, check_lang, emit, err, fail, open_store, warn
 from newsgraph.errors import reason
-from newsgraph.ingest.text import InputError, decode
 from newsgraph.ingest.reader import parse_record, read_input, read_jsonl, read_jsonl_file
+from newsgraph.ingest.text import InputError, decode
 
 if TYPE_CHECKING:
     from newsgraph.ingest.load import Tally
@@ -28,7 +29,7 @@ def _good(items: Iterable[dict[str, Any] | InputError], failures: list[str]) -> 
             yield item
 
 
-def _records(paths: list[str], jsonl: Optional[str], published: Optional[str], meta: dict[str, Any]) -> Iterator[dict[str, Any] | InputError]:
+def _records(paths: list[str], jsonl: str | None, published: str | None, meta: dict[str, Any]) -> Iterator[dict[str, Any] | InputError]:
     """The records of ``extract``'s inputs: JSON lines, or files with ``meta`` (title, url, id) laid over."""
     if jsonl is not None:
         if jsonl == "-":
@@ -36,6 +37,7 @@ def _records(paths: list[str], jsonl: Optional[str], published: Optional[str], m
         else:
             yield from read_jsonl_file(jsonl, published)
         return
+    record: dict[str, Any] | InputError
     for path in paths:
         if path == "-":
             try:
@@ -57,14 +59,16 @@ def _records(paths: list[str], jsonl: Optional[str], published: Optional[str], m
 
 
 def extract(
-    path: Optional[str] = typer.Argument(None, help="An article: a plain-text, .html, .json or .csv file or an http(s) URL ('-' reads plain text from stdin)."),
-    jsonl: Optional[str] = typer.Option(None, "--jsonl", help="Read JSON lines {id, text, title?, published?, url?} from this file ('-' for stdin)."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD; relative times resolve against it."),
-    title: Optional[str] = typer.Option(None, "--title", help="Title of the article (default: its headline line)."),
-    url: Optional[str] = typer.Option(None, "--url", help="Source URL of the article."),
-    doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name without extension)."),
+    path: str | None = typer.Argument(
+        None, help="An article: a plain-text, .html, .json or .csv file or an http(s) URL ('-' reads plain text from stdin)."
+    ),
+    jsonl: str | None = typer.Option(None, "--jsonl", help="Read JSON lines {id, text, title?, published?, url?} from this file ('-' for stdin)."),
+    published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD; relative times resolve against it."),
+    title: str | None = typer.Option(None, "--title", help="Title of the article (default: its headline line)."),
+    url: str | None = typer.Option(None, "--url", help="Source URL of the article."),
+    doc_id: str | None = typer.Option(None, "--id", help="Document id (default: the file name without extension)."),
     pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON (default: one JSON document per line)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
+    lang: str | None = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Print the document JSON (entities, roles, events, quotes) of articles, one per line."""
     from newsgraph.extract import extract_many
@@ -88,14 +92,21 @@ def extract(
 
 
 def ingest(
-    inputs: list[str] = typer.Argument(..., help="Articles: plain-text, .html, .json, .jsonl(.gz) or .csv files, folders (recursive), http(s) URLs, or '-' for stdin (JSON lines, a web page or plain text)."),
+    inputs: list[str] = typer.Argument(
+        ...,
+        help="Articles: plain-text, .html, .json, .jsonl(.gz) or .csv files, folders (recursive), http(s) URLs, or '-' for stdin (JSON lines, a web page or plain text).",
+    ),
     db: str = DB_OPT,
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that have none."),
-    columns: Optional[str] = typer.Option(None, "--columns", help="CSV columns for the record fields, e.g. 'text=body,title=headline,published=date,url=link,id=guid'."),
-    allow_private_urls: bool = typer.Option(False, "--allow-private-urls", help="Let URLs on loopback, private and link-local addresses be fetched (refused by default)."),
-    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Extract on a local Dask cluster of this many worker processes."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on an existing Dask cluster: its scheduler, tcp://HOST:8786."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
+    published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that have none."),
+    columns: str | None = typer.Option(
+        None, "--columns", help="CSV columns for the record fields, e.g. 'text=body,title=headline,published=date,url=link,id=guid'."
+    ),
+    allow_private_urls: bool = typer.Option(
+        False, "--allow-private-urls", help="Let URLs on loopback, private and link-local addresses be fetched (refused by default)."
+    ),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Extract on a local Dask cluster of this many worker processes."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Extract on an existing Dask cluster: its scheduler, tcp://HOST:8786."),
+    lang: str | None = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Extract articles and store them in the graph (a text already stored, or a copy of it, only adds its source);
     alerts for watched actors are printed as JSON lines."""
@@ -119,18 +130,18 @@ def ingest(
 def ingest_into(store: Store, db: str, items: Iterable[dict[str, Any] | InputError], **options: Any) -> Tally:
     """Run ``newsgraph.ingest.run.ingest`` with a progress bar, print its alerts and failures as they come
     and then its summary line; closes ``store``.  A cluster that cannot start is one line, exit 1."""
-    from newsgraph.ingest.run import ClusterError
+    from newsgraph.ingest.run import ClusterError, progress_bar
     from newsgraph.ingest.run import ingest as run_ingest
-    from newsgraph.ingest.run import progress_bar
 
     try:
         with store, progress_bar(err()) as progress:
-            tally = run_ingest(items, store, progress=progress, on_failure=lambda line: warn(f"skipped {line}"),
-                               on_alert=emit, **options)
+            tally = run_ingest(items, store, progress=progress, on_failure=lambda line: warn(f"skipped {line}"), on_alert=emit, **options)
             counts = store.counts()
     except ClusterError as e:
         fail(str(e))
     copies = f" ({tally.copies} copies of stored articles)" if tally.copies else ""
-    warn(f"{tally.new} new, {tally.unchanged} unchanged{copies}, {len(tally.failures)} failed; {db} holds {counts['documents']} documents, "
-         f"{counts['entities']} entities, {counts['events']} interactions, {counts['roles']} roles")
+    warn(
+        f"{tally.new} new, {tally.unchanged} unchanged{copies}, {len(tally.failures)} failed; {db} holds {counts['documents']} documents, "
+        f"{counts['entities']} entities, {counts['events']} interactions, {counts['roles']} roles"
+    )
     return tally

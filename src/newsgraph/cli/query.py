@@ -1,19 +1,36 @@
 """The read-only commands: entities, show, edges, ego, path, timeline, top, communities, new, links."""
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 import typer
 
 from newsgraph import ontology as ont
-from newsgraph.cli.common import (DB_OPT, JSON_OPT, SINCE_OPT, STATUS_OPT, TYPE_OPT, UNTIL_OPT, check_choice, check_date, emit, fail,
-                                  open_store, out, print_edges, query_filters, run_query, warn)
+from newsgraph.cli.common import (
+    DB_OPT,
+    JSON_OPT,
+    SINCE_OPT,
+    STATUS_OPT,
+    TYPE_OPT,
+    UNTIL_OPT,
+    check_choice,
+    check_date,
+    emit,
+    fail,
+    open_store,
+    out,
+    print_edges,
+    query_filters,
+    run_query,
+    warn,
+)
 
 
 def entities(
     db: str = DB_OPT,
-    etype: Optional[str] = typer.Option(None, "--type", help="Only this entity type (Person, Company, PublicBody, Organization, Country, Location, Group, Topic)."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many rows."),
+    etype: str | None = typer.Option(
+        None, "--type", help="Only this entity type (Person, Company, PublicBody, Organization, Country, Location, Group, Topic)."
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many rows."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
     """List entities, most mentioned first."""
@@ -46,10 +63,12 @@ def show(
 
 def edges(
     db: str = DB_OPT,
-    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT,
-    between: Optional[tuple[str, str]] = typer.Option(None, "--between", help="Only interactions involving both actors A and B."),
-    since: Optional[str] = SINCE_OPT, until: Optional[str] = UNTIL_OPT,
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many rows."),
+    etype: str | None = TYPE_OPT,
+    status: str | None = STATUS_OPT,
+    between: tuple[str, str] | None = typer.Option(None, "--between", help="Only interactions involving both actors A and B."),
+    since: str | None = SINCE_OPT,
+    until: str | None = UNTIL_OPT,
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many rows."),
     as_json: bool = JSON_OPT,
 ) -> None:
     """List interactions with their evidence sentences."""
@@ -62,8 +81,11 @@ def ego(
     hops: int = typer.Option(1, "--hops", min=1, max=4, help="How many interactions away."),
     limit: int = typer.Option(2000, "--limit", min=1, help="At most this many interactions (oldest first)."),
     db: str = DB_OPT,
-    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT,
-    until: Optional[str] = UNTIL_OPT, as_json: bool = JSON_OPT,
+    etype: str | None = TYPE_OPT,
+    status: str | None = STATUS_OPT,
+    since: str | None = SINCE_OPT,
+    until: str | None = UNTIL_OPT,
+    as_json: bool = JSON_OPT,
 ) -> None:
     """The actors within N interactions of NAME, and the interactions among them."""
     from newsgraph.graph.queries import ego as ego_query
@@ -86,8 +108,11 @@ def path(
     b: str = typer.Argument(..., help="To this actor."),
     max_hops: int = typer.Option(4, "--max-hops", min=1, max=6, help="Give up beyond this many hops."),
     db: str = DB_OPT,
-    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT,
-    until: Optional[str] = UNTIL_OPT, as_json: bool = JSON_OPT,
+    etype: str | None = TYPE_OPT,
+    status: str | None = STATUS_OPT,
+    since: str | None = SINCE_OPT,
+    until: str | None = UNTIL_OPT,
+    as_json: bool = JSON_OPT,
 ) -> None:
     """The shortest chain of interactions between A and B, with the evidence for every hop (exit 1 if none)."""
     from newsgraph.graph.queries import path as path_query
@@ -107,10 +132,13 @@ def path(
 
 def timeline(
     a: str = typer.Argument(..., help="An actor."),
-    b: Optional[str] = typer.Argument(None, help="Only interactions with this second actor."),
+    b: str | None = typer.Argument(None, help="Only interactions with this second actor."),
     db: str = DB_OPT,
-    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT,
-    until: Optional[str] = UNTIL_OPT, as_json: bool = JSON_OPT,
+    etype: str | None = TYPE_OPT,
+    status: str | None = STATUS_OPT,
+    since: str | None = SINCE_OPT,
+    until: str | None = UNTIL_OPT,
+    as_json: bool = JSON_OPT,
 ) -> None:
     """The interactions of A (with B), oldest first: by the time the text states, then by first seen."""
     from newsgraph.graph.queries import timeline as timeline_query
@@ -123,8 +151,11 @@ def top(
     by: str = typer.Option("degree", "--by", help="degree (number of interactions) or pagerank."),
     limit: int = typer.Option(20, "--limit", min=1, help="How many actors."),
     db: str = DB_OPT,
-    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT,
-    until: Optional[str] = UNTIL_OPT, as_json: bool = JSON_OPT,
+    etype: str | None = TYPE_OPT,
+    status: str | None = STATUS_OPT,
+    since: str | None = SINCE_OPT,
+    until: str | None = UNTIL_OPT,
+    as_json: bool = JSON_OPT,
 ) -> None:
     """The most connected actors, by degree or PageRank."""
     from newsgraph.graph.queries import top as top_query
@@ -143,8 +174,11 @@ def top(
 
 def communities(
     db: str = DB_OPT,
-    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, since: Optional[str] = SINCE_OPT,
-    until: Optional[str] = UNTIL_OPT, as_json: bool = JSON_OPT,
+    etype: str | None = TYPE_OPT,
+    status: str | None = STATUS_OPT,
+    since: str | None = SINCE_OPT,
+    until: str | None = UNTIL_OPT,
+    as_json: bool = JSON_OPT,
 ) -> None:
     """Groups of actors that interact more among themselves (Louvain), largest first."""
     from newsgraph.graph.queries import communities as communities_query
@@ -162,20 +196,22 @@ def communities(
 def new(
     since: str = typer.Option(..., "--since", help="YYYY-MM-DD: interactions first seen on or after this day."),
     db: str = DB_OPT,
-    etype: Optional[str] = TYPE_OPT, status: Optional[str] = STATUS_OPT, as_json: bool = JSON_OPT,
+    etype: str | None = TYPE_OPT,
+    status: str | None = STATUS_OPT,
+    as_json: bool = JSON_OPT,
 ) -> None:
     """What is new: interactions first seen since a date."""
     from newsgraph.graph.queries import new_since
 
-    since = check_date(since, "--since")
+    day = check_date(since, "--since")
     filters = query_filters(etype, status)
-    rows = run_query(db, lambda store: new_since(store, since, **filters))
-    print_edges(rows, as_json, title=f"{len(rows)} interactions new since {since}")
+    rows = run_query(db, lambda store: new_since(store, day, **filters))
+    print_edges(rows, as_json, title=f"{len(rows)} interactions new since {day}")
 
 
 def links(
-    name: Optional[str] = typer.Argument(None, help="Only the links to this entity."),
-    document: Optional[str] = typer.Option(None, "--document", "-d", help="Only the links made in this document (key or id)."),
+    name: str | None = typer.Argument(None, help="Only the links to this entity."),
+    document: str | None = typer.Option(None, "--document", "-d", help="Only the links made in this document (key or id)."),
     db: str = DB_OPT,
 ) -> None:
     """How each document's entities were linked to the graph's entities: reason and score (JSON lines)."""

@@ -1,7 +1,6 @@
 """``newsgraph serve``: the REST API and the web page over one store."""
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 import typer
 
@@ -14,15 +13,18 @@ def serve(
     db: str = DB_OPT,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; anything but loopback requires a token."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
-    token: Optional[str] = typer.Option(None, "--token", envvar="NEWSGRAPH_TOKEN", help="Require this bearer token on every request (or set NEWSGRAPH_TOKEN)."),
-    allow_private_urls: bool = typer.Option(False, "--allow-private-urls", help="Let ingest by URL fetch loopback, private and link-local addresses (an intranet); refused by default."),
+    token: str | None = typer.Option(
+        None, "--token", envvar="NEWSGRAPH_TOKEN", help="Require this bearer token on every request (or set NEWSGRAPH_TOKEN)."
+    ),
+    allow_private_urls: bool = typer.Option(
+        False, "--allow-private-urls", help="Let ingest by URL fetch loopback, private and link-local addresses (an intranet); refused by default."
+    ),
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /api/docs) and the web page."""
     serve_db(db, host=host, port=port, token=token, allow_private_urls=allow_private_urls)
 
 
-def serve_db(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: Optional[str] = None,
-             allow_private_urls: bool = False) -> None:
+def serve_db(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, allow_private_urls: bool = False) -> None:
     """Check ``db`` opens, print the URL and serve until interrupted (off loopback only with a token: exit 2)."""
     if host not in LOOPBACK and not token:
         fail(f"refusing to serve on {host} without a token: pass --token or set NEWSGRAPH_TOKEN", 2)

@@ -1,9 +1,10 @@
 """Following the news: watch (poll feeds), watchlist (the actors that alert), alerts."""
+
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Optional, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
@@ -38,14 +39,16 @@ def watch(
     db: str = DB_OPT,
     every: str = typer.Option("15m", "--every", help="Time between cycles: 15m, 90s, 1h."),
     once: bool = typer.Option(False, "--once", help="Run one cycle and exit (for cron); exit 1 if anything failed."),
-    alerts_file: Optional[str] = typer.Option(None, "--alerts", help="Append alerts as JSON lines to this file."),
-    webhook: Optional[str] = typer.Option(None, "--webhook", help="POST each alert as JSON to this URL."),
+    alerts_file: str | None = typer.Option(None, "--alerts", help="Append alerts as JSON lines to this file."),
+    webhook: str | None = typer.Option(None, "--webhook", help="POST each alert as JSON to this URL."),
     delay: float = typer.Option(1.0, "--delay", min=0, help="Seconds between two requests to the same host."),
     timeout: float = typer.Option(15.0, "--timeout", min=0.1, help="Seconds allowed for each page or feed."),
     retries: int = typer.Option(2, "--retries", min=0, help="Tries again after a timeout, a network error, a 429 or a 5xx."),
     backoff: float = typer.Option(1.0, "--backoff", min=0, help="Seconds before the first retry (doubling after)."),
     max_bytes: int = typer.Option(5_000_000, "--max-bytes", min=1000, help="Largest page or feed fetched."),
-    allow_private_urls: bool = typer.Option(False, "--allow-private-urls", help="Let feeds and articles on loopback, private and link-local addresses be fetched."),
+    allow_private_urls: bool = typer.Option(
+        False, "--allow-private-urls", help="Let feeds and articles on loopback, private and link-local addresses be fetched."
+    ),
 ) -> None:
     """Poll feeds, store their new articles and print alerts for watched actors (JSON lines on stdout)."""
     import time
@@ -65,8 +68,7 @@ def watch(
         fail(f"--webhook: {webhook!r} is not an http(s) URL", 2)
     sinks: list[alerting.Sink] = ([alerting.FileSink(alerts_file)] if alerts_file else []) + ([alerting.WebhookSink(webhook)] if webhook else [])
     store = open_store(db, create=True)
-    fetcher = PoliteFetcher(allow_private=allow_private_urls, timeout=timeout, max_bytes=max_bytes, delay=delay,
-                            retries=retries, backoff=backoff)
+    fetcher = PoliteFetcher(allow_private=allow_private_urls, timeout=timeout, max_bytes=max_bytes, delay=delay, retries=retries, backoff=backoff)
     cycle = Cycle(store, urls, fetcher, sinks, say=warn)
     n = 0
     with store, fetcher:
@@ -132,7 +134,7 @@ def watchlist_list(db: str = DB_OPT) -> None:
 
 def alerts(
     db: str = DB_OPT,
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many, newest first."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many, newest first."),
     pending: bool = typer.Option(False, "--pending", help="Only alerts not yet delivered to every sink."),
 ) -> None:
     """Alerts raised by watch, newest first, as JSON lines (with the sinks still pending)."""

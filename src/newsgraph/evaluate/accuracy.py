@@ -17,6 +17,7 @@ set                files                                        scored with
 ``speed``          ``bbc-news/articles.jsonl.gz`` (150)         :mod:`.speed` (ratio to bare spaCy)
 =================  ===========================================  ==================================
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -80,8 +81,17 @@ class Row:
         return self.value >= self.target
 
     def as_dict(self) -> dict[str, Any]:
-        return {"set": self.set, "file": self.file, "measure": self.measure, "value": self.value,
-                "target": self.target, "met": self.met, "docs": self.docs, "seconds": round(self.seconds, 1), "words": self.words}
+        return {
+            "set": self.set,
+            "file": self.file,
+            "measure": self.measure,
+            "value": self.value,
+            "target": self.target,
+            "met": self.met,
+            "docs": self.docs,
+            "seconds": round(self.seconds, 1),
+            "words": self.words,
+        }
 
 
 @dataclass
@@ -147,10 +157,10 @@ def eval_gsr(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Ite
         records = [{"id": r["id"], "text": r["text"]} for r in recs]
         run = _extract(records, tmp / f"gsr-{path.stem}.jsonl", limit)
         s = score.score_gsr(str(path), str(run.pred))
-        pairs: list[tuple[str, float | str]] = [("type recall", s["type_recall"]),
-                                                ("type+source+target recall", s["type_source_target_recall"])]
+        pairs: list[tuple[str, float | str]] = [("type recall", s["type_recall"]), ("type+source+target recall", s["type_source_target_recall"])]
         preds = {d["document"]["id"]: d for d in map(json.loads, run.pred.read_text(encoding="utf-8").splitlines())}
-        hit, total = Counter(), Counter()
+        hit: Counter[str] = Counter()
+        total: Counter[str] = Counter()
         for r in recs:
             if r["id"] not in preds:
                 continue
@@ -168,8 +178,12 @@ def eval_m2e2(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> It
     records = [{"id": sid, "text": s["text"]} for sid, s in sorted(score.m2e2_sentences(str(folder)).items())]
     run = _extract(records, tmp / "m2e2.jsonl", limit)
     s = score.score_m2e2(str(folder), str(run.pred))
-    yield from _rows("m2e2", folder, run, [("meeting participant recall", s["meet_participant_recall"]),
-                                           ("CONSULT sentence precision", s["consult_sentence_precision"])])
+    yield from _rows(
+        "m2e2",
+        folder,
+        run,
+        [("meeting participant recall", s["meet_participant_recall"]), ("CONSULT sentence precision", s["consult_sentence_precision"])],
+    )
 
 
 def eval_polnear(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
@@ -178,8 +192,9 @@ def eval_polnear(score: ModuleType, data: Path, tmp: Path, limit: int | None) ->
         run = _extract(records, tmp / "polnear.jsonl", limit)
         s = score.score_polnear(str(path), str(run.pred))
         c, f = s["content"], s["full"]
-        yield from _rows("polnear", path, run, _prf("quote content", c["p"], c["r"], c["f1"])
-                         + _prf("quote speaker+content", f["p"], f["r"], f["f1"]))
+        yield from _rows(
+            "polnear", path, run, _prf("quote content", c["p"], c["r"], c["f1"]) + _prf("quote speaker+content", f["p"], f["r"], f["f1"])
+        )
 
 
 def eval_crossre(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
@@ -223,10 +238,18 @@ def eval_example(score: ModuleType, data: Path, tmp: Path, limit: int | None) ->
         run = _extract([record], tmp / f"example-{text_path.stem}.jsonl", limit)
         s = score.score_edges(str(gold_path), str(run.pred))
         e, r = s["events"], s["roles"]
-        yield from _rows("example", text_path, run, [
-            ("events recall (status)", e["r"]), ("events precision (status)", e["p"]), ("roles F1", r["f1"]),
-            ("quotes recall", s["quotes"]["r"] if s["quotes"]["r"] is not None else "-"),
-            ("events recall by type", ", ".join(f"{t} {v}" for t, v in s["events_by_type_recall"].items()))])
+        yield from _rows(
+            "example",
+            text_path,
+            run,
+            [
+                ("events recall (status)", e["r"]),
+                ("events precision (status)", e["p"]),
+                ("roles F1", r["f1"]),
+                ("quotes recall", s["quotes"]["r"] if s["quotes"]["r"] is not None else "-"),
+                ("events recall by type", ", ".join(f"{t} {v}" for t, v in s["events_by_type_recall"].items())),
+            ],
+        )
 
 
 def eval_speed(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
@@ -236,8 +259,12 @@ def eval_speed(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> I
         return
     s = speed.measure(speed.read_articles(path, limit or 150))
     run = Run(s.articles, s.words, s.full, path)
-    yield from _rows("speed", path, run, [("full / bare spaCy", round(s.ratio, 2)),
-                                          ("(model with news NER, no newsgraph components) / bare spaCy", round(s.ner / s.bare, 2))])
+    yield from _rows(
+        "speed",
+        path,
+        run,
+        [("full / bare spaCy", round(s.ratio, 2)), ("(model with news NER, no newsgraph components) / bare spaCy", round(s.ner / s.bare, 2))],
+    )
 
 
 def _in_pieces(doc_id: str, text: str, lines: int = 30) -> Iterator[dict[str, Any]]:
@@ -291,8 +318,13 @@ def _bare_ner_f1(score: ModuleType, path: Path, pieces: list[dict[str, Any]], tm
     merged: dict[str, dict[str, Any]] = {}
     for piece, doc in zip(pieces, nlp.pipe(p["text"] for p in pieces)):
         whole = merged.setdefault(piece["document"], {"document": {"id": piece["document"]}, "entities": []})
-        whole["entities"] += [{"type": _BARE_TYPES[e.label_], "mentions": [
-            {"start": e.start_char + piece["offset"], "end": e.end_char + piece["offset"], "text": e.text}]} for e in doc.ents]
+        whole["entities"] += [
+            {
+                "type": _BARE_TYPES[e.label_],
+                "mentions": [{"start": e.start_char + piece["offset"], "end": e.end_char + piece["offset"], "text": e.text}],
+            }
+            for e in doc.ents
+        ]
     out = tmp / "conll-es-dev-bare.jsonl"
     out.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in merged.values()), encoding="utf-8")
     return score.score_conll(str(path), str(out))["F1_PER_ORG_LOC"]
@@ -306,8 +338,9 @@ def eval_news_es(score: ModuleType, data: Path, tmp: Path, limit: int | None) ->
     path = data / "news-es" / "articles.jsonl.gz"
     if not path.exists():
         return
-    records = [{"id": r["id"], "text": r["text"], "title": r.get("title"), "published": r.get("date")}
-               for r in speed.read_articles(path, limit or 10**9)]
+    records = [
+        {"id": r["id"], "text": r["text"], "title": r.get("title"), "published": r.get("date")} for r in speed.read_articles(path, limit or 10**9)
+    ]
     run = _extract(records, tmp / "news-es.jsonl", None, language="es")
     docs = [json.loads(line) for line in run.pred.read_text(encoding="utf-8").splitlines()]
     n = max(1, len(docs))
@@ -332,19 +365,31 @@ def eval_speed_es(score: ModuleType, data: Path, tmp: Path, limit: int | None) -
         return
     s = speed.measure(speed.read_articles(path, limit or 150), language="es")
     run = Run(s.articles, s.words, s.full, path)
-    yield from _rows("speed-es", path, run, [("full / bare spaCy", round(s.ratio, 2)),
-                                             ("(model with news NER, no newsgraph components) / bare spaCy", round(s.ner / s.bare, 2))])
+    yield from _rows(
+        "speed-es",
+        path,
+        run,
+        [("full / bare spaCy", round(s.ratio, 2)), ("(model with news NER, no newsgraph components) / bare spaCy", round(s.ner / s.bare, 2))],
+    )
 
 
 EVALUATORS: dict[str, Callable[[ModuleType, Path, Path, int | None], Iterator[Row]]] = {
-    "conll": eval_conll, "gsr": eval_gsr, "m2e2": eval_m2e2, "polnear": eval_polnear,
-    "crossre": eval_crossre, "example": eval_example, "speed": eval_speed,
-    "conll-es": eval_conll_es, "news-es": eval_news_es, "speed-es": eval_speed_es,
+    "conll": eval_conll,
+    "gsr": eval_gsr,
+    "m2e2": eval_m2e2,
+    "polnear": eval_polnear,
+    "crossre": eval_crossre,
+    "example": eval_example,
+    "speed": eval_speed,
+    "conll-es": eval_conll_es,
+    "news-es": eval_news_es,
+    "speed-es": eval_speed_es,
 }
 
 
-def evaluate(data: Path, scorer: Path, sets: Iterable[str] = SETS, limit: int | None = None,
-             progress: Callable[[str], None] | None = None) -> list[Row]:
+def evaluate(
+    data: Path, scorer: Path, sets: Iterable[str] = SETS, limit: int | None = None, progress: Callable[[str], None] | None = None
+) -> list[Row]:
     """Score every set of ``sets`` found under ``data`` with the scorer at ``scorer``."""
     if not data.is_dir():
         raise EvalError(f"data folder not found: {data}")

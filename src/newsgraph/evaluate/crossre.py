@@ -27,6 +27,7 @@ What is gold:
 
 Usage: ``python -m newsgraph.evaluate.crossre --docs DOCS.jsonl --gold GOLD.jsonl FILE...``
 """
+
 from __future__ import annotations
 
 import argparse
@@ -175,8 +176,9 @@ def _write(path: Path, rows: list[dict]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m newsgraph.evaluate.crossre",
-                                 description="CrossRE files -> input documents and ROLE edge gold for score.py edges.")
+    ap = argparse.ArgumentParser(
+        prog="python -m newsgraph.evaluate.crossre", description="CrossRE files -> input documents and ROLE edge gold for score.py edges."
+    )
     ap.add_argument("--docs", type=Path, required=True, help="write the input documents here (JSON lines)")
     ap.add_argument("--gold", type=Path, required=True, help="write the edge gold here (JSON lines)")
     ap.add_argument("files", type=Path, nargs="+", metavar="FILE", help="CrossRE JSON-lines files")

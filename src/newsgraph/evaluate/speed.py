@@ -7,6 +7,7 @@ Three timings, each the best of ``rounds`` alternating runs (a noisy neighbour h
 - ``full``: :func:`newsgraph.extract.extract_many`, everything up to the document JSON, language
   detection included.
 """
+
 from __future__ import annotations
 
 import gzip

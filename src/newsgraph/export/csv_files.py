@@ -1,4 +1,5 @@
 """CSV: ``nodes.csv`` and ``edges.csv`` in the folder ``path`` (spreadsheets, Gephi's import wizard)."""
+
 from __future__ import annotations
 
 import csv
@@ -9,8 +10,23 @@ import networkx as nx
 from newsgraph.export.flat import flat
 
 NODE_FIELDS = ["id", "name", "type", "country", "aliases", "first_seen", "last_seen"]
-EDGE_FIELDS = ["id", "source", "target", "type", "status", "title", "time_text", "time_start", "time_end",
-               "confidence", "document", "url", "sentence", "start", "end"]
+EDGE_FIELDS = [
+    "id",
+    "source",
+    "target",
+    "type",
+    "status",
+    "title",
+    "time_text",
+    "time_start",
+    "time_end",
+    "confidence",
+    "document",
+    "url",
+    "sentence",
+    "start",
+    "end",
+]
 
 
 def write(g: nx.MultiDiGraph, path: Path) -> None:

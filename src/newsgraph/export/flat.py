@@ -1,4 +1,5 @@
 """Attribute values the XML graph formats can hold: no None, lists joined by "; "."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -15,11 +15,12 @@ are stable (hashed from newsgraph's node ids and edge keys), and every link refe
 * Every link carries the evidence: ``description`` = the sentence, ``sourceUrl`` = the article's url (when the
   store has one), ``date`` = the resolved time (else the article's date), ``recordId`` = the newsgraph edge id.
 """
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
@@ -46,7 +47,7 @@ def _line(proxy: Any) -> str:
 
 
 def _entity(model: Any, node: str, attrs: dict[str, Any]) -> Any:
-    proxy = model.make_entity(ont.FTM_SCHEMA.get(attrs.get("type"), "LegalEntity"))
+    proxy = model.make_entity(ont.FTM_SCHEMA.get(cast(str, attrs.get("type")), "LegalEntity"))  # no type: no key, LegalEntity
     proxy.make_id(ID_PREFIX, node)
     proxy.add("name", attrs.get("name") or node)
     proxy.add("alias", attrs.get("aliases") or [])
@@ -54,9 +55,9 @@ def _entity(model: Any, node: str, attrs: dict[str, Any]) -> Any:
     proxy.add("createdAt", attrs.get("first_seen"))
     proxy.add("modifiedAt", attrs.get("last_seen"))
     if proxy.schema.is_a("Address"):
-        proxy.add("full", attrs.get("name"))      # what Aleph shows as an address's caption
+        proxy.add("full", attrs.get("name"))  # what Aleph shows as an address's caption
     elif proxy.schema.is_a("Note"):
-        proxy.add("summary", attrs.get("name"))   # a Topic: "Note / summary" in the ontology
+        proxy.add("summary", attrs.get("name"))  # a Topic: "Note / summary" in the ontology
     return proxy
 
 

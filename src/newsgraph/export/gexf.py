@@ -1,4 +1,5 @@
 """GEXF 1.2 (Gephi): node labels are entity names; edge labels are the PLOVER type."""
+
 from __future__ import annotations
 
 from pathlib import Path

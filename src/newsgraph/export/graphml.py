@@ -1,4 +1,5 @@
 """GraphML (Gephi, yEd, networkx, Neo4j's APOC): nodes and edges with every attribute."""
+
 from __future__ import annotations
 
 from pathlib import Path

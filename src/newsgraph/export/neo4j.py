@@ -8,6 +8,7 @@ The CSV headers are in ``neo4j-admin database import`` format (``id:ID``, ``:LAB
 Every node has the label ``Entity`` and its entity type (``Entity;Person``); a relationship's type is its
 PLOVER type or ROLE, and it carries its evidence (sentence, document, offsets, url).
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,19 +22,42 @@ ENTITY_LABEL = "Entity"
 ARRAY_DELIMITER = ";"
 
 #: (CSV header, graph attribute) of nodes.csv; a None attribute is computed by the writer.
-NODE_COLUMNS = [("id:ID", None), ("name", "name"), ("type", "type"), ("country", "country"),
-                ("aliases:string[]", "aliases"), ("first_seen", "first_seen"), ("last_seen", "last_seen"),
-                (":LABEL", None)]
+NODE_COLUMNS = [
+    ("id:ID", None),
+    ("name", "name"),
+    ("type", "type"),
+    ("country", "country"),
+    ("aliases:string[]", "aliases"),
+    ("first_seen", "first_seen"),
+    ("last_seen", "last_seen"),
+    (":LABEL", None),
+]
 #: (CSV header, edge attribute) of relationships.csv; ``id`` is the edge key.
-RELATIONSHIP_COLUMNS = [(":START_ID", None), (":END_ID", None), (":TYPE", "type"), ("id", None),
-                        ("event", "event"), ("mode", "mode"), ("status", "status"), ("title", "title"),
-                        ("time_text", "time_text"), ("time_start", "time_start"), ("time_end", "time_end"),
-                        ("confidence:float", "confidence"), ("document", "document"), ("url", "url"),
-                        ("published", "published"), ("sentence", "sentence"), ("start:int", "start"),
-                        ("end:int", "end")]
+RELATIONSHIP_COLUMNS = [
+    (":START_ID", None),
+    (":END_ID", None),
+    (":TYPE", "type"),
+    ("id", None),
+    ("event", "event"),
+    ("mode", "mode"),
+    ("status", "status"),
+    ("title", "title"),
+    ("time_text", "time_text"),
+    ("time_start", "time_start"),
+    ("time_end", "time_end"),
+    ("confidence:float", "confidence"),
+    ("document", "document"),
+    ("url", "url"),
+    ("published", "published"),
+    ("sentence", "sentence"),
+    ("start:int", "start"),
+    ("end:int", "end"),
+]
 
-IMPORT_COMMAND = (f"neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv "
-                  f"--array-delimiter='{ARRAY_DELIMITER}' --multiline-fields=true neo4j")
+IMPORT_COMMAND = (
+    f"neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv "
+    f"--array-delimiter='{ARRAY_DELIMITER}' --multiline-fields=true neo4j"
+)
 
 
 def write(g: nx.MultiDiGraph, path: Path) -> None:
@@ -67,14 +91,18 @@ def _cell(value: Any) -> Any:
 def load_script(node_types: list[str], edge_types: list[str]) -> str:
     """Cypher loading nodes.csv and relationships.csv: one statement per label and relationship type, because
     plain Cypher (without APOC) cannot take a label or a type from a column."""
-    parts = ["\n".join([
-        "// newsgraph export for Neo4j.  Two ways to load it:",
-        "// 1. into an empty database, in bulk (with the database stopped, from the folder holding the CSV files):",
-        f"//    {IMPORT_COMMAND}",
-        "// 2. into a running database: copy nodes.csv and relationships.csv into its import/ folder, then",
-        "//    cypher-shell -f load.cypher",
-        f"CREATE CONSTRAINT newsgraph_entity_id IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.id IS UNIQUE;",
-    ])]
+    parts = [
+        "\n".join(
+            [
+                "// newsgraph export for Neo4j.  Two ways to load it:",
+                "// 1. into an empty database, in bulk (with the database stopped, from the folder holding the CSV files):",
+                f"//    {IMPORT_COMMAND}",
+                "// 2. into a running database: copy nodes.csv and relationships.csv into its import/ folder, then",
+                "//    cypher-shell -f load.cypher",
+                f"CREATE CONSTRAINT newsgraph_entity_id IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.id IS UNIQUE;",
+            ]
+        )
+    ]
     for t in node_types:
         parts.append(
             "LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row\n"
@@ -82,7 +110,8 @@ def load_script(node_types: list[str], edge_types: list[str]) -> str:
             f"MERGE (n:{ENTITY_LABEL} {{id: row.`id:ID`}})\n"
             f"SET n:{_name(t)}, n.name = row.name, n.type = row.type, n.country = row.country,\n"
             f"    n.aliases = [a IN split(coalesce(row.`aliases:string[]`, ''), '{ARRAY_DELIMITER}') WHERE a <> ''],\n"
-            "    n.first_seen = row.first_seen, n.last_seen = row.last_seen;")
+            "    n.first_seen = row.first_seen, n.last_seen = row.last_seen;"
+        )
     props = ",\n    ".join(f"r.{_name(a)} = {_convert(h)}" for h, a in RELATIONSHIP_COLUMNS if a and not h.startswith(":"))
     for t in edge_types:
         parts.append(
@@ -90,7 +119,8 @@ def load_script(node_types: list[str], edge_types: list[str]) -> str:
             f"WITH row WHERE row.`:TYPE` = {_string(t)}\n"
             f"MATCH (a:{ENTITY_LABEL} {{id: row.`:START_ID`}}), (b:{ENTITY_LABEL} {{id: row.`:END_ID`}})\n"
             f"MERGE (a)-[r:{_name(t)} {{id: row.id}}]->(b)\n"
-            f"SET {props};")
+            f"SET {props};"
+        )
     return "\n\n".join(parts) + "\n"
 
 

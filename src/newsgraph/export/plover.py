@@ -12,6 +12,7 @@ AGREE); newsgraph's own fields carry the ``ng_`` prefix: ``ng_type`` (the type a
 offsets in the document); an actor's ``ng_id``, ``ng_type`` and ``ng_country`` (ISO 3166 alpha-2, unlike
 the records' ``code``).  ``date`` is the resolved event time, else the document's date.
 """
+
 from __future__ import annotations
 
 import json
@@ -69,5 +70,4 @@ def _record(g: nx.MultiDiGraph, event: str, a: dict[str, Any], sources: list[str
 
 def _actor(g: nx.MultiDiGraph, node: str) -> dict[str, Any]:
     attrs = g.nodes[node]
-    return {"actorText": attrs.get("name", node), "ng_id": node, "ng_type": attrs.get("type"),
-            "ng_country": attrs.get("country")}
+    return {"actorText": attrs.get("name", node), "ng_id": node, "ng_type": attrs.get("type"), "ng_country": attrs.get("country")}

@@ -1,5 +1,6 @@
 """Build a networkx multigraph from a store: one node per entity, one edge per (interaction, source, target)
 and per ROLE tie, each edge carrying its evidence."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -10,8 +11,9 @@ from newsgraph import ontology as ont
 from newsgraph.store import Store
 
 
-def build_graph(store: Store, type: str | None = None, status: str | None = None, roles: bool = True,
-                since: str | None = None, until: str | None = None) -> nx.MultiDiGraph:
+def build_graph(
+    store: Store, type: str | None = None, status: str | None = None, roles: bool = True, since: str | None = None, until: str | None = None
+) -> nx.MultiDiGraph:
     """The store's graph, optionally only interactions of one PLOVER ``type``, ``status`` or date range
     (``since``/``until``; ROLE ties are then left out, as they have no date).
 
@@ -23,17 +25,23 @@ def build_graph(store: Store, type: str | None = None, status: str | None = None
     g = nx.MultiDiGraph()
     for n in store.nodes():
         g.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
-    for e in ([] if type == ont.ROLE else store.edges(type=type, status=status, since=since, until=until)):
+    for e in [] if type == ont.ROLE else store.edges(type=type, status=status, since=since, until=until):
         attrs = _evidence(e["evidence"]) | {
-            "event": e["id"], "type": e["type"], "mode": e["mode"], "context": e.get("context"), "status": e["status"], "confidence": e["confidence"],
-            "time_text": (e["time"] or {}).get("text"), "time_start": (e["time"] or {}).get("start"),
-            "time_end": (e["time"] or {}).get("end")}
+            "event": e["id"],
+            "type": e["type"],
+            "mode": e["mode"],
+            "context": e.get("context"),
+            "status": e["status"],
+            "confidence": e["confidence"],
+            "time_text": (e["time"] or {}).get("text"),
+            "time_start": (e["time"] or {}).get("start"),
+            "time_end": (e["time"] or {}).get("end"),
+        }
         for s, t in interaction_edges(e["source_ids"], e["target_ids"]):
             g.add_edge(s, t, key=f"{e['id']}:{s}:{t}", **attrs)
     if with_roles(roles, type, since, until):
         for r in store.roles():
-            g.add_edge(r["person_id"], r["org_id"], key=r["id"], type=ont.ROLE, status=ont.OCCURRED, title=r["title"],
-                       **_evidence(r["evidence"]))
+            g.add_edge(r["person_id"], r["org_id"], key=r["id"], type=ont.ROLE, status=ont.OCCURRED, title=r["title"], **_evidence(r["evidence"]))
     return g
 
 
@@ -50,4 +58,11 @@ def with_roles(roles: bool, type: str | None, since: str | None, until: str | No
 
 
 def _evidence(ev: dict[str, Any]) -> dict[str, Any]:
-    return {"document": ev["document"], "url": ev.get("url"), "published": ev.get("published"), "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]}
+    return {
+        "document": ev["document"],
+        "url": ev.get("url"),
+        "published": ev.get("published"),
+        "sentence": ev["sentence"],
+        "start": ev["start"],
+        "end": ev["end"],
+    }

@@ -4,9 +4,10 @@ Every query takes the filters ``type`` (PLOVER), ``status``, ``since`` and ``unt
 as keyword arguments.  Walks go through :meth:`Store.events_touching` one hop at a time (indexed SQL), so they do not load the
 whole graph; rankings (PageRank) build the graph with :func:`build_graph`.
 """
+
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
@@ -45,10 +46,15 @@ def ego(store: Store, name: str, hops: int = 1, limit: int | None = 2000, **filt
         shown = {n for e in edges for n in e["source_ids"] + e["target_ids"]}
         seen = {n: h for n, h in seen.items() if h == 0 or n in shown}
     names = {n["id"]: n for n in store.nodes_by_id(list(seen))}
-    return {"center": center, "truncated": truncated,
-            "nodes": [{"id": i, "hops": h, "name": names[i]["name"], "type": names[i]["type"]}
-                      for i, h in sorted(seen.items(), key=lambda x: (x[1], names[x[0]]["name"]))],
-            "edges": edges}
+    return {
+        "center": center,
+        "truncated": truncated,
+        "nodes": [
+            {"id": i, "hops": h, "name": names[i]["name"], "type": names[i]["type"]}
+            for i, h in sorted(seen.items(), key=lambda x: (x[1], names[x[0]]["name"]))
+        ],
+        "edges": edges,
+    }
 
 
 def path(store: Store, a: str, b: str, max_hops: int = 4, **filters: str | None) -> list[dict[str, Any]]:
@@ -58,7 +64,7 @@ def path(store: Store, a: str, b: str, max_hops: int = 4, **filters: str | None)
     start, goal = store.resolve(a), store.resolve(b)
     if start == goal:
         return []
-    sides = [{start: None}, {goal: None}]  # node -> the node it was reached from, per side
+    sides: list[dict[str, str | None]] = [{start: None}, {goal: None}]  # node -> the node it was reached from, per side
     frontiers = [[start], [goal]]
     meet = None
     for _ in range(max_hops):
@@ -78,7 +84,8 @@ def path(store: Store, a: str, b: str, max_hops: int = 4, **filters: str | None)
     if meet is None:
         return []
     chain = _walk(sides[0], meet)[::-1] + _walk(sides[1], meet)[1:]
-    hops = [(u, v, store.event_between(u, v, **filters)) for u, v in zip(chain, chain[1:])]
+    # each hop was found by neighbours under the same filters: an interaction joins its two ends
+    hops = [(u, v, cast(str, store.event_between(u, v, **filters))) for u, v in zip(chain, chain[1:])]
     by_id = {e["id"]: e for e in store.edges(event_ids=[h[2] for h in hops])}
     names = {n["id"]: n["name"] for n in store.nodes_by_id(chain)}
     return [{"from": names[u], "to": names[v], "edge": by_id[ev]} for u, v, ev in hops]
@@ -113,8 +120,7 @@ def top(store: Store, by: str = "degree", limit: int = 20, **filters: str | None
     else:
         raise ValueError(f"unknown ranking {by!r}; choose degree or pagerank")
     ranked = sorted((n for n in scores if g.degree(n)), key=lambda n: (-scores[n], g.nodes[n]["name"]))[:limit]
-    return [{"id": n, "name": g.nodes[n]["name"], "type": g.nodes[n]["type"], by: round(scores[n], 6),
-             "interactions": g.degree(n)} for n in ranked]
+    return [{"id": n, "name": g.nodes[n]["name"], "type": g.nodes[n]["type"], by: round(scores[n], 6), "interactions": g.degree(n)} for n in ranked]
 
 
 def communities(store: Store, seed: int = 0, **filters: str | None) -> list[list[dict[str, Any]]]:
@@ -122,11 +128,10 @@ def communities(store: Store, seed: int = 0, **filters: str | None) -> list[list
     g = build_graph(store, roles=False, **filters)
     undirected = _weighted(g, nx.Graph())
     groups = nx.community.louvain_communities(undirected, weight="weight", seed=seed) if undirected.number_of_edges() else []
-    out = [[{"id": n, "name": g.nodes[n]["name"], "type": g.nodes[n]["type"]} for n in sorted(c, key=lambda n: g.nodes[n]["name"])]
-           for c in groups]
+    out = [[{"id": n, "name": g.nodes[n]["name"], "type": g.nodes[n]["type"]} for n in sorted(c, key=lambda n: g.nodes[n]["name"])] for c in groups]
     return sorted(out, key=lambda c: (-len(c), c[0]["name"]))
 
 
-def new_since(store: Store, seen_since: str, **filters: str | None) -> list[dict[str, Any]]:
+def new_since(store: Store, seen_since: str | None, **filters: str | None) -> list[dict[str, Any]]:
     """Interactions first seen on or after ``since`` (YYYY-MM-DD)."""
-    return store.edges(seen_since=seen_since, **filters)
+    return store.edges(seen_since=seen_since, **cast("dict[str, Any]", filters))  # the filters are edges' type, status, since and until

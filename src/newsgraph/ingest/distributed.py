@@ -6,6 +6,7 @@ batch with ``extract_many``; a record the pipeline fails on comes back as its er
 the batch.  A batch whose worker dies is run again on another worker by the scheduler, and only the
 client writes to the store, so every document is stored exactly once.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -17,8 +18,12 @@ from typing import Any
 #: statistical profiler (a sample every 10 ms), the 20 ms event-loop tick, the system monitor, and work
 #: stealing (at most four batches per worker are out, so there is little to steal).  Idle, a 2-worker
 #: cluster then uses 1.5% of a core in the client and 1.5% in its workers, not 3.7% and 7.1%.
-LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "500ms",
-                        "distributed.admin.system-monitor.interval": "5s", "distributed.scheduler.work-stealing": False}
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.scheduler.work-stealing": False,
+}
 
 Result = tuple[dict[str, Any], "dict[str, Any] | str"]  # (record, document JSON or the error, one line)
 
@@ -45,14 +50,17 @@ def client(workers: int | None = None, scheduler: str | None = None) -> Iterator
         return
     import dask
 
-    with dask.config.set(LOCAL_CLUSTER_CONFIG), \
-            LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None,
-                         silence_logs=40) as cluster, Client(cluster) as c:
+    with (
+        dask.config.set(LOCAL_CLUSTER_CONFIG),
+        LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40) as cluster,
+        Client(cluster) as c,
+    ):
         yield c
 
 
-def extract_distributed(records: Iterable[dict[str, Any]], dask_client: Any, *, batch_size: int = 16,
-                        in_flight: int | None = None, model: str | None = None) -> Iterator[Result]:
+def extract_distributed(
+    records: Iterable[dict[str, Any]], dask_client: Any, *, batch_size: int = 16, in_flight: int | None = None, model: str | None = None
+) -> Iterator[Result]:
     """Extract ``records`` on the cluster, yielding (record, document or error) as batches finish.
 
     At most ``in_flight`` batches (default: four per worker) are out at once, so no worker waits while

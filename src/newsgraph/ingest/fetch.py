@@ -6,6 +6,7 @@ cloud metadata, shared, reserved or multicast), and the socket connects to that 
 a name that resolves differently a moment later (DNS rebinding) cannot slip through.
 ``allow_private=True`` lifts the address check (for an intranet or a test server).
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -13,7 +14,7 @@ import socket
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import httpcore
 import httpx
@@ -25,8 +26,15 @@ TIMEOUT = 15.0  # seconds, for connecting and between bytes, and for the whole p
 MAX_BYTES = 5_000_000
 MAX_REDIRECTS = 5
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
-              "application/feed+json", *PAGE_TYPES)
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+    "application/feed+json",
+    *PAGE_TYPES,
+)
 
 IP = ipaddress.IPv4Address | ipaddress.IPv6Address
 #: a policy: why an address is refused, or None to allow it
@@ -64,9 +72,14 @@ def non_public(ip: IP) -> str | None:
     """Why ``ip`` is no public internet address (``None`` when it is one)."""
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
-    for kind, test in (("loopback", ip.is_loopback), ("link-local or metadata", ip.is_link_local),
-                       ("private", ip.is_private), ("multicast", ip.is_multicast),
-                       ("unspecified", ip.is_unspecified), ("reserved", ip.is_reserved)):
+    for kind, test in (
+        ("loopback", ip.is_loopback),
+        ("link-local or metadata", ip.is_link_local),
+        ("private", ip.is_private),
+        ("multicast", ip.is_multicast),
+        ("unspecified", ip.is_unspecified),
+        ("reserved", ip.is_reserved),
+    ):
         if test:
             return f"a {kind} address"
     return None if ip.is_global else "not a public address"
@@ -83,20 +96,20 @@ class _GuardedBackend(httpcore.SyncBackend):
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                    local_address: str | None = None, socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self, host: str, port: int, timeout: float | None = None, local_address: str | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except socket.gaierror as exc:
             raise FetchError(f"{host}: cannot resolve the host name ({exc.strerror})") from None
-        addresses = list(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos))
+        addresses = list(dict.fromkeys(ipaddress.ip_address(cast(str, info[4][0]).split("%")[0]) for info in infos))
         for ip in addresses:
             why = self.policy(ip)
             if why:
                 named = f"{host} is" if host.strip("[]") == str(ip) else f"{host} resolves to {ip},"
                 raise RefusedAddress(f"{named} {why}: refused (allow it with --allow-private-urls)")
-        return super().connect_tcp(str(addresses[0]), port, timeout=timeout, local_address=local_address,
-                                   socket_options=socket_options)
+        return super().connect_tcp(str(addresses[0]), port, timeout=timeout, local_address=local_address, socket_options=socket_options)
 
 
 class _GuardedTransport(httpx.HTTPTransport):
@@ -133,13 +146,27 @@ def is_http_url(url: str) -> bool:
 def client(allow_private: bool = False, timeout: float = TIMEOUT, policy: Policy | None = None) -> httpx.Client:
     """An ``httpx.Client`` whose connections obey the address policy (``non_public`` unless ``allow_private``)."""
     chosen = policy or (allow_all if allow_private else non_public)
-    return httpx.Client(transport=_GuardedTransport(chosen), timeout=httpx.Timeout(timeout), follow_redirects=True,
-                        max_redirects=MAX_REDIRECTS, headers={"User-Agent": USER_AGENT}, trust_env=False)
+    return httpx.Client(
+        transport=_GuardedTransport(chosen),
+        timeout=httpx.Timeout(timeout),
+        follow_redirects=True,
+        max_redirects=MAX_REDIRECTS,
+        headers={"User-Agent": USER_AGENT},
+        trust_env=False,
+    )
 
 
-def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
-          policy: Policy | None = None, http: httpx.Client | None = None, headers: dict[str, str] | None = None,
-          accept: tuple[str, ...] = PAGE_TYPES) -> Page:
+def fetch(
+    url: str,
+    *,
+    allow_private: bool = False,
+    timeout: float = TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    policy: Policy | None = None,
+    http: httpx.Client | None = None,
+    headers: dict[str, str] | None = None,
+    accept: tuple[str, ...] = PAGE_TYPES,
+) -> Page:
     """Fetch ``url`` (http or https), following up to five redirects, each checked like the first.
 
     ``headers`` are sent with the request (``If-None-Match``…); ``accept`` lists the content types taken.

@@ -1,11 +1,15 @@
 """Turn a web page into an article record with trafilatura: main text, title, date, author, canonical URL."""
+
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import trafilatura
 
 from newsgraph.ingest.text import InputError, validate_date
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 
 def read_html(html: bytes | str, url: str | None = None, where: str | None = None) -> dict[str, Any]:
@@ -15,15 +19,24 @@ def read_html(html: bytes | str, url: str | None = None, where: str | None = Non
     blank line, as in a plain-text article.  A page with no main text raises ``InputError``.
     """
     where = where or url or "page"
-    found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                        include_tables=False, favor_precision=True)
+    # without as_dict, a Document (or None when nothing could be read)
+    found = cast(
+        "Document | None",
+        trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True),
+    )
     text = "\n\n".join(line.strip() for line in (found.text or "").splitlines() if line.strip()) if found else ""
-    if not text:
+    if not text or found is None:  # no text when nothing was found
         raise InputError(f"{where}: no article text found in the page")
     canonical = found.url if found.url and found.url.startswith(("http://", "https://")) else url
     try:
         published = validate_date(found.date, where)
     except InputError:
         published = None  # a page's unreadable date is no reason to lose its text
-    return {"id": canonical or where, "text": text, "title": found.title or None, "published": published,
-            "url": canonical, "author": found.author or None}
+    return {
+        "id": canonical or where,
+        "text": text,
+        "title": found.title or None,
+        "published": published,
+        "url": canonical,
+        "author": found.author or None,
+    }

@@ -3,6 +3,7 @@
 A record whose text (or content fingerprint) is already stored is not extracted again: it only adds
 its URL as another source of the stored document.  One bad record never stops the others.
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -11,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.errors import reason
-from newsgraph.ingest.text import InputError
 from newsgraph.ingest.save import save_many
+from newsgraph.ingest.text import InputError
 from newsgraph.store import SaveResult, Store
 from newsgraph.store.ids import content_id, text_fingerprint
 
@@ -32,10 +33,15 @@ class Tally:
 Extractor = Callable[[Iterable[dict[str, Any]]], Iterable[tuple[dict[str, Any], "dict[str, Any] | str"]]]
 
 
-def load(store: Store, items: Iterable[dict[str, Any] | InputError], *,
-         on_saved: Callable[[dict[str, Any], SaveResult], None] | None = None,
-         on_failure: Callable[[str], None] | None = None, extract: Extractor | None = None,
-         write_batch: int = 16) -> Tally:
+def load(
+    store: Store,
+    items: Iterable[dict[str, Any] | InputError],
+    *,
+    on_saved: Callable[[dict[str, Any], SaveResult], None] | None = None,
+    on_failure: Callable[[str], None] | None = None,
+    extract: Extractor | None = None,
+    write_batch: int = 16,
+) -> Tally:
     """Extract and store ``items`` (records, or the ``InputError`` of a bad input).
 
     ``extract`` maps records to (record, document JSON or error line) pairs in any order: by default

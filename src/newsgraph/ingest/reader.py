@@ -4,6 +4,7 @@ An input is a plain-text, HTML, JSON, JSON-lines or CSV file, a folder of them (
 ``-`` for stdin.  A record is ``{"id", "text", "title"?, "published"?, "url"?}``.  Bad input raises (or,
 in a batch, yields) ``InputError`` naming the input; it never stops the good items of a batch.
 """
+
 from __future__ import annotations
 
 import csv
@@ -35,14 +36,19 @@ def parse_record(obj: Any, where: str, published: str | None = None) -> dict[str
         raise InputError(f"{where}: expected a JSON object")
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{where}: missing or empty \"text\"")
+        raise InputError(f'{where}: missing or empty "text"')
     if obj.get("id") in (None, ""):
-        raise InputError(f"{where}: missing \"id\"")
+        raise InputError(f'{where}: missing "id"')
     language = obj.get("language")
     if language is not None and not isinstance(language, str):
-        raise InputError(f"{where}: \"language\" must be a string such as \"es\"")
-    record = {"id": str(obj["id"]), "text": text, "title": obj.get("title"),
-              "published": validate_date(obj.get("published") or published, where), "url": obj.get("url")}
+        raise InputError(f'{where}: "language" must be a string such as "es"')
+    record = {
+        "id": str(obj["id"]),
+        "text": text,
+        "title": obj.get("title"),
+        "published": validate_date(obj.get("published") or published, where),
+        "url": obj.get("url"),
+    }
     return record | ({"language": language} if language else {})
 
 
@@ -82,7 +88,7 @@ def read_jsonl_file(path: str, published: str | None = None) -> Iterator[dict[st
         yield InputError(f"{path}: is a directory, expected a JSON-lines file")
         return
     try:
-        with (gzip.open(p, "rt", encoding="utf-8") if p.suffix == ".gz" else p.open(encoding="utf-8")) as f:
+        with gzip.open(p, "rt", encoding="utf-8") if p.suffix == ".gz" else p.open(encoding="utf-8") as f:
             yield from read_jsonl(f, path, published)
     except (OSError, EOFError) as exc:
         yield InputError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
@@ -142,8 +148,9 @@ def parse_columns(spec: str | None) -> dict[str, str]:
     return mapping
 
 
-def read_csv(stream: IO[str], name: str, published: str | None = None,
-             columns: Mapping[str, str] | None = None) -> Iterator[dict[str, Any] | InputError]:
+def read_csv(
+    stream: IO[str], name: str, published: str | None = None, columns: Mapping[str, str] | None = None
+) -> Iterator[dict[str, Any] | InputError]:
     """Records from CSV with a header row; ``columns`` maps record fields to column names (by default the
     same names).  A row without an id column value is ``NAME:ROW``."""
     csv.field_size_limit(2**31 - 1)
@@ -175,8 +182,7 @@ def read_csv(stream: IO[str], name: str, published: str | None = None,
             yield err
 
 
-def read_csv_file(path: str | Path, published: str | None = None,
-                  columns: Mapping[str, str] | None = None) -> Iterator[dict[str, Any] | InputError]:
+def read_csv_file(path: str | Path, published: str | None = None, columns: Mapping[str, str] | None = None) -> Iterator[dict[str, Any] | InputError]:
     try:
         text = decode(_read_bytes(path), str(path))
     except InputError as err:
@@ -185,11 +191,17 @@ def read_csv_file(path: str | Path, published: str | None = None,
     yield from read_csv(io.StringIO(text, newline=""), str(path), published, columns)
 
 
-def read_folder(path: str | Path, published: str | None = None, columns: Mapping[str, str] | None = None,
-                ) -> Iterator[dict[str, Any] | InputError]:
+def read_folder(
+    path: str | Path,
+    published: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> Iterator[dict[str, Any] | InputError]:
     """Records from every readable file under a folder (recursive, in name order; hidden files skipped)."""
-    files = sorted(p for p in Path(path).rglob("*") if p.is_file() and p.name.lower().endswith(SUFFIXES)
-                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    files = sorted(
+        p
+        for p in Path(path).rglob("*")
+        if p.is_file() and p.name.lower().endswith(SUFFIXES) and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
     for f in files:
         yield from read_path(str(f), published, columns)
 
@@ -219,8 +231,11 @@ def read_stdin(stream: IO[str], published: str | None = None) -> Iterator[dict[s
         yield {"id": "stdin", "text": text, "title": headline(text), "published": validate_date(published, "<stdin>"), "url": None}
 
 
-def read_path(path: str, published: str | None = None, columns: Mapping[str, str] | None = None,
-              ) -> Iterator[dict[str, Any] | InputError]:
+def read_path(
+    path: str,
+    published: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> Iterator[dict[str, Any] | InputError]:
     """Records from a path, by its kind: a folder, ``.jsonl``/``.jsonl.gz``, ``.json``, ``.csv``,
     ``.html``/``.htm``; anything else is one plain-text article."""
     p = Path(path)
@@ -242,8 +257,9 @@ def read_path(path: str, published: str | None = None, columns: Mapping[str, str
         yield err
 
 
-def read_input(arg: str, published: str | None = None, columns: Mapping[str, str] | None = None,
-               **fetch_options: Any) -> Iterator[dict[str, Any] | InputError]:
+def read_input(
+    arg: str, published: str | None = None, columns: Mapping[str, str] | None = None, **fetch_options: Any
+) -> Iterator[dict[str, Any] | InputError]:
     """Records from one command-line input: ``-`` (stdin), an http(s) URL (fetched with
     ``fetch_options``), or a path."""
     if arg == "-":

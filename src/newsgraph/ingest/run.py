@@ -1,6 +1,7 @@
 """Ingest as one call: extract records (here or on a Dask cluster), store them and raise the alerts of
 watched actors.  ``newsgraph ingest`` and ``newsgraph demo`` are thin layers over ``ingest``.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -31,10 +32,18 @@ class Ingested(Tally):
     alerts: list[dict[str, Any]] = field(default_factory=list)
 
 
-def ingest(items: Iterable[dict[str, Any] | InputError], store: Store, *, workers: int | None = None,
-           scheduler: str | None = None, language: str | None = None, progress: Progress | None = None,
-           on_failure: Callable[[str], None] | None = None, on_alert: Callable[[dict[str, Any]], None] | None = None,
-           sinks: Iterable[str] = ()) -> Ingested:
+def ingest(
+    items: Iterable[dict[str, Any] | InputError],
+    store: Store,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    language: str | None = None,
+    progress: Progress | None = None,
+    on_failure: Callable[[str], None] | None = None,
+    on_alert: Callable[[dict[str, Any]], None] | None = None,
+    sinks: Iterable[str] = (),
+) -> Ingested:
     """Extract and store ``items`` (records, or the ``InputError`` of a bad input) in ``store``.
 
     ``workers`` extracts on a local Dask cluster of that many processes, ``scheduler`` (``tcp://HOST:8786``)
@@ -102,8 +111,15 @@ def progress_bar(console: Console) -> Iterator[Progress]:
         def render(self, task: Any) -> Text:
             return Text(f"{task.speed or 0:.1f} docs/s")
 
-    columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), Rate(),
-               TextColumn("{task.description}")]
+    columns = [
+        SpinnerColumn(),
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        Rate(),
+        TextColumn("{task.description}"),
+    ]
     with Progress(*columns, console=console, transient=True, disable=not console.file.isatty()) as bar:
         task = bar.add_task("", total=None)
         yield lambda record: bar.update(task, advance=1, description=str(record["id"])[:40])

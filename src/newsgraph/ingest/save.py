@@ -2,6 +2,7 @@
 
 The store persists and does not link; these pass it ``newsgraph.resolve.linker.link_entities``.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,5 +1,6 @@
 """The text of one input: bytes decoded, its headline, a checked date, and the one-line error that names a bad
 input (every reader, the HTML reader and the fetcher raise it)."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -17,13 +17,14 @@ Packs are found here (every sub-package with a ``PACK``), through the ``newsgrap
 group (``code = "package.module"``), or by :func:`register`.  This module imports no spaCy: asking which
 languages exist costs nothing.
 """
+
 from __future__ import annotations
 
 import importlib
 import json
 import pkgutil
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
@@ -75,7 +76,7 @@ class LanguagePack:
 _registered: dict[str, LanguagePack] = {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as f:
         data: dict[str, Any] = json.load(f)

@@ -7,7 +7,10 @@
 * an interaction without a target dropped when the same actor has one of that type with a target in the
   same sentence.
 """
+
 from __future__ import annotations
+
+from typing import cast
 
 from spacy.tokens import Span, Token
 
@@ -30,15 +33,37 @@ def named_in(ext: Extraction, sources: list[int], sent: Span) -> bool:
     return any(m.kind == "name" for s in sources for m in ext.entities[s].mentions if sent.start <= m.start < sent.end)
 
 
-def add_per_target(ext: Extraction, tok: Token, etype: str, mode: str, cue: str, src: list[int], targets: list[int],
-                   status: str, time_text: str | None, with_target: float, without: float) -> None:
+def add_per_target(
+    ext: Extraction,
+    tok: Token,
+    etype: str,
+    mode: str,
+    cue: str,
+    src: list[int],
+    targets: list[int],
+    status: str,
+    time_text: str | None,
+    with_target: float,
+    without: float,
+) -> None:
     """One event per target (one without a target when there is none), in ``tok``'s sentence."""
     sent = tok.sent
-    for target in targets or [None]:
-        ext.events.append(ExtractedInteraction(
-            type=etype, mode=mode, source=list(src), target=[target] if target is not None else [],
-            status=status, trigger=tok.i, sent_start=sent.start, sent_end=sent.end, time_text=time_text,
-            confidence=with_target if target is not None else without, cue=cue))
+    for target in cast("list[int | None]", targets) or [None]:
+        ext.events.append(
+            ExtractedInteraction(
+                type=etype,
+                mode=mode,
+                source=list(src),
+                target=[target] if target is not None else [],
+                status=status,
+                trigger=tok.i,
+                sent_start=sent.start,
+                sent_end=sent.end,
+                time_text=time_text,
+                confidence=with_target if target is not None else without,
+                cue=cue,
+            )
+        )
 
 
 def intent_type(intent: str | None, cue_type: str) -> str | None:

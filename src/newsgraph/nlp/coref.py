@@ -3,6 +3,7 @@ joined to the entity they refer to, by salience: subjects of the current and the
 first, then the most recent mention.  A descriptor with an owner ("Argentina's president") goes to the
 person holding a matching ROLE.  Each reference records ``merged_by``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -98,15 +99,22 @@ class ReferenceResolver:
         is_org = lemma in self.org_nouns
         if not (is_person or is_company or is_org):
             return None
-        if tok.i + 1 < len(doc) and (doc[tok.i + 1].pos_ == "PROPN" or (doc[tok.i + 1].text == "," and tok.i + 2 < len(doc) and ext.entity_at(tok.i + 2) is not None)):
+        if tok.i + 1 < len(doc) and (
+            doc[tok.i + 1].pos_ == "PROPN" or (doc[tok.i + 1].text == "," and tok.i + 2 < len(doc) and ext.entity_at(tok.i + 2) is not None)
+        ):
             return None  # a title before a name: the role component reads it
         if tok.dep_ == "compound":
             return None
         dets = [c for c in tok.children if c.dep_ == "det"]
         owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ext.entity_at(c.i) is not None]
         # "the leader of Australia": the owner follows; not the salient person of the text
-        owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj" and ext.entity_at(g.i) is not None]
+        owners += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and ext.entity_at(g.i) is not None
+        ]
         start = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
         if doc[start].lower_ in ("the", "a", "an", "this", "that"):
             start += 1
@@ -137,7 +145,7 @@ class ReferenceResolver:
 
     @staticmethod
     def _cataphor(ext: Extraction, tok: Token) -> int | None:
-        """"As *she* entered the meeting, Federica Mogherini said ...": with no person before it, the subject
+        """ "As *she* entered the meeting, Federica Mogherini said ...": with no person before it, the subject
         pronoun of a fronted adverbial clause is the person subject of the main clause."""
         clause = tok.head
         if tok.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i > clause.head.i:
@@ -150,7 +158,7 @@ class ReferenceResolver:
         return None
 
     def _reporting_subject(self, ext: Extraction, tok: Token) -> int | None:
-        """"Syria says *it* will withdraw", "the rebels said *they* would ...": a subject pronoun of a
+        """ "Syria says *it* will withdraw", "the rebels said *they* would ...": a subject pronoun of a
         reported clause is the (non-person) subject of the reporting verb."""
         clause = tok.head
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.reporting:

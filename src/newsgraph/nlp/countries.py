@@ -5,6 +5,7 @@ Every language newsgraph reads adds its names of the same countries, so "Estados
 "United States" are one code, and so one node: pycountry's translations of its names and Babel's
 (CLDR) short names, the plural initials Spanish doubles ("EE UU" for "Estados Unidos"), and the
 nationality adjectives of each pack's ``countries_extra.json``."""
+
 from __future__ import annotations
 
 import gettext
@@ -60,7 +61,7 @@ def translated_names(lang: str) -> Iterator[tuple[str, str]]:
     """(ISO code, name) for each country's names in ``lang``: pycountry's translations of its name,
     official and common names, Babel's short name, and their doubled initials."""
     try:
-        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        tr: gettext.NullTranslations = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
     except OSError:
         tr = gettext.NullTranslations()
     territories = Locale(lang).territories

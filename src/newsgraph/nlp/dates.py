@@ -4,6 +4,7 @@ They replace the general model's NER, which costs half of that model's run time 
 its dates.  The spans go to ``doc.spans["dates"]``; :func:`newsgraph.nlp.ner.combine` adds them to the
 entities where no name is, and :mod:`newsgraph.nlp.timex` resolves their text against the publication date.
 """
+
 from __future__ import annotations
 
 import re

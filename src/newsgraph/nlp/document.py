@@ -1,5 +1,6 @@
 """The document JSON of the ontology, built from a processed ``Doc``; what is kept and merged on the way
 is decided in :mod:`newsgraph.nlp.finalise`."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -32,9 +33,18 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
         refs = [m for m in e.mentions if m.kind != "name"]
         ids[idx] = f"e{len(ids) + 1}"
         item: dict[str, Any] = {
-            "id": ids[idx], "name": e.name, "type": e.type, "aliases": list(e.aliases),
-            "mentions": [{"start": m.start_char, "end": m.end_char, "text": m.text, "merged_by": m.merged_by} for m in sorted(named, key=lambda m: m.start_char)],
-            "references": [{"start": m.start_char, "end": m.end_char, "text": m.text, "kind": m.kind, "merged_by": m.merged_by} for m in sorted(refs, key=lambda m: m.start_char)],
+            "id": ids[idx],
+            "name": e.name,
+            "type": e.type,
+            "aliases": list(e.aliases),
+            "mentions": [
+                {"start": m.start_char, "end": m.end_char, "text": m.text, "merged_by": m.merged_by}
+                for m in sorted(named, key=lambda m: m.start_char)
+            ],
+            "references": [
+                {"start": m.start_char, "end": m.end_char, "text": m.text, "kind": m.kind, "merged_by": m.merged_by}
+                for m in sorted(refs, key=lambda m: m.start_char)
+            ],
             "type_reason": e.type_reason,
         }
         if e.country:
@@ -44,8 +54,16 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
     roles = []
     for r in finalise.kept_roles(ext.roles, ids):
         sent = doc[r.start].sent
-        roles.append({"type": ont.ROLE, "person": ids[r.person], "org": ids[r.org], "title": r.title,
-                      "pattern": r.pattern, "evidence": [_evidence(doc, doc_id, sent.start, sent.end)]})
+        roles.append(
+            {
+                "type": ont.ROLE,
+                "person": ids[r.person],
+                "org": ids[r.org],
+                "title": r.title,
+                "pattern": r.pattern,
+                "evidence": [_evidence(doc, doc_id, sent.start, sent.end)],
+            }
+        )
 
     events: list[dict[str, Any]] = []
     by_key: dict[finalise.InteractionKey, dict[str, Any]] = {}
@@ -61,20 +79,44 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
             finalise.merge_into(known, ev, v.confidence)
             continue
         time = resolve(v.time_text, published, doc.lang_) if v.time_text else None
-        item = {"id": f"v{len(events) + 1}", "type": v.type, "mode": v.mode, "context": None, "source": src, "target": tgt,
-                "status": finalise.planned_if_future(v.status, time, published), "time": time,
-                "evidence": [ev], "confidence": v.confidence, "cue": v.cue}
+        item = {
+            "id": f"v{len(events) + 1}",
+            "type": v.type,
+            "mode": v.mode,
+            "context": None,
+            "source": src,
+            "target": tgt,
+            "status": finalise.planned_if_future(v.status, time, published),
+            "time": time,
+            "evidence": [ev],
+            "confidence": v.confidence,
+            "cue": v.cue,
+        }
         by_key[key] = item
         events.append(item)
 
     quotes = []
     for q in ext.quotes:
-        quotes.append({"speaker": ids.get(q.speaker) if q.speaker is not None else None, "text": q.text,
-                       "start": q.start_char, "end": q.end_char,
-                       "evidence": [_evidence(doc, doc_id, q.sent_start, q.sent_end)]})
+        quotes.append(
+            {
+                "speaker": ids.get(q.speaker) if q.speaker is not None else None,
+                "text": q.text,
+                "start": q.start_char,
+                "end": q.end_char,
+                "evidence": [_evidence(doc, doc_id, q.sent_start, q.sent_end)],
+            }
+        )
 
     return {
-        "document": {"id": doc_id, "title": meta.get("title"), "url": meta.get("url"), "published": published,
-                     "language": doc.user_data.get(LANGUAGE_KEY, doc.lang_)},
-        "entities": entities, "roles": roles, "events": events, "quotes": quotes,
+        "document": {
+            "id": doc_id,
+            "title": meta.get("title"),
+            "url": meta.get("url"),
+            "published": published,
+            "language": doc.user_data.get(LANGUAGE_KEY, doc.lang_),
+        },
+        "entities": entities,
+        "roles": roles,
+        "events": events,
+        "quotes": quotes,
     }

@@ -5,11 +5,13 @@ clustered longest-first so that short forms join full names (``surname``, ``shor
 ``country_name``).  An entity's type is voted by all its mentions together.  Nationality adjectives
 ("Argentinian") and government phrases ("Israel's government") become references to the country.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -129,7 +131,7 @@ class EntityConsolidator:
             if c.country:
                 continue
             if label in ("PER", "WEAK", "ORG", "LOC") and c.has_person() and len(toks) < len(c.tokens):
-                if toks == c.tokens[-len(toks):] or (len(toks) == 1 and toks[0] in c.tokens[1:]):
+                if toks == c.tokens[-len(toks) :] or (len(toks) == 1 and toks[0] in c.tokens[1:]):
                     found.append((c, "surname"))
                     continue
             if label in ("ORG", "WEAK") and not c.has_person() and len(toks) < len(c.tokens) and c.tokens[: len(toks)] == toks:
@@ -164,12 +166,15 @@ class EntityConsolidator:
             if label in ("ORG", "LOC", "WEAK") and start > 0 and self._honorific(doc[start - 1]):
                 label = "PER"  # "Mr Guterres", "Dr. Goodall": an honorific names a person
                 decisive.add(start)
-            if label == "PER" and end - start == 1 and (self._before_company_title(doc, end) or self._of_a_person(doc, start)
-                                                        or _CAMEL.match(doc[start].text)):
+            if (
+                label == "PER"
+                and end - start == 1
+                and (self._before_company_title(doc, end) or self._of_a_person(doc, start) or _CAMEL.match(doc[start].text))
+            ):
                 label = "ORG"  # "Tesla CEO Elon Musk", "Sundar Pichai of Google", "OpenAI": a company, not a person
                 decisive.add(start)
             if label == "DEMONYM":
-                demonym_refs.append((start, end, code))
+                demonym_refs.append((start, end, cast(str, code)))  # a DEMONYM label comes with its country code
             else:
                 cands.append((start, end, label, code))
         seen_demonym = {s for s, _, _ in demonym_refs}
@@ -234,7 +239,7 @@ class EntityConsolidator:
         return doc
 
     def _titled_names(self, doc: Doc) -> None:
-        """"President Abdelaziz Bouteflika", "British Defence Secretary Tom King", "the rebel Kurdistan Workers'
+        """ "President Abdelaziz Bouteflika", "British Defence Secretary Tom King", "the rebel Kurdistan Workers'
         Party": a name with the title words and modifiers before it in one noun phrase is an alias."""
         ext = extraction(doc)
         for chunk in doc.noun_chunks:
@@ -282,11 +287,11 @@ class EntityConsolidator:
                 continue
             for n in range(min(longest, n_tokens - i), 0, -1):
                 key = tuple(t.text for t in doc[i : i + n])
-                c = surface.get(key)
-                if c is not None and not covered.intersection(range(i, i + n)):
+                hit = surface.get(key)
+                if hit is not None and not covered.intersection(range(i, i + n)):
                     span = doc[i : i + n]
-                    why = "surname" if c.has_person() and n < len(c.tokens) else "acronym" if acronyms.get(key) is c else "same_name"
-                    c.mentions.append(ExtractedMention(i, i + n, span.start_char, span.end_char, span.text, "name", why, "REPEAT"))
+                    why = "surname" if hit.has_person() and n < len(hit.tokens) else "acronym" if acronyms.get(key) is hit else "same_name"
+                    hit.mentions.append(ExtractedMention(i, i + n, span.start_char, span.end_char, span.text, "name", why, "REPEAT"))
                     covered.update(range(i, i + n))
                     i += n - 1
                     break
@@ -334,7 +339,7 @@ class EntityConsolidator:
         return ont.ORGANIZATION
 
     def _government_references(self, doc: Doc) -> None:
-        """"Israel's government", "the Israeli military" and their conjuncts refer to the country."""
+        """ "Israel's government", "the Israeli military" and their conjuncts refer to the country."""
         ext = extraction(doc)
         for tok in doc:
             if tok.i in ext.token_entity or tok.lemma_.lower() not in self.government_nouns and tok.lower_ not in self.government_nouns:

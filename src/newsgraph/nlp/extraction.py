@@ -1,4 +1,5 @@
 """What the components leave on a spaCy ``Doc``: entities, roles, events and quotes (``doc._.newsgraph``)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -11,6 +11,7 @@ Every rule that changes the components' output on its way out lives here, each a
 * :func:`planned_if_future` — an interaction stated as occurred whose stated time starts after the
   publication date is planned ("meets on Friday" in Monday's paper).
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """Which language an article is in (lingua), among the languages newsgraph has a pack for."""
+
 from __future__ import annotations
 
 from functools import lru_cache

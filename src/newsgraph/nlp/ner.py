@@ -7,6 +7,7 @@ included, and names only the general model finds are wrong seven times in eight;
 would cost 1.7 times the bare model (its NER is half of its run time).  Document-level evidence (the
 type vote over all mentions, roles, "the company", honorifics) corrects modern names it gets wrong.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span

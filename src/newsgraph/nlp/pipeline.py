@@ -3,6 +3,7 @@
 Every language gets the same components in the same order, each told the pipeline's language pack
 (``config={"lang": code}``) so that it reads that pack's lexicons; a pack with code of its own registers
 its factories for its spaCy language (see :mod:`newsgraph.lang`)."""
+
 from __future__ import annotations
 
 import warnings
@@ -13,6 +14,7 @@ import spacy
 from spacy.language import Language
 
 from newsgraph import lang as packs
+
 # importing the modules registers the shared factories (they are also declared as spaCy entry points)
 from newsgraph.nlp import coref, dates, entities, events, quotes, roles, sentences  # noqa: F401
 

@@ -26,19 +26,21 @@ The speaker is an entity: the subject of the attribution verb (a name, or a pron
 reference resolution joined to an entity), a name beside it ("spokesman X"), or the body a spokesperson
 speaks for ("a spokeswoman for X").  Quotations whose speaker is no entity are left out.
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load
-from newsgraph.nlp.extraction import Extraction, ExtractedQuote, extraction
+from newsgraph.nlp.extraction import ExtractedQuote, Extraction, extraction
 from newsgraph.nlp.syntax import subject_of
 
 #: quotation marks: curly open/close, low-9 open, straight double, doubled (or tripled) apostrophes
@@ -98,7 +100,7 @@ def _pair_line(line: str, base: int) -> list[RawQuote]:
             out.append(RawQuote(base + opened[0], base + body_start, base + body_end, base + at + size))
         opened = None
     if opened is not None:
-        rest = line[opened[1]:].rstrip()
+        rest = line[opened[1] :].rstrip()
         if rest.strip():
             out.append(RawQuote(base + opened[0], base + opened[1], base + opened[1] + len(rest), base + len(line)))
     return out
@@ -157,12 +159,11 @@ class QuoteExtractor:
         return doc
 
     # ---- one quotation ----
-    def _classify(self, doc: Doc, ext: Extraction, text: str, raw: RawQuote, first: int, last: int,
-                  starts: list[int]) -> FoundQuote | None:
+    def _classify(self, doc: Doc, ext: Extraction, text: str, raw: RawQuote, first: int, last: int, starts: list[int]) -> FoundQuote | None:
         """Where the quote stands and who said it; None for a term, title or scare quote."""
-        body = text[raw.start:raw.end].strip()
+        body = text[raw.start : raw.end].strip()
         words = len(body.split())
-        before = text[text.rfind("\n", 0, raw.open) + 1:raw.open].rstrip()
+        before = text[text.rfind("\n", 0, raw.open) + 1 : raw.open].rstrip()
         head = before[-1:]
         prev = first - 1
         while prev >= 0 and (doc[prev].is_space or doc[prev].idx >= raw.open):
@@ -176,7 +177,7 @@ class QuoteExtractor:
                 if spk is not None:
                     return FoundQuote(raw, first, last, spk, "inline")
             return FoundQuote(raw, first, last, None, "partial")
-        if body.rstrip("'\u2019\"\u201d")[-1:] in FRAME_ENDINGS or text[raw.close:raw.close + 1] == ",":
+        if body.rstrip("'\u2019\"\u201d")[-1:] in FRAME_ENDINGS or text[raw.close : raw.close + 1] == ",":
             spk, verb = self._frame_after(doc, ext, raw, bisect_right(starts, raw.close - 1))
             if verb is not None:  # framed, even when the speaker is no entity ("a spokeswoman said")
                 return FoundQuote(raw, first, last, spk, "after", verb)
@@ -196,13 +197,12 @@ class QuoteExtractor:
         as..."``; ``But, she added, "we..."``)."""
         if head != ",":
             return True
-        verb = next((doc[j] for j in range(prev, max(doc[prev].sent.start, prev - FRAME_BEFORE_TOKENS) - 1, -1)
-                     if self._is_say(doc[j])), None)
+        verb = next((doc[j] for j in range(prev, max(doc[prev].sent.start, prev - FRAME_BEFORE_TOKENS) - 1, -1) if self._is_say(doc[j])), None)
         if verb is None:
             return True
         subj = subject_of(verb)
         start = min(verb.i, subj.left_edge.i) if subj is not None else verb.i
-        lead = [t for t in doc[doc[start].sent.start:start] if not t.is_space]
+        lead = [t for t in doc[doc[start].sent.start : start] if not t.is_space]
         if lead and _is_mark(lead[-1].text):
             return False  # the frame interrupts a quotation: "A," she said, "b..."
         return any(t.pos_ not in ("CCONJ", "ADV", "SCONJ", "PUNCT", "INTJ") for t in lead)
@@ -264,12 +264,12 @@ class QuoteExtractor:
             return None
         lo = max(doc[prev].sent.start, prev - FRAME_BEFORE_TOKENS)
         named = [ext.entity_at(j) for j in range(prev, lo - 1, -1) if ext.entity_at(j) is not None]
-        people = [e for e in named if ext.entities[e].type == ont.PERSON]
+        people = [e for e in named if ext.entities[cast(int, e)].type == ont.PERSON]
         return (people or named or [None])[0]
 
     def _colon_frame(self, doc: Doc, ext: Extraction, text: str, raw: RawQuote, starts: list[int]) -> Frame:
         """A quote opening a sentence or paragraph after ``X said:`` ending the previous one."""
-        before = text[:raw.open].rstrip()
+        before = text[: raw.open].rstrip()
         if not before.endswith(":"):
             return NO_FRAME
         prev = bisect_right(starts, len(before) - 1) - 1
@@ -313,7 +313,7 @@ class QuoteExtractor:
                     return idx
         for c in tok.children:
             if c.dep_ in ("compound", "appos", "flat", "nmod") and ext.entity_at(c.i) is not None:
-                if tok.pos_ == "PROPN" or ext.entities[ext.entity_at(c.i)].type == ont.PERSON or c.dep_ == "appos":
+                if tok.pos_ == "PROPN" or ext.entities[cast(int, ext.entity_at(c.i))].type == ont.PERSON or c.dep_ == "appos":
                     return ext.entity_at(c.i)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "for":
@@ -342,8 +342,7 @@ class QuoteExtractor:
                 f.speaker, f.cont = before.speaker, True
                 continue
             after = found[k + 1] if k + 1 < len(found) else None
-            if (after is not None and after.how == "after" and after.speaker is not None
-                    and not text[f.raw.close:after.raw.open].strip()):
+            if after is not None and after.how == "after" and after.speaker is not None and not text[f.raw.close : after.raw.open].strip():
                 f.speaker, f.verb = after.speaker, after.verb
                 after.cont = True
                 continue
@@ -352,7 +351,7 @@ class QuoteExtractor:
     @staticmethod
     def _near(text: str, a: FoundQuote, b: FoundQuote) -> bool:
         """``b`` follows ``a`` in the same paragraph, or opens the next one after ``a`` or its frame."""
-        gap = text[a.raw.close:b.raw.open]
+        gap = text[a.raw.close : b.raw.open]
         if "\n" not in gap:
             return True
         inner = gap.strip()
@@ -367,7 +366,7 @@ class QuoteExtractor:
         while prev.i > 0 and prev.is_space:
             prev = doc[prev.i - 1]
         psent = prev.sent
-        if doc[psent.start:first].text.count("\n") > 2:
+        if doc[psent.start : first].text.count("\n") > 2:
             return None
         for tok in reversed(list(psent)):
             if _is_mark(tok.text):
@@ -383,7 +382,7 @@ class QuoteExtractor:
         for f in found:
             if f.how == "partial":
                 continue
-            body = text[f.raw.start:f.raw.end].strip()
+            body = text[f.raw.start : f.raw.end].strip()
             if out and f.cont and f.speaker == out[-1].speaker:
                 q = out[-1]
                 q.text = f"{q.text} {body}"
@@ -423,7 +422,7 @@ def _lowercase(body: str) -> bool:
 
 def _is_mark(s: str) -> bool:
     """``s`` (a token) is a double quotation mark."""
-    return bool(s) and (s in ("\"", "''", "'''") or s[0] in "\u201c\u201d\u201e")
+    return bool(s) and (s in ('"', "''", "'''") or s[0] in "\u201c\u201d\u201e")
 
 
 def _ends_with_quote(before: str) -> bool:

@@ -33,17 +33,19 @@ Lists:
 
 A place that a team title ties to a person ("Northfield captain Jane Doe") is a team: it becomes an Organization.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load
-from newsgraph.nlp.extraction import Extraction, ExtractedMention, ExtractedRole, extraction
+from newsgraph.nlp.extraction import ExtractedMention, ExtractedRole, Extraction, extraction
 
 _DETS = ("the", "a", "an")
 #: prepositions that tie a title or a name to its organisation ("leader of", "analyst at", "spokesman for")
@@ -73,8 +75,7 @@ class TitleLexicon:
         self.heads = {t.replace("-", " ").split()[-1] for t in words if not {"of", "and"} & set(t.split())}
         #: lemma -> (takes the organisation as object, prepositions that introduce it, a sports-team verb)
         self.role_verbs: dict[str, tuple[bool, frozenset[str], bool]] = {
-            v["lemma"]: (bool(v.get("object")), frozenset(v.get("preps", [])), bool(v.get("team")))
-            for v in data.get("role_verbs", [])
+            v["lemma"]: (bool(v.get("object")), frozenset(v.get("preps", [])), bool(v.get("team"))) for v in data.get("role_verbs", [])
         }
         self.led_by_verbs = set(data.get("led_by_verbs", []))
 
@@ -144,7 +145,6 @@ def _clean_title(doc: Doc, start: int, end: int) -> str | None:
     return " ".join(words) if words else None
 
 
-
 @dataclass(frozen=True)
 class NameContext:
     """A person's name in its sentence: what every pattern next to a name looks at."""
@@ -211,8 +211,16 @@ class RoleExtractor:
         for t in heads:
             org = self._team_at(ext, t.i, title)
             if org is None and t.pos_ == "NOUN":  # "the X newspaper", "the club X"
-                org = next((o for c in t.children if (c.dep_ in ("compound", "nmod") and c.i < t.i) or c.dep_ == "appos"
-                            for o in [self._org_at(ext, c.i)] if o is not None), None)
+                org = next(
+                    (
+                        o
+                        for c in t.children
+                        if (c.dep_ in ("compound", "nmod") and c.i < t.i) or c.dep_ == "appos"
+                        for o in [self._org_at(ext, c.i)]
+                        if o is not None
+                    ),
+                    None,
+                )
             if org is not None and org not in out:
                 out.append(org)
         return out
@@ -284,11 +292,13 @@ class RoleExtractor:
                 other = self._person_at(ext, c.i)
                 om = self._mention_at(ext, other, c.i) if other is not None else None
                 # only a bare name in the list: "..., Major General John Roe" has a title of its own
-                if om is None or om.start == 0 or doc[om.start - 1].lower_ not in (",", "and", "or", "&"):
+                if other is None or om is None or om.start == 0 or doc[om.start - 1].lower_ not in (",", "and", "or", "&"):
                     continue
                 if other != role.person and other not in own and c.i > head.i:
-                    add(ExtractedRole(other, role.org, role.title, role.start, max(role.end, c.i + 1), role.pattern + "_conj"),
-                        self._mention_at(ext, other, c.i) or m)
+                    add(
+                        ExtractedRole(other, role.org, role.title, role.start, max(role.end, c.i + 1), role.pattern + "_conj"),
+                        self._mention_at(ext, other, c.i) or m,
+                    )
         return doc
 
     @staticmethod
@@ -380,10 +390,18 @@ class RoleExtractor:
         org = self._org_at(ext, o)
         if org is None and doc[r].lower_ != "for":  # "X at the consulting firm Y", "X of Boston-based Y"
             q = o
-            while q < min(hi, o + 4) and self._org_at(ext, q) is None and (
-                    doc[q].is_lower and doc[q].is_alpha or doc[q].text == "-" or (q + 2 < hi and doc[q + 1].text == "-" and doc[q + 2].lower_ == "based")):
+            while (
+                q < min(hi, o + 4)
+                and self._org_at(ext, q) is None
+                and (
+                    doc[q].is_lower
+                    and doc[q].is_alpha
+                    or doc[q].text == "-"
+                    or (q + 2 < hi and doc[q + 1].text == "-" and doc[q + 2].lower_ == "based")
+                )
+            ):
                 q += 3 if doc[q].text != "-" and q + 2 < hi and doc[q + 1].text == "-" and doc[q + 2].lower_ == "based" else 1
-            if q > o and q < hi and self._org_at(ext, q) is not None and ext.entities[self._org_at(ext, q)].type != ont.COUNTRY:
+            if q > o and q < hi and self._org_at(ext, q) is not None and ext.entities[cast(int, self._org_at(ext, q))].type != ont.COUNTRY:
                 org, o = self._org_at(ext, q), q
         if org is None and doc[r].lower_ != "for" and ext.entity_at(o) is None and doc[o].pos_ == "PROPN" and doc[o].is_title:
             end = o
@@ -436,8 +454,12 @@ class RoleExtractor:
     def _name_comma_org(self, at: NameContext) -> Iterator[ExtractedRole]:
         """``name_comma_org``: "-- Jane Doe, Acme Newsroom +1 555 0100", "said Jane Doe, Acme Corp." (a byline)."""
         doc, ext, p, m, lo, hi, r = at.doc, at.ext, at.person, at.mention, at.lo, at.hi, at.right
-        if r + 1 < hi and doc[r].text == "," and (m.start == lo or doc[m.start - 1].is_punct or doc[m.start - 1].lemma_ == "say") and (
-                m.start == lo or doc[m.start - 1].text not in (",", "(")):
+        if (
+            r + 1 < hi
+            and doc[r].text == ","
+            and (m.start == lo or doc[m.start - 1].is_punct or doc[m.start - 1].lemma_ == "say")
+            and (m.start == lo or doc[m.start - 1].text not in (",", "("))
+        ):
             o = r + 2 if doc[r + 1].lower_ == "the" else r + 1
             org = self._org_at(ext, o) if o < hi else None
             if org is not None and ext.entities[org].type != ont.COUNTRY:
@@ -451,7 +473,13 @@ class RoleExtractor:
     def _name_possessive_org(self, at: NameContext) -> Iterator[ExtractedRole]:
         """``name_possessive_org``: "Jane Doe's Green Party" (also "Jane Doe ' s Green Party")."""
         doc, ext, p, m, hi, r = at.doc, at.ext, at.person, at.mention, at.hi, at.right
-        o = r + 1 if r < hi and doc[r].tag_ == "POS" else r + 2 if r + 1 < hi and doc[r].text in ("'", "\u2019") and doc[r + 1].lower_ == "s" else None
+        o = (
+            r + 1
+            if r < hi and doc[r].tag_ == "POS"
+            else r + 2
+            if r + 1 < hi and doc[r].text in ("'", "\u2019") and doc[r + 1].lower_ == "s"
+            else None
+        )
         if o is not None and o < hi:
             org = self._org_at(ext, o)
             if org is not None and ext.entities[org].type != ont.COUNTRY:
@@ -481,8 +509,14 @@ class RoleExtractor:
 
     #: the patterns next to a name, in the order they run (the first tie of a kind wins later merging)
     NAME_PATTERNS: tuple[Callable[[RoleExtractor, NameContext], Iterator[ExtractedRole]], ...] = (
-        _org_title_name, _title_of_org_name, _name_of_org, _name_org_title, _name_title_of_org, _name_comma_org,
-        _name_possessive_org, _name_paren_org,
+        _org_title_name,
+        _title_of_org_name,
+        _name_of_org,
+        _name_org_title,
+        _name_title_of_org,
+        _name_comma_org,
+        _name_possessive_org,
+        _name_paren_org,
     )
 
     def _title_phrase_end(self, doc: Doc, s: int, hi: int) -> int:
@@ -508,8 +542,13 @@ class RoleExtractor:
             out.append(ph.head)
             # "X is a politician who was elected to Y": a relative clause on the subject's complement
             if ph.head.lemma_ in _COPULAS:
-                out += [r for a in ph.head.children if a.dep_ == "attr" for r in a.children if r.dep_ == "relcl" and any(
-                    d.dep_ in ("nsubj", "nsubjpass") and d.lower_ in _PERSON_PRONOUNS for d in r.children)]
+                out += [
+                    r
+                    for a in ph.head.children
+                    if a.dep_ == "attr"
+                    for r in a.children
+                    if r.dep_ == "relcl" and any(d.dep_ in ("nsubj", "nsubjpass") and d.lower_ in _PERSON_PRONOUNS for d in r.children)
+                ]
         for c in ph.children:
             if c.dep_ == "relcl" and any(d.dep_ in ("nsubj", "nsubjpass") and d.lower_ in _PERSON_PRONOUNS for d in c.children):
                 out.append(c)
@@ -518,9 +557,14 @@ class RoleExtractor:
         # "X is to coach Y", "X agreed to join Y": the subject of the open complement
         out += [c for v in out for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         # "X was elected ... but switched to Y", "X, serving on the board of Y", "X, transferred to Y in 1992, ..."
-        out += [c for v in out for c in [*v.conjuncts, *v.children] if c.pos_ in ("VERB", "AUX") and (
-            c in v.conjuncts or (c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN"))) and not any(
-            d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+        out += [
+            c
+            for v in out
+            for c in [*v.conjuncts, *v.children]
+            if c.pos_ in ("VERB", "AUX")
+            and (c in v.conjuncts or (c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")))
+            and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+        ]
         return list(dict.fromkeys(out))
 
     def _titles_of(self, ph: Token) -> Iterator[Token]:
@@ -538,8 +582,7 @@ class RoleExtractor:
                 if c.dep_ in ("attr", "oprd") and is_title(c) and (v.lemma_ in _COPULAS or c.dep_ == "oprd"):
                     yield c  # "X was a member of Y", "X was named chairman of Y"
                     # "X is a fellow at Y, a scholar at Z and a member of W"
-                    yield from (t for t in c.subtree if t is not c and t.dep_ in ("conj", "appos") and is_title(t)
-                                and t.head.dep_ != "pobj")
+                    yield from (t for t in c.subtree if t is not c and t.dep_ in ("conj", "appos") and is_title(t) and t.head.dep_ != "pobj")
             for c in self._phrase_preps(v, "as"):  # "X served as leader of Y", "X ran in 1981 as the Y candidate"
                 yield from (g for g in c.children if g.dep_ == "pobj" and is_title(g))
 
@@ -569,8 +612,14 @@ class RoleExtractor:
                     out.append(org)
             if c.dep_ == "prep" and c.lower_ in _TITLE_PREPS + ("in", "on"):
                 # "member of the board of Y", "the candidate in Z for Y"
-                out += [o for g in c.children if g.dep_ == "pobj" for h in g.children
-                        if h.dep_ == "prep" and h.lower_ in ("of", "for") for o in self._prep_orgs(ext, h, title)]
+                out += [
+                    o
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                    for h in g.children
+                    if h.dep_ == "prep" and h.lower_ in ("of", "for")
+                    for o in self._prep_orgs(ext, h, title)
+                ]
         if out:  # "leader of X and the Y", with Y parsed as a conjunct of the title
             out += [o for c in t.children if c.dep_ == "conj" for o in [self._org_at(ext, c.i)] if o is not None]
         # "the German EU commissioner": the nationality is not the office's organisation
@@ -581,6 +630,7 @@ class RoleExtractor:
     def _clause_roles(self, doc: Doc, ext: Extraction, p: int, m: ExtractedMention) -> Iterator[ExtractedRole]:
         ph = doc[m.start : m.end].root
         s0, s1 = ph.sent.start, ph.sent.end
+        org: int | None
         for t in self._titles_of(ph):
             for org in self._title_orgs(ext, t):
                 yield ExtractedRole(p, org, t.text, min(m.start, t.i), max(m.end, t.i + 1), "title_clause")
@@ -598,14 +648,23 @@ class RoleExtractor:
                 if c.dep_ == "dobj" and (takes_object or c.pos_ == "NOUN"):
                     orgs = self._orgs_in(ext, c, as_title) if takes_object else []
                     # "won a seat for Y": the preposition on the object
-                    orgs += [o for h in c.children if h.dep_ == "prep" and h.lower_ in preps and h.lower_ == "for"
-                             and v.lemma_.lower() != "sign" for o in self._prep_orgs(ext, h, as_title)]
+                    orgs += [
+                        o
+                        for h in c.children
+                        if h.dep_ == "prep" and h.lower_ in preps and h.lower_ == "for" and v.lemma_.lower() != "sign"
+                        for o in self._prep_orgs(ext, h, as_title)
+                    ]
                 elif c.dep_ == "prep" and c.lower_ in preps:
                     orgs = self._prep_orgs(ext, c, as_title)
                     # "served on the boards of Y and Z", "ran for a seat in Y"
-                    orgs += [o for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and self._org_at(ext, g.i) is None
-                             for h in g.children if h.dep_ == "prep" and h.lower_ in ("of", "in")
-                             for o in self._prep_orgs(ext, h)]
+                    orgs += [
+                        o
+                        for g in c.children
+                        if g.dep_ == "pobj" and g.pos_ == "NOUN" and self._org_at(ext, g.i) is None
+                        for h in g.children
+                        if h.dep_ == "prep" and h.lower_ in ("of", "in")
+                        for o in self._prep_orgs(ext, h)
+                    ]
                 else:
                     continue
                 for org in orgs:

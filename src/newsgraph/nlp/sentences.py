@@ -1,4 +1,5 @@
 """Sentence boundaries at line breaks: headlines, paragraphs and CoNLL-style lines are never merged."""
+
 from __future__ import annotations
 
 from spacy.language import Language

@@ -1,4 +1,5 @@
 """Dependency-parse helpers shared by the role, reference, event and quote components."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -150,7 +151,6 @@ def without_determiners(span: Span) -> Span:
     """``span`` without leading determiners, numbers, possessive pronouns and punctuation
     ("the two British soldiers" -> "British soldiers")."""
     doc, start = span.doc, span.start
-    while start < span.end - 1 and (doc[start].pos_ in ("DET", "NUM", "PUNCT") or doc[start].like_num
-                                    or doc[start].tag_ == "PRP$"):
+    while start < span.end - 1 and (doc[start].pos_ in ("DET", "NUM", "PUNCT") or doc[start].like_num or doc[start].tag_ == "PRP$"):
         start += 1
     return doc[start : span.end]

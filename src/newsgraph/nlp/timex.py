@@ -3,6 +3,7 @@
 Relative expressions dateparser does not read in a language ("el próximo jueves") are first rewritten
 into the English form it does read, by the rules of ``time_rewrites.json`` of the language's pack.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -10,6 +11,7 @@ import re
 import warnings
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+
 from newsgraph.lang import packs
 
 

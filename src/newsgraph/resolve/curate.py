@@ -5,20 +5,24 @@ Each command runs in one transaction, is logged in ``curations``, and returns wh
 Decisions persist: a merged-away id redirects to its survivor, and an added alias or a split-off name
 is pinned, so later documents naming them link where the curator said.
 """
+
 from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from newsgraph.names import family, name_keys, normalise
+from newsgraph.resolve.linker import name_id
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
-from newsgraph.resolve.linker import name_id
 from newsgraph.store.store import Store, add_name_keys, record_alias, utc_now
+
+if TYPE_CHECKING:
+    from sqlalchemy import CursorResult
 
 
 class CurationError(ValueError):
@@ -33,7 +37,11 @@ def _entity(store: Store, s: Session, name_or_id: str) -> t.Entity:
     if row is not None:
         return row
     named = list(s.scalars(select(t.Entity).where(func.lower(t.Entity.name) == name_or_id.casefold()).limit(2)))
-    return named[0] if len(named) == 1 else s.get(t.Entity, store.resolve(name_or_id))
+    if len(named) == 1:
+        return named[0]
+    row = s.get(t.Entity, store.resolve(name_or_id))
+    assert row is not None  # resolve answers the id of a stored entity
+    return row
 
 
 def _log(s: Session, action: str, **args: Any) -> None:
@@ -57,12 +65,18 @@ def merge(store: Store, keep: str, absorb: str, force: bool = False, dry_run: bo
             raise CurationError(f"{keep!r} and {absorb!r} are already one entity ({a.name})")
         if family(a.type) != family(b.type) and not force:
             raise CurationError(f"refusing to merge a {b.type} ({b.name}) into a {a.type} ({a.name}); use --force if they are one")
-        report = {"action": "merge", "keep": a.name, "absorb": b.name, "keep_id": a.id, "absorb_id": b.id,
-                  "mentions": _move(s, t.Mention.entity_id, b.id, a.id),
-                  "aliases": _move_rows(s, t.Alias, b.id, a.id),
-                  "roles": _move(s, t.Role.person_id, b.id, a.id) + _move(s, t.Role.org_id, b.id, a.id),
-                  "interactions": _move_actors(s, b.id, a.id),
-                  "quotes": _move(s, t.Quote.speaker_id, b.id, a.id)}
+        report = {
+            "action": "merge",
+            "keep": a.name,
+            "absorb": b.name,
+            "keep_id": a.id,
+            "absorb_id": b.id,
+            "mentions": _move(s, t.Mention.entity_id, b.id, a.id),
+            "aliases": _move_rows(s, t.Alias, b.id, a.id),
+            "roles": _move(s, t.Role.person_id, b.id, a.id) + _move(s, t.Role.org_id, b.id, a.id),
+            "interactions": _move_actors(s, b.id, a.id),
+            "quotes": _move(s, t.Quote.speaker_id, b.id, a.id),
+        }
         _move_rows(s, t.NameKey, b.id, a.id)
         _move(s, t.Link.entity_id, b.id, a.id)
         _move(s, t.Pin.entity_id, b.id, a.id)
@@ -77,8 +91,9 @@ def merge(store: Store, keep: str, absorb: str, force: bool = False, dry_run: bo
     return report | {"dry_run": dry_run}
 
 
-def split(store: Store, entity: str, documents: list[str] | None = None, alias: str | None = None,
-          name: str | None = None, dry_run: bool = False) -> dict[str, Any]:
+def split(
+    store: Store, entity: str, documents: list[str] | None = None, alias: str | None = None, name: str | None = None, dry_run: bool = False
+) -> dict[str, Any]:
     """Move what ``entity`` holds in some documents (given by key or id, or those where it is called
     ``alias``) to another entity named ``name`` (default: ``alias``, else its commonest name there).
     The new name is pinned to the new entity, so later documents that use it link there."""
@@ -87,8 +102,9 @@ def split(store: Store, entity: str, documents: list[str] | None = None, alias: 
         doc_ids = _documents(s, old.id, documents or [], alias)
         if not doc_ids:
             raise CurationError(f"{old.name} has no mentions in the documents given; nothing to split")
-        texts = Counter(s.scalars(select(t.Mention.text).where(t.Mention.entity_id == old.id, t.Mention.kind == "name",
-                                                                 t.Mention.document_id.in_(doc_ids))))
+        texts = Counter(
+            s.scalars(select(t.Mention.text).where(t.Mention.entity_id == old.id, t.Mention.kind == "name", t.Mention.document_id.in_(doc_ids)))
+        )
         new_name = name or alias or (texts.most_common(1)[0][0] if texts else old.name)
         new_id = name_id(old.type, new_name)
         if new_id == old.id:
@@ -99,11 +115,17 @@ def split(store: Store, entity: str, documents: list[str] | None = None, alias: 
             s.add(new)
             s.flush()
         in_docs = {"document_id": doc_ids}
-        report = {"action": "split", "entity": old.name, "new": new.name, "new_id": new.id, "documents": len(doc_ids),
-                  "mentions": _move(s, t.Mention.entity_id, old.id, new.id, in_docs),
-                  "roles": _move(s, t.Role.person_id, old.id, new.id, in_docs) + _move(s, t.Role.org_id, old.id, new.id, in_docs),
-                  "interactions": _move_actors(s, old.id, new.id, doc_ids),
-                  "quotes": _move(s, t.Quote.speaker_id, old.id, new.id, in_docs)}
+        report = {
+            "action": "split",
+            "entity": old.name,
+            "new": new.name,
+            "new_id": new.id,
+            "documents": len(doc_ids),
+            "mentions": _move(s, t.Mention.entity_id, old.id, new.id, in_docs),
+            "roles": _move(s, t.Role.person_id, old.id, new.id, in_docs) + _move(s, t.Role.org_id, old.id, new.id, in_docs),
+            "interactions": _move_actors(s, old.id, new.id, doc_ids),
+            "quotes": _move(s, t.Quote.speaker_id, old.id, new.id, in_docs),
+        }
         _move(s, t.Link.entity_id, old.id, new.id, in_docs)
         for text in {new_name, *texts}:
             _add_alias(s, new.id, new.type, text)
@@ -127,22 +149,29 @@ def add_alias(store: Store, entity: str, alias: str, dry_run: bool = False) -> d
     with Session(store.engine) as s:
         e = _entity(store, s, entity)
         before = s.get(t.Pin, key)
-        previous = s.get(t.Entity, before.entity_id).name if before is not None and before.entity_id != e.id else None
+        previous = cast(t.Entity, s.get(t.Entity, before.entity_id)).name if before is not None and before.entity_id != e.id else None
         _add_alias(s, e.id, e.type, alias)
         _pin(s, key, e.id)
         same_name = s.get(t.Entity, name_id(e.type, alias))
         _log(s, "alias", entity=e.id, alias=alias)
         _finish(s, dry_run)
-        report = {"action": "alias", "entity": e.name, "alias": alias, "was_pinned_to": previous,
-                  "separate_entity": same_name.name if same_name is not None and same_name.id != e.id else None}
+        report = {
+            "action": "alias",
+            "entity": e.name,
+            "alias": alias,
+            "was_pinned_to": previous,
+            "separate_entity": same_name.name if same_name is not None and same_name.id != e.id else None,
+        }
     return report | {"dry_run": dry_run}
 
 
 def history(store: Store) -> list[dict[str, Any]]:
     """The curation log, oldest first."""
     with Session(store.engine) as s:
-        return [{"id": c.id, "action": c.action, "created": c.created, **json.loads(c.args)}
-                for c in s.scalars(select(t.Curation).order_by(t.Curation.id))]
+        return [
+            {"id": c.id, "action": c.action, "created": c.created, **json.loads(c.args)}
+            for c in s.scalars(select(t.Curation).order_by(t.Curation.id))
+        ]
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -151,7 +180,7 @@ def _move(s: Session, column: Any, old: str, new: str, where: dict[str, list[str
     q = update(column.class_).where(column == old)
     for col, values in (where or {}).items():
         q = q.where(getattr(column.class_, col).in_(values))
-    return s.execute(q.values({column.key: new})).rowcount or 0
+    return cast("CursorResult[Any]", s.execute(q.values({column.key: new}))).rowcount or 0  # an UPDATE's result is a CursorResult
 
 
 def _move_rows(s: Session, model: Any, old: str, new: str) -> int:
@@ -190,8 +219,7 @@ def _documents(s: Session, entity_id: str, documents: list[str], alias: str | No
             raise CurationError(f"no document {d!r}")
         ids.update(found)
     if alias:
-        ids.update(s.scalars(select(t.Mention.document_id).where(t.Mention.entity_id == entity_id,
-                                                                 func.lower(t.Mention.text) == alias.casefold())))
+        ids.update(s.scalars(select(t.Mention.document_id).where(t.Mention.entity_id == entity_id, func.lower(t.Mention.text) == alias.casefold())))
     held = set(s.scalars(select(t.Mention.document_id).where(t.Mention.entity_id == entity_id)))
     return sorted(ids & held)
 

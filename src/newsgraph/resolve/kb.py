@@ -7,6 +7,7 @@ documents link to it and take its type.  Positions come from the ``position`` pr
 The whole file is read and checked first, then written in one transaction: a bad line stops the
 import before anything is written.
 """
+
 from __future__ import annotations
 
 import json
@@ -70,8 +71,7 @@ def import_ftm(store: Store, proxies: list[Any]) -> dict[str, int]:
             held = list(dict.fromkeys([*p.get("position", quiet=True), *positions.get(p.id, [])]))
             row = _existing(s, etype, names)
             if row is None:
-                row = t.Entity(id=name_id(etype, names[0]), name=names[0], type=etype,
-                               first_seen=now, last_seen=now)
+                row = t.Entity(id=name_id(etype, names[0]), name=names[0], type=etype, first_seen=now, last_seen=now)
                 s.add(row)
                 counts["entities"] += 1
             else:

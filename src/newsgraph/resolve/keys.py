@@ -2,6 +2,7 @@
 
 The keys themselves (``name_keys``, their kinds, ``family``) are ``newsgraph.names``: the store writes them too.
 """
+
 from __future__ import annotations
 
 from newsgraph import ontology as ont

@@ -26,6 +26,7 @@ everything.
 Otherwise the entity is ``new``.  A merged entity's id redirects to its survivor, so curation holds
 when a later document names the merged-away entity again.
 """
+
 from __future__ import annotations
 
 import json
@@ -84,7 +85,7 @@ def titles_of(entity: dict[str, Any]) -> set[str]:
     for alias in entity.get("aliases", []):
         a = normalise(alias).split()
         if key and key in a:
-            words.update(w for w in a[:a.index(key)] if len(w) > 2 and w.isalpha())
+            words.update(w for w in a[: a.index(key)] if len(w) > 2 and w.isalpha())
     return words
 
 
@@ -107,29 +108,32 @@ class Linker:
         """Ask the store in one query each for the pins of a document's names and which of its entities exist."""
         names = sorted({normalise(n) for e in entities if not e.get("country") for n in names_of(e)} - set(self._pins))
         for i in range(0, len(names), 500):
-            chunk = names[i:i + 500]
+            chunk = names[i : i + 500]
             found = {p.key: p for p in self.s.scalars(select(t.Pin).where(t.Pin.key.in_(chunk)))}
             self._pins.update({n: found.get(n) for n in chunk})
         ids = sorted({self.follow(node_id(e)) for e in entities if not e.get("country")} - set(self._exists))
         for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+            chunk = ids[i : i + 500]
             stored = set(self.s.scalars(select(t.Entity.id).where(t.Entity.id.in_(chunk))))
             self._exists.update({x: x in stored for x in chunk})
-        wanted = set()
+        wanted: set[tuple[str, str]] = set()
         for e in entities:
             if e.get("country"):
                 continue
             wanted.update((kind, key) for key, kind in name_keys(e["type"], names_of(e)) if kind == NAME)
             wanted.update((kind, key) for kind in (SURNAME, ACRONYM, NAME) for key in spellings(normalise(e["name"])))
-        wanted = sorted(wanted - set(self._keyed))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i:i + 500]
-            q = (select(t.NameKey.kind, t.NameKey.key, t.NameKey.entity_id, t.Entity.type)
-                 .join(t.Entity, t.Entity.id == t.NameKey.entity_id).where(t.NameKey.key.in_({k for _, k in chunk})))
-            found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        missing = sorted(wanted - set(self._keyed))
+        for i in range(0, len(missing), 500):
+            keyed = missing[i : i + 500]
+            q = (
+                select(t.NameKey.kind, t.NameKey.key, t.NameKey.entity_id, t.Entity.type)
+                .join(t.Entity, t.Entity.id == t.NameKey.entity_id)
+                .where(t.NameKey.key.in_({k for _, k in keyed}))
+            )
+            hits: dict[tuple[str, str], list[tuple[str, str]]] = {}
             for kind, key, eid, etype in self.s.execute(q):
-                found.setdefault((kind, key), []).append((eid, etype))
-            self._keyed.update({w: found.get(w, []) for w in chunk})
+                hits.setdefault((kind, key), []).append((eid, etype))
+            self._keyed.update({w: hits.get(w, []) for w in keyed})
 
     def _pin(self, name: str) -> t.Pin | None:
         if name not in self._pins:
@@ -146,8 +150,7 @@ class Linker:
         need context (a lone surname, an acronym) are linked last, against the others' decisions."""
         decisions: dict[str, LinkDecision] = {}
         self._prefetch(entities)
-        later = [e for e in entities if not e.get("country") and
-                 (is_surname_only(e["type"], e["name"]) or is_acronym(e["type"], e["name"]))]
+        later = [e for e in entities if not e.get("country") and (is_surname_only(e["type"], e["name"]) or is_acronym(e["type"], e["name"]))]
         for e in entities:
             if e not in later:
                 decisions[e["id"]] = self.link(e, set())
@@ -218,8 +221,12 @@ class Linker:
         rows = [row for k in keys if (kind, k) in self._keyed for row in self._keyed[kind, k]]
         asked = [k for k in keys if (kind, k) not in self._keyed]
         if asked:
-            q = (select(t.NameKey.entity_id, t.Entity.type).join(t.Entity, t.Entity.id == t.NameKey.entity_id)
-                 .where(t.NameKey.kind == kind, t.NameKey.key.in_(asked)).distinct())
+            q = (
+                select(t.NameKey.entity_id, t.Entity.type)
+                .join(t.Entity, t.Entity.id == t.NameKey.entity_id)
+                .where(t.NameKey.kind == kind, t.NameKey.key.in_(asked))
+                .distinct()
+            )
             rows += list(self.s.execute(q))
         return sorted({eid for eid, etype in rows if family(etype) == fam})
 
@@ -233,8 +240,12 @@ class Linker:
         most_shared, most_seen = max(shared.values()) or 1, max(seen_in.values()) or 1
         scored = []
         for cand in found:
-            score = (SURNAME_SCORE + (ONLY_SCORE if len(found) == 1 else 0.0) + CONTEXT_SCORE * shared[cand] / most_shared
-                     + PROMINENCE_SCORE * seen_in[cand] / most_seen)
+            score = (
+                SURNAME_SCORE
+                + (ONLY_SCORE if len(found) == 1 else 0.0)
+                + CONTEXT_SCORE * shared[cand] / most_shared
+                + PROMINENCE_SCORE * seen_in[cand] / most_seen
+            )
             if titles and titles & self._titles(cand):
                 score += TITLE_SCORE
             scored.append((round(score, 2), cand))
@@ -285,10 +296,19 @@ class Linker:
         most ``CONTEXT_DOCUMENTS`` of them, a fixed sample: the highest ids, which are content hashes).
         Countries, places and groups ("police") co-occur with nearly everything, so they are no evidence."""
         if entity_id not in self._around:
-            docs = (select(t.Mention.document_id).where(t.Mention.entity_id == entity_id).distinct()
-                    .order_by(t.Mention.document_id.desc()).limit(CONTEXT_DOCUMENTS))
-            q = (select(t.Mention.entity_id).join(t.Entity, t.Entity.id == t.Mention.entity_id)
-                 .where(t.Mention.document_id.in_(docs), t.Entity.type.in_(CONTEXT_TYPES)).distinct())
+            docs = (
+                select(t.Mention.document_id)
+                .where(t.Mention.entity_id == entity_id)
+                .distinct()
+                .order_by(t.Mention.document_id.desc())
+                .limit(CONTEXT_DOCUMENTS)
+            )
+            q = (
+                select(t.Mention.entity_id)
+                .join(t.Entity, t.Entity.id == t.Mention.entity_id)
+                .where(t.Mention.document_id.in_(docs), t.Entity.type.in_(CONTEXT_TYPES))
+                .distinct()
+            )
             self._around[entity_id] = set(self.s.scalars(q))
         return self._around[entity_id]
 

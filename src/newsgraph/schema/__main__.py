@@ -1,5 +1,6 @@
 """``python -m newsgraph.schema [--check]``: rewrite ``document.schema.json`` from the ontology (exit 1 with
 ``--check`` when the committed file is not what the ontology gives)."""
+
 from __future__ import annotations
 
 import sys

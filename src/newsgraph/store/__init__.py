@@ -1,4 +1,5 @@
 """Persisting and querying the graph (SQLite by default; any SQLAlchemy URL, e.g. PostgreSQL)."""
+
 from newsgraph.store.ids import content_id
 from newsgraph.store.store import SaveResult, Store, UnknownEntity
 

@@ -1,4 +1,5 @@
 """Content-hash ids: storing the same thing twice gives the same id, so re-ingesting is a no-op."""
+
 from __future__ import annotations
 
 import hashlib
@@ -17,8 +18,8 @@ def text_fingerprint(text: str, title: str | None = None) -> str:
     leading headline equal to ``title``; two copies of a wire story that differ only in those share it."""
     words = re.findall(r"\w+", text.lower())
     head = re.findall(r"\w+", (title or "").lower())
-    if head and words[:len(head)] == head and len(words) > len(head):
-        words = words[len(head):]
+    if head and words[: len(head)] == head and len(words) > len(head):
+        words = words[len(head) :]
     return content_id("fingerprint", " ".join(words))
 
 

@@ -3,6 +3,7 @@
 ``Store.save`` and ``Store.save_many`` take a ``LinkEntities``; the resolve layer provides one
 (``newsgraph.resolve.linker.link_entities``) and the ingest layer passes it (``newsgraph.ingest.save``).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping

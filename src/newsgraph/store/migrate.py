@@ -4,6 +4,7 @@
 one made before migrations existed (tables, no ``alembic_version``) gets the tables it lacks and is
 marked as being at the first revision, then upgraded from there.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -2,6 +2,7 @@
 events with their actors, and quotes.  Every statement keeps its provenance (document, sentence,
 character offsets, first/last seen); ids are content hashes, so storing the same thing twice is a no-op.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
@@ -138,8 +139,10 @@ class Mention(Base):
     __tablename__ = "mentions"
     # both ways round, so "the documents of an entity" and "the entities of these documents" (the
     # linker's context) are read from the index alone
-    __table_args__ = (Index("ix_mentions_entity_document", "entity_id", "document_id"),
-                      Index("ix_mentions_document_entity", "document_id", "entity_id"))
+    __table_args__ = (
+        Index("ix_mentions_entity_document", "entity_id", "document_id"),
+        Index("ix_mentions_document_entity", "document_id", "entity_id"),
+    )
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"))
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))

@@ -2,6 +2,7 @@
 
 One transaction per document: a failure part-way leaves the database as it was before that document.
 """
+
 from __future__ import annotations
 
 import json
@@ -10,10 +11,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from rapidfuzz import process as fuzz_process
-from sqlalchemy import create_engine, event, func, insert, or_, select, update
+from sqlalchemy import Table, create_engine, event, func, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased
 
@@ -23,6 +24,7 @@ from newsgraph.store import migrate
 from newsgraph.store import schema as t
 from newsgraph.store.ids import canonical_url, content_id, passage_fingerprints, text_fingerprint
 from newsgraph.store.linking import LinkEntities
+
 
 def record_aliases(s: Session, pairs: Iterable[tuple[str, str]]) -> None:
     """Record each (entity id, alias) as a name of that entity, once (one query for them all)."""
@@ -41,8 +43,11 @@ def add_name_keys_many(s: Session, items: Iterable[tuple[str, str, list[str]]]) 
     """Record the name keys under which later documents find each (entity id, type, names), once."""
     rows = {(key, kind, entity_id) for entity_id, entity_type, names in items for key, kind in name_keys(entity_type, names)}
     ids = list({r[2] for r in rows})
-    have = {tuple(r) for c in _chunks(ids) for r in s.execute(select(t.NameKey.key, t.NameKey.kind, t.NameKey.entity_id)
-                                                              .where(t.NameKey.entity_id.in_(c)))}
+    have = {
+        tuple(r)
+        for c in _chunks(ids)
+        for r in s.execute(select(t.NameKey.key, t.NameKey.kind, t.NameKey.entity_id).where(t.NameKey.entity_id.in_(c)))
+    }
     _insert(s, t.NameKey, [{"key": k, "kind": kind, "entity_id": e} for k, kind, e in sorted(rows - have)])
 
 
@@ -60,7 +65,7 @@ def database_url(db: str) -> str:
     a SQLite file path."""
     for scheme in ("postgresql://", "postgres://"):
         if db.startswith(scheme):
-            return "postgresql+psycopg://" + db[len(scheme):]
+            return "postgresql+psycopg://" + db[len(scheme) :]
     if "://" in db:
         return db
     return f"sqlite:///{Path(db).expanduser()}"
@@ -107,14 +112,18 @@ class Store:
         """Give documents stored before fingerprints existed theirs (a no-op once both tables hold rows)."""
         with Session(self.engine) as s, s.begin():
             if s.scalar(select(t.Document.id).limit(1)) is None or (
-                    s.scalar(select(t.Fingerprint.fingerprint).limit(1)) is not None
-                    and s.scalar(select(t.Passage.fingerprint).limit(1)) is not None):
+                s.scalar(select(t.Fingerprint.fingerprint).limit(1)) is not None and s.scalar(select(t.Passage.fingerprint).limit(1)) is not None
+            ):
                 return
             have_fingerprint = set(s.scalars(select(t.Fingerprint.document_id)))
             have_passages = set(s.scalars(select(t.Passage.document_id).distinct()))
             for doc_id, text, title in s.execute(select(t.Document.id, t.Document.text, t.Document.title)):
-                self._fingerprint(s, doc_id, None if doc_id in have_fingerprint else text_fingerprint(text, title),
-                                  [] if doc_id in have_passages else passage_fingerprints(text))
+                self._fingerprint(
+                    s,
+                    doc_id,
+                    None if doc_id in have_fingerprint else text_fingerprint(text, title),
+                    [] if doc_id in have_passages else passage_fingerprints(text),
+                )
 
     @staticmethod
     def _fingerprint(s: Session, doc_id: str, fingerprint: str | None, passages: list[str]) -> None:
@@ -154,8 +163,13 @@ class Store:
         if same is not None or len(passages) < cls.COPY_PASSAGES:
             return same
         shared = func.count(t.Passage.fingerprint)
-        best = s.execute(select(t.Passage.document_id, shared).where(t.Passage.fingerprint.in_(passages))
-                         .group_by(t.Passage.document_id).order_by(shared.desc(), t.Passage.document_id).limit(3)).all()
+        best = s.execute(
+            select(t.Passage.document_id, shared)
+            .where(t.Passage.fingerprint.in_(passages))
+            .group_by(t.Passage.document_id)
+            .order_by(shared.desc(), t.Passage.document_id)
+            .limit(3)
+        ).all()
         for candidate, n in best:
             if n < max(cls.COPY_PASSAGES, cls.COPY_SHARE * len(passages)):
                 break  # the rest share fewer
@@ -164,8 +178,9 @@ class Store:
                 return candidate
         return None
 
-    def add_source(self, document_id: str, *, url: str | None = None, key: str | None = None,
-                   title: str | None = None, published: str | None = None) -> None:
+    def add_source(
+        self, document_id: str, *, url: str | None = None, key: str | None = None, title: str | None = None, published: str | None = None
+    ) -> None:
         """Record that ``document_id`` was also found at ``url`` (or under ``key``); seen again, its last_seen moves."""
         with Session(self.engine) as s, s.begin():
             self._source(s, document_id, {"url": url, "id": key, "title": title, "published": published}, utc_now())
@@ -174,8 +189,15 @@ class Store:
     def _source_row(document_id: str, meta: dict[str, Any], now: str) -> dict[str, Any]:
         """The sources row of a document found at ``meta``'s URL (or under its id), first seen ``now``."""
         url = canonical_url(meta.get("url"))
-        return {"document_id": document_id, "locator": (url or str(meta.get("id") or ""))[:2000], "url": url,
-                "title": meta.get("title"), "published": meta.get("published"), "first_seen": now, "last_seen": now}
+        return {
+            "document_id": document_id,
+            "locator": (url or str(meta.get("id") or ""))[:2000],
+            "url": url,
+            "title": meta.get("title"),
+            "published": meta.get("published"),
+            "first_seen": now,
+            "last_seen": now,
+        }
 
     @classmethod
     def _source(cls, s: Session, document_id: str, meta: dict[str, Any], now: str) -> None:
@@ -195,10 +217,12 @@ class Store:
         with Session(self.engine) as s:
             doc = s.get(t.Document, document_id)
             own = {canonical_url(doc.url), doc.key} if doc else set()
-            rows = s.scalars(select(t.Source).where(t.Source.document_id == document_id))
-            rows = sorted(rows, key=lambda r: (r.first_seen, r.locator not in own, r.locator))
-            return [{"locator": r.locator, "url": r.url, "title": r.title, "published": r.published,
-                     "first_seen": r.first_seen, "last_seen": r.last_seen} for r in rows]
+            found = s.scalars(select(t.Source).where(t.Source.document_id == document_id))
+            rows = sorted(found, key=lambda r: (r.first_seen, r.locator not in own, r.locator))
+            return [
+                {"locator": r.locator, "url": r.url, "title": r.title, "published": r.published, "first_seen": r.first_seen, "last_seen": r.last_seen}
+                for r in rows
+            ]
 
     def save(self, doc: dict[str, Any], text: str, *, link: LinkEntities) -> SaveResult:
         """Store one document JSON (and its text) in one transaction, with its source; ``link`` decides,
@@ -241,9 +265,23 @@ class Store:
             self._source(s, existing, meta, now)
             return SaveResult(existing, created=False, copy=existing != doc_id)
         # a new text: its fingerprint and its source cannot be stored yet (``_duplicate`` asked)
-        _insert(s, t.Document, [{"id": doc_id, "key": str(meta.get("id")), "title": meta.get("title"), "url": meta.get("url"),
-                                 "published": meta.get("published"), "language": meta.get("language") or "en", "text": text,
-                                 "first_seen": now, "last_seen": now}])
+        _insert(
+            s,
+            t.Document,
+            [
+                {
+                    "id": doc_id,
+                    "key": str(meta.get("id")),
+                    "title": meta.get("title"),
+                    "url": meta.get("url"),
+                    "published": meta.get("published"),
+                    "language": meta.get("language") or "en",
+                    "text": text,
+                    "first_seen": now,
+                    "last_seen": now,
+                }
+            ],
+        )
         _insert(s, t.Fingerprint, [{"fingerprint": fingerprint, "document_id": doc_id}])
         _insert(s, t.Passage, [{"fingerprint": p, "document_id": doc_id} for p in passages])
         _insert(s, t.Source, [self._source_row(doc_id, meta, now)])
@@ -256,24 +294,44 @@ class Store:
         for c in _chunks(sorted(stored)):
             s.execute(update(t.Entity).where(t.Entity.id.in_(c)).values(last_seen=now).execution_options(synchronize_session=False))
         new_entities: dict[str, dict[str, Any]] = {}
-        links, mentions = [], {}
+        links: list[dict[str, Any]] = []
+        mentions: dict[str, dict[str, Any]] = {}
         aliases: set[tuple[str, str]] = set()
         keys: list[tuple[str, str, list[str]]] = []
         for e in entities:
             nid, decision = node[e["id"]], decisions[e["id"]]
             if nid not in stored and nid not in new_entities:
-                new_entities[nid] = {"id": nid, "name": e["name"], "type": e["type"], "country": e.get("country"),
-                                     "kb_id": None, "positions": None, "first_seen": now, "last_seen": now}
-            links.append({"document_id": doc_id, "local_id": e["id"], "entity_id": nid, "name": e["name"],
-                          "reason": decision.reason, "score": decision.score})
+                new_entities[nid] = {
+                    "id": nid,
+                    "name": e["name"],
+                    "type": e["type"],
+                    "country": e.get("country"),
+                    "kb_id": None,
+                    "positions": None,
+                    "first_seen": now,
+                    "last_seen": now,
+                }
+            links.append(
+                {"document_id": doc_id, "local_id": e["id"], "entity_id": nid, "name": e["name"], "reason": decision.reason, "score": decision.score}
+            )
             aliases.update((nid, alias) for alias in {e["name"], *e.get("aliases", [])})
             if not e.get("country"):
                 keys.append((nid, e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))]))
             for m in e.get("mentions", []) + e.get("references", []):
                 mid = content_id(doc_id, m["start"], m["end"], nid)
-                mentions.setdefault(mid, {"id": mid, "entity_id": nid, "document_id": doc_id, "start": m["start"],
-                                          "end": m["end"], "text": m["text"], "kind": m.get("kind", "name"),
-                                          "merged_by": m.get("merged_by", "")})
+                mentions.setdefault(
+                    mid,
+                    {
+                        "id": mid,
+                        "entity_id": nid,
+                        "document_id": doc_id,
+                        "start": m["start"],
+                        "end": m["end"],
+                        "text": m["text"],
+                        "kind": m.get("kind", "name"),
+                        "merged_by": m.get("merged_by", ""),
+                    },
+                )
         _insert(s, t.Entity, list(new_entities.values()))
         _insert(s, t.Link, links)
         _insert(s, t.Mention, list(mentions.values()))
@@ -283,9 +341,21 @@ class Store:
         for r in doc.get("roles", []):
             ev = r["evidence"][0]
             rid = content_id("role", node[r["person"]], node[r["org"]], r.get("title"), doc_id, ev["start"])
-            roles.setdefault(rid, {"id": rid, "person_id": node[r["person"]], "org_id": node[r["org"]], "title": r.get("title"),
-                                   "document_id": doc_id, "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"],
-                                   "first_seen": now, "last_seen": now})
+            roles.setdefault(
+                rid,
+                {
+                    "id": rid,
+                    "person_id": node[r["person"]],
+                    "org_id": node[r["org"]],
+                    "title": r.get("title"),
+                    "document_id": doc_id,
+                    "sentence": ev["sentence"],
+                    "start": ev["start"],
+                    "end": ev["end"],
+                    "first_seen": now,
+                    "last_seen": now,
+                },
+            )
         events: dict[str, dict[str, Any]] = {}
         actors: list[dict[str, str]] = []
         for v in doc.get("events", []):
@@ -296,19 +366,45 @@ class Store:
                 vid = content_id("event", v["type"], v["status"], *src, "->", *tgt, doc_id, ev["start"])
                 if vid in events:
                     continue
-                events[vid] = {"id": vid, "type": v["type"], "mode": v.get("mode"), "context": v.get("context"),
-                               "status": v["status"], "time_text": time.get("text"), "time_start": time.get("start"),
-                               "time_end": time.get("end"), "date": time.get("start") or (meta.get("published") or "")[:10] or None,
-                               "confidence": float(v.get("confidence", 0.5)), "document_id": doc_id, "sentence": ev["sentence"],
-                               "start": ev["start"], "end": ev["end"], "first_seen": now, "last_seen": now}
-                actors += [{"event_id": vid, "entity_id": eid, "side": side}
-                           for side, ids_ in (("source", src), ("target", tgt)) for eid in sorted(set(ids_))]
+                events[vid] = {
+                    "id": vid,
+                    "type": v["type"],
+                    "mode": v.get("mode"),
+                    "context": v.get("context"),
+                    "status": v["status"],
+                    "time_text": time.get("text"),
+                    "time_start": time.get("start"),
+                    "time_end": time.get("end"),
+                    "date": time.get("start") or (meta.get("published") or "")[:10] or None,
+                    "confidence": float(v.get("confidence", 0.5)),
+                    "document_id": doc_id,
+                    "sentence": ev["sentence"],
+                    "start": ev["start"],
+                    "end": ev["end"],
+                    "first_seen": now,
+                    "last_seen": now,
+                }
+                actors += [
+                    {"event_id": vid, "entity_id": eid, "side": side}
+                    for side, ids_ in (("source", src), ("target", tgt))
+                    for eid in sorted(set(ids_))
+                ]
         quotes: dict[str, dict[str, Any]] = {}
         for q in doc.get("quotes", []):
             ev = q["evidence"][0]
             qid = content_id("quote", doc_id, q.get("start", ev["start"]), q["text"])
-            quotes.setdefault(qid, {"id": qid, "speaker_id": node.get(q.get("speaker")), "text": q["text"], "document_id": doc_id,
-                                    "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]})
+            quotes.setdefault(
+                qid,
+                {
+                    "id": qid,
+                    "speaker_id": node.get(q.get("speaker")),
+                    "text": q["text"],
+                    "document_id": doc_id,
+                    "sentence": ev["sentence"],
+                    "start": ev["start"],
+                    "end": ev["end"],
+                },
+            )
         _insert(s, t.Role, list(roles.values()))
         _insert(s, t.Interaction, list(events.values()))
         _insert(s, t.InteractionActor, actors)
@@ -318,8 +414,16 @@ class Store:
     # -- reading -------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         with Session(self.engine) as s:
-            return {name: s.scalar(select(func.count()).select_from(model)) or 0 for name, model in
-                    (("documents", t.Document), ("entities", t.Entity), ("roles", t.Role), ("events", t.Interaction), ("quotes", t.Quote))}
+            return {
+                name: s.scalar(select(func.count()).select_from(model)) or 0
+                for name, model in (
+                    ("documents", t.Document),
+                    ("entities", t.Entity),
+                    ("roles", t.Role),
+                    ("events", t.Interaction),
+                    ("quotes", t.Quote),
+                )
+            }
 
     def entities(self, type: str | None = None, limit: int | None = None, ids: list[str] | None = None) -> list[dict[str, Any]]:
         """Entities (all, of one type, or those of ``ids``) with their number of mentions and events, most
@@ -327,9 +431,11 @@ class Store:
         with Session(self.engine) as s:
             mentions = select(t.Mention.entity_id, func.count().label("n")).group_by(t.Mention.entity_id).subquery()
             events = select(t.InteractionActor.entity_id, func.count().label("n")).group_by(t.InteractionActor.entity_id).subquery()
-            q = (select(t.Entity, func.coalesce(mentions.c.n, 0), func.coalesce(events.c.n, 0))
-                 .outerjoin(mentions, mentions.c.entity_id == t.Entity.id)
-                 .outerjoin(events, events.c.entity_id == t.Entity.id))
+            q = (
+                select(t.Entity, func.coalesce(mentions.c.n, 0), func.coalesce(events.c.n, 0))
+                .outerjoin(mentions, mentions.c.entity_id == t.Entity.id)
+                .outerjoin(events, events.c.entity_id == t.Entity.id)
+            )
             if type:
                 q = q.where(t.Entity.type == type)
             if ids is not None:
@@ -337,8 +443,7 @@ class Store:
             q = q.order_by(func.coalesce(mentions.c.n, 0).desc(), t.Entity.name)
             if limit:
                 q = q.limit(limit)
-            return [{"id": e.id, "name": e.name, "type": e.type, "mentions": n_m, "events": n_e}
-                    for e, n_m, n_e in s.execute(q)]
+            return [{"id": e.id, "name": e.name, "type": e.type, "mentions": n_m, "events": n_e} for e, n_m, n_e in s.execute(q)]
 
     def search(self, q: str, limit: int = 10) -> list[dict[str, Any]]:
         """Entities whose name or an alias contains ``q`` (case-insensitive), most mentioned first; the
@@ -347,8 +452,7 @@ class Store:
         if not key:
             return self.entities(limit=limit)
         with Session(self.engine) as s:
-            ids = list(s.scalars(select(t.Alias.entity_id).where(t.Alias.norm.like(f"%{_like(key)}%", escape="\\"))
-                                 .distinct().limit(500)))
+            ids = list(s.scalars(select(t.Alias.entity_id).where(t.Alias.norm.like(f"%{_like(key)}%", escape="\\")).distinct().limit(500)))
         rows = [r for c in _chunks(ids) for r in self.entities(ids=c)]
         rows.sort(key=lambda r: (normalise(r["name"]) != key, not normalise(r["name"]).startswith(key), -r["mentions"], r["name"]))
         return rows[:limit]
@@ -360,16 +464,34 @@ class Store:
             d = s.get(t.Document, document) or s.scalars(select(t.Document).where(t.Document.key == document).limit(1)).first()
             if d is None:
                 raise LookupError(f"no document {document!r}")
-            mentions = [{"start": m.start, "end": m.end, "entity_id": m.entity_id, "name": e.name, "type": e.type, "kind": m.kind}
-                        for m, e in s.execute(select(t.Mention, t.Entity).join(t.Entity, t.Entity.id == t.Mention.entity_id)
-                                              .where(t.Mention.document_id == d.id).order_by(t.Mention.start, t.Mention.end, t.Mention.entity_id))]
-            evidence = [{"start": v.start, "end": v.end, "event_id": v.id, "type": v.type, "status": v.status}
-                        for v in s.scalars(select(t.Interaction).where(t.Interaction.document_id == d.id).order_by(t.Interaction.start))]
-            evidence += [{"start": r.start, "end": r.end, "event_id": r.id, "type": ont.ROLE, "status": ont.OCCURRED}
-                         for r in s.scalars(select(t.Role).where(t.Role.document_id == d.id))]
+            mentions = [
+                {"start": m.start, "end": m.end, "entity_id": m.entity_id, "name": e.name, "type": e.type, "kind": m.kind}
+                for m, e in s.execute(
+                    select(t.Mention, t.Entity)
+                    .join(t.Entity, t.Entity.id == t.Mention.entity_id)
+                    .where(t.Mention.document_id == d.id)
+                    .order_by(t.Mention.start, t.Mention.end, t.Mention.entity_id)
+                )
+            ]
+            evidence = [
+                {"start": v.start, "end": v.end, "event_id": v.id, "type": v.type, "status": v.status}
+                for v in s.scalars(select(t.Interaction).where(t.Interaction.document_id == d.id).order_by(t.Interaction.start))
+            ]
+            evidence += [
+                {"start": r.start, "end": r.end, "event_id": r.id, "type": ont.ROLE, "status": ont.OCCURRED}
+                for r in s.scalars(select(t.Role).where(t.Role.document_id == d.id))
+            ]
             doc_id = d.id
-            out = {"id": d.id, "key": d.key, "title": d.title, "url": d.url, "published": d.published, "text": d.text,
-                   "mentions": mentions, "evidence": sorted(evidence, key=lambda x: (x["start"], x["end"]))}
+            out = {
+                "id": d.id,
+                "key": d.key,
+                "title": d.title,
+                "url": d.url,
+                "published": d.published,
+                "text": d.text,
+                "mentions": mentions,
+                "evidence": sorted(evidence, key=lambda x: (x["start"], x["end"])),
+            }
         return out | {"sources": self.sources(doc_id)}
 
     def resolve(self, name: str) -> str:
@@ -383,8 +505,9 @@ class Store:
             if not ids and key:
                 ids = list(s.scalars(select(t.Alias.entity_id).where(t.Alias.norm.like(f"%{key}%")).distinct().limit(50)))
             if ids:
-                weight = dict(s.execute(select(t.Mention.entity_id, func.count()).where(t.Mention.entity_id.in_(ids))
-                                        .group_by(t.Mention.entity_id)).all())
+                weight = dict(
+                    s.execute(select(t.Mention.entity_id, func.count()).where(t.Mention.entity_id.in_(ids)).group_by(t.Mention.entity_id)).all()
+                )
                 return max(ids, key=lambda i: weight.get(i, 0))
             names = list(s.scalars(select(t.Alias.alias).distinct().limit(100000)))
         close = [m[0] for m in fuzz_process.extract(name, names, limit=5, score_cutoff=50)]
@@ -397,36 +520,65 @@ class Store:
         eid = e.id if e is not None else self.resolve(name_or_id)
         with Session(self.engine) as s:
             e = s.get(t.Entity, eid)
+            assert e is not None  # resolve answers the id of a stored entity
             aliases = sorted(set(s.scalars(select(t.Alias.alias).where(t.Alias.entity_id == eid))) - {e.name})
             held = list(s.scalars(select(t.Role).where(or_(t.Role.person_id == eid, t.Role.org_id == eid))))
             names = self._names(s, {x for r in held for x in (r.person_id, r.org_id)})
             roles = []
             for r in held:
-                roles.append({"person": names.get(r.person_id), "org": names.get(r.org_id), "title": r.title,
-                              "evidence": {"document": r.document_id, "sentence": r.sentence, "start": r.start, "end": r.end}})
+                roles.append(
+                    {
+                        "person": names.get(r.person_id),
+                        "org": names.get(r.org_id),
+                        "title": r.title,
+                        "evidence": {"document": r.document_id, "sentence": r.sentence, "start": r.start, "end": r.end},
+                    }
+                )
             event_ids = list(s.scalars(select(t.InteractionActor.event_id).where(t.InteractionActor.entity_id == eid).distinct()))
         interactions: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for edge in self.edges(event_ids=event_ids):
             interactions[edge["type"]].append(edge)
-        return {"id": e.id, "name": e.name, "type": e.type, "country": e.country, "kb_id": e.kb_id,
-                "positions": json.loads(e.positions or "[]"), "aliases": aliases, "roles": roles,
-                "interactions": dict(sorted(interactions.items()))}
+        return {
+            "id": e.id,
+            "name": e.name,
+            "type": e.type,
+            "country": e.country,
+            "kb_id": e.kb_id,
+            "positions": json.loads(e.positions or "[]"),
+            "aliases": aliases,
+            "roles": roles,
+            "interactions": dict(sorted(interactions.items())),
+        }
 
     def links(self, document: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:
         """How each document entity was linked to a store entity (reason and score), for one document
         (its key or id) or one entity (name or id)."""
         with Session(self.engine) as s:
-            q = select(t.Link, t.Document.key, t.Entity.name).join(t.Document, t.Document.id == t.Link.document_id)\
+            q = (
+                select(t.Link, t.Document.key, t.Entity.name)
+                .join(t.Document, t.Document.id == t.Link.document_id)
                 .join(t.Entity, t.Entity.id == t.Link.entity_id)
+            )
             if document is not None:
                 q = q.where(or_(t.Link.document_id == document, t.Document.key == document))
             if entity is not None:
                 q = q.where(t.Link.entity_id == (entity if s.get(t.Entity, entity) else self.resolve(entity)))
-            return [{"document": key, "local_id": lk.local_id, "name": lk.name, "entity": name, "entity_id": lk.entity_id,
-                     "reason": lk.reason, "score": lk.score} for lk, key, name in s.execute(q.order_by(t.Document.key, t.Link.local_id))]
+            return [
+                {
+                    "document": key,
+                    "local_id": lk.local_id,
+                    "name": lk.name,
+                    "entity": name,
+                    "entity_id": lk.entity_id,
+                    "reason": lk.reason,
+                    "score": lk.score,
+                }
+                for lk, key, name in s.execute(q.order_by(t.Document.key, t.Link.local_id))
+            ]
 
-    def events_touching(self, entity_ids: Iterable[str], type: str | None = None, status: str | None = None,
-                        since: str | None = None, until: str | None = None) -> dict[str, dict[str, list[str]]]:
+    def events_touching(
+        self, entity_ids: Iterable[str], type: str | None = None, status: str | None = None, since: str | None = None, until: str | None = None
+    ) -> dict[str, dict[str, list[str]]]:
         """For every interaction with one of ``entity_ids`` among its actors (and passing the filters): its
         sources and targets (ids).  Uses the index on ``event_actors.entity_id``: one hop of a graph walk."""
         event_ids: dict[str, None] = {}  # in the order found
@@ -446,8 +598,7 @@ class Store:
         pairs: set[tuple[str, str]] = set()
         with Session(self.engine) as s:
             for chunk in _chunks(list(entity_ids)):
-                q = (select(a.entity_id, b.entity_id).join(b, b.event_id == a.event_id)
-                     .where(a.entity_id.in_(chunk), b.entity_id != a.entity_id))
+                q = select(a.entity_id, b.entity_id).join(b, b.event_id == a.event_id).where(a.entity_id.in_(chunk), b.entity_id != a.entity_id)
                 if any(filters.values()):
                     q = _filtered(q.join(t.Interaction, t.Interaction.id == a.event_id), **filters)
                 pairs.update((x, y) for x, y in s.execute(q.distinct()))
@@ -457,8 +608,12 @@ class Store:
         """The id of one interaction with both ``x`` and ``y`` among its actors (the best attested: highest
         confidence, then earliest), or None."""
         a, b = aliased(t.InteractionActor), aliased(t.InteractionActor)
-        q = (select(t.Interaction.id).join(a, a.event_id == t.Interaction.id).join(b, b.event_id == t.Interaction.id)
-             .where(a.entity_id == x, b.entity_id == y))
+        q = (
+            select(t.Interaction.id)
+            .join(a, a.event_id == t.Interaction.id)
+            .join(b, b.event_id == t.Interaction.id)
+            .where(a.entity_id == x, b.entity_id == y)
+        )
         q = _filtered(q, **filters).order_by(t.Interaction.confidence.desc(), t.Interaction.first_seen, t.Interaction.id).limit(1)
         with Session(self.engine) as s:
             return s.scalar(q)
@@ -468,11 +623,19 @@ class Store:
         with Session(self.engine) as s:
             names = self._names(s)
             docs = self._provenance(s)
-            return [{"id": r.id, "type": ont.ROLE, "person": names.get(r.person_id), "org": names.get(r.org_id),
-                     "person_id": r.person_id, "org_id": r.org_id, "title": r.title,
-                     "evidence": {"document": r.document_id, **docs.get(r.document_id, {}), "sentence": r.sentence,
-                                  "start": r.start, "end": r.end}}
-                    for r in s.scalars(select(t.Role).order_by(t.Role.first_seen, t.Role.id))]
+            return [
+                {
+                    "id": r.id,
+                    "type": ont.ROLE,
+                    "person": names.get(r.person_id),
+                    "org": names.get(r.org_id),
+                    "person_id": r.person_id,
+                    "org_id": r.org_id,
+                    "title": r.title,
+                    "evidence": {"document": r.document_id, **docs.get(r.document_id, {}), "sentence": r.sentence, "start": r.start, "end": r.end},
+                }
+                for r in s.scalars(select(t.Role).order_by(t.Role.first_seen, t.Role.id))
+            ]
 
     def nodes_by_id(self, ids: list[str]) -> list[dict[str, Any]]:
         """Id, name, type and country of the entities ``ids``, in that order."""
@@ -486,9 +649,18 @@ class Store:
             aliases: dict[str, list[str]] = defaultdict(list)
             for eid, alias in s.execute(select(t.Alias.entity_id, t.Alias.alias).order_by(t.Alias.alias)):
                 aliases[eid].append(alias)
-            return [{"id": e.id, "name": e.name, "type": e.type, "country": e.country,
-                     "aliases": [a for a in aliases[e.id] if a != e.name], "first_seen": e.first_seen, "last_seen": e.last_seen}
-                    for e in s.scalars(select(t.Entity).order_by(t.Entity.id))]
+            return [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "country": e.country,
+                    "aliases": [a for a in aliases[e.id] if a != e.name],
+                    "first_seen": e.first_seen,
+                    "last_seen": e.last_seen,
+                }
+                for e in s.scalars(select(t.Entity).order_by(t.Entity.id))
+            ]
 
     @staticmethod
     def _actors(s: Session, event_ids: list[str]) -> defaultdict[str, dict[str, list[str]]]:
@@ -515,9 +687,17 @@ class Store:
             return dict(s.execute(q).all())
         return {i: n for c in _chunks(list(ids)) for i, n in s.execute(q.where(t.Entity.id.in_(c)))}
 
-    def edges(self, type: str | None = None, status: str | None = None, between: tuple[str, str] | None = None,
-              event_ids: list[str] | None = None, limit: int | None = None, seen_since: str | None = None,
-              since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+    def edges(
+        self,
+        type: str | None = None,
+        status: str | None = None,
+        between: tuple[str, str] | None = None,
+        event_ids: list[str] | None = None,
+        limit: int | None = None,
+        seen_since: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[dict[str, Any]]:
         """Interactions with their actors and evidence, filtered by PLOVER type, status, date (``since`` and
         ``until``, inclusive, on the stated time or else the document's date), two actors, or first seen at
         or after ``seen_since`` (an ISO date or time)."""
@@ -542,14 +722,24 @@ class Store:
             docs = self._provenance(s, {r.document_id for r in rows})
         out = []
         for r in rows:
-            a = actors[r.id]
-            out.append({"id": r.id, "type": r.type, "mode": r.mode, "context": r.context, "status": r.status,
-                        "source": sorted(names[x] for x in a["source"]), "target": sorted(names[x] for x in a["target"]),
-                        "source_ids": sorted(a["source"]), "target_ids": sorted(a["target"]),
-                        "time": {"text": r.time_text, "start": r.time_start, "end": r.time_end} if r.time_text else None,
-                        "confidence": r.confidence, "first_seen": r.first_seen,
-                        "evidence": {"document": r.document_id, **docs.get(r.document_id, {}), "sentence": r.sentence,
-                                     "start": r.start, "end": r.end}})
+            ends = actors[r.id]
+            out.append(
+                {
+                    "id": r.id,
+                    "type": r.type,
+                    "mode": r.mode,
+                    "context": r.context,
+                    "status": r.status,
+                    "source": sorted(names[x] for x in ends["source"]),
+                    "target": sorted(names[x] for x in ends["target"]),
+                    "source_ids": sorted(ends["source"]),
+                    "target_ids": sorted(ends["target"]),
+                    "time": {"text": r.time_text, "start": r.time_start, "end": r.time_end} if r.time_text else None,
+                    "confidence": r.confidence,
+                    "first_seen": r.first_seen,
+                    "evidence": {"document": r.document_id, **docs.get(r.document_id, {}), "sentence": r.sentence, "start": r.start, "end": r.end},
+                }
+            )
         return out
 
 
@@ -575,13 +765,13 @@ def _insert(s: Session, model: type[t.Base], rows: list[dict[str, Any]]) -> None
     """Insert ``rows`` (dicts of column values) into ``model``'s table in one bulk statement (Core, not the
     ORM: the rows are plain values and nothing reads them back in this transaction)."""
     if rows:
-        s.connection().execute(model.__table__.insert(), rows)
+        s.connection().execute(cast(Table, model.__table__).insert(), rows)
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
     """``ids`` in slices small enough for one SQL ``IN (...)`` on every backend."""
     for i in range(0, len(ids), size):
-        yield ids[i:i + size]
+        yield ids[i : i + size]
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -4,6 +4,7 @@ An alert is kept in the store with the sinks it has not reached yet (a JSON-line
 a sink that is down gets it at a later delivery and nothing is lost.  The same edge (type, status,
 actors, sentence) from another article does not alert again.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import httpx
 from sqlalchemy import delete, select
@@ -21,6 +22,9 @@ from newsgraph.errors import reason
 from newsgraph.store import Store, UnknownEntity, content_id
 from newsgraph.store import schema as t
 from newsgraph.store.store import utc_now
+
+if TYPE_CHECKING:
+    from sqlalchemy import CursorResult
 
 
 class WatchError(ValueError):
@@ -52,7 +56,7 @@ def remove_watch(store: Store, names: list[str], between: bool = False) -> int:
     """Stop watching ``names`` (or the pair); returns how many entries went."""
     ids = [_watch_id(names[0], names[1])] if between and len(names) == 2 else [_watch_id(n, None) for n in names]
     with Session(store.engine) as s, s.begin():
-        return s.execute(delete(t.Watch).where(t.Watch.id.in_(ids))).rowcount or 0
+        return cast("CursorResult[Any]", s.execute(delete(t.Watch).where(t.Watch.id.in_(ids)))).rowcount or 0  # a DELETE's result is a CursorResult
 
 
 def watches(store: Store) -> list[dict[str, Any]]:
@@ -78,10 +82,22 @@ def edge_key(edge: dict[str, Any]) -> str:
 def payload(edge: dict[str, Any], watched: list[str]) -> dict[str, Any]:
     """An alert's JSON: the edge, its status and time, the evidence sentence and the source URL."""
     ev = edge["evidence"]
-    return {"alert": edge_key(edge), "watched": watched, "type": edge["type"], "status": edge["status"],
-            "source": edge["source"], "target": edge["target"], "time": edge["time"],
-            "sentence": ev["sentence"], "document": ev["document"], "title": ev.get("title"),
-            "url": ev.get("url"), "published": ev.get("published"), "start": ev["start"], "end": ev["end"]}
+    return {
+        "alert": edge_key(edge),
+        "watched": watched,
+        "type": edge["type"],
+        "status": edge["status"],
+        "source": edge["source"],
+        "target": edge["target"],
+        "time": edge["time"],
+        "sentence": ev["sentence"],
+        "document": ev["document"],
+        "title": ev.get("title"),
+        "url": ev.get("url"),
+        "published": ev.get("published"),
+        "start": ev["start"],
+        "end": ev["end"],
+    }
 
 
 def match(store: Store, event_ids: Iterable[str], sinks: Iterable[str] = ()) -> list[dict[str, Any]]:
@@ -105,8 +121,16 @@ def match(store: Store, event_ids: Iterable[str], sinks: Iterable[str] = ()) -> 
             body = payload(edge, sorted(watched))
             if s.get(t.Alert, body["alert"]) is not None:
                 continue
-            s.add(t.Alert(key=body["alert"], event_id=edge["id"], payload=json.dumps(body, ensure_ascii=False),
-                          created=now, pending=" ".join(sinks), attempts=0))
+            s.add(
+                t.Alert(
+                    key=body["alert"],
+                    event_id=edge["id"],
+                    payload=json.dumps(body, ensure_ascii=False),
+                    created=now,
+                    pending=" ".join(sinks),
+                    attempts=0,
+                )
+            )
             s.flush()
             out.append(body)
     return out
@@ -189,6 +213,7 @@ def deliver(store: Store, sinks: list[Sink]) -> Delivery:
                 result.failures.append(f"alert {row.key[:12]}: {error}")
         with Session(store.engine) as s, s.begin():
             stored = s.get(t.Alert, row.key)
+            assert stored is not None  # the alert row read above
             stored.pending = " ".join(pending)
             stored.attempts += 1
             stored.last_error = error

@@ -5,6 +5,7 @@ document is, and a feed's validators (ETag, Last-Modified) are kept only after i
 tried.  A restart therefore neither fetches a stored article again nor skips one.  An article that
 failed is tried again in later cycles (``MAX_ATTEMPTS`` in all), even once its feed no longer lists it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -51,10 +52,12 @@ class Report:
         return not self.messages
 
     def summary(self) -> str:
-        return (f"{self.feeds} feeds ({self.not_modified} not modified, {self.feed_errors} failed), "
-                f"{self.entries} entries: {self.stored} stored, {self.copies} copies, {self.known} already done, "
-                f"{self.failed} failed, {self.disallowed} disallowed by robots.txt; {self.events} interactions, "
-                f"{len(self.alerts)} alerts; {self.requests} requests")
+        return (
+            f"{self.feeds} feeds ({self.not_modified} not modified, {self.feed_errors} failed), "
+            f"{self.entries} entries: {self.stored} stored, {self.copies} copies, {self.known} already done, "
+            f"{self.failed} failed, {self.disallowed} disallowed by robots.txt; {self.events} interactions, "
+            f"{len(self.alerts)} alerts; {self.requests} requests"
+        )
 
 
 def _item_state(store: Store, url: str) -> t.FeedItem | None:
@@ -62,8 +65,7 @@ def _item_state(store: Store, url: str) -> t.FeedItem | None:
         return s.get(t.FeedItem, url)
 
 
-def _mark(store: Store, url: str, feed_url: str, entry: Entry, state: str, document_id: str | None = None,
-          error: str | None = None) -> None:
+def _mark(store: Store, url: str, feed_url: str, entry: Entry, state: str, document_id: str | None = None, error: str | None = None) -> None:
     now = utc_now()
     with Session(store.engine) as s, s.begin():
         row = s.get(t.FeedItem, url)
@@ -80,8 +82,14 @@ class Cycle:
     ``say(line)`` is told each problem as it happens (the cycle goes on).
     """
 
-    def __init__(self, store: Store, feeds: list[str], fetcher: PoliteFetcher, sinks: list[alerting.Sink] | None = None,
-                 say: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        feeds: list[str],
+        fetcher: PoliteFetcher,
+        sinks: list[alerting.Sink] | None = None,
+        say: Callable[[str], None] | None = None,
+    ) -> None:
         self.store, self.feeds, self.fetcher = store, feeds, fetcher
         self.sinks = sinks or []
         self.say = say or (lambda _line: None)
@@ -129,8 +137,7 @@ class Cycle:
             self._entry(feed_url, entry, report)
         self._feed_state(feed_url, "ok", None, page.headers.get("etag"), page.headers.get("last-modified"))
 
-    def _feed_state(self, url: str, status: str, error: str | None = None, etag: str | None = None,
-                    modified: str | None = None) -> None:
+    def _feed_state(self, url: str, status: str, error: str | None = None, etag: str | None = None, modified: str | None = None) -> None:
         with Session(self.store.engine) as s, s.begin():
             row = s.get(t.Feed, url) or t.Feed(url=url)
             s.add(row)
@@ -150,8 +157,11 @@ class Cycle:
     def _retry(self, report: Report) -> None:
         """Articles that failed before and have tries left, listed or not by their feed this time."""
         with Session(self.store.engine) as s:
-            rows = list(s.scalars(select(t.FeedItem).where(t.FeedItem.state == "failed", t.FeedItem.attempts < MAX_ATTEMPTS,
-                                                           t.FeedItem.feed_url.in_(self.feeds))))
+            rows = list(
+                s.scalars(
+                    select(t.FeedItem).where(t.FeedItem.state == "failed", t.FeedItem.attempts < MAX_ATTEMPTS, t.FeedItem.feed_url.in_(self.feeds))
+                )
+            )
         for row in rows:
             if row.url not in self._tried:
                 self._fetch(row.url, row.feed_url, Entry(row.url, row.title, row.published), report)

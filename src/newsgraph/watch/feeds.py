@@ -1,4 +1,5 @@
 """Feeds: the list a user follows, and the entries of one RSS or Atom document (read with feedparser)."""
+
 from __future__ import annotations
 
 import time

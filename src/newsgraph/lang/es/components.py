@@ -4,6 +4,7 @@ the shared one of the same name, so a Spanish pipeline gets these and every othe
 Entities and time patterns are shared (they read this pack's lexicons); events, ROLE ties, quotations and
 references read a Universal Dependencies parse and live in this folder.
 """
+
 from __future__ import annotations
 
 from spacy.lang.es import Spanish

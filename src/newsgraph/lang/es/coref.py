@@ -6,6 +6,7 @@ holding a matching ROLE; one without ("el mandatario") to the salient person sub
 previous sentences.  Dropped subjects need no reference: the events component gives a verb without a
 subject the subject of the clause before.
 """
+
 from __future__ import annotations
 
 from spacy.language import Language
@@ -13,8 +14,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load
-from newsgraph.nlp.coref import ORG_TYPES, ReferenceResolver, Seen
 from newsgraph.lang.es.syntax import case_of, lemma
+from newsgraph.nlp.coref import ORG_TYPES, ReferenceResolver, Seen
 from newsgraph.nlp.extraction import Extraction
 
 #: subject and object pronouns of a person ("él dijo", "con ella"); "su" is his, her, its and their alike
@@ -41,7 +42,7 @@ class SpanishReferences(ReferenceResolver):
                 e = self._salient(ext, history, s_idx, {ont.PERSON})
                 return (e, "pronoun", "pronoun", doc[tok.i : tok.i + 1]) if e is not None else None
             return None
-        if tok.pos_ != "NOUN" or "Plur" in tok.morph.get("Number"):
+        if tok.pos_ != "NOUN" or "Plur" in tok.morph.get("Number"):  # type: ignore[call-arg]  # spaCy's stub: get's default is optional (None gives [])
             return None
         word = lemma(tok)
         is_person = word in self.person_nouns or tok.lower_ in self.person_nouns
@@ -53,8 +54,7 @@ class SpanishReferences(ReferenceResolver):
             return None  # a title before a name ("el presidente de Chile, X"): the role component reads it
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             return None
-        owners = [c for c in tok.children if (c.dep_ == "amod" or (c.dep_ == "nmod" and case_of(c) == "de"))
-                  and ext.entity_at(c.i) is not None]
+        owners = [c for c in tok.children if (c.dep_ == "amod" or (c.dep_ == "nmod" and case_of(c) == "de")) and ext.entity_at(c.i) is not None]
         dets = [c for c in tok.children if c.dep_ == "det"]
         start = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
         if doc[start].lower_ in DEFINITE:

@@ -7,8 +7,10 @@ the objects of the cue's prepositions ("se reunió *con* X"); coordinated lists 
 per target.  Spanish drops subjects: a cue with no subject of its own ("Se reunió con…") takes the
 subject of the clause before it.
 """
+
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -16,9 +18,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load
-from newsgraph.nlp.dates import DATES_KEY
 from newsgraph.lang.es.syntax import case_of, conjuncts, is_passive, lemma
 from newsgraph.nlp import coding
+from newsgraph.nlp.dates import DATES_KEY
 from newsgraph.nlp.extraction import Extraction, extraction
 
 #: dependents that name an argument of a verb or a noun
@@ -55,13 +57,13 @@ class SpanishCues:
             ont.canonical_event_type(etype)
             for e in entries:
                 preps = tuple(e.get("preps") or by_type.get(etype, default))
-                self.verbs[e["lemma"]] = Cue(etype, e["lemma"], "verb", preps, bool(e.get("actor_object")),
-                                             objects=frozenset(e.get("objects", ())))
+                self.verbs[e["lemma"]] = Cue(etype, e["lemma"], "verb", preps, bool(e.get("actor_object")), objects=frozenset(e.get("objects", ())))
         for etype, entries in data["nouns"].items():
             ont.canonical_event_type(etype)
             for e in entries:
-                self.nouns[e["lemma"]] = Cue(etype, e["lemma"], "noun", tuple(e.get("target_preps", default)),
-                                             source_preps=tuple(e.get("source_preps", ())))
+                self.nouns[e["lemma"]] = Cue(
+                    etype, e["lemma"], "noun", tuple(e.get("target_preps", default)), source_preps=tuple(e.get("source_preps", ()))
+                )
 
 
 class SpanishStatus:
@@ -81,8 +83,8 @@ class SpanishStatus:
 
     def _conditional(self, tok: Token) -> bool:
         return any(c.dep_ == "mark" and c.lower_ in self.markers for c in tok.children) or any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.markers for m in c.children) and c.i < tok.i
-            for c in tok.children)
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.markers for m in c.children) and c.i < tok.i for c in tok.children
+        )
 
     def _own(self, verb: Token) -> str | None:
         """What the verb's own form says: negation, a condition, auxiliaries, future and conditional mood."""
@@ -94,9 +96,9 @@ class SpanishStatus:
         for c in forms[1:]:
             if lemma(c) in self.auxiliaries and (lemma(c) != "ir" or any(m.lower_ == "a" for m in verb.children if m.dep_ == "mark")):
                 return {"planned": ont.PLANNED, "hypothetical": ont.HYPOTHETICAL}[self.auxiliaries[lemma(c)]]
-        if any("Fut" in t.morph.get("Tense") for t in forms):
+        if any("Fut" in t.morph.get("Tense") for t in forms):  # type: ignore[call-arg]  # spaCy's stub: get's default is optional (None gives [])
             return ont.PLANNED
-        if any("Cnd" in t.morph.get("Mood") for t in forms):  # "dijo que se reuniría": what was announced
+        if any("Cnd" in t.morph.get("Mood") for t in forms):  # type: ignore[call-arg]  # as above; "dijo que se reuniría": what was announced
             reported = verb.dep_ in ("ccomp", "parataxis") and lemma(verb.head) in self.reporting
             return ont.PLANNED if reported else ont.HYPOTHETICAL
         return None
@@ -144,7 +146,7 @@ class SpanishEvents:
         self.companies = frozenset(orgs["company_descriptors"])
 
     # -- actors -------------------------------------------------------------------
-    def actors(self, ext: Extraction, tok: Token | None, exclude: set[int] = frozenset()) -> list[int]:
+    def actors(self, ext: Extraction, tok: Token | None, exclude: Collection[int] = frozenset()) -> list[int]:
         """Entities named by the phrase headed by ``tok`` and its coordinated members: a name; a title with
         its named holder in apposition ("el presidente de Argentina, X") or else its country or
         organisation ("el gobierno de México"); a thing's owner ("la propuesta de Francia"); a group noun
@@ -157,8 +159,7 @@ class SpanishEvents:
             if e is None:
                 e = next((x for c in t.children if c.dep_ in ("appos", "flat") and (x := ext.entity_at(c.i)) is not None), None)
             if e is None:
-                e = next((x for c in t.children if c.dep_ == "nmod" and case_of(c) == "de"
-                          and (x := ext.entity_at(c.i)) is not None), None)
+                e = next((x for c in t.children if c.dep_ == "nmod" and case_of(c) == "de" and (x := ext.entity_at(c.i)) is not None), None)
             if e is None and (t.lower_ in self.person_titles or t.lower_ in self.actor_nouns or t.lower_ in self.companies):
                 # "el ministro alemán", "la empresa estatal argentina": the country of its nationality adjective
                 e = next((x for c in t.children if c.dep_ == "amod" and (x := ext.entity_at(c.i)) is not None), None)
@@ -202,7 +203,7 @@ class SpanishEvents:
     def _agrees(verb: Token, ext: Extraction, previous: list[int]) -> bool:
         """Does a verb without a subject agree in number with the previous clause's subject ("critican"
         is not what one person does)?"""
-        plural = "Plur" in verb.morph.get("Number")
+        plural = "Plur" in verb.morph.get("Number")  # type: ignore[call-arg]  # spaCy's stub: get's default is optional (None gives [])
         many = len(previous) > 1 or any(ext.entities[e].type == ont.GROUP for e in previous)
         return plural == many
 
@@ -231,13 +232,15 @@ class SpanishEvents:
         between = [c for c in parts if case_of(c) == "entre"]
         verb = tok.head if tok.dep_ in ("obj", "nsubj", "nsubj:pass", "obl") and tok.head.pos_ in ("VERB", "AUX") else None
         null_subject = False
+        src: list[int]
+        tgt_toks: list[Token]
         if between:  # "la reunión entre A y B"
             members = self.actors(ext, between[0])
             src, tgt_toks = members[:1], []
             targets = members[1:]
             self._emit(doc, ext, tok, cue, src, tgt_toks, self.status.of_noun(tok, verb), False, extra=targets)
             return
-        src: list[int] = []
+        src = []
         if any(case_of(c) in cue.source_preps for c in parts):
             src = [e for c in parts if case_of(c) in cue.source_preps for e in self.actors(ext, c)]
         elif verb is not None and tok.dep_ == "obj" and lemma(verb) in self.cues.light_verbs:  # "X mantuvo una reunión con Y"
@@ -251,8 +254,18 @@ class SpanishEvents:
             tgt_toks = [c for c in verb.children if c.dep_ in ("obl", "obj") and c.i > tok.i and case_of(c) in cue.preps]
         self._emit(doc, ext, tok, cue, src, tgt_toks, self.status.of_noun(tok, verb), null_subject)
 
-    def _emit(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], tgt_toks: list[Token],
-              status: str, null_subject: bool, extra: list[int] | None = None) -> None:
+    def _emit(
+        self,
+        doc: Doc,
+        ext: Extraction,
+        tok: Token,
+        cue: Cue,
+        src: list[int],
+        tgt_toks: list[Token],
+        status: str,
+        null_subject: bool,
+        extra: list[int] | None = None,
+    ) -> None:
         if not src:
             return
         targets = list(extra or [])
@@ -266,10 +279,19 @@ class SpanishEvents:
                 return
         sent = tok.sent
         named, verb = coding.named_in(ext, src, sent), cue.pos == "verb"
-        coding.add_per_target(ext, tok, cue.type, cue.lemma, f"{cue.pos}:{cue.lemma}", src, targets, status,
-                              self._time(doc, tok, sent),
-                              with_target=coding.confidence(named=named, verb=verb, has_target=True, null_subject=null_subject),
-                              without=coding.confidence(named=named, verb=verb, has_target=False, null_subject=null_subject))
+        coding.add_per_target(
+            ext,
+            tok,
+            cue.type,
+            cue.lemma,
+            f"{cue.pos}:{cue.lemma}",
+            src,
+            targets,
+            status,
+            self._time(doc, tok, sent),
+            with_target=coding.confidence(named=named, verb=verb, has_target=True, null_subject=null_subject),
+            without=coding.confidence(named=named, verb=verb, has_target=False, null_subject=null_subject),
+        )
 
     @staticmethod
     def _time(doc: Doc, tok: Token, sent: Span) -> str | None:

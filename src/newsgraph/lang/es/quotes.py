@@ -20,6 +20,7 @@ of quotes without a frame and joining of interrupted quotations this one inherit
 
 Quotations whose speaker is no entity are left out, as in English.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,24 +32,24 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.lang.es.syntax import case_of, lemma
-from newsgraph.nlp.extraction import Extraction, ExtractedQuote, extraction
-from newsgraph.nlp.quotes import find_quotes as find_marked_quotes
+from newsgraph.nlp.extraction import ExtractedQuote, Extraction, extraction
 from newsgraph.nlp.quotes import (
     FRAME_AFTER_TOKENS,
     FRAME_BEFORE_TOKENS,
     NO_FRAME,
     SENT_END,
+    FoundQuote,
     Frame,
     QuoteExtractor,
-    closes_at,
-    FoundQuote,
-    new_statement,
     RawQuote,
+    closes_at,
+    new_statement,
 )
+from newsgraph.nlp.quotes import find_quotes as find_marked_quotes
 
 #: opening quotation mark -> its closing mark
 PAIRS = {"\u00ab": "\u00bb", "\u201c": "\u201d", "\u2018": "\u2019", '"': '"'}
-MARKS = frozenset("\u00ab\u00bb\u201c\u201d\u2018\u2019\u201e\"")
+MARKS = frozenset('\u00ab\u00bb\u201c\u201d\u2018\u2019\u201e"')
 MARK_RE = re.compile("[" + "".join(sorted(MARKS)) + "]")
 #: dialogue dashes: raya and en dash
 DASHES = "\u2014\u2013"
@@ -78,13 +79,13 @@ def _pair_line(line: str, base: int) -> list[RawQuote]:
         want = PAIRS[opened[0]]
         if mark == opened[0] == "\u201c" and closes_at(line, at, 1):
             mark = want  # a misprinted closing mark: «here,“ said X»
-        if mark != want or (mark == "\u2019" and line[at + 1:at + 2].isalpha()):  # ’ between letters: an apostrophe
+        if mark != want or (mark == "\u2019" and line[at + 1 : at + 2].isalpha()):  # ’ between letters: an apostrophe
             continue
         if at > opened[1] + 1:
             out.append(RawQuote(base + opened[1], base + opened[1] + 1, base + at, base + at + 1))
         opened = None
     if opened is not None and opened[0] != "\u2018":  # ‘ left open is more likely a stray apostrophe
-        rest = line[opened[1] + 1:].rstrip()
+        rest = line[opened[1] + 1 :].rstrip()
         if rest.strip():
             out.append(RawQuote(base + opened[1], base + opened[1] + 1, base + opened[1] + 1 + len(rest), base + len(line)))
     return out
@@ -215,8 +216,7 @@ class SpanishQuotes(QuoteExtractor):
         self._link(doc, ext, text, found)
         quotes = self._merge(doc, text, found)
         quotes += [q for pieces in dialogue if (q := self._dialogue(doc, ext, text, pieces, starts)) is not None]
-        ext.quotes.extend(q for q in sorted(quotes, key=lambda q: q.start_char)
-                          if q.speaker is not None or self.keep_unattributed)
+        ext.quotes.extend(q for q in sorted(quotes, key=lambda q: q.start_char) if q.speaker is not None or self.keep_unattributed)
         return doc
 
     # ---- dialogue ----
@@ -225,7 +225,7 @@ class SpanishQuotes(QuoteExtractor):
         else from the frame ending the paragraph before (``X explicó:``)."""
         speaker: int | None = None
         named = False  # an insert names a speaker that is no entity ("—preguntó un periodista—")
-        for raw, insert in pieces:
+        for _raw, insert in pieces:
             if insert is None:
                 continue
             lo, hi = bisect_right(starts, insert[0]) - 1, bisect_right(starts, insert[1] - 1)
@@ -242,17 +242,16 @@ class SpanishQuotes(QuoteExtractor):
             speaker = self._colon_frame(doc, ext, text, pieces[0][0], starts)[0]
         parts = []
         for k, (raw, insert) in enumerate(pieces):
-            part = text[raw.start:raw.end]
+            part = text[raw.start : raw.end]
             if insert is not None and k + 1 < len(pieces):
                 # the speech's own punctuation stands after the insert's closing dash: "—A —dijo X—. B"
-                tail = text[insert[1] + 1:pieces[k + 1][0].start].strip()
+                tail = text[insert[1] + 1 : pieces[k + 1][0].start].strip()
                 part += tail if part[-1:] not in SENT_END and part[-1:] not in ",;:" else ""
             parts.append(part)
         first = bisect_right(starts, pieces[0][0].start) - 1
         last = bisect_right(starts, pieces[-1][0].end - 1) - 1
         sent = doc[first].sent
-        return ExtractedQuote(pieces[0][0].start, pieces[-1][0].end, " ".join(parts), speaker, sent.start,
-                     max(doc[last].sent.end, last + 1))
+        return ExtractedQuote(pieces[0][0].start, pieces[-1][0].end, " ".join(parts), speaker, sent.start, max(doc[last].sent.end, last + 1))
 
     @staticmethod
     def _person_in(doc: Doc, ext: Extraction, lo: int, hi: int) -> int | None:
@@ -264,10 +263,9 @@ class SpanishQuotes(QuoteExtractor):
         return None
 
     # ---- frames ----
-    def _classify(self, doc: Doc, ext: Extraction, text: str, raw: RawQuote, first: int, last: int,
-                  starts: list[int]) -> FoundQuote | None:
+    def _classify(self, doc: Doc, ext: Extraction, text: str, raw: RawQuote, first: int, last: int, starts: list[int]) -> FoundQuote | None:
         """As in English, and ``«…» —dijo X—``: a quote opening its sentence with the narrator's insert after it."""
-        before = text[text.rfind("\n", 0, raw.open) + 1:raw.open].rstrip()
+        before = text[text.rfind("\n", 0, raw.open) + 1 : raw.open].rstrip()
         if (not before or before[-1] in SENT_END or before[-1] == ":") and _DASH_FRAME_RE.match(text, raw.close):
             spk, verb = self._frame_after(doc, ext, raw, bisect_right(starts, raw.close - 1))
             if verb is not None:
@@ -345,16 +343,22 @@ class SpanishQuotes(QuoteExtractor):
         …»``), unless the frame interrupts a quotation (``«A», dijo X, «b…»``) or opens the sentence."""
         if head != ",":
             return True
-        verb = next((doc[j] for j in range(prev, max(doc[prev].sent.start, prev - FRAME_BEFORE_TOKENS) - 1, -1)
-                     if self._is_say(doc[j]) or doc[j].lower_ in self.according), None)
+        verb = next(
+            (
+                doc[j]
+                for j in range(prev, max(doc[prev].sent.start, prev - FRAME_BEFORE_TOKENS) - 1, -1)
+                if self._is_say(doc[j]) or doc[j].lower_ in self.according
+            ),
+            None,
+        )
         if verb is not None and verb.lower_ in self.according:  # "Según X, «…»" opens the sentence
-            lead = [t for t in doc[verb.sent.start:verb.i] if not t.is_space]
+            lead = [t for t in doc[verb.sent.start : verb.i] if not t.is_space]
             return any(t.pos_ not in ("CCONJ", "ADV", "SCONJ", "PUNCT", "INTJ") for t in lead)
         if verb is None:
             return True
         subj = _subject(verb)
         start = min(verb.i, subj.left_edge.i) if subj is not None else verb.i
-        lead = [t for t in doc[doc[start].sent.start:start] if not t.is_space and t.text not in (",", DASHES[0], DASHES[1])]
+        lead = [t for t in doc[doc[start].sent.start : start] if not t.is_space and t.text not in (",", DASHES[0], DASHES[1])]
         if lead and _is_mark(lead[-1].text):
             return False
         return any(t.pos_ not in ("CCONJ", "ADV", "SCONJ", "PUNCT", "INTJ") for t in lead)

@@ -21,6 +21,7 @@ Exteriores"), never the nationality adjective or the organisation.  With no orga
 no ROLE ("el ministro de Economía, X"), as in English.  A nationality is dropped when the title also names
 another organisation ("el eurodiputado alemán del Partido Verde").
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -31,7 +32,7 @@ from spacy.tokens import Doc, Token
 from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.lang.es.syntax import case_of, lemma
-from newsgraph.nlp.extraction import Extraction, ExtractedMention, ExtractedRole, extraction
+from newsgraph.nlp.extraction import ExtractedMention, ExtractedRole, Extraction, extraction
 from newsgraph.nlp.roles import RoleExtractor
 
 #: prepositions that tie a title to its organisation ("presidente de", "portavoz en", "candidato por")
@@ -63,8 +64,7 @@ class SpanishTitles:
         self.heads = {next((w for w in t if w not in self.modifiers), t[0]) for t in self.titles}
         #: lemma -> (takes the organisation as object, prepositions that introduce it, a sports-team verb)
         self.role_verbs: dict[str, tuple[bool, frozenset[str], bool]] = {
-            v["lemma"]: (bool(v.get("object")), frozenset(v.get("preps", [])), bool(v.get("team")))
-            for v in data.get("role_verbs", [])
+            v["lemma"]: (bool(v.get("object")), frozenset(v.get("preps", [])), bool(v.get("team"))) for v in data.get("role_verbs", [])
         }
         self.led_by_verbs = set(data.get("led_by_verbs", []))
         self.naming_verbs = set(data.get("naming_verbs", []))
@@ -84,8 +84,7 @@ class SpanishTitles:
         lo, hi = t.sent.start, t.sent.end
         start, end = t.i, t.i + 1
         for n in range(min(self.max_len, hi - lo), 1, -1):
-            hit = next((a for a in range(max(lo, t.i - n + 1), min(t.i, hi - n) + 1)
-                        if tuple(x.lower_ for x in doc[a : a + n]) in self.titles), None)
+            hit = next((a for a in range(max(lo, t.i - n + 1), min(t.i, hi - n) + 1) if tuple(x.lower_ for x in doc[a : a + n]) in self.titles), None)
             if hit is not None:
                 start, end = hit, hit + n
                 break
@@ -165,8 +164,7 @@ class SpanishRoles:
                     orgs.append(e)  # "el presidente argentino", "la ministra canadiense"
                     last = max(last, c.i)
                     continue
-                if c.i < h.i or not (c.dep_ == "nmod" and case_of(c) in _TITLE_CASES or
-                                     c.dep_ in ("appos", "flat", "compound") and e is not None):
+                if c.i < h.i or not (c.dep_ == "nmod" and case_of(c) in _TITLE_CASES or c.dep_ in ("appos", "flat", "compound") and e is not None):
                     continue
                 org = self._team_at(ext, c.i, title)
                 if org is not None:
@@ -195,15 +193,15 @@ class SpanishRoles:
         title = " ".join(doc[i].text for i in sorted(words) if not doc[i].is_punct) or t.text
         return title, list(dict.fromkeys(orgs)), start, last + 1
 
-    def _title_roles(self, doc: Doc, ext: Extraction, p: int, m: ExtractedMention, t: Token, before: str, after: str,
-                     pattern: str | None = None) -> Iterator[ExtractedRole]:
+    def _title_roles(
+        self, doc: Doc, ext: Extraction, p: int, m: ExtractedMention, t: Token, before: str, after: str, pattern: str | None = None
+    ) -> Iterator[ExtractedRole]:
         """Roles from the title noun ``t`` said of the person ``p``: ``before`` names the pattern when the
         title stands before the name, ``after`` when after it (``pattern`` names both)."""
         title, orgs, start, end = self._title_of(doc, ext, t)
         for org in orgs:
             name = pattern or (before if t.i < m.start else after)
-            if name in ("title_of_org_name", "name_title_of_org") and any(
-                    x.dep_ == "amod" and ext.entity_at(x.i) == org for x in t.subtree):
+            if name in ("title_of_org_name", "name_title_of_org") and any(x.dep_ == "amod" and ext.entity_at(x.i) == org for x in t.subtree):
                 # a country from the nationality adjective, not from "de X"
                 name = "org_title_name" if t.i < m.start else "name_org_title"
             yield ExtractedRole(p, org, title, min(start, m.start), max(end, m.end), name)
@@ -226,8 +224,7 @@ class SpanishRoles:
             if role.title and role.title.lower() in self.titles.company_titles and org.type == ont.ORGANIZATION:
                 org.type, org.type_reason = ont.COMPANY, "company_title"
 
-        names = [(p, m) for p, person in enumerate(ext.entities) if person.type == ont.PERSON
-                 for m in person.mentions if m.kind == "name"]
+        names = [(p, m) for p, person in enumerate(ext.entities) if person.type == ont.PERSON for m in person.mentions if m.kind == "name"]
         for p, m in names:
             for role in self._roles_for(doc, ext, p, m):
                 add(role, m)
@@ -239,7 +236,7 @@ class SpanishRoles:
             for c in self._listed_after(doc[m.start : m.end].root):
                 other = self._person_at(ext, c.i)
                 om = self._mention_at(ext, other, c.i) if other is not None else None
-                if om is None or om.start == 0 or doc[om.start - 1].lower_ not in (",", "y", "e", "o"):
+                if other is None or om is None or om.start == 0 or doc[om.start - 1].lower_ not in (",", "y", "e", "o"):
                     continue
                 if other not in own:
                     add(ExtractedRole(other, role.org, role.title, role.start, max(role.end, om.end), role.pattern + "_conj"), om)
@@ -271,8 +268,11 @@ class SpanishRoles:
         for v in self._predicates(ph):
             for c in v.children:
                 # "X fue elegida presidenta de Acme", "X trabaja como portavoz de Acme"
-                if is_title(c) and (c.dep_ == "xcomp" or (c.dep_ == "obj" and lemma(v) in self.titles.naming_verbs)
-                                    or any(d.lower_ == "como" and d.dep_ in ("case", "mark") for d in c.children)):
+                if is_title(c) and (
+                    c.dep_ == "xcomp"
+                    or (c.dep_ == "obj" and lemma(v) in self.titles.naming_verbs)
+                    or any(d.lower_ == "como" and d.dep_ in ("case", "mark") for d in c.children)
+                ):
                     yield from self._title_roles(doc, ext, p, m, c, "", "", "title_clause")
             yield from self._verb_roles(ext, p, m, v)
         # --- "el Partido Verde, liderado por X", "el Partido Verde fue fundado por X"
@@ -293,16 +293,21 @@ class SpanishRoles:
         if ph.dep_.startswith("nsubj"):
             out.append(ph.head)
         # "X, que dirige Y": the small model often reads the relative pronoun as the object
-        out += [c for c in ph.children if c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX", "ADJ") and c.i > ph.i
-                and any(d.lower_ in _RELATIVE and d.i < c.i for d in c.children)
-                and not any(d.dep_.startswith("nsubj") and d.lower_ not in _RELATIVE for d in c.children)]
+        out += [
+            c
+            for c in ph.children
+            if c.dep_ in ("acl", "acl:relcl")
+            and c.pos_ in ("VERB", "AUX", "ADJ")
+            and c.i > ph.i
+            and any(d.lower_ in _RELATIVE and d.i < c.i for d in c.children)
+            and not any(d.dep_.startswith("nsubj") and d.lower_ not in _RELATIVE for d in c.children)
+        ]
         out += [c for v in out for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-        out += [c for v in out for c in v.conjuncts if c.pos_ == "VERB" and c.i > v.i
-                and not any(d.dep_.startswith("nsubj") for d in c.children)]
+        out += [c for v in out for c in v.conjuncts if c.pos_ == "VERB" and c.i > v.i and not any(d.dep_.startswith("nsubj") for d in c.children)]
         return list(dict.fromkeys(out))
 
     def _verb_roles(self, ext: Extraction, p: int, m: ExtractedMention, v: Token) -> Iterator[ExtractedRole]:
-        """"X dirige el Partido Verde", "X se unió al Partido Verde", "X fichó por el Atlético Norte"."""
+        """ "X dirige el Partido Verde", "X se unió al Partido Verde", "X fichó por el Atlético Norte"."""
         verb = self.titles.role_verbs.get(lemma(v))
         if verb is None:
             return

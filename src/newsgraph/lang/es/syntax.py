@@ -1,5 +1,6 @@
 """Spanish syntax helpers on a Universal Dependencies parse (es_core_news_sm): lemmas without glued
 clitics, the preposition of an argument, coordination and the passive."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -31,5 +32,5 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    """"fue criticado": a participle with the auxiliary "ser"."""
-    return "Part" in verb.morph.get("VerbForm") and any(c.dep_.startswith("aux") and lemma(c) == "ser" for c in verb.children)
+    """ "fue criticado": a participle with the auxiliary "ser"."""
+    return "Part" in verb.morph.get("VerbForm") and any(c.dep_.startswith("aux") and lemma(c) == "ser" for c in verb.children)  # type: ignore[call-arg]  # spaCy's stub: get's default is optional (None gives [])

@@ -11,6 +11,7 @@ The component is split by what each part decides: :mod:`.lexicon` (which word is
 :mod:`.arguments` (source and target), :mod:`.status` (occurred, planned, negated, hypothetical; stated
 intent) and :mod:`.extractor` (the component, which emits through :mod:`newsgraph.nlp.coding`).
 """
+
 from newsgraph.nlp.events.extractor import EventExtractor, make_events
 from newsgraph.nlp.events.lexicon import Cue, CueLexicon
 from newsgraph.nlp.events.status import StatusCues, clause_chain, clause_children

@@ -1,7 +1,11 @@
 """Who acts and who is acted upon: the source and target of an interaction, read from a ClearNLP-label parse
 (clause subjects through control and conjunction, passive agents, objects, the cue's prepositions, lists
 fanned out, meeting parties and companions, the reporter of a clause)."""
+
 from __future__ import annotations
+
+from collections.abc import Collection
+from typing import cast
 
 from spacy.tokens import Doc, Token
 
@@ -25,12 +29,18 @@ class ArgumentFinder:
         titles = load("titles.json", lang)
         self.person_titles = {t for t in titles["titles"] if " " not in t}
         #: head nouns that can name the other party of a meeting ("met his *counterpart*", "spoke to *reporters*")
-        self.party_words = (self.actor_nouns | self.person_titles | self.cues.party_nouns | self.cues.party_groups
-                            | {t for t in titles["person_descriptors"] if " " not in t})
+        self.party_words = (
+            self.actor_nouns
+            | self.person_titles
+            | self.cues.party_nouns
+            | self.cues.party_groups
+            | {t for t in titles["person_descriptors"] if " " not in t}
+        )
 
     # -- actors -------------------------------------------------------------------
-    def actors(self, doc: Doc, ext: Extraction, tok: Token | None, exclude: set[int] = frozenset(),
-               parties_only: bool = False, met: bool = False) -> list[int]:
+    def actors(
+        self, doc: Doc, ext: Extraction, tok: Token | None, exclude: Collection[int] = frozenset(), parties_only: bool = False, met: bool = False
+    ) -> list[int]:
         """Entities named by the phrase headed by ``tok`` and its list members (new Group entities if needed).
         With ``parties_only`` (the parties of a meeting), a member that is a thing ("Iran's nuclear program")
         names no one, not even its owner; with ``met`` (the party met) people named by a noun of
@@ -40,8 +50,11 @@ class ArgumentFinder:
         out: list[int] = []
         members: list[Token] = []
         for t in fan_out(tok):
-            inner = [g for o in prep_objects(t, ("of",)) for g in fan_out(o)] \
-                if ext.entity_at(t.i) is None and t.lower_ in self.cues.quantity_nouns else []
+            inner = (
+                [g for o in prep_objects(t, ("of",)) for g in fan_out(o)]
+                if ext.entity_at(t.i) is None and t.lower_ in self.cues.quantity_nouns
+                else []
+            )
             members += inner or [t]  # "a number of world leaders", "a team of lawyers and officials"
         if parties_only:
             members = [t for t in members if self._party_token(ext, t)]
@@ -57,8 +70,11 @@ class ArgumentFinder:
                         e = next((o for p in prep_objects(t, ("of",)) if (o := ext.entity_at(p.i)) is not None), None)
             elif e is None and not (met and t.lower_ in self.cues.party_groups):
                 e = self._owner(ext, t)  # not for "her brothers": they are not her
-            if e is None and t.tag_ in ("NNS", "NNPS", "NN", "NNP") and (
-                    t.lower_ in self.group_nouns or (met and t.lower_ in self.cues.party_groups)):
+            if (
+                e is None
+                and t.tag_ in ("NNS", "NNPS", "NN", "NNP")
+                and (t.lower_ in self.group_nouns or (met and t.lower_ in self.cues.party_groups))
+            ):
                 e = ext.add_group(t)
             if e is not None and e not in out and e not in exclude:
                 out.append(e)
@@ -145,10 +161,14 @@ class ArgumentFinder:
     def _object_list(self, doc: Doc, ext: Extraction, cue: Token, objects: list[Token], src: set[int]) -> list[int]:
         """Names of the list right after the cue's object preposition (or right after a verb cue whose object
         the parse missed): "met with X, left, and Y during ..."."""
-        starts = [(t.head.i + 1, t) for t in objects if t.dep_ == "pobj" and t.head.dep_ == "prep"]
+        starts: list[tuple[int, Token | None]] = [(t.head.i + 1, t) for t in objects if t.dep_ == "pobj" and t.head.dep_ == "prep"]
         starts += [(t.left_edge.i, t) for t in objects if t.dep_ in ("dobj", "dative")]
-        if not objects and cue.pos_ == "VERB" and cue.i + 1 < len(doc) and (
-                cue.lemma_.lower() in self.cues.object_or_none or cue.lemma_.lower() in self.cues.actor_object):
+        if (
+            not objects
+            and cue.pos_ == "VERB"
+            and cue.i + 1 < len(doc)
+            and (cue.lemma_.lower() in self.cues.object_or_none or cue.lemma_.lower() in self.cues.actor_object)
+        ):
             starts.append((cue.i + 1, None))  # "ahead of meeting Secretary of State X November 8"
         out: list[int] = []
         for start, obj in starts:
@@ -172,8 +192,7 @@ class ArgumentFinder:
         has_and = has_position = False
         while sent.start <= j < sent.end:
             t = doc[j]
-            if t.lower_ in (",", "and", "&", "(", ")") or (
-                    t.lower_ in self.cues.positions and t.pos_ != "PROPN" and ext.entity_at(t.i) is None):
+            if t.lower_ in (",", "and", "&", "(", ")") or (t.lower_ in self.cues.positions and t.pos_ != "PROPN" and ext.entity_at(t.i) is None):
                 has_and |= t.lower_ in ("and", "&")
                 has_position |= t.lower_ in self.cues.positions
                 if members[-1]:
@@ -195,7 +214,7 @@ class ArgumentFinder:
         # after it ("Jordan's King Abdullah II" when the NER missed the king), unlike a bare "Washington"
         personal: set[int] = set()
         for m in members:
-            ents = [ext.entity_at(t.i) for t in m if ext.entity_at(t.i) is not None]
+            ents = cast("list[int]", [ext.entity_at(t.i) for t in m if ext.entity_at(t.i) is not None])
             if ents and ents[-1] not in out:
                 out.append(ents[-1])
                 after = [t.lower_ for t in doc[m[-1].i + 1 : m[-1].i + 3]]
@@ -263,8 +282,13 @@ class ArgumentFinder:
         return any(self._party_token(ext, t) for t in members)
 
     def _party_token(self, ext: Extraction, t: Token) -> bool:
-        return (ext.entity_at(t.i) is not None or t.lower_ in self.party_words or t.lemma_.lower() in self.party_words
-                or t.tag_ == "PRP" or t.pos_ == "PROPN")  # "Tsai Ing-wen" with only "Tsai Ing" named
+        return (
+            ext.entity_at(t.i) is not None
+            or t.lower_ in self.party_words
+            or t.lemma_.lower() in self.party_words
+            or t.tag_ == "PRP"
+            or t.pos_ == "PROPN"
+        )  # "Tsai Ing-wen" with only "Tsai Ing" named
 
     def _fallback_targets(self, doc: Doc, ext: Extraction, pred: Token, noun: Token | None, src: set[int]) -> list[int]:
         """The first named actor among ``pred``'s other arguments; an unnamed group ("peacekeepers") only

@@ -1,5 +1,6 @@
 """The shared ``newsgraph_events`` component: finds cues (verbs, nouns, adjectives) and emits one PLOVER
 interaction per target, with its status, time and confidence (:mod:`newsgraph.nlp.coding`)."""
+
 from __future__ import annotations
 
 from spacy.language import Language
@@ -55,20 +56,19 @@ class EventExtractor(ArgumentFinder):
             if cue.lemma in self.cues.object_or_none and tgt_toks and not any(self._is_party(ext, o) for o in tgt_toks):
                 return  # "met the standards": no meeting
             if cue.lemma in self.cues.actor_object and cue.particle is None:
-                cue = self._actor_object_cue(doc, ext, tok, cue, tgt_toks)
-                if cue is None:
+                object_cue = self._actor_object_cue(doc, ext, tok, cue, tgt_toks)
+                if object_cue is None:
                     return
+                cue = object_cue
         tgt_toks += list(prep_objects(tok, cue.target_preps))
         extra: list[int] = []
         if meeting:
             # "spoke on the phone with X"
-            tgt_toks += [g for p in self.cues.medium_preps(tok) if p.lower_ in cue.target_preps
-                         for g in p.children if g.dep_ == "pobj"]
+            tgt_toks += [g for p in self.cues.medium_preps(tok) if p.lower_ in cue.target_preps for g in p.children if g.dep_ == "pobj"]
             extra = self._object_list(doc, ext, tok, tgt_toks, set(src))
         if extra or any(self._is_party(ext, t) for t in tgt_toks) if meeting else tgt_toks:
             # "spoke to four leaders, including X and Y"
-            tgt_toks += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in LIST_INTRODUCERS
-                         for g in c.children if g.dep_ == "pobj"]
+            tgt_toks += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in LIST_INTRODUCERS for g in c.children if g.dep_ == "pobj"]
         chain = clause_chain(tok)
         self._emit(doc, ext, tok, cue, src, tgt_toks, chain, None, extra, fallback=tok)
 
@@ -85,7 +85,7 @@ class EventExtractor(ArgumentFinder):
             self._emit_ids(doc, ext, tok, cue, src, targets, [tok], None)
 
     def _actor_object_cue(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, objects: list[Token]) -> Cue | None:
-        """"received the president" is a meeting, "received a threat" is not, "called him a liar" neither."""
+        """ "received the president" is a meeting, "received a threat" is not, "called him a liar" neither."""
         if any(c.dep_ in _COMPLEMENT_DEPS for c in tok.children):
             return None
         if any(c.dep_ == "mark" and c.lower_ in self.cues.naming_markers for c in tok.children):
@@ -100,9 +100,10 @@ class EventExtractor(ArgumentFinder):
         if cue.verbs and (gv is None or gv.lemma_.lower() not in cue.verbs):
             return
         if cue.blocking_preps and any(
-                (c.dep_ in ("prep", "mark") and c.lower_ in cue.blocking_preps)
-                or (c.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ in cue.blocking_preps for m in c.children))
-                for c in tok.children):
+            (c.dep_ in ("prep", "mark") and c.lower_ in cue.blocking_preps)
+            or (c.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ in cue.blocking_preps for m in c.children))
+            for c in tok.children
+        ):
             return  # "issued a call for the UN to act": a demand
         src: list[int] = []
         tgt_toks: list[Token] = []
@@ -172,7 +173,9 @@ class EventExtractor(ArgumentFinder):
             if shared and len(src) == 1 and not tgt_toks and not extra_targets:
                 # "X is shown the way by Y after their meeting": the other person named before "their"
                 extra_targets = self._earlier_person(ext, tok, set(src))
-        self._emit(doc, ext, tok, cue, src, tgt_toks, chain, tok, extra_targets, fallback=gv if gv is not None and self._light_attachment(tok, gv) else None)
+        self._emit(
+            doc, ext, tok, cue, src, tgt_toks, chain, tok, extra_targets, fallback=gv if gv is not None and self._light_attachment(tok, gv) else None
+        )
 
     @staticmethod
     def _light_attachment(noun: Token, gv: Token) -> bool:
@@ -208,9 +211,19 @@ class EventExtractor(ArgumentFinder):
         tgt_toks = list(prep_objects(tok, cue.target_preps))
         self._emit(doc, ext, tok, cue, src, tgt_toks, [tok] + clause_chain(head), None, fallback=tok)
 
-    def _emit(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], tgt_toks: list[Token],
-              chain: list[Token], noun: Token | None, extra_targets: list[int] | None = None,
-              fallback: Token | None = None) -> None:
+    def _emit(
+        self,
+        doc: Doc,
+        ext: Extraction,
+        tok: Token,
+        cue: Cue,
+        src: list[int],
+        tgt_toks: list[Token],
+        chain: list[Token],
+        noun: Token | None,
+        extra_targets: list[int] | None = None,
+        fallback: Token | None = None,
+    ) -> None:
         """Emit one event per target; with no target from the cue's own arguments, the first actor among
         ``fallback``'s other arguments (see :func:`argument_candidates`) is the target."""
         if not src:
@@ -237,20 +250,31 @@ class EventExtractor(ArgumentFinder):
             return  # a meeting needs someone to meet
         self._emit_ids(doc, ext, tok, cue, src, targets, chain, noun)
 
-    def _emit_ids(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], targets: list[int], chain: list[Token], noun: Token | None) -> None:
+    def _emit_ids(
+        self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], targets: list[int], chain: list[Token], noun: Token | None
+    ) -> None:
         if not src:
             return
         status = self.status_cues.status(chain, noun, heads_from=2 if noun is not None else 1)
         time_text = self._time(tok, chain)
         named, verb = coding.named_in(ext, src, tok.sent), noun is None
-        coding.add_per_target(ext, tok, cue.type, cue.lemma, f"{cue.pos}:{cue.lemma}", src, targets, status, time_text,
-                              with_target=coding.confidence(named=named, verb=verb, has_target=True),
-                              without=coding.confidence(named=named, verb=verb, has_target=False))
+        coding.add_per_target(
+            ext,
+            tok,
+            cue.type,
+            cue.lemma,
+            f"{cue.pos}:{cue.lemma}",
+            src,
+            targets,
+            status,
+            time_text,
+            with_target=coding.confidence(named=named, verb=verb, has_target=True),
+            without=coding.confidence(named=named, verb=verb, has_target=False),
+        )
         if noun is None or len(chain) > 1:
             self._stated_intent(doc, ext, tok, cue, src, targets, chain if noun is None else chain[1:])
 
-    def _stated_intent(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], targets: list[int],
-                       chain: list[Token]) -> None:
+    def _stated_intent(self, doc: Doc, ext: Extraction, tok: Token, cue: Cue, src: list[int], targets: list[int], chain: list[Token]) -> None:
         """PLOVER codes what an actor says it will do as the statement itself (:func:`coding.intent_type`):
         "Finland will give Tanzania a grant" is also AGREE, and "Russia said Sudan must return the
         helicopter" REQUEST from Russia (the reporter of the clause) to Sudan."""
@@ -262,8 +286,9 @@ class EventExtractor(ArgumentFinder):
             src, targets = speaker, [s for s in src if s not in speaker]
             if not src or not targets:
                 return
-        coding.add_per_target(ext, tok, kind, f"intent:{cue.lemma}", f"intent:{cue.lemma}", src, targets, ont.OCCURRED, None,
-                              with_target=0.5, without=0.5)
+        coding.add_per_target(
+            ext, tok, kind, f"intent:{cue.lemma}", f"intent:{cue.lemma}", src, targets, ont.OCCURRED, None, with_target=0.5, without=0.5
+        )
 
     @staticmethod
     def _time(tok: Token, chain: list[Token]) -> str | None:

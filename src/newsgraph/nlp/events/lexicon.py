@@ -1,5 +1,6 @@
 """The cue lexicon of the shared events component: which verbs, nouns and adjectives signal which PLOVER
 type, with the prepositions that introduce their target (a pack's ``event_cues.json``)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -63,18 +64,29 @@ class CueLexicon:
             for etype, entries in data["nouns" if kind == "noun" else "adjectives"].items():
                 ont.canonical_event_type(etype)
                 for e in entries:
-                    table[e["lemma"]] = Cue(etype, e["lemma"], kind, None, frozenset(e.get("verbs", ())),
-                                            tuple(e.get("target_preps", ())), tuple(e.get("source_preps", ())),
-                                            tuple(e.get("blocking_preps", ())))
+                    table[e["lemma"]] = Cue(
+                        etype,
+                        e["lemma"],
+                        kind,
+                        None,
+                        frozenset(e.get("verbs", ())),
+                        tuple(e.get("target_preps", ())),
+                        tuple(e.get("source_preps", ())),
+                        tuple(e.get("blocking_preps", ())),
+                    )
 
     def verb_cue(self, tok: Token) -> Cue | None:
         cues = self.verbs.get(tok.lemma_.lower())
         if not cues:
             return None
         # a particle anywhere ("called it off"), an adverb anywhere ("verbally attacked"), other words right after the verb
-        words = {c.lower_ for c in tok.children
-                 if c.dep_ in ("prt", "advmod") or (c.i == tok.i + 1 and c.dep_ in ("prep", "dobj", "oprd", "acomp", "npadvmod"))
-                 or (c.dep_ == "prep" and c.lower_ == "with")}  # "spoke by phone with X"
+        words = {
+            c.lower_
+            for c in tok.children
+            if c.dep_ in ("prt", "advmod")
+            or (c.i == tok.i + 1 and c.dep_ in ("prep", "dobj", "oprd", "acomp", "npadvmod"))
+            or (c.dep_ == "prep" and c.lower_ == "with")
+        }  # "spoke by phone with X"
         words |= {c.lower_ for c in self.medium_preps(tok)}  # "spoke on the phone with X"
         # a two-word particle is a preposition and its object: "spoke *by phone*", "talked *on the phone*"
         words |= {f"{c.lower_} {g.lemma_.lower()}" for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
@@ -83,9 +95,14 @@ class CueLexicon:
                 return cue
         return None
 
-
     def medium_preps(self, tok: Token) -> list[Token]:
         """Prepositions hanging from the medium of ``tok`` ("spoke on the *phone* with X")."""
-        return [g for c in tok.children if c.dep_ == "prep"
-                for m in c.children if m.dep_ == "pobj" and m.lemma_.lower() in self.media
-                for g in m.children if g.dep_ == "prep"]
+        return [
+            g
+            for c in tok.children
+            if c.dep_ == "prep"
+            for m in c.children
+            if m.dep_ == "pobj" and m.lemma_.lower() in self.media
+            for g in m.children
+            if g.dep_ == "prep"
+        ]

@@ -1,5 +1,6 @@
 """The status of an interaction (occurred, planned, negated, hypothetical) and what an actor states it will
 do, from auxiliaries, negation, governing verbs and noun modifiers (a pack's ``status_cues.json``)."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
