@@ -66,6 +66,37 @@ def add_per_target(
         )
 
 
+def add_cue_interactions(
+    ext: Extraction,
+    tok: Token,
+    cue: tuple[str, str, str],
+    src: list[int],
+    targets: list[int],
+    status: str,
+    time_text: str | None,
+    *,
+    verb: bool,
+    null_subject: bool = False,
+) -> None:
+    """The interactions a cue ``(type, lemma, pos)`` at ``tok`` signals, one per target, with their
+    :func:`confidence` (``verb``: found by a verb's arguments; ``null_subject``: the source is a dropped subject)."""
+    etype, lemma, pos = cue
+    named = named_in(ext, src, tok.sent)
+    add_per_target(
+        ext,
+        tok,
+        etype,
+        lemma,
+        f"{pos}:{lemma}",
+        src,
+        targets,
+        status,
+        time_text,
+        with_target=confidence(named=named, verb=verb, has_target=True, null_subject=null_subject),
+        without=confidence(named=named, verb=verb, has_target=False, null_subject=null_subject),
+    )
+
+
 def intent_type(intent: str | None, cue_type: str) -> str | None:
     """The type of the statement an actor makes by stating ``intent`` about an act of ``cue_type``, or None.
 

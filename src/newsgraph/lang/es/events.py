@@ -277,20 +277,9 @@ class SpanishEvents:
                 src, targets = src[:1], src[1:]
             if not targets:
                 return
-        sent = tok.sent
-        named, verb = coding.named_in(ext, src, sent), cue.pos == "verb"
-        coding.add_per_target(
-            ext,
-            tok,
-            cue.type,
-            cue.lemma,
-            f"{cue.pos}:{cue.lemma}",
-            src,
-            targets,
-            status,
-            self._time(doc, tok, sent),
-            with_target=coding.confidence(named=named, verb=verb, has_target=True, null_subject=null_subject),
-            without=coding.confidence(named=named, verb=verb, has_target=False, null_subject=null_subject),
+        time_text = self._time(doc, tok, tok.sent)
+        coding.add_cue_interactions(
+            ext, tok, (cue.type, cue.lemma, cue.pos), src, targets, status, time_text, verb=cue.pos == "verb", null_subject=null_subject
         )
 
     @staticmethod

@@ -257,20 +257,7 @@ class EventExtractor(ArgumentFinder):
             return
         status = self.status_cues.status(chain, noun, heads_from=2 if noun is not None else 1)
         time_text = self._time(tok, chain)
-        named, verb = coding.named_in(ext, src, tok.sent), noun is None
-        coding.add_per_target(
-            ext,
-            tok,
-            cue.type,
-            cue.lemma,
-            f"{cue.pos}:{cue.lemma}",
-            src,
-            targets,
-            status,
-            time_text,
-            with_target=coding.confidence(named=named, verb=verb, has_target=True),
-            without=coding.confidence(named=named, verb=verb, has_target=False),
-        )
+        coding.add_cue_interactions(ext, tok, (cue.type, cue.lemma, cue.pos), src, targets, status, time_text, verb=noun is None)
         if noun is None or len(chain) > 1:
             self._stated_intent(doc, ext, tok, cue, src, targets, chain if noun is None else chain[1:])
 
