@@ -124,6 +124,9 @@ STANCE_EVENTS: Final = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
 
 #: Symmetric interactions: source and target may be swapped.
 SYMMETRIC_EVENTS: Final = frozenset({"CONSULT", "COOPERATE"})
+#: Two-party interactions: they need someone on the other side (a meeting needs someone to meet), so one
+#: without a target is not kept, and its other party must be an actor, not a place or a topic.
+TWO_PARTY_EVENTS: Final = frozenset({"CONSULT"})
 
 #: Older PLOVER labels (gold-standard records) -> the 16 types.
 LEGACY_EVENT_TYPES: Final[dict[str, str]] = {

@@ -49,7 +49,7 @@ class SpanishCues:
         data = load("event_cues.json", "es")
         default = tuple(data["default_target_preps"])
         by_type = {k: tuple(v) for k, v in data["type_target_preps"].items()}
-        self.two_party = frozenset(data["two_party_types"])
+        self.two_party = ont.TWO_PARTY_EVENTS
         self.light_verbs = frozenset(data["light_verbs"])
         self.verbs: dict[str, Cue] = {}
         self.nouns: dict[str, Cue] = {}
