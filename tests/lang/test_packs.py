@@ -103,3 +103,24 @@ def test_a_toy_pack_in_a_temporary_folder_runs_the_pipeline(toy_pack):
     assert doc["document"]["language"] == "xx"
     assert [(e["type"], e["status"]) for e in doc["events"]] == [("CONSULT", "occurred")]
     assert not any(e["type"] == "CONSULT" for e in extract(hugged, language="en")["events"])
+
+
+def test_an_installed_pack_is_found_through_its_entry_point(tmp_path):
+    """A pack in a package of its own, installed with an entry point in the ``newsgraph_languages`` group (a
+    real distribution's metadata on sys.path, as pip leaves it), is found without being registered."""
+    folder = tmp_path / "newsgraph_yy"
+    folder.mkdir()
+    (folder / "__init__.py").write_text(TOY_INIT.replace('code="xx"', 'code="yy"'))
+    dist = tmp_path / "newsgraph_yy-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: newsgraph-yy\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[newsgraph_languages]\nyy = newsgraph_yy\n")
+    sys.path.insert(0, str(tmp_path))
+    lang._found.cache_clear()
+    try:
+        assert "yy" in lang.codes() and lang.pack("yy").folder == folder
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("newsgraph_yy", None)
+        lang._found.cache_clear()
+    assert "yy" not in lang.codes()
