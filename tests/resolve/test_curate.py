@@ -91,3 +91,48 @@ def test_curation_names_the_entity_called_exactly_so(tmp_path):
         assert {"Jean Castex", "Castex"} <= names
         report = curate.merge(st, "Jean Castex", "Castex")
         assert report["absorb"] == "Castex" and report["keep"] == "Jean Castex"
+
+
+def test_a_wildcard_or_a_letter_names_no_entity_to_merge(store):
+    """``merge "Angela Merkel" "%"`` once absorbed whichever entity was mentioned most (issue 23)."""
+    db = store.url.removeprefix("sqlite:///")
+    before = snapshot(store)
+    for absorb in ("%", "_", "e", "%Castex"):
+        res = run_cli("merge", "Angela Merkel", absorb, "--db", db)
+        err = res.stderr.decode()
+        assert res.returncode == 1 and err.count("\n") == 1 and f"no entity named {absorb!r}" in err, err
+    assert snapshot(store) == before
+
+
+def test_an_ambiguous_name_is_refused_with_its_candidates(store):
+    curate.add_alias(store, "Angela Merkel", "The Boss")
+    curate.add_alias(store, "Jean Castex", "the boss")
+    merkel, castex = (store.resolve(n) for n in ("Angela Merkel", "Jean Castex"))
+    before = snapshot(store)
+    db = store.url.removeprefix("sqlite:///")
+    for args in (["merge", "Emmanuel Macron", "Boss"], ["alias", "add", "Boss", "Chief"], ["split", "boss", "--document", "two"]):
+        res = run_cli(*args, "--db", db)
+        err = res.stderr.decode()
+        assert res.returncode == 1 and err.count("\n") == 1, err
+        assert "names 2 entities" in err and f"Angela Merkel (Person, id {merkel})" in err and f"Jean Castex (Person, id {castex})" in err
+    assert snapshot(store) == before
+    assert curate.merge(store, "Emmanuel Macron", castex, dry_run=True)["absorb"] == "Jean Castex"  # an id is never ambiguous
+
+
+def test_a_unique_prefix_or_alias_still_names_its_entity(store):
+    assert curate.add_alias(store, "Emman", "Manu", dry_run=True)["entity"] == "Emmanuel Macron"
+    assert curate.merge(store, "Merkel", "Castex", dry_run=True)["absorb"] == "Jean Castex"
+
+
+@pytest.mark.parametrize(
+    "call", [lambda st: curate.add_alias(st, "Jean Castex", "x" * 60_000), lambda st: curate.split(st, "Jean Castex", alias="x" * 60_000)]
+)
+def test_an_overlong_alias_is_refused(store, call):
+    with pytest.raises(CurationError, match="at most 500 characters; this one has 60000"):
+        call(store)
+
+
+def test_an_overlong_name_is_one_line_on_the_command_line(store):
+    res = run_cli("merge", "Jean Castex", "A" * 60_000, "--db", store.url.removeprefix("sqlite:///"))
+    err = res.stderr.decode()
+    assert res.returncode == 1 and err == "newsgraph: error: a name is at most 500 characters; this one has 60000\n"

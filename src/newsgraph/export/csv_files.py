@@ -1,4 +1,5 @@
-"""CSV: ``nodes.csv`` and ``edges.csv`` in the folder ``path`` (spreadsheets, Gephi's import wizard)."""
+"""CSV: ``nodes.csv`` and ``edges.csv`` in the folder ``path`` (spreadsheets, Gephi's import wizard); a text
+that would start a formula is marked as text (``cells.safe``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from newsgraph.export.cells import safe
 from newsgraph.export.flat import flat
 
 NODE_FIELDS = ["id", "name", "type", "country", "aliases", "first_seen", "last_seen"]
@@ -35,9 +37,9 @@ def write(g: nx.MultiDiGraph, path: Path) -> None:
         w = csv.DictWriter(f, NODE_FIELDS, extrasaction="ignore")
         w.writeheader()
         for n, attrs in g.nodes(data=True):
-            w.writerow({"id": n, **{k: flat(v) for k, v in attrs.items()}})
+            w.writerow({k: safe(flat(v)) for k, v in {"id": n, **attrs}.items()})
     with (path / "edges.csv").open("w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, EDGE_FIELDS, extrasaction="ignore")
         w.writeheader()
         for u, v, k, attrs in g.edges(keys=True, data=True):
-            w.writerow({"id": k, "source": u, "target": v, **{a: flat(x) for a, x in attrs.items()}})
+            w.writerow({a: safe(flat(x)) for a, x in {"id": k, "source": u, "target": v, **attrs}.items()})

@@ -7,6 +7,10 @@ The CSV headers are in ``neo4j-admin database import`` format (``id:ID``, ``:LAB
 
 Every node has the label ``Entity`` and its entity type (``Entity;Person``); a relationship's type is its
 PLOVER type or ROLE, and it carries its evidence (sentence, document, offsets, url).
+
+The files are also opened in spreadsheets, so a property cell that would start a formula (``=``, ``+``,
+``-``, ``@``, tab, carriage return) is marked as text with a leading ``'`` (``cells.safe``); ids, labels and
+types never are.  ``load.cypher`` takes the mark off again (``cells.MARKED``); a bulk import keeps it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
+from newsgraph.export.cells import MARKED, safe
 
 #: The label every node has besides its type: one index (the uniqueness constraint on ``id``) covers all.
 ENTITY_LABEL = "Entity"
@@ -80,12 +86,13 @@ def write(g: nx.MultiDiGraph, path: Path) -> None:
 
 
 def _cell(value: Any) -> Any:
-    """A CSV cell: None is empty (null to Neo4j); a list is joined on the array delimiter, which no item keeps."""
+    """A CSV cell: None is empty (null to Neo4j); a list is joined on the array delimiter, which no item keeps;
+    a text that would start a formula is marked."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple, set)):
-        return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, ",") for v in value)
-    return value
+        return safe(ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, ",") for v in value))
+    return safe(value)
 
 
 def load_script(node_types: list[str], edge_types: list[str]) -> str:
@@ -99,18 +106,19 @@ def load_script(node_types: list[str], edge_types: list[str]) -> str:
                 f"//    {IMPORT_COMMAND}",
                 "// 2. into a running database: copy nodes.csv and relationships.csv into its import/ folder, then",
                 "//    cypher-shell -f load.cypher",
+                "// A text cell that would start a spreadsheet formula (= + - @, tab, CR) begins with a ' mark in the CSV files:",
+                "// this script takes it off, a bulk import keeps it.",
                 f"CREATE CONSTRAINT newsgraph_entity_id IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.id IS UNIQUE;",
             ]
         )
     ]
+    node_props = ",\n    ".join(f"n.{_name(a)} = {_convert(h)}" for h, a in NODE_COLUMNS if a)
     for t in node_types:
         parts.append(
             "LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row\n"
             f"WITH row WHERE row.type = {_string(t)}\n"
             f"MERGE (n:{ENTITY_LABEL} {{id: row.`id:ID`}})\n"
-            f"SET n:{_name(t)}, n.name = row.name, n.type = row.type, n.country = row.country,\n"
-            f"    n.aliases = [a IN split(coalesce(row.`aliases:string[]`, ''), '{ARRAY_DELIMITER}') WHERE a <> ''],\n"
-            "    n.first_seen = row.first_seen, n.last_seen = row.last_seen;"
+            f"SET n:{_name(t)},\n    {node_props};"
         )
     props = ",\n    ".join(f"r.{_name(a)} = {_convert(h)}" for h, a in RELATIONSHIP_COLUMNS if a and not h.startswith(":"))
     for t in edge_types:
@@ -125,13 +133,17 @@ def load_script(node_types: list[str], edge_types: list[str]) -> str:
 
 
 def _convert(header: str) -> str:
-    """The Cypher reading CSV column ``header`` with the type its neo4j-admin suffix names."""
+    """The Cypher reading CSV column ``header`` with the type its neo4j-admin suffix names: a number, a list
+    split on the array delimiter, or a text; a text without the mark that ``cells.safe`` may have put on it."""
     field = f"row.`{header}`"
     if header.endswith(":int"):
         return f"toInteger({field})"
     if header.endswith(":float"):
         return f"toFloat({field})"
-    return field
+    text = f"CASE WHEN {field} =~ {_string(MARKED)} THEN substring({field}, 1) ELSE {field} END"
+    if header.endswith("[]"):
+        return f"[a IN split(coalesce({text}, ''), '{ARRAY_DELIMITER}') WHERE a <> '']"
+    return text
 
 
 def _name(identifier: str) -> str:

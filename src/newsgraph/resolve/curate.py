@@ -19,10 +19,14 @@ from newsgraph.names import family, name_keys, normalise
 from newsgraph.resolve.linker import name_id
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
-from newsgraph.store.store import Store, add_name_keys, record_alias, utc_now
+from newsgraph.store.store import MAX_NAME, Store, add_name_keys, record_alias, utc_now
 
 if TYPE_CHECKING:
     from sqlalchemy import CursorResult
+
+
+#: an ambiguous name's refusal lists this many of the entities it names (the most mentioned)
+AMBIGUOUS_SHOWN = 8
 
 
 class CurationError(ValueError):
@@ -30,18 +34,17 @@ class CurationError(ValueError):
 
 
 def _entity(store: Store, s: Session, name_or_id: str) -> t.Entity:
-    """The entity with this id, else the one entity with exactly this name (curation must not guess:
-    "Goldsmith" is the node named Goldsmith, not "Peter Goldsmith" who is also called so), else the
-    best match by alias."""
-    row = s.get(t.Entity, name_or_id)
-    if row is not None:
-        return row
-    named = list(s.scalars(select(t.Entity).where(func.lower(t.Entity.name) == name_or_id.casefold()).limit(2)))
-    if len(named) == 1:
-        return named[0]
-    row = s.get(t.Entity, store.resolve(name_or_id))
-    assert row is not None  # resolve answers the id of a stored entity
-    return row
+    """The entity with this id, else the one called exactly so (curation must not guess: "Goldsmith" is the
+    node named Goldsmith, not "Peter Goldsmith" who is also called so), else the one with this alias, else the
+    one whose name begins so (``Store.matches``).  Several that match equally are refused, listed."""
+    found = store.matches(name_or_id)
+    ids = found.named or found.ids
+    if len(ids) > 1:
+        rows = [cast(t.Entity, s.get(t.Entity, i)) for i in ids[:AMBIGUOUS_SHOWN]]
+        listed = ", ".join(f"{e.name} ({e.type}, id {e.id})" for e in rows)
+        more = f", and {len(ids) - len(rows)} more" if len(ids) > len(rows) else ""
+        raise CurationError(f"{name_or_id!r} names {len(ids)} entities: {listed}{more}; give the one you mean by its id")
+    return cast(t.Entity, s.get(t.Entity, ids[0]))  # matches answers the ids of stored entities
 
 
 def _log(s: Session, action: str, **args: Any) -> None:
@@ -97,6 +100,9 @@ def split(
     """Move what ``entity`` holds in some documents (given by key or id, or those where it is called
     ``alias``) to another entity named ``name`` (default: ``alias``, else its commonest name there).
     The new name is pinned to the new entity, so later documents that use it link there."""
+    for given, what in ((alias, "an alias"), (name, "a name")):
+        if given is not None:
+            _check_name(given, what)
     with Session(store.engine) as s:
         old = _entity(store, s, entity)
         doc_ids = _documents(s, old.id, documents or [], alias)
@@ -143,9 +149,8 @@ def split(
 
 def add_alias(store: Store, entity: str, alias: str, dry_run: bool = False) -> dict[str, Any]:
     """Record ``alias`` as a name of ``entity`` and pin it: later mentions of it link to this entity."""
+    _check_name(alias, "an alias")
     key = normalise(alias)
-    if not key:
-        raise CurationError("an alias needs at least one letter or digit")
     with Session(store.engine) as s:
         e = _entity(store, s, entity)
         before = s.get(t.Pin, key)
@@ -222,6 +227,14 @@ def _documents(s: Session, entity_id: str, documents: list[str], alias: str | No
         ids.update(s.scalars(select(t.Mention.document_id).where(t.Mention.entity_id == entity_id, func.lower(t.Mention.text) == alias.casefold())))
     held = set(s.scalars(select(t.Mention.document_id).where(t.Mention.entity_id == entity_id)))
     return sorted(ids & held)
+
+
+def _check_name(text: str, what: str) -> None:
+    """Refuse a name or alias that no lookup could find again: empty of letters and digits, or over ``MAX_NAME``."""
+    if not normalise(text):
+        raise CurationError(f"{what} needs at least one letter or digit")
+    if len(text) > MAX_NAME:
+        raise CurationError(f"{what} is at most {MAX_NAME} characters; this one has {len(text)}")
 
 
 def _add_alias(s: Session, entity_id: str, entity_type: str, alias: str) -> None:

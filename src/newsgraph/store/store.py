@@ -71,14 +71,40 @@ def database_url(db: str) -> str:
     return f"sqlite:///{Path(db).expanduser()}"
 
 
+#: the longest name a lookup takes: no stored name or alias is longer (the width of ``aliases.alias``)
+MAX_NAME = 500
+#: a name key shorter than this finds an entity only by an exact name or alias, never by a prefix
+MIN_PREFIX = 3
+#: at most this many entities found by a prefix (the most mentioned)
+PREFIX_LIMIT = 100
+
+
 class UnknownEntity(LookupError):
     """No entity matches a name; ``suggestions`` holds the closest names."""
 
-    def __init__(self, name: str, suggestions: list[str]):
+    def __init__(self, name: str, suggestions: list[str], message: str | None = None):
         self.name = name
         self.suggestions = suggestions
         hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"no entity named {name!r}{hint}")
+        super().__init__(message or f"no entity named {name!r}{hint}")
+
+
+class NameTooLong(UnknownEntity):
+    """A name over ``MAX_NAME`` characters: no entity is called so, and it is not looked up."""
+
+    def __init__(self, name: str):
+        super().__init__(name, [], f"a name is at most {MAX_NAME} characters; this one has {len(name)}")
+
+
+@dataclass(frozen=True)
+class Matches:
+    """The entities a name finds, most mentioned first, and ``how``: ``id``; ``exact`` (a name or alias with
+    the name's key; ``named`` lists those whose own name it is); or ``prefix`` (a name or alias, or one of its
+    words, begins with the key, of ``MIN_PREFIX`` characters or more)."""
+
+    how: str
+    ids: list[str]
+    named: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -447,7 +473,9 @@ class Store:
 
     def search(self, q: str, limit: int = 10) -> list[dict[str, Any]]:
         """Entities whose name or an alias contains ``q`` (case-insensitive), most mentioned first; the
-        most mentioned entities when ``q`` is empty."""
+        most mentioned entities when ``q`` is empty.  Raises ``NameTooLong`` over ``MAX_NAME`` characters."""
+        if len(q) > MAX_NAME:
+            raise NameTooLong(q)
         key = normalise(q)
         if not key:
             return self.entities(limit=limit)
@@ -495,23 +523,48 @@ class Store:
         return out | {"sources": self.sources(doc_id)}
 
     def resolve(self, name: str) -> str:
-        """The id of the entity best matching ``name`` (its id, an exact name or alias, then containment); raises
+        """The id of the entity best matching ``name``: the most mentioned of ``matches``; raises
         ``UnknownEntity`` with the closest names."""
+        return self.matches(name).ids[0]
+
+    def matches(self, name: str) -> Matches:
+        """The entities ``name`` finds: the entity with that id; else those with a name or alias of the same
+        key; else, for a key of ``MIN_PREFIX`` characters or more, those with a name or alias that begins with
+        it or has a word (after a space or a hyphen) that does.  LIKE wildcards in ``name`` are plain
+        characters.  Raises ``UnknownEntity`` with the closest names, ``NameTooLong`` over ``MAX_NAME``."""
+        if len(name) > MAX_NAME:
+            raise NameTooLong(name)
         key = normalise(name)
         with Session(self.engine) as s:
             if len(name) == 32 and s.get(t.Entity, name) is not None:  # an entity id
-                return name
-            ids = list(s.scalars(select(t.Alias.entity_id).where(t.Alias.norm == key).distinct()))
-            if not ids and key:
-                ids = list(s.scalars(select(t.Alias.entity_id).where(t.Alias.norm.like(f"%{key}%")).distinct().limit(50)))
-            if ids:
-                weight = dict(
-                    s.execute(select(t.Mention.entity_id, func.count()).where(t.Mention.entity_id.in_(ids)).group_by(t.Mention.entity_id)).all()
-                )
-                return max(ids, key=lambda i: weight.get(i, 0))
+                return Matches("id", [name])
+            if key:
+                exact = self._most_mentioned(s, select(t.Alias.entity_id).where(t.Alias.norm == key))
+                if exact:
+                    named_q = select(t.Alias.entity_id).join(t.Entity, t.Entity.id == t.Alias.entity_id)
+                    named = set(s.scalars(named_q.where(t.Alias.norm == key, t.Alias.alias == t.Entity.name)))
+                    return Matches("exact", exact, [i for i in exact if i in named])
+            if len(key) >= MIN_PREFIX:
+                starts = (t.Alias.norm.like(f"{before}{_like(key)}%", escape="\\") for before in ("", "% ", "%-"))
+                found = self._most_mentioned(s, select(t.Alias.entity_id).where(or_(*starts)), PREFIX_LIMIT)
+                if found:
+                    return Matches("prefix", found)
             names = list(s.scalars(select(t.Alias.alias).distinct().limit(100000)))
         close = [m[0] for m in fuzz_process.extract(name, names, limit=5, score_cutoff=50)]
         raise UnknownEntity(name, close)
+
+    @staticmethod
+    def _most_mentioned(s: Session, entity_ids: Any, limit: int | None = None) -> list[str]:
+        """The entity ids that the query ``entity_ids`` selects, once each, most mentioned first (then by id)."""
+        found = entity_ids.distinct().subquery()
+        n = func.count(t.Mention.id)
+        q = (
+            select(found.c.entity_id)
+            .outerjoin(t.Mention, t.Mention.entity_id == found.c.entity_id)
+            .group_by(found.c.entity_id)
+            .order_by(n.desc(), found.c.entity_id)
+        )
+        return list(s.scalars(q.limit(limit) if limit else q))
 
     def entity(self, name_or_id: str) -> dict[str, Any]:
         """An entity with aliases, roles (both ways) and its interactions grouped by type, with evidence."""
