@@ -102,3 +102,66 @@ def test_query_errors(tmp_path, article):
     assert proc.returncode == 2 and b"unknown event type" in proc.stderr
     proc = run_cli("entities", "--db", str(tmp_path / "none.db"))
     assert proc.returncode == 1 and b"database not found" in proc.stderr
+
+
+# -- issue 23: a bad item costs only itself, in one line -----------------------------------------------------------
+
+
+def _lines(stderr: bytes) -> list[str]:
+    assert b"Traceback" not in stderr
+    return stderr.decode().splitlines()
+
+
+def test_ingest_skips_a_lone_surrogate_or_a_bad_byte_and_stores_the_other_40(tmp_path):
+    texts = [f"Angela Merkel met Emmanuel Macron in Berlin on day {i} of the summit." for i in range(1, 42)]
+    records = [{"id": f"r{i}", "text": t} for i, t in enumerate(texts, 1)]
+    records[20]["text"] = "Angela Merkel met \ud800 Emmanuel Macron."
+    p = tmp_path / "in.jsonl"
+    p.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="ascii")  # the JSON escape "\ud800"
+    db = str(tmp_path / "g.db")
+    proc = run_cli("ingest", str(p), "--db", db)
+    lines = _lines(proc.stderr)
+    assert proc.returncode == 1 and [x for x in lines if "skipped" in x] == [
+        f"newsgraph: skipped {p}:21: \"text\" holds a lone surrogate ('\\ud800' at character 18), which is not valid text"
+    ]
+    assert lines[-1].startswith("newsgraph: 40 new, 0 unchanged, 1 failed;") and "holds 40 documents" in lines[-1]
+    # the same on stdin, the 21st line a byte that is no UTF-8: the 40 are known, the 21st is one line
+    data = b"".join(json.dumps(r).encode() + b"\n" if n != 20 else b'{"id": "r21", "text": "caf\xe9"}\n' for n, r in enumerate(records))
+    proc = run_cli("ingest", "-", "--db", db, stdin=data)
+    lines = _lines(proc.stderr)
+    assert proc.returncode == 1 and [x for x in lines if "skipped" in x] == ["newsgraph: skipped <stdin>:21: not valid UTF-8 (byte 26)"]
+    assert lines[-1].startswith("newsgraph: 0 new, 40 unchanged, 1 failed;")
+    proc = run_cli("ingest", "-", "--db", db, stdin="Merkel met Macron in Paris, café.".encode("latin-1"))
+    assert proc.returncode == 1 and _lines(proc.stderr)[0] == "newsgraph: skipped <stdin>: not valid UTF-8 (byte 31)"
+
+
+def test_ingest_caps_what_it_reads_and_refuses_other_url_schemes(tmp_path, article):
+    db = str(tmp_path / "g.db")
+    args = ["/dev/zero", f"file://{article}", "ftp://example.com/a.txt", str(article)]
+    proc = run_cli("ingest", *args, "--db", db, "--published", "2024-05-27")
+    lines = _lines(proc.stderr)
+    assert proc.returncode == 1 and [x for x in lines if "skipped" in x] == [
+        "newsgraph: skipped /dev/zero: over 10,000,000 bytes, the most newsgraph reads of one article",
+        f"newsgraph: skipped file://{article}: not an http(s) URL; newsgraph fetches only http(s) and reads files by their path",
+        "newsgraph: skipped ftp://example.com/a.txt: not an http(s) URL; newsgraph fetches only http(s) and reads files by their path",
+    ]
+    assert lines[-1].startswith("newsgraph: 1 new, 0 unchanged, 3 failed;")
+
+
+def test_a_date_with_trailing_garbage_is_a_usage_error(tmp_path, article):
+    proc = run_cli("ingest", str(article), "--db", str(tmp_path / "g.db"), "--published", "2005-01-01garbage")
+    assert proc.returncode == 2 and _lines(proc.stderr) == ["newsgraph: error: --published: date '2005-01-01garbage' is not YYYY-MM-DD"]
+    assert not (tmp_path / "g.db").exists()
+
+
+def test_extract_a_text_over_the_character_cap_is_one_line(tmp_path):
+    p = tmp_path / "long.txt"
+    p.write_text("Merkel met Macron. " * 52_632, encoding="utf-8")  # 1,000,008 characters
+    proc = run_cli("extract", str(p))
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert _lines(proc.stderr) == [f"newsgraph: skipped {p}: text is 1,000,008 characters; newsgraph reads at most 1,000,000"]
+
+
+def test_extract_refuses_a_url_that_is_not_http(article):
+    proc = run_cli("extract", str(article), "--url", "javascript:alert(1)")
+    assert proc.returncode == 2 and _lines(proc.stderr) == ["newsgraph: error: --url: 'javascript:alert(1)' is not an http(s) URL"]

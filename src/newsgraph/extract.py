@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from newsgraph.ingest.text import InputError, unreadable
 from newsgraph.nlp.document import to_document
 from newsgraph.nlp.language import check, detect
 from newsgraph.nlp.pipeline import load_pipeline, pipeline_for
@@ -23,7 +24,8 @@ def extract(
     """Read one article and return its document JSON (see ``shared/docs/ontology.md``).
 
     ``language`` (ISO 639-1: ``en``, ``es``) is detected when not given; ``model`` names a spaCy
-    package to read every text with instead."""
+    package to read every text with instead.  A text over 1,000,000 characters (``ingest.text.MAX_CHARS``), or a value
+    that holds a lone surrogate, raises ``newsgraph.ingest.InputError`` (see ``newsgraph.ingest.text.unreadable``)."""
     record = {"id": id, "text": text, "title": title, "published": published, "url": url, "language": language}
     return next(extract_many([record], model=model))
 
@@ -47,16 +49,20 @@ def extract_many(
 
     Each record is read by its language's pipeline: ``language`` for all, else the record's own, else
     the one detected in its text; ``model`` (a spaCy package name) reads them all instead.
-    Without ``on_error`` an exception inside the pipeline propagates.  With it, a record the pipeline
-    fails on is passed to ``on_error(record, exception)`` and skipped; the others still come out, in order.
+    A record that cannot be read (``unreadable``: a text over ``MAX_CHARS``, a lone surrogate) fails with an
+    ``InputError`` before the pipeline sees it.  Without ``on_error`` a failure propagates.  With it, a record
+    that fails is passed to ``on_error(record, exception)`` and skipped; the others still come out, in order.
     """
     fixed = load_pipeline(model) if model else pipeline_for(check(language)) if language else None
     for batch in _batches(records, batch_size):
         groups: dict[Any, list[int]] = {}
         for i, r in enumerate(batch):
             try:
+                why = unreadable(r)
+                if why:
+                    raise InputError(why)
                 nlp = fixed or pipeline_for(language_of(r))
-            except ValueError as e:
+            except ValueError as e:  # an InputError, an unknown language
                 if on_error is None:
                     raise
                 on_error(r, e)

@@ -310,11 +310,13 @@ def create_app(
             except InputError as e:
                 return JSONResponse({"detail": str(e)}, status_code=502)
             record.update({k: v for k, v in (("title", doc.title), ("published", doc.published)) if v})
-        result = save(
-            store,
-            extract(record["text"], id=record["id"], title=record["title"], url=record["url"], published=record["published"], language=doc.language),
-            record["text"],
-        )
+        try:  # a text over the length cap, a lone surrogate ("\ud800" in the JSON): a 422 that says so
+            extracted = extract(
+                record["text"], id=record["id"], title=record["title"], url=record["url"], published=record["published"], language=doc.language
+            )
+        except InputError as e:
+            return JSONResponse({"detail": str(e)}, status_code=422)
+        result = save(store, extracted, record["text"])
         return {"document_id": result.document_id, "created": result.created, "entities": result.entities, "events": result.events}
 
     @app.get("/", include_in_schema=False)

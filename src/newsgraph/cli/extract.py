@@ -11,7 +11,7 @@ import typer
 
 from newsgraph.cli.common import DB_OPT, LANG_HELP, check_date, check_lang, emit, err, fail, open_store, warn
 from newsgraph.errors import reason
-from newsgraph.ingest.reader import parse_record, read_input, read_jsonl, read_jsonl_file
+from newsgraph.ingest.reader import parse_record, read_capped, read_input, read_jsonl, read_jsonl_file, stdin
 from newsgraph.ingest.text import InputError, decode
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def _records(paths: list[str], jsonl: str | None, published: str | None, meta: d
     """The records of ``extract``'s inputs: JSON lines, or files with ``meta`` (title, url, id) laid over."""
     if jsonl is not None:
         if jsonl == "-":
-            yield from read_jsonl(sys.stdin, "<stdin>", published)
+            yield from read_jsonl(stdin(), "<stdin>", published)
         else:
             yield from read_jsonl_file(jsonl, published)
         return
@@ -41,7 +41,7 @@ def _records(paths: list[str], jsonl: str | None, published: str | None, meta: d
     for path in paths:
         if path == "-":
             try:
-                text = decode(sys.stdin.buffer.read(), "<stdin>")
+                text = decode(read_capped(sys.stdin.buffer, "<stdin>"), "<stdin>")
                 record = parse_record({"id": meta.get("id") or "stdin", "text": text}, "<stdin>", published)
             except InputError as e:
                 yield e
@@ -72,11 +72,14 @@ def extract(
 ) -> None:
     """Print the document JSON (entities, roles, events, quotes) of articles, one per line."""
     from newsgraph.extract import extract_many
+    from newsgraph.ingest.fetch import is_http_url
 
     if (path is None) == (jsonl is None):
         fail("give either a PATH or --jsonl FILE", 2)
     published = check_date(published)
     lang = check_lang(lang)
+    if url is not None and not is_http_url(url):
+        fail(f"--url: {url!r} is not an http(s) URL", 2)
     failures: list[str] = []
     meta = {"title": title, "url": url, "id": doc_id}
 

@@ -19,7 +19,7 @@ from typing import Any, cast
 import httpcore
 import httpx
 
-from newsgraph.ingest.text import InputError, decode, headline
+from newsgraph.ingest.text import InputError, decode, plain_article
 
 USER_AGENT = "newsgraph/0.1 (+https://github.com/newsgraph/newsgraph)"
 TIMEOUT = 15.0  # seconds, for connecting and between bytes, and for the whole page
@@ -221,8 +221,7 @@ def read_page(page: Page) -> dict[str, Any]:
     from newsgraph.ingest.html import read_html
 
     if page.content_type == "text/plain":
-        text = decode(page.body, page.url)
-        return {"id": page.final_url, "text": text, "title": headline(text), "published": None, "url": page.final_url}
+        return plain_article(decode(page.body, page.url), page.final_url, page.url, url=page.final_url)
     return read_html(page.body, page.final_url, where=page.url)
 
 

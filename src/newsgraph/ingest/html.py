@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import trafilatura
 
-from newsgraph.ingest.text import InputError, validate_date
+from newsgraph.ingest.text import InputError, checked, validate_date
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -16,7 +16,8 @@ def read_html(html: bytes | str, url: str | None = None, where: str | None = Non
     """The article record of one HTML page (bytes in any declared or detectable encoding).
 
     Its ``id`` and ``url`` are the page's canonical URL (else ``url``); paragraphs are separated by a
-    blank line, as in a plain-text article.  A page with no main text raises ``InputError``.
+    blank line, as in a plain-text article.  A page with no main text, or one that cannot be read (see
+    ``text.unreadable``), raises ``InputError``.
     """
     where = where or url or "page"
     # without as_dict, a Document (or None when nothing could be read)
@@ -32,7 +33,7 @@ def read_html(html: bytes | str, url: str | None = None, where: str | None = Non
         published = validate_date(found.date, where)
     except InputError:
         published = None  # a page's unreadable date is no reason to lose its text
-    return {
+    record = {
         "id": canonical or where,
         "text": text,
         "title": found.title or None,
@@ -40,3 +41,4 @@ def read_html(html: bytes | str, url: str | None = None, where: str | None = Non
         "url": canonical,
         "author": found.author or None,
     }
+    return checked(record, where)

@@ -1,7 +1,8 @@
 """Extract article records and store them: the loop behind ``newsgraph ingest`` and ``newsgraph watch``.
 
 A record whose text (or content fingerprint) is already stored is not extracted again: it only adds
-its URL as another source of the stored document.  One bad record never stops the others.
+its URL as another source of the stored document.  One bad record never stops the others: a failure in
+any step of one record (checking, looking it up, extracting, storing) is one line naming it.
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from newsgraph.errors import reason
 from newsgraph.ingest.save import save_many
-from newsgraph.ingest.text import InputError
+from newsgraph.ingest.text import InputError, unreadable
 from newsgraph.store import SaveResult, Store
 from newsgraph.store.ids import content_id, text_fingerprint
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -74,21 +77,35 @@ def load(
     # copies of a record still being extracted wait for it (the pipeline reads a batch ahead of the store)
     waiting: dict[str, list[dict[str, Any]]] = {}
 
+    def guarded(item: dict[str, Any], step: Callable[..., T], *args: Any) -> T | None:
+        """``step(*args)``, or None and a line naming ``item`` when it fails."""
+        try:
+            return step(*args)
+        except Exception as e:
+            failed(f"{item.get('id')}: not stored ({reason(e)})")
+            return None
+
+    def is_new(item: dict[str, Any]) -> bool:
+        """Whether ``item`` is to be extracted: not a copy of a record on its way or of a stored one."""
+        fingerprint = text_fingerprint(item["text"], item.get("title"))
+        if fingerprint in waiting:
+            waiting[fingerprint].append(item)
+            return False
+        known = store.duplicate_of(item["text"], item.get("title"))
+        if known is not None:  # stored already: a new source at most, no extraction
+            as_copy(item, known)
+            return False
+        waiting[fingerprint] = []
+        return True
+
     def fresh() -> Iterator[dict[str, Any]]:
         for item in items:
             if isinstance(item, InputError):
                 failed(str(item))
-                continue
-            fingerprint = text_fingerprint(item["text"], item.get("title"))
-            if fingerprint in waiting:
-                waiting[fingerprint].append(item)
-                continue
-            known = store.duplicate_of(item["text"], item.get("title"))
-            if known is not None:  # stored already: a new source at most, no extraction
-                as_copy(item, known)
-                continue
-            waiting[fingerprint] = []
-            yield item
+            elif why := unreadable(item):
+                failed(f"{item.get('id')}: {why}")
+            elif guarded(item, is_new, item):
+                yield item
 
     def done(record: dict[str, Any], result: SaveResult | None, error: str | None = None) -> None:
         followers = waiting.pop(text_fingerprint(record["text"], record.get("title")), [])
@@ -98,7 +115,7 @@ def load(
             return
         saved(record, result)
         for item in followers:
-            as_copy(item, result.document_id)
+            guarded(item, as_copy, item, result.document_id)
 
     batch: list[tuple[dict[str, Any], dict[str, Any]]] = []
 

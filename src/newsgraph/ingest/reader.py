@@ -11,23 +11,38 @@ import csv
 import gzip
 import io
 import json
+import os
+import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
-from newsgraph.ingest.text import InputError, decode, headline, validate_date
+from newsgraph.errors import reason
+from newsgraph.ingest.text import MAX_BYTES, MAX_FILE_BYTES, InputError, checked, decode, plain_article, too_large, utf8, validate_date
 
 FIELDS = ("id", "text", "title", "published", "url")
 #: the files a folder is read for
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".jsonl.gz", ".csv")
+#: a URL's scheme, as in ``file://`` or ``ftp://``
+SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+class Lines(Protocol):
+    """A binary or a text stream, read a line at a time."""
+
+    def readline(self, size: int = -1, /) -> Any: ...
 
 
 def read_text_file(path: str | Path, published: str | None = None) -> dict[str, Any]:
     """One plain-text article; its id is the file name without extension, its title the headline line."""
-    p = Path(path)
-    text = decode(_read_bytes(p), str(path))
-    return {"id": p.stem, "text": text, "title": headline(text), "published": validate_date(published, str(path)), "url": None}
+    return plain_article(decode(_read_bytes(path), str(path)), _stem(path), str(path), published)
+
+
+def _stem(path: str | Path) -> str:
+    """The file name without extension, as text (a name's bytes that are no UTF-8 become U+FFFD)."""
+    return os.fsencode(Path(path).stem).decode("utf-8", "replace")
 
 
 def parse_record(obj: Any, where: str, published: str | None = None) -> dict[str, Any]:
@@ -42,6 +57,7 @@ def parse_record(obj: Any, where: str, published: str | None = None) -> dict[str
     language = obj.get("language")
     if language is not None and not isinstance(language, str):
         raise InputError(f'{where}: "language" must be a string such as "es"')
+    _check_url(obj.get("url"), where)
     record = {
         "id": str(obj["id"]),
         "text": text,
@@ -49,33 +65,51 @@ def parse_record(obj: Any, where: str, published: str | None = None) -> dict[str
         "published": validate_date(obj.get("published") or published, where),
         "url": obj.get("url"),
     }
-    return record | ({"language": language} if language else {})
+    return checked(record | ({"language": language} if language else {}), where)
 
 
-def read_jsonl(stream: IO[str], name: str, published: str | None = None) -> Iterator[dict[str, Any] | InputError]:
-    """Records from JSON lines; a bad line yields an ``InputError`` in its place and reading goes on."""
-    lineno = 0
-    while True:
-        try:
-            line = stream.readline()
-        except UnicodeDecodeError as exc:
-            yield InputError(f"{name}:{lineno + 1}: not valid UTF-8 (byte {exc.start})")
-            return
-        if not line:
-            return
-        lineno += 1
-        if not line.strip():
-            continue
-        where = f"{name}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(f"{where}: malformed JSON line ({exc.msg})")
-            continue
-        try:
-            yield parse_record(obj, where, published)
-        except InputError as err:
-            yield err
+def _check_url(url: Any, where: str) -> None:
+    """A record's ``url`` must be an http(s) URL (or none): a ``javascript:`` or ``file:`` one is refused."""
+    if url in (None, ""):
+        return
+    from newsgraph.ingest.fetch import is_http_url
+
+    if not isinstance(url, str) or not is_http_url(url):
+        raise InputError(f'{where}: "url" {str(url)[:200]!r} is not an http(s) URL')
+
+
+def _lines(stream: Lines) -> Iterator[Any]:
+    """The lines of ``stream`` (bytes or text), each at most ``MAX_BYTES + 1`` long: a longer line comes out cut
+    there, and the rest of it is passed over when the next line is asked for."""
+    while line := stream.readline(MAX_BYTES + 1):
+        yield line
+        while len(line) > MAX_BYTES and line[-1:] not in ("\n", b"\n"):
+            line = stream.readline(MAX_BYTES + 1)
+
+
+def _json_line(line: str | bytes, where: str, published: str | None) -> dict[str, Any] | InputError:
+    """The record of one JSON line, or the ``InputError`` that names it."""
+    try:
+        if len(line) > MAX_BYTES:
+            raise too_large(where, MAX_BYTES)
+        obj = json.loads(line if isinstance(line, str) else utf8(line, where))
+        return parse_record(obj, where, published)
+    except InputError as err:
+        return err
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, a number of 5,000 digits, [[[[...]]]]
+        return InputError(f"{where}: malformed JSON line ({getattr(exc, 'msg', None) or reason(exc)})")
+
+
+def _jsonl(lines: Iterable[str | bytes], name: str, published: str | None) -> Iterator[dict[str, Any] | InputError]:
+    for lineno, line in enumerate(lines, 1):
+        if line.strip():
+            yield _json_line(line, f"{name}:{lineno}", published)
+
+
+def read_jsonl(stream: Lines, name: str, published: str | None = None) -> Iterator[dict[str, Any] | InputError]:
+    """Records from JSON lines (a binary or a text stream); a bad line (malformed, not UTF-8, over ``MAX_BYTES``)
+    yields an ``InputError`` in its place and reading goes on."""
+    yield from _jsonl(_lines(stream), name, published)
 
 
 def read_jsonl_file(path: str, published: str | None = None) -> Iterator[dict[str, Any] | InputError]:
@@ -88,22 +122,32 @@ def read_jsonl_file(path: str, published: str | None = None) -> Iterator[dict[st
         yield InputError(f"{path}: is a directory, expected a JSON-lines file")
         return
     try:
-        with gzip.open(p, "rt", encoding="utf-8") if p.suffix == ".gz" else p.open(encoding="utf-8") as f:
+        with gzip.open(p, "rb") if p.suffix == ".gz" else p.open("rb") as f:
             yield from read_jsonl(f, path, published)
     except (OSError, EOFError) as exc:
         yield InputError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
 
 
-def _read_bytes(path: str | Path) -> bytes:
+def _read_bytes(path: str | Path, cap: int = MAX_BYTES) -> bytes:
+    """The bytes of a file, at most ``cap`` of them (``InputError`` for more: ``/dev/zero`` never ends)."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: no such file")
     if p.is_dir():
         raise InputError(f"{path}: is a directory, expected a file")
     try:
-        return p.read_bytes()
+        with p.open("rb") as f:
+            return read_capped(f, str(path), cap)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def read_capped(stream: IO[bytes], where: str, cap: int = MAX_BYTES) -> bytes:
+    """All of ``stream``, when it holds at most ``cap`` bytes; else ``InputError``."""
+    data = stream.read(cap + 1)
+    if len(data) > cap:
+        raise too_large(where, cap, "one article" if cap == MAX_BYTES else "a file it reads whole")
+    return data
 
 
 def read_html_file(path: str | Path, published: str | None = None) -> dict[str, Any]:
@@ -112,7 +156,7 @@ def read_html_file(path: str | Path, published: str | None = None) -> dict[str, 
 
     record = read_html(_read_bytes(path), None, where=str(path))
     if record["url"] is None:
-        record["id"] = Path(path).stem
+        record["id"] = _stem(path)
     record["published"] = record["published"] or validate_date(published, str(path))
     return record
 
@@ -120,12 +164,15 @@ def read_html_file(path: str | Path, published: str | None = None) -> dict[str, 
 def read_json_file(path: str | Path, published: str | None = None) -> Iterator[dict[str, Any] | InputError]:
     """Records from a JSON file holding one article object or a list of them."""
     try:
-        data = json.loads(decode(_read_bytes(path), str(path)))
+        data = json.loads(decode(_read_bytes(path, MAX_FILE_BYTES), str(path)))
     except InputError as err:
         yield err
         return
     except json.JSONDecodeError as exc:
         yield InputError(f"{path}: malformed JSON ({exc.msg}, line {exc.lineno})")
+        return
+    except (ValueError, RecursionError) as exc:
+        yield InputError(f"{path}: malformed JSON ({reason(exc)})")
         return
     items = data if isinstance(data, list) else [data]
     for n, obj in enumerate(items, 1):
@@ -184,7 +231,7 @@ def read_csv(
 
 def read_csv_file(path: str | Path, published: str | None = None, columns: Mapping[str, str] | None = None) -> Iterator[dict[str, Any] | InputError]:
     try:
-        text = decode(_read_bytes(path), str(path))
+        text = decode(_read_bytes(path, MAX_FILE_BYTES), str(path))
     except InputError as err:
         yield err
         return
@@ -196,39 +243,64 @@ def read_folder(
     published: str | None = None,
     columns: Mapping[str, str] | None = None,
 ) -> Iterator[dict[str, Any] | InputError]:
-    """Records from every readable file under a folder (recursive, in name order; hidden files skipped)."""
-    files = sorted(
-        p
-        for p in Path(path).rglob("*")
-        if p.is_file() and p.name.lower().endswith(SUFFIXES) and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    )
-    for f in files:
+    """Records from every readable file under a folder (recursive, in name order; hidden files skipped).
+
+    Links to folders are not followed; a link to a file outside the folder is an ``InputError``, not read."""
+    root = Path(path)
+    files = []
+    for folder, subfolders, names in os.walk(root):  # not into linked folders
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        files += [Path(folder, n) for n in names if not n.startswith(".") and n.lower().endswith(SUFFIXES)]
+    inside = root.resolve()
+    for f in sorted(files):
+        if not f.is_file():
+            continue
+        target = f.resolve()
+        if not target.is_relative_to(inside):
+            yield InputError(f"{f}: a link to {target}, outside {path}; not read")
+            continue
         yield from read_path(str(f), published, columns)
 
 
-def read_stdin(stream: IO[str], published: str | None = None) -> Iterator[dict[str, Any] | InputError]:
-    """Stdin: JSON lines when it starts with ``{``, a web page when with ``<``, else one plain-text article."""
-    try:
-        text = stream.read()
-    except UnicodeDecodeError as exc:
-        yield InputError(f"<stdin>: not valid UTF-8 (byte {exc.start})")
+def read_stdin(stream: Lines, published: str | None = None) -> Iterator[dict[str, Any] | InputError]:
+    """Stdin (bytes, or text): JSON lines when it starts with ``{`` (each line at most ``MAX_BYTES``), else one
+    article of at most ``MAX_BYTES``: a web page when it starts with ``<``, else plain text."""
+    lines = _lines(stream)
+    kept: list[Any] = []
+    size = 0
+    for line in lines:  # up to the first line that is not blank
+        kept.append(line)
+        size += len(line)
+        if line.strip() or size > MAX_BYTES:
+            break
+    if kept and kept[-1].lstrip()[:1] in ("{", b"{"):
+        yield from _jsonl(chain(kept, lines), "<stdin>", published)
         return
-    head = text.lstrip()[:1]
-    if head == "{":
-        yield from read_jsonl(io.StringIO(text), "<stdin>", published)
-    elif not head:
-        yield InputError("<stdin>: empty input")
-    elif head == "<":
-        from newsgraph.ingest.html import read_html
+    while size <= MAX_BYTES and (line := next(lines, None)) is not None:
+        kept.append(line)
+        size += len(line)
+    try:
+        if size > MAX_BYTES:
+            raise too_large("<stdin>", MAX_BYTES)
+        data = kept[0][:0].join(kept) if kept else ""
+        text = data if isinstance(data, str) else decode(data, "<stdin>")
+        if not text.strip():
+            raise InputError("<stdin>: empty input")
+        if text.lstrip()[:1] == "<":
+            from newsgraph.ingest.html import read_html
 
-        try:
             record = read_html(text, None, where="<stdin>")
             record["published"] = record["published"] or validate_date(published, "<stdin>")
             yield record
-        except InputError as err:
-            yield err
-    else:
-        yield {"id": "stdin", "text": text, "title": headline(text), "published": validate_date(published, "<stdin>"), "url": None}
+        else:
+            yield plain_article(text, "stdin", "<stdin>", published)
+    except InputError as err:
+        yield err
+
+
+def stdin() -> IO[Any]:
+    """Standard input as bytes (as text where it has no bytes, as a test's ``StringIO``)."""
+    return getattr(sys.stdin, "buffer", sys.stdin)
 
 
 def read_path(
@@ -237,7 +309,8 @@ def read_path(
     columns: Mapping[str, str] | None = None,
 ) -> Iterator[dict[str, Any] | InputError]:
     """Records from a path, by its kind: a folder, ``.jsonl``/``.jsonl.gz``, ``.json``, ``.csv``,
-    ``.html``/``.htm``; anything else is one plain-text article."""
+    ``.html``/``.htm``; anything else is one plain-text article.  Any failure of a reader is an ``InputError``
+    naming the path, and ends this path only."""
     p = Path(path)
     name = p.name.lower()
     try:
@@ -255,23 +328,31 @@ def read_path(
             yield read_text_file(p, published)
     except InputError as err:
         yield err
+    except Exception as e:  # a reader's own failure (trafilatura's, say) costs this input only
+        yield InputError(f"{path}: cannot read ({reason(e)})")
 
 
 def read_input(
     arg: str, published: str | None = None, columns: Mapping[str, str] | None = None, **fetch_options: Any
 ) -> Iterator[dict[str, Any] | InputError]:
     """Records from one command-line input: ``-`` (stdin), an http(s) URL (fetched with
-    ``fetch_options``), or a path."""
-    if arg == "-":
-        yield from read_stdin(sys.stdin, published)
-    elif arg.lower().startswith(("http://", "https://")):
-        from newsgraph.ingest.fetch import read_url
+    ``fetch_options``), or a path; a URL of any other scheme (``file://``, ``ftp://``) is an ``InputError``, as is
+    any failure of a reader, which ends this input only."""
+    scheme = SCHEME.match(arg)
+    try:
+        if arg == "-":
+            yield from read_stdin(stdin(), published)
+        elif scheme and scheme.group(1).lower() not in ("http", "https"):
+            yield InputError(f"{arg}: not an http(s) URL; newsgraph fetches only http(s) and reads files by their path")
+        elif scheme:
+            from newsgraph.ingest.fetch import read_url
 
-        try:
             record = read_url(arg, **fetch_options)
             record["published"] = record["published"] or validate_date(published, arg)
             yield record
-        except InputError as err:
-            yield err
-    else:
-        yield from read_path(arg, published, columns)
+        else:
+            yield from read_path(arg, published, columns)
+    except InputError as err:
+        yield err
+    except Exception as e:
+        yield InputError(f"{'<stdin>' if arg == '-' else arg}: cannot read ({reason(e)})")
