@@ -11,7 +11,7 @@ PACK := src/newsgraph/lang/$(LANG)
 CORPUS = $(SHARED)/data/$(shell python -c "from newsgraph.lang import pack; print(pack('$(LANG)').ner_corpus)")
 OUTPUT := training/output-$(LANG)
 
-.PHONY: train train-es eval screenshots check
+.PHONY: train train-es eval screenshots check fuzz
 train:
 	python training/conll_to_spacy.py $(CORPUS)/train.txt training/corpus/$(LANG)-train.spacy $(LANG)
 	python training/conll_to_spacy.py $(CORPUS)/dev.txt training/corpus/$(LANG)-dev.spacy $(LANG)
@@ -34,3 +34,8 @@ check:
 	ruff check src tests benchmarks training scripts
 	ruff format --check src tests benchmarks training scripts
 	mypy
+
+# `make fuzz` runs the property-based suite of tests/fuzz with 10,000 examples per target and prints hypothesis's
+# counts (CI runs the same tests with 20 examples each).
+fuzz:
+	NEWSGRAPH_FUZZ_EXAMPLES=10000 python -m pytest tests/fuzz -q -p no:warnings --hypothesis-show-statistics

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from newsgraph.errors import reason
-from newsgraph.ingest.text import MAX_BYTES, MAX_FILE_BYTES, InputError, checked, decode, plain_article, too_large, utf8, validate_date
+from newsgraph.ingest.text import MAX_BYTES, MAX_FILE_BYTES, InputError, checked, decode, plain_article, shortened, too_large, utf8, validate_date
 
 FIELDS = ("id", "text", "title", "published", "url")
 #: the files a folder is read for
@@ -209,7 +209,8 @@ def read_csv(
         yield InputError(f"{name}: not a CSV file with a header row ({exc})")
         return
     if mapping["text"] not in header:
-        yield InputError(f"{name}: no {mapping['text']!r} column (columns: {', '.join(header) or 'none'}); map one with --columns text=COLUMN")
+        shown = ", ".join(shortened(h, 30) for h in header[:10]) + (f" and {len(header) - 10} more" if len(header) > 10 else "")
+        yield InputError(f"{name}: no {mapping['text']!r} column (columns: {shown or 'none'}); map one with --columns text=COLUMN")
         return
     row_no = 1
     while True:

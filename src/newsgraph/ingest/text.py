@@ -26,6 +26,15 @@ class InputError(ValueError):
     """A bad input item: ``str(err)`` is one line naming the input."""
 
 
+#: how much of a value from the input an error line quotes
+QUOTED = 60
+
+
+def shortened(text: str, limit: int = QUOTED) -> str:
+    """``text`` cut to ``limit`` characters: an error names what it refused without echoing the input."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def validate_date(value: str | None, where: str) -> str | None:
     """``value`` as YYYY-MM-DD, or None: a date YYYY-MM-DD or a full ISO 8601 timestamp (cut to its date);
     anything else raises ``InputError``."""
