@@ -1,15 +1,11 @@
 """The REST API with FastAPI's test client over a real SQLite store, and ``newsgraph serve`` as a process."""
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
 
 import httpx
 import pytest
 from conftest import run_cli
-from fastapi.testclient import TestClient
+from served import local, newsgraph_serve
 
 from newsgraph import ontology as ont
 from newsgraph.api.app import create_app
@@ -25,7 +21,7 @@ def db(example_db, tmp_path):
 
 @pytest.fixture
 def client(db):
-    return TestClient(create_app(db))
+    return local(create_app(db))
 
 
 def milei(client):
@@ -113,13 +109,13 @@ def test_bad_requests_are_4xx_with_a_message(client, method, url, kwargs, status
 
 
 def test_body_size_cap(db):
-    client = TestClient(create_app(db, max_body=1000))
+    client = local(create_app(db, max_body=1000))
     res = client.post("/api/documents", json={"text": "word " * 1000})
     assert res.status_code == 413 and "over 1000 bytes" in res.json()["detail"]
 
 
 def test_token_is_required_when_set(db):
-    client = TestClient(create_app(db, token="s3cret"))
+    client = local(create_app(db, token="s3cret"))
     assert client.get("/api/entities").status_code == 401
     assert client.get("/api/entities", headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert client.get("/api/entities", headers={"Authorization": "Bearer s3cret"}).status_code == 200
@@ -133,28 +129,11 @@ def test_token_is_required_when_set(db):
     assert client.get("/api/entities").status_code == 401
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_serve_binds_loopback_and_prints_the_url(db):
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", db, "--port", str(port)], stderr=subprocess.PIPE, text=True)
-    try:
-        line = proc.stderr.readline()
-        assert f"http://127.0.0.1:{port}/" in line
-        for _ in range(100):
-            try:
-                res = httpx.get(f"http://127.0.0.1:{port}/api/openapi.json", timeout=2)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    with newsgraph_serve(db) as (base, line):
+        assert f"{base}/ " in line and f"{base}/api/openapi.json" in line and "/api/docs" not in line
+        res = httpx.get(f"{base}/api/openapi.json", timeout=5)
         assert res.status_code == 200 and "/api/ego/{entity_id}" in res.json()["paths"]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_serve_refuses_a_public_address_without_a_token(db):
@@ -169,9 +148,9 @@ def test_post_a_url_fetches_the_page(db, site, shared):
 
     (article,) = bbc_articles(shared, 1)
     url = site.route("/business/1.html", body=article_page(article, "https://news.example.com/business/1"))
-    refused = TestClient(create_app(db)).post("/api/documents", json={"url": url})
+    refused = local(create_app(db)).post("/api/documents", json={"url": url})
     assert refused.status_code == 403 and "loopback address: refused" in refused.json()["detail"] and site.hits == []
-    client = TestClient(create_app(db, allow_private_urls=True))
+    client = local(create_app(db, allow_private_urls=True))
     res = client.post("/api/documents", json={"url": url})
     assert res.status_code == 201 and res.json()["created"] and res.json()["entities"] > 0
     doc = client.get(f"/api/documents/{res.json()['document_id']}").json()
@@ -180,7 +159,7 @@ def test_post_a_url_fetches_the_page(db, site, shared):
 
 
 def test_post_a_url_that_fails_is_a_502_and_stores_nothing(db, site):
-    client = TestClient(create_app(db, allow_private_urls=True, fetch_timeout=0.5))
+    client = local(create_app(db, allow_private_urls=True, fetch_timeout=0.5))
     before = client.get("/api/entities", params={"limit": 200}).json()
     for route in ({"status": 500}, {"body": b"<p>late</p>", "delay": 2}, {"body": b"<html><body></body></html>"}):
         res = client.post("/api/documents", json={"url": site.route("/x", **route)})

@@ -22,7 +22,7 @@ def closed_network(url: str, **_options) -> dict:
 def app(example_db, tmp_path_factory):
     copy = tmp_path_factory.mktemp("schema") / "graph.db"
     shutil.copy(example_db, copy)
-    return create_app(str(copy), fetcher=closed_network)
+    return create_app(str(copy), fetcher=closed_network, hosts=["testserver"])  # the Host schemathesis sends
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")

@@ -94,6 +94,7 @@ def page(browser):
     errors: list[str] = []
     dialogs: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)  # the page runs under its CSP
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     pg.errors, pg.dialogs = errors, dialogs  # type: ignore[attr-defined]
     yield pg

@@ -1,25 +1,27 @@
-"""The REST API under ``/api`` (OpenAPI at ``/api/openapi.json``, docs at ``/api/docs``) and the web page.
+"""The REST API under ``/api`` (OpenAPI at ``/api/openapi.json``; Swagger UI at ``/api/docs`` when asked for) and the web page.
 
-JSON in, JSON out; errors are 4xx with ``{"detail": "one line"}``.  With a token, every request needs
-it: ``Authorization: Bearer TOKEN``, ``?token=TOKEN``, or the cookie that a page opened with
-``?token=TOKEN`` receives (HttpOnly, SameSite=Strict), so its scripts and calls carry it.  Request
-bodies are capped at ``max_body`` bytes.
+JSON in, JSON out; errors are 4xx with ``{"detail": "one line"}``, or for malformed parameters or bodies a
+``422`` whose ``detail`` lists ``loc``, ``msg`` and ``type`` (never the values sent).  The checks every
+request passes first (Host, token, Origin, body size) and the headers every answer carries are
+``newsgraph.api.guard``'s.
 """
 
 from __future__ import annotations
 
-import hmac
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import Body, FastAPI, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi import Body, FastAPI, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from newsgraph import lang
 from newsgraph import ontology as ont
+from newsgraph.api import docs as swagger
+from newsgraph.api.guard import Guard
 from newsgraph.graph import queries
 from newsgraph.ingest import InputError, fetch
 from newsgraph.store import Store, UnknownEntity
@@ -36,9 +38,24 @@ else:
     #: the codes of the language packs (newsgraph.lang) when the app is made
     Language = Literal[lang.codes()]
 MAX_BODY = 2_000_000
-COOKIE = "newsgraph_token"
+#: the longest entity name, id or search the queries take (SQLite refuses a LIKE pattern over 50,000 bytes)
+MAX_NAME = 300
 PORT = r"(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})"
 URL = rf"^https?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:{PORT})?([/?#]\S*)?$"
+
+
+def real_day(value: str | None) -> str | None:
+    """A YYYY-MM-DD string that is a day of the calendar, else a ``ValueError`` ("2024-02-30" fits the pattern but is none)."""
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("not a day of the calendar (YYYY-MM-DD)") from None
+    return value
+
+
+#: a ``since`` or ``until`` query parameter: a real day (FastAPI keeps the validator only when ``Query`` is inside ``Annotated``)
+Day = Annotated[str | None, Query(pattern=DATE, json_schema_extra={"format": "date"}, description="YYYY-MM-DD, inclusive"), AfterValidator(real_day)]
 
 
 class Entity(BaseModel):
@@ -118,7 +135,7 @@ class DocumentIn(BaseModel):
     @classmethod
     def real_date(cls, value: str | None) -> str | None:
         """ "2024-02-30" matches the pattern but is no date: a 422."""
-        return None if value is None else date.fromisoformat(value).isoformat()
+        return real_day(value)
 
     @model_validator(mode="after")
     def text_or_url(self) -> DocumentIn:
@@ -153,37 +170,35 @@ def create_app(
     fetch_timeout: float = fetch.TIMEOUT,
     max_page: int = fetch.MAX_BYTES,
     fetcher: Callable[..., dict[str, Any]] = fetch.read_url,
+    hosts: Collection[str] | None = None,
+    docs: bool = False,
 ) -> FastAPI:
     """The app over the store at ``db`` (which must exist).
 
     Ingest by URL reads the page with ``fetcher(url, allow_private=, timeout=, max_bytes=)``: only
     public addresses unless ``allow_private_urls``, within ``fetch_timeout`` seconds and ``max_page`` bytes.
+    A request whose ``Host`` is neither a loopback name nor one of ``hosts`` gets a 403; ``hosts=None``
+    means none besides loopback without a ``token``, and no Host check with one.  ``docs`` serves Swagger
+    UI at ``/api/docs`` (loaded from a CDN).  A blank ``token`` is a ``ValueError``.
     """
+    if token is not None and not token.strip():
+        raise ValueError("the token is blank")
     store = Store(db, create=False)
     app = FastAPI(
         title="newsgraph",
         description="Who meets, backs, criticises, funds, sues or strikes deals with whom: an evidence-backed graph of the news.",
         version="0.1.0",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
     )
     app.state.store = store
+    app.add_middleware(Guard, token=token, hosts=() if hosts is None and token is None else hosts, max_body=max_body)
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next):  # noqa: ANN001, ANN202
-        in_query = request.query_params.get("token", "")
-        if token is not None:
-            given = request.headers.get("authorization", "").removeprefix("Bearer ").strip() or in_query or request.cookies.get(COOKIE, "")
-            if not hmac.compare_digest(given.encode(), token.encode()):
-                return JSONResponse({"detail": "a valid token is required (Authorization: Bearer TOKEN, or open /?token=TOKEN)"}, status_code=401)
-        size = request.headers.get("content-length")
-        if size is not None and (not size.isdigit() or int(size) > max_body):
-            return JSONResponse({"detail": f"request body over {max_body} bytes"}, status_code=413)
-        response = await call_next(request)
-        if token is not None and in_query and request.url.path == "/":
-            response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https")
-        return response
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, e: RequestValidationError) -> JSONResponse:
+        """A 422 that says where and what, without the values sent (they may be megabytes)."""
+        return JSONResponse({"detail": [{"loc": list(x["loc"]), "msg": x["msg"], "type": x["type"]} for x in e.errors()]}, status_code=422)
 
     @app.exception_handler(UnknownEntity)
     async def unknown(_request: Request, e: UnknownEntity) -> JSONResponse:
@@ -199,8 +214,7 @@ def create_app(
 
     T = Query(None, description="A PLOVER type")
     S = Query(None, description=f"{', '.join(ont.STATUSES[:-1])} or {ont.STATUSES[-1]}")
-    SINCE = Query(None, pattern=DATE, description="YYYY-MM-DD, inclusive")
-    UNTIL = Query(None, pattern=DATE, description="YYYY-MM-DD, inclusive")
+    ID = Path(max_length=MAX_NAME, description="An entity id or name")
 
     vocabulary = ontology()
 
@@ -210,12 +224,12 @@ def create_app(
         return vocabulary
 
     @app.get("/api/entities", response_model=list[Entity], tags=["entities"])
-    def search(q: str = Query("", max_length=200), limit: int = Query(10, ge=1, le=200)) -> list[dict[str, Any]]:
+    def search(q: str = Query("", max_length=MAX_NAME), limit: int = Query(10, ge=1, le=200)) -> list[dict[str, Any]]:
         """Entities whose name or an alias contains ``q``, most mentioned first."""
         return store.search(q, limit=limit)
 
     @app.get("/api/entities/{entity_id}", tags=["entities"], responses=ERRORS)
-    def entity(entity_id: str) -> dict[str, Any]:
+    def entity(entity_id: str = ID) -> dict[str, Any]:
         """An entity with its aliases, roles and interactions (by type), each with its evidence."""
         return store.entity(entity_id)
 
@@ -223,10 +237,10 @@ def create_app(
     def edges(
         type: EventType | None = T,
         status: Status | None = S,
-        since: str | None = SINCE,
-        until: str | None = UNTIL,
-        a: str | None = Query(None, description="with this actor…"),
-        b: str | None = Query(None, description="…with this one too"),
+        since: Day = None,
+        until: Day = None,
+        a: str | None = Query(None, max_length=MAX_NAME, description="with this actor…"),
+        b: str | None = Query(None, max_length=MAX_NAME, description="…with this one too"),
         limit: int = Query(500, ge=1, le=10000),
     ) -> list[dict[str, Any]]:
         """Interactions with their evidence, filtered: those of actor ``a`` (with ``b``) when given."""
@@ -239,12 +253,12 @@ def create_app(
 
     @app.get("/api/ego/{entity_id}", tags=["graph"], responses=ERRORS)
     def ego(
-        entity_id: str,
+        entity_id: str = ID,
         hops: int = Query(1, ge=1, le=3),
         type: EventType | None = T,
         status: Status | None = S,
-        since: str | None = SINCE,
-        until: str | None = UNTIL,
+        since: Day = None,
+        until: Day = None,
         limit: int = Query(2000, ge=1, le=10000),
     ) -> dict[str, Any]:
         """The actors within ``hops`` interactions and the interactions among them."""
@@ -252,31 +266,31 @@ def create_app(
 
     @app.get("/api/path", tags=["graph"], responses=ERRORS)
     def path(
-        a: str,
-        b: str,
+        a: str = Query(max_length=MAX_NAME),
+        b: str = Query(max_length=MAX_NAME),
         max_hops: int = Query(4, ge=1, le=6),
         type: EventType | None = T,
         status: Status | None = S,
-        since: str | None = SINCE,
-        until: str | None = UNTIL,
+        since: Day = None,
+        until: Day = None,
     ) -> list[dict[str, Any]]:
         """The shortest chain of interactions between two actors, each hop with its evidence."""
         return queries.path(store, a, b, max_hops=max_hops, **filters(type, status, since, until))
 
     @app.get("/api/timeline/{entity_id}", tags=["graph"], responses=ERRORS)
     def timeline(
-        entity_id: str,
-        other: str | None = Query(None, alias="with"),
+        entity_id: str = ID,
+        other: str | None = Query(None, alias="with", max_length=MAX_NAME),
         type: EventType | None = T,
         status: Status | None = S,
-        since: str | None = SINCE,
-        until: str | None = UNTIL,
+        since: Day = None,
+        until: Day = None,
     ) -> list[dict[str, Any]]:
         """The actor's interactions (with ``with``), oldest first."""
         return queries.timeline(store, entity_id, other, **filters(type, status, since, until))
 
     @app.get("/api/documents/{document_id}", tags=["documents"], responses=ERRORS)
-    def document(document_id: str) -> dict[str, Any]:
+    def document(document_id: str = Path(max_length=MAX_NAME)) -> dict[str, Any]:
         """A document's text with its mentions and evidence spans (character offsets)."""
         return store.document(document_id)
 
@@ -286,8 +300,11 @@ def create_app(
         status_code=201,
         tags=["documents"],
         responses={
-            400: {"model": Error, "description": "A body that is not JSON"},
-            403: {"model": Error, "description": "A URL whose host is a loopback, private, link-local or metadata address"},
+            400: {"model": Error, "description": "A body that cannot be parsed: not UTF-8, or JSON nested too deep"},
+            403: {
+                "model": Error,
+                "description": "A URL whose host is a loopback, private, link-local or metadata address; a write from a page of another origin",
+            },
             413: {"model": Error, "description": "A body over the size cap"},
             502: {"model": Error, "description": "The URL could not be fetched or held no article"},
         },
@@ -322,6 +339,12 @@ def create_app(
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html")
+
+    if docs:
+
+        @app.get("/api/docs", include_in_schema=False)
+        def swagger_ui() -> HTMLResponse:
+            return swagger.swagger_page()
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import typer
 
 from newsgraph.cli.common import DB_OPT, fail, open_store, warn
@@ -19,13 +21,34 @@ def serve(
     allow_private_urls: bool = typer.Option(
         False, "--allow-private-urls", help="Let ingest by URL fetch loopback, private and link-local addresses (an intranet); refused by default."
     ),
+    allow_host: list[str] = typer.Option(
+        [],
+        "--allow-host",
+        help="Also answer requests for this host name (repeatable; a proxy's or tunnel's name). Without a token, only loopback names, "
+        "the --host address and these are answered (403 otherwise); with a token, giving one turns that check on.",
+    ),
+    docs: bool = typer.Option(False, "--docs", help="Serve Swagger UI at /api/docs; the page loads its script and style from a CDN (jsDelivr)."),
 ) -> None:
-    """Serve the REST API (/api, OpenAPI at /api/docs) and the web page."""
-    serve_db(db, host=host, port=port, token=token, allow_private_urls=allow_private_urls)
+    """Serve the REST API (/api, OpenAPI at /api/openapi.json) and the web page."""
+    serve_db(db, host=host, port=port, token=token, allow_private_urls=allow_private_urls, allow_hosts=allow_host, docs=docs)
 
 
-def serve_db(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, allow_private_urls: bool = False) -> None:
-    """Check ``db`` opens, print the URL and serve until interrupted (off loopback only with a token: exit 2)."""
+def serve_db(
+    db: str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    allow_private_urls: bool = False,
+    allow_hosts: list[str] | None = None,
+    docs: bool = False,
+) -> None:
+    """Check ``db`` opens, print the URL and serve until interrupted (a blank token, or none off loopback: exit 2).
+
+    The app answers the Host names of loopback, ``host`` and ``allow_hosts``; with a token and no ``allow_hosts``, any.
+    """
+    if token is not None and not token.strip():
+        fail("the token is blank: pass a token of visible characters, or none (unset NEWSGRAPH_TOKEN)", 2)
     if host not in LOOPBACK and not token:
         fail(f"refusing to serve on {host} without a token: pass --token or set NEWSGRAPH_TOKEN", 2)
     import uvicorn
@@ -34,7 +57,9 @@ def serve_db(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str |
 
     with open_store(db):
         pass  # a missing or unreadable database is one line, before the server starts
-    app = create_app(db, token=token, allow_private_urls=allow_private_urls)
-    shown = f"[{host}]" if ":" in host else host
-    warn(f"serving {db} at http://{shown}:{port}/" + (f"?token={token}" if token else "") + f"  (API docs: http://{shown}:{port}/api/docs)")
+    hosts = None if token and not allow_hosts else [host, *(allow_hosts or [])]
+    app = create_app(db, token=token, allow_private_urls=allow_private_urls, hosts=hosts, docs=docs)
+    base = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+    api = f"{base}/api/docs (Swagger UI, loaded from a CDN)" if docs else f"{base}/api/openapi.json"
+    warn(f"serving {db} at {base}/" + (f"?token={quote(token, safe='')}" if token else "") + f"  (API: {api})")
     uvicorn.run(app, host=host, port=port, log_level="warning")
