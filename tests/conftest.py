@@ -15,6 +15,17 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "milei-silicon-valley.txt"
 
 
+#: under CI (CI=true) a missing service or data folder fails the tests that need it instead of skipping them
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def unavailable(reason: str) -> None:
+    """Skip with ``reason``, or fail under CI, where a missing ../shared, PostgreSQL or Chromium is a broken run."""
+    if IN_CI:
+        pytest.fail(f"CI=true: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
 def shared_dir() -> Path | None:
     """``../shared`` beside the repository (or $NEWSGRAPH_SHARED), where the gold data lives."""
     p = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared"))
@@ -25,7 +36,7 @@ def shared_dir() -> Path | None:
 def shared() -> Path:
     p = shared_dir()
     if p is None:
-        pytest.skip("../shared (gold data and scorer) is not beside the repository")
+        unavailable("../shared (gold data and scorer) is not beside the repository")
     return p
 
 
@@ -93,7 +104,7 @@ def pg_server() -> str:
     """The PostgreSQL server of $NEWSGRAPH_TEST_DATABASE (``.ci/run`` starts one with scripts/start-postgres.sh)."""
     url = os.environ.get("NEWSGRAPH_TEST_DATABASE")
     if not url:
-        pytest.skip("NEWSGRAPH_TEST_DATABASE is not set (scripts/start-postgres.sh prints a URL for it)")
+        unavailable("NEWSGRAPH_TEST_DATABASE is not set (scripts/start-postgres.sh prints a URL for it)")
     import sqlalchemy
 
     from newsgraph.store.store import database_url
@@ -102,7 +113,7 @@ def pg_server() -> str:
         with sqlalchemy.create_engine(database_url(url)).connect():
             pass
     except Exception as e:  # noqa: BLE001 - any failure to connect is a skip with its reason
-        pytest.skip(f"no PostgreSQL at NEWSGRAPH_TEST_DATABASE ({e.__class__.__name__})")
+        unavailable(f"no PostgreSQL at NEWSGRAPH_TEST_DATABASE ({e.__class__.__name__})")
     return url
 
 

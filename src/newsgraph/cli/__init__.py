@@ -26,6 +26,22 @@ app = typer.Typer(
     help="newsgraph: turn news into an evidence-backed graph of who does what to whom.",
 )
 
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"newsgraph {version('newsgraph')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """newsgraph: turn news into an evidence-backed graph of who does what to whom."""
+
+
 for command in (
     extract_commands.extract,
     extract_commands.ingest,
