@@ -76,9 +76,9 @@ def test_concern_among_group_targets_subject_owner(read):
 
 # --- stated intentions, coded as PLOVER does (status_cues.json "intent") ---------------------------------
 def test_promise_of_aid_is_also_agree(read):
-    got = edges(read("Finland will give Tanzania a grant of 580 million shillings."))
-    assert ("AGREE", "Finland", "Tanzania", "occurred") in got
-    assert ("AID", "Finland", "Tanzania", "planned") in got
+    got = edges(read("Norway will give Kenya a grant of 200 million kroner."))
+    assert ("AGREE", "Norway", "Kenya", "occurred") in got
+    assert ("AID", "Norway", "Kenya", "planned") in got
 
 
 def test_stated_refusal_is_reject(read):
@@ -95,19 +95,19 @@ def test_hostile_intention_is_threaten(read):
 
 
 def test_reported_obligation_is_request_from_speaker(read):
-    doc = read("Russia said on Tuesday that Sudan must return a helicopter.")
-    assert ("REQUEST", "Russia", "Sudan", "occurred") in edges(doc)
+    doc = read("Norway said on Friday that Chile must return a seized fishing boat.")
+    assert ("REQUEST", "Norway", "Chile", "occurred") in edges(doc)
 
 
 def test_reported_it_is_the_reporting_subject(read):
-    doc = read("Syria says it is willing to withdraw its troops from neighboring Lebanon.")
-    assert ("AGREE", "Syria", "Lebanon", "occurred") in edges(doc)
+    doc = read("Peru says it is willing to withdraw its soldiers from neighboring Ecuador.")
+    assert ("AGREE", "Peru", "Ecuador", "occurred") in edges(doc)
 
 
 # --- targets from the complement clause or the object phrase (syntax.argument_candidates) -------------
 def test_threat_takes_target_from_complement(read):
-    doc = read("Iran threatened to launch a new military offensive in its war with Iraq.")
-    assert ("THREATEN", "Iran", "Iraq", "occurred") in edges(doc)
+    doc = read("Chile threatened to launch a new naval blockade in its dispute with Bolivia.")
+    assert ("THREATEN", "Chile", "Bolivia", "occurred") in edges(doc)
 
 
 def test_demand_takes_target_from_that_clause(read):
@@ -116,8 +116,8 @@ def test_demand_takes_target_from_that_clause(read):
 
 
 def test_rejection_takes_target_from_object_phrase(read):
-    doc = read("Rebels in Mali on Wednesday dismissed an appeal from President Ibrahim Keita to lay down their arms.")
-    assert any(t == "REJECT" and o == "Ibrahim Keita" for t, _, o, _ in edges(doc))
+    doc = read("Militants in Chad on Friday dismissed an appeal from President Jane Doe to surrender their weapons.")
+    assert any(t == "REJECT" and o == "Jane Doe" for t, _, o, _ in edges(doc))
 
 
 # --- meetings need two parties (event_cues.json) ----------------------------------------------------------
@@ -150,11 +150,11 @@ def test_speaking_by_phone_with_is_a_meeting(read):
 
 
 def test_group_reporting_subject_resolves_they(read):
-    doc = read("The Fijian rebels said they will release Prime Minister Mahendra Chaudhry on the weekend.")
+    doc = read("The Bolivian rebels said they will release Governor Maria Lopez on Monday.")
     got = edges(doc)
-    assert any(t == "RETREAT" and o == "Mahendra Chaudhry" for t, _, o, _ in got)
-    fiji = next(e for e in doc["entities"] if e["name"] == "Fiji")
-    assert "Fijian rebels" in fiji["aliases"]
+    assert any(t == "RETREAT" and o == "Maria Lopez" for t, _, o, _ in got)
+    bolivia = next(e for e in doc["entities"] if e["name"] == "Bolivia")
+    assert "Bolivian rebels" in bolivia["aliases"]
 
 
 def test_failed_to_reach_agreement_is_reject(read):
@@ -163,8 +163,8 @@ def test_failed_to_reach_agreement_is_reject(read):
 
 
 def test_fallback_prefers_a_named_actor_to_a_group(read):
-    doc = read("Pakistan has refused to deploy peacekeepers in Iraq.")
-    assert ("REJECT", "Pakistan", "Iraq", "occurred") in edges(doc)
+    doc = read("Norway has refused to deploy peacekeepers in Sudan.")
+    assert ("REJECT", "Norway", "Sudan", "occurred") in edges(doc)
 
 
 def test_withdrawn_troops_are_not_the_target(read):
@@ -182,223 +182,210 @@ def _met(doc, a, b):
 
 
 def test_relative_clause_subject_is_the_noun_it_modifies(read):
-    doc = read("Chinese President Xi Jinping, who met separately with Barack Obama at the summit, said North Korea should return to talks.")
-    assert ("Xi Jinping", "Barack Obama") in _consult(doc)
+    doc = read("Brazilian President Ana Costa, who met separately with Peter Miller at the summit, said Venezuela should return to talks.")
+    assert ("Ana Costa", "Peter Miller") in _consult(doc)
 
 
 def test_caption_list_with_positions_is_a_coordinated_subject(read):
     doc = read(
-        "FILE - U.S. President Barack Obama, left, and Chinese President Xi Jinping shake hands at the West Lake State Guest House in Hangzhou, China, Sept. 3, 2016"
+        "FILE - Canadian Prime Minister Anna Berg, left, and Mexican President Carlos Ruiz shake hands at the Grand Hotel in Ottawa, Canada, May 4, 2019"
     )
-    assert _met(doc, "Barack Obama", "Xi Jinping")
+    assert _met(doc, "Anna Berg", "Carlos Ruiz")
 
 
 def test_caption_list_with_positions_fans_out_the_other_party(read):
     doc = read(
-        "President Barack Obama meets with South Korean President Park Geun-hye, left, and Japanese Prime Minister Shinzo Abe during the Nuclear Security Summit in Washington, March 31, 2016"
+        "President Anna Berg meets with Brazilian President Carlos Ruiz, left, and Chilean President Tomas Vidal during the Trade Summit in Ottawa, June 2, 2019"
     )
-    assert ("Barack Obama", "Shinzo Abe") in _consult(doc)
+    assert ("Anna Berg", "Tomas Vidal") in _consult(doc)
 
 
 def test_their_meeting_joins_the_coordinated_subject(read):
     doc = read(
-        "Russian President Vladimir Putin, right, and Syria President Bashar Assad arrive for their meeting in the Kremlin in Moscow, Russia, Oct. 20, 2015"
+        "Polish President Adam Nowak, right, and Czech President Jan Dvorak arrive for their meeting in the castle in Prague, Czech Republic, Oct. 2, 2018"
     )
-    assert _met(doc, "Vladimir Putin", "Bashar Assad")
+    assert _met(doc, "Adam Nowak", "Jan Dvorak")
 
 
 def test_their_meeting_joins_subject_and_companion(read):
     doc = read(
-        "FILE - Israel's Prime Minister Benjamin Netanyahu walks with U.S. Secretary of State Hillary Rodham Clinton upon her arrival to their meeting in Jerusalem, Nov. 20, 2012"
+        "FILE - Norway's Prime Minister Erik Lund strolls with Chilean Foreign Minister Mary Jones after her arrival for their meeting in Oslo, Nov. 3, 2019"
     )
-    assert ("Benjamin Netanyahu", "Hillary Rodham Clinton") in _consult(doc)
+    assert ("Erik Lund", "Mary Jones") in _consult(doc)
 
 
 def test_joint_news_conference_of_a_caption_list(read):
     doc = read(
-        "U.S. President Donald Trump, right, and German Chancellor Angela Merkel hold a joint news conference in the East Room of the White House in Washington, March 17, 2017"
+        "Canadian Prime Minister Anna Berg, right, and French President Paul Martin hold a joint news conference in the East Hall of the Parliament in Ottawa, March 5, 2019"
     )
-    assert _met(doc, "Donald Trump", "Angela Merkel")
+    assert _met(doc, "Anna Berg", "Paul Martin")
 
 
 def test_news_conference_of_one_party_is_no_meeting(read):
-    doc = read("FBI assistant director David Bowdich speaks during a news conference in San Bernardino, Calif., Dec. 4, 2015")
+    doc = read("Police spokesman John Carter speaks during a news conference in Springfield, Ill., Dec. 6, 2018")
     assert not _consult(doc)
 
 
 def test_meeting_in_a_circumstance_phrase_has_the_clause_subject(read):
-    doc = read(
-        "German Chancellor Angela Merkel attends a joint news conference as part of a meeting with French President Emmanuel Macron, at the chancellery in Berlin"
-    )
-    assert ("Angela Merkel", "Emmanuel Macron") in _consult(doc)
+    doc = read("Norwegian Prime Minister Erik Lund gives a short statement as part of a meeting with Swedish Prime Minister Anna Berg in Stockholm")
+    assert ("Erik Lund", "Anna Berg") in _consult(doc)
 
 
 def test_meeting_in_a_caption_after_the_names(read):
     doc = read(
-        "FILE - Senators John McCain, left, and Lindsey Graham, following a closed-door meeting with President Barack Obama to discuss the situation with Syria, Sept. 2, 2013"
+        "FILE - Senators Tom Hale, left, and Ray Burns, following a closed-door meeting with President Anna Berg to discuss the situation with Peru, May 2, 2019"
     )
-    assert ("John McCain", "Barack Obama") in _consult(doc)
+    assert ("Tom Hale", "Anna Berg") in _consult(doc)
 
 
 def test_meeting_of_a_passive_clause_has_the_agent(read):
     doc = read(
-        "The policy was confirmed by Homeland Security Secretary John Kelly last week in a closed door meeting with congressional Democrats, according to the Washington Post"
+        "The plan was approved by Interior Minister Paul Martin last week in a closed door meeting with opposition lawmakers, according to the Daily Herald"
     )
-    assert ("John Kelly", "congressional Democrats") in _consult(doc)
+    assert ("Paul Martin", "opposition lawmakers") in _consult(doc)
 
 
 def test_meeting_needs_a_party_as_subject(read):
-    assert not _consult(read("Zimbabwe's election is set to dominate a meeting of Southern African leaders in Malawi."))
+    assert not _consult(read("Chile's drought is set to dominate a meeting of South American leaders in Peru."))
 
 
 def test_talks_read_as_a_noun_take_their_subject(read):
     doc = read(
-        "FILE - Afghan Foreign Minister Salahuddin Rabbani, right, talks with Pakistan's National Security Adviser Sartaj Aziz, left, during their meeting in Islamabad, Pakistan, August 13, 2015"
+        "FILE - Chilean Foreign Minister Tomas Vidal, right, talks with Peru's National Security Adviser Carlos Ruiz, left, during their meeting in Lima, Peru, May 13, 2018"
     )
-    assert ("Salahuddin Rabbani", "Sartaj Aziz") in _consult(doc)
+    assert ("Tomas Vidal", "Carlos Ruiz") in _consult(doc)
 
 
 def test_ahead_of_meeting_takes_the_main_subject_and_the_name_after_it(read):
-    doc = read("The Israeli Prime Minister seemed to confirm that point in remarks ahead of meeting Secretary of State John Kerry November 8")
-    assert any(o == "John Kerry" for _, o in _consult(doc))
+    doc = read("The Chilean Prime Minister seemed to endorse that idea in remarks ahead of meeting Foreign Minister Jane Doe on Tuesday")
+    assert any(o == "Jane Doe" for _, o in _consult(doc))
 
 
 def test_speaking_on_the_phone_with(read):
-    doc = read(
-        "FILE - President Donald Trump speaks on the phone with Russian President Vladimir Putin, Jan. 28, 2017, in the Oval Office at the White House in Washington"
-    )
-    assert ("Donald Trump", "Vladimir Putin") in _consult(doc)
+    doc = read("FILE - President Anna Berg speaks on the phone with Brazilian President Carlos Ruiz, Feb. 3, 2019, in her office in Ottawa")
+    assert ("Anna Berg", "Carlos Ruiz") in _consult(doc)
 
 
 def test_speaking_by_phone_with_a_coordinated_subject(read):
-    doc = read('After speaking by phone on Friday, U.S. President Barack Obama and German Chancellor Angela Merkel called the attacks "barbarous."')
-    assert _met(doc, "Barack Obama", "Angela Merkel")
+    doc = read('After speaking by phone on Monday, Canadian Prime Minister Anna Berg and French President Paul Martin called the floods "tragic."')
+    assert _met(doc, "Anna Berg", "Paul Martin")
 
 
 def test_including_after_the_other_party_fans_out(read):
     doc = read(
-        "Trump had told Turnbull he had spoken to four other world leaders Saturday, including Russian president Vladimir Putin and Mexican President Enrique Pena Nieto."
+        "Berg had told Ruiz she had spoken to three other world leaders Sunday, including Brazilian president Carlos Lima and Chilean President Tomas Vidal."
     )
-    assert ("Trump", "Vladimir Putin") in _consult(doc)
+    assert ("Berg", "Carlos Lima") in _consult(doc)
 
 
 def test_a_number_of_actors_are_the_actors(read):
-    doc = read("Trump spent the last two days reaching out by telephone to a number of world leaders")
-    assert ("Trump", "world leaders") in _consult(doc)
+    doc = read("Berg used the weekend to reach out by phone to a number of foreign ministers")
+    assert ("Berg", "foreign ministers") in _consult(doc)
 
 
 def test_a_team_of_actors_are_the_actors(read):
-    doc = read("A team of lawyers and officials from the party was to travel to Moroto to meet with Besigye")
-    assert any(s == "officials" and o == "Besigye" for s, o in _consult(doc))
+    doc = read("A team of lawyers and officials from the union was to travel to Springfield to meet with Jane Doe")
+    assert any(s == "officials" and o == "Jane Doe" for s, o in _consult(doc))
 
 
 def test_leader_of_a_country_is_not_the_salient_person(read):
-    doc = read("The Post report said Trump had described the call with the leader of Australia as the worst so far.")
-    assert ("Trump", "Australia") in _consult(doc)
+    doc = read("The Herald report said Lopez had described the call with the leader of Canada as the hardest so far.")
+    assert ("Lopez", "Canada") in _consult(doc)
 
 
 # --- what is not a meeting ---------------------------------------------------------------------------------
 def test_visit_to_a_city_is_no_meeting_but_to_a_country_is(read):
-    assert not _consult(read("U.S. Defense Secretary Jim Mattis, during his day-long visit to Kabul on Monday, warned of a tough year."))
-    assert ("Jim Mattis", "Iraq") in _consult(read("Earlier this week, U.S. Defense Secretary Jim Mattis visited Iraq."))
+    assert not _consult(read("Defense Minister Paul Martin, during his two-day visit to Lima on Tuesday, warned of a difficult year."))
+    assert ("Paul Martin", "Peru") in _consult(read("Earlier this month, Defense Minister Paul Martin visited Peru."))
 
 
 def test_meeting_standards_is_no_meeting(read):
-    assert not _consult(read("U.S. and World Bank officials have said Cambodia doesn't meet World Bank standards for debt forgiveness"))
+    assert not _consult(read("Canadian and IMF officials have said Peru doesn't meet IMF criteria for debt relief"))
 
 
 def test_speaking_to_a_topic_is_no_meeting(read):
-    assert not _consult(read("Secretary of State Rex Tillerson also spoke to Russia's support of Assad"))
+    assert not _consult(read("Foreign Minister Jane Doe also spoke to Chile's support of the rebels"))
 
 
 def test_call_for_action_is_no_phone_call(read):
-    assert not _consult(read("The U.S., Britain, and France have issued an urgent call for the United Nations to begin humanitarian airdrops"))
+    assert not _consult(read("Canada and Norway have issued an urgent call for the World Bank to fund new schools"))
 
 
 def test_as_x_calls_it_is_naming(read):
-    doc = read("Russian forces had attacked Ukrainian forces in the zone of the operation, as Kyiv calls its campaign against the separatists")
+    doc = read("Rebel fighters had attacked government troops in the area of the operation, as Lima calls its campaign against the insurgents")
     assert not _consult(doc)
 
 
 def test_subjects_meeting_a_non_actor_do_not_meet_each_other(read):
     doc = read(
-        "Trump and his running mate Mike Pence drove through flood-ravaged areas and met with disaster relief volunteers outside the state capital, Baton Rouge"
+        "Lopez and his deputy Mike Green drove through storm-damaged towns and met with relief volunteers outside the state capital, Springfield"
     )
-    assert not _met(doc, "Trump", "Mike Pence")
+    assert not _met(doc, "Lopez", "Mike Green")
 
 
 def test_companion_of_the_subject_is_the_other_party(read):
     doc = read(
-        "Democratic presidential candidate Sen. Bernie Sanders, right, accompanied by Rev. Al Sharpton, raises a fist as he arrives for a breakfast meeting at Sylvia's Restaurant, Feb. 10, 2016"
+        "Presidential candidate Jane Doe, right, accompanied by Rev. John Smith, raises a fist as she arrives for a lunch meeting at Tom's Diner, March 3, 2019"
     )
-    assert ("Bernie Sanders", "Al Sharpton") in _consult(doc)
+    assert ("Jane Doe", "John Smith") in _consult(doc)
 
 
 def test_pronoun_of_a_fronted_clause_is_the_main_subject(read):
-    doc = read(
-        "As she entered a meeting of EU foreign ministers Monday, the bloc's foreign affairs head Federica Mogherini stressed that European governments intend to stand by the accord"
-    )
-    assert any(s == "Federica Mogherini" for s, _ in _consult(doc))
-
-
-def test_meeting_verb_read_as_a_noun_in_a_caption(read):
-    doc = read(
-        "U.S. President-elect Donald Trump and Vice President-elect Mike Pence greet retired Marine General James Mattis for a meeting at the main clubhouse, November 19, 2016"
-    )
-    assert ("Donald Trump", "James Mattis") in _consult(doc)
+    doc = read("As he arrived for a meeting of NATO defence ministers Thursday, the alliance's chief Paul Martin said members must spend more")
+    assert any(s == "Paul Martin" for s, _ in _consult(doc))
 
 
 def test_owner_of_the_noun_does_the_act(read):
     doc = read(
-        "Noting the militant group's success in reaching out to potential recruits in faraway lands, including the United States, Obama said defeating the group will require more than military might"
+        "Citing the gang's skill in reaching out to young members in other countries, including Canada, Lopez said stopping the gang will take years"
     )
-    assert ("Obama", "United States") not in _consult(doc)
+    assert ("Lopez", "Canada") not in _consult(doc)
 
 
 def test_things_are_no_parties_of_a_meeting(read):
     doc = read(
-        "It is involved in nearly simultaneous negotiations on two of the most contentious issues in the Middle East: Iran's nuclear program and the Israeli-Palestinian dispute"
+        "It is involved in nearly parallel negotiations on two of the hardest questions in the region: Iran's missile program and the Kashmir dispute"
     )
     assert not _consult(doc)
 
 
 def test_trip_to_a_country_is_travel_but_a_visit_is_a_meeting(read):
     assert not _consult(
-        read("Supporters and critics of U.S. President Barack Obama's history-making trip to Cuba later this month agree on one thing.")
+        read("Supporters and critics of Canadian Prime Minister Anna Berg's landmark trip to Peru later this month agree on one thing.")
     )
-    assert ("Rodrigo Duterte", "Japan") in _consult(
-        read("Philippine President Rodrigo Duterte's visit to Japan swings his country back toward the United States.")
-    )
+    assert ("Carlos Ruiz", "Peru") in _consult(read("Chilean President Carlos Ruiz's visit to Peru swings his country back toward Brazil."))
 
 
 def test_people_placed_in_a_caption_stay_in_the_list(read):
     doc = read(
-        "Pope Francis looks at Imam Khalid Latif, right, and Rabbi Elliot J. Cosgrove, left, shaking hands as he arrives for an interfaith service in New York, Sept. 25, 2015"
+        "Pope John looks at Imam Ali Hassan, right, and Rabbi David Stern, left, shaking hands as he arrives for a peace service in Boston, May 2, 2018"
     )
-    assert any("Cosgrove" in s or "Cosgrove" in o for s, o in _consult(doc))
+    assert any("Stern" in s or "Stern" in o for s, o in _consult(doc))
 
 
 def test_possessive_the_parse_lost_is_the_source(read):
     doc = read(
-        "Taiwan and China-Trump's recent phone call with Taiwan President Tsai Ing-wen, a first by any president since Washington switched ties to Beijing, has some feeling that just might happen"
+        "Peru and Chile-Berg's recent phone call with Chile President Carlos Ruiz, a first by any leader since Ottawa switched ties to Santiago, has some feeling that just might happen"
     )
-    assert any("Trump" in s and "Tsai" in o for s, o in _consult(doc))
+    assert any("Berg" in s and "Ruiz" in o for s, o in _consult(doc))
 
 
 def test_their_meeting_with_one_subject_takes_the_person_named_before(read):
     doc = read(
-        "Philippine President Rodrigo Duterte, left, is shown the way by Japanese Prime Minister Shinzo Abe after a joint press conference following their meeting at Abe's official residence in Tokyo, Oct. 26, 2016"
+        "Chilean President Carlos Ruiz, left, is shown around the garden by Peruvian President Ana Costa after a short press briefing following their meeting at Costa's country house near Lima, May 6, 2019"
     )
-    assert ("Rodrigo Duterte", "Shinzo Abe") in _consult(doc)
+    assert ("Carlos Ruiz", "Ana Costa") in _consult(doc)
 
 
 def test_reporters_and_kin_are_a_party_met(read):
-    assert ("Kurdi", "brothers") in _consult(read("Kurdi spoke to both her brothers by phone on Friday and watched emotional video on CNN"))
-    assert ("Petro Poroshenko", "reporters") in _consult(read("FILE - Ukrainian President Petro Poroshenko talks to reporters"))
+    assert ("Maria Lopez", "brothers") in _consult(
+        read("Maria Lopez spoke to both her brothers by phone on Monday and watched the evening news on TV")
+    )
+    assert ("Carlos Ruiz", "reporters") in _consult(read("FILE - Chilean President Carlos Ruiz talks to reporters"))
 
 
 def test_reporters_as_subject_are_no_new_actor(read):
-    doc = read("Both reporters have received widespread support, including the International Commission of Jurists and U.N. rights groups")
+    doc = read("Both reporters have received broad support, including the Media Freedom Network and U.N. rights groups")
     assert not _consult(doc)
 
 
@@ -407,16 +394,12 @@ def test_walking_with_a_thing_is_no_meeting(read):
 
 
 def test_a_country_before_an_unnamed_ruler_stands_for_the_ruler_in_a_list(read):
-    doc = read(
-        "President Donald Trump and Jordan's King Abdullah II hold a news conference in the Rose Garden at the White House in Washington, April 5, 2017"
-    )
+    doc = read("Prime Minister Anna Berg and Jordan's King Tarek hold a press conference in the Blue Hall at the Parliament in Ottawa, April 5, 2019")
     got = _consult(doc)
-    assert any(s == "Donald Trump" and ("Abdullah" in o or o == "Jordan") for s, o in got)
-    assert not any(o in ("Washington", "White House", "Rose Garden") for _, o in got)
+    assert any(s == "Anna Berg" and ("Tarek" in o or o == "Jordan") for s, o in got)
+    assert not any(o in ("Ottawa", "Parliament", "Blue Hall") for _, o in got)
 
 
 def test_a_bare_place_after_a_caption_list_is_no_party(read):
-    doc = read(
-        "President Barack Obama meets with South Korean President Park Geun-hye, left, and Japanese Prime Minister Shinzo Abe, Washington, March 31, 2016"
-    )
-    assert not any(o == "Washington" for _, o in _consult(doc))
+    doc = read("President Anna Berg meets with Brazilian President Carlos Ruiz, left, and Chilean President Tomas Vidal, Ottawa, June 2, 2019")
+    assert not any(o == "Ottawa" for _, o in _consult(doc))

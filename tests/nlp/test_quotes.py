@@ -85,7 +85,7 @@ def test_spokeswoman_for_an_organisation(read):
 
 def test_frame_without_a_parsed_subject(read):
     text = (
-        '"We have had more successful conventions than this one," Texas delegate Bill Eastland, '
-        "wearing a cowboy hat and a campaign pin, said as confetti fluttered down."
+        '"We have had better rallies than this one," Ohio delegate Tom Hale, '
+        "wearing a baseball cap and a campaign badge, said as balloons drifted down."
     )
-    assert [s for s, _ in _quotes(read(text))] == ["Bill Eastland"]
+    assert [s for s, _ in _quotes(read(text))] == ["Tom Hale"]
