@@ -5,22 +5,80 @@ import json
 import pytest
 from conftest import run_cli
 
+EXAMPLE_ROWS = [
+    "| example | milei-silicon-valley.txt | events recall (status) | 1.000 | 0.800 | yes |",
+    "| example | milei-silicon-valley.txt | events precision (status) | 1.000 | 0.700 | yes |",
+    "| example | milei-silicon-valley.txt | roles F1 | 1.000 |  |  |",
+    "| example | milei-silicon-valley.txt | quotes recall | 1.000 |  |  |",
+    "| example | milei-silicon-valley.txt | events recall by type | ACCUSE 1/1, AGREE 1/1, CONSULT 6/6, COOPERATE 1/1, SUPPORT 1/1 |  |  |",
+]
+
+
+def _eval(shared, *args):
+    return run_cli("eval", "--data", str(shared / "data"), "--scorer", str(shared / "tools" / "score.py"), *args)
+
 
 def test_eval_example_prints_the_table(shared):
-    res = run_cli("eval", "--data", str(shared / "data"), "--scorer", str(shared / "tools" / "score.py"), "--sets", "example,gsr", "--limit", "5")
+    res = _eval(shared, "--sets", "example,gsr", "--limit", "5")
     assert res.returncode == 0, res.stderr
-    assert "| example | milei-silicon-valley.txt | events recall (status) |" in res.stdout.decode()
-    assert "type recall by type" in res.stdout.decode()
+    lines = res.stdout.decode().splitlines()
+    assert lines[0] == "Made by `newsgraph eval --sets example,gsr --limit 5`."
+    head = lines.index("| set | file | measure | value | target | met |")
+    figures = lines[head + 2 : lines.index("", head)]
+    assert [line for line in figures if line.startswith("| example |")] == EXAMPLE_ROWS
+    # the five GSR records read: all AGREE, all found
+    assert "| gsr | gsr-dev.jsonl | type recall by type | AGREE 5/5 |  |  |" in figures
+    # the speed table: documents and words are counts of what was read (the seconds vary)
+    head = lines.index("| set | file | documents | words | seconds | words/s |")
+    speed = {tuple(c.strip() for c in line.split("|")[1:5]) for line in lines[head + 2 :] if line.startswith("|")}
+    assert {("example", "milei-silicon-valley.txt", "1", "387"), ("gsr", "gsr-dev.jsonl", "5", "128")} <= speed
+    assert res.stderr.decode().splitlines() == ["newsgraph: scoring example ...", "newsgraph: scoring gsr ..."]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: with --limit the GSR recall divides by every gold record of the file, not the ones read "
+    "(5 of 5 AGREE found, yet 'type recall' is 0.030); src/newsgraph/evaluate/accuracy.py eval_gsr scores the whole file",
+)
+def test_eval_limit_scores_only_the_records_read(shared):
+    res = _eval(shared, "--sets", "gsr", "--limit", "5", "--json")
+    assert res.returncode == 0, res.stderr
+    rows = {r["measure"]: r for r in map(json.loads, res.stdout.decode().splitlines())}
+    assert rows["type recall by type"]["value"] == "AGREE 5/5"
+    assert rows["type recall"]["value"] == 1.0
 
 
 def test_eval_json_lines(shared, tmp_path):
-    out = tmp_path / "acc.md"
-    res = run_cli(
-        "eval", "--data", str(shared / "data"), "--scorer", str(shared / "tools" / "score.py"), "--sets", "example", "--json", "-o", str(out)
-    )
+    res = _eval(shared, "--sets", "example", "--json")
+    assert res.returncode == 0, res.stderr
     rows = [json.loads(line) for line in res.stdout.decode().splitlines()]
-    assert {r["measure"] for r in rows} >= {"events recall (status)", "events precision (status)"}
-    assert all(r["set"] == "example" for r in rows)
+    assert [(r["set"], r["file"], r["measure"], r["value"], r["target"], r["met"]) for r in rows] == [
+        ("example", "milei-silicon-valley.txt", "events recall (status)", 1.0, 0.8, True),
+        ("example", "milei-silicon-valley.txt", "events precision (status)", 1.0, 0.7, True),
+        ("example", "milei-silicon-valley.txt", "roles F1", 1.0, None, None),
+        ("example", "milei-silicon-valley.txt", "quotes recall", 1.0, None, None),
+        (
+            "example",
+            "milei-silicon-valley.txt",
+            "events recall by type",
+            "ACCUSE 1/1, AGREE 1/1, CONSULT 6/6, COOPERATE 1/1, SUPPORT 1/1",
+            None,
+            None,
+        ),
+    ]
+    assert all(r["docs"] == 1 and r["words"] == 387 and r["seconds"] >= 0 for r in rows)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: --json silently ignores -o/--output, whose help says it 'also' writes the Markdown table "
+    "(src/newsgraph/cli/evaluate.py returns before writing it)",
+)
+def test_eval_json_still_writes_the_output_file(shared, tmp_path):
+    out = tmp_path / "acc.md"
+    res = _eval(shared, "--sets", "example", "--json", "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert out.exists() and all(row in out.read_text(encoding="utf-8") for row in EXAMPLE_ROWS)
 
 
 @pytest.mark.parametrize(

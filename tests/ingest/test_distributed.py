@@ -73,10 +73,16 @@ def test_ingest_with_workers_from_the_command_line(tmp_path, articles):
 
     path = tmp_path / "in.jsonl"
     path.write_text("".join(json.dumps(a) + "\n" for a in articles[:10]))
-    res = run_cli("ingest", str(path), "--db", str(tmp_path / "g.db"), "--workers", "2")
+    db = tmp_path / "g.db"
+    res = run_cli("ingest", str(path), "--db", str(db), "--workers", "2")
     assert res.returncode == 0, res.stderr
-    assert b"10 new" in res.stderr or b"new, " in res.stderr
-    both = run_cli("ingest", str(path), "--db", str(tmp_path / "g.db"), "--workers", "2", "--scheduler", "tcp://127.0.0.1:1")
+    summary = [line for line in res.stderr.decode().splitlines() if " new, " in line]
+    assert len(summary) == 1, res.stderr
+    assert summary[0].startswith(f"newsgraph: 10 new, 0 unchanged, 0 failed; {db} holds 10 documents, "), summary
+    again = run_cli("ingest", str(path), "--db", str(db), "--workers", "2")  # the same ten: nothing new
+    assert again.returncode == 0, again.stderr
+    assert f"newsgraph: 0 new, 10 unchanged, 0 failed; {db} holds 10 documents, " in again.stderr.decode(), again.stderr
+    both = run_cli("ingest", str(path), "--db", str(db), "--workers", "2", "--scheduler", "tcp://127.0.0.1:1")
     assert both.returncode == 2 and b"not both" in both.stderr
-    gone = run_cli("ingest", str(path), "--db", str(tmp_path / "g.db"), "--scheduler", "tcp://127.0.0.1:1")
+    gone = run_cli("ingest", str(path), "--db", str(db), "--scheduler", "tcp://127.0.0.1:1")
     assert gone.returncode == 1 and b"Dask cluster" in gone.stderr and b"Traceback" not in gone.stderr

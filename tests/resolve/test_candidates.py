@@ -16,8 +16,36 @@ def test_reasons():
     assert why_similar(ent("Ann Smith"), ent("Bob Jones")) is None
 
 
-def test_cli_lists_pairs_as_json_lines(example_db):
-    from conftest import run_cli
+def test_cli_lists_pairs_as_json_lines(tmp_path):
+    from conftest import json_lines, run_cli
 
-    res = run_cli("duplicates", "--db", example_db, "--apart")
-    assert res.returncode == 0 and b"candidate pairs" in res.stderr
+    from newsgraph import extract
+    from newsgraph.ingest.save import save
+    from newsgraph.store import Store
+
+    texts = [
+        ("a", "Gordon Brown and Nick Brown met union leaders in London on Monday. Gordon Brown criticised Nick Brown."),
+        ("d", "The Liberal Democrats attacked the Conservatives. A Liberal Democrat spokesman criticised Michael Howard."),
+    ]
+    db = str(tmp_path / "g.db")
+    with Store(db) as store:
+        for key, text in texts:
+            save(store, extract(text, id=key), text)
+
+    res = run_cli("duplicates", "--db", db, "--apart")
+    assert res.returncode == 0, res.stderr
+    rows = json_lines(res.stdout)
+    pairs = {(r["a"], r["b"], r["type"], r["reason"]) for r in rows}
+    assert pairs == {
+        ("Liberal Democrat", "Liberal Democrats", "Organization", "fuzzy"),
+        ("Gordon Brown", "Nick Brown", "Person", "same_surname"),
+    }, rows
+    for r in rows:
+        assert r["a_id"] != r["b_id"] and len(r["degree"]) == 2 and all(n >= 1 for n in r["degree"])
+        assert (r["score"] == 0.0) if r["reason"] == "same_surname" else (0.88 <= r["score"] <= 1)
+    assert b"1 candidate pairs among the 300 most connected entities; 1 same-surname pairs kept apart" in res.stderr
+
+    # without --apart the same-surname pair is counted but not listed
+    res = run_cli("duplicates", "--db", db)
+    assert res.returncode == 0, res.stderr
+    assert [(r["a"], r["b"], r["reason"]) for r in json_lines(res.stdout)] == [("Liberal Democrat", "Liberal Democrats", "fuzzy")]

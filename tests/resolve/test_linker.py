@@ -48,9 +48,29 @@ def test_acronym_links_to_the_organisation(store):
 
 
 def test_every_link_has_a_reason_and_score(store):
+    joined = set()
     for key, _ in ARTICLES:
-        for lk in store.links(document=key):
-            assert lk["reason"] and 0 < lk["score"] <= 1
+        found = store.links(document=key)
+        assert found, f"document {key} has no links"
+        assert len({lk["local_id"] for lk in found}) == len(found)  # one link per local entity
+        for lk in found:
+            assert lk["document"] == key and lk["entity_id"]
+            assert lk["reason"] and 0 < lk["score"] <= 1, lk
+            if lk["reason"] in ("new", "country"):  # a first sighting is itself, for sure
+                assert lk["entity"] == lk["name"] and lk["score"] == 1, lk
+            else:
+                joined.add((key, lk["name"], lk["entity"], lk["reason"]))
+    # the only links to an actor of another article: the surnames and the acronym, none in a or c or e
+    assert joined == {
+        ("b", "Blair", "Tony Blair", "surname"),
+        ("b", "Chirac", "Jacques Chirac", "surname"),
+        ("b", "IMF", "International Monetary Fund", "acronym"),
+        ("d", "Blair", "Cherie Blair", "surname"),
+        ("d", "Marr", "Andrew Marr", "surname"),
+    }
+    first = {lk["entity"]: lk["entity_id"] for key in "ac" for lk in store.links(document=key)}
+    for key, _name, entity, _reason in joined:  # the same node as in the first article, not a copy
+        assert {lk["entity_id"] for lk in store.links(document=key) if lk["entity"] == entity} == {first[entity]}
 
 
 def test_acronym_needs_shared_context_and_plural_names_join(tmp_path):
