@@ -35,11 +35,6 @@ def test_eval_example_prints_the_table(shared):
     assert res.stderr.decode().splitlines() == ["newsgraph: scoring example ...", "newsgraph: scoring gsr ..."]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: with --limit the GSR recall divides by every gold record of the file, not the ones read "
-    "(5 of 5 AGREE found, yet 'type recall' is 0.030); src/newsgraph/evaluate/accuracy.py eval_gsr scores the whole file",
-)
 def test_eval_limit_scores_only_the_records_read(shared):
     res = _eval(shared, "--sets", "gsr", "--limit", "5", "--json")
     assert res.returncode == 0, res.stderr
@@ -69,11 +64,6 @@ def test_eval_json_lines(shared, tmp_path):
     assert all(r["docs"] == 1 and r["words"] == 387 and r["seconds"] >= 0 for r in rows)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: --json silently ignores -o/--output, whose help says it 'also' writes the Markdown table "
-    "(src/newsgraph/cli/evaluate.py returns before writing it)",
-)
 def test_eval_json_still_writes_the_output_file(shared, tmp_path):
     out = tmp_path / "acc.md"
     res = _eval(shared, "--sets", "example", "--json", "-o", str(out))

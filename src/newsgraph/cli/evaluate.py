@@ -32,12 +32,12 @@ def eval_command(
         rows = evaluate(Path(data), Path(scorer), chosen, limit, progress=lambda name: warn(f"scoring {name} ..."))
     except EvalError as e:
         fail(str(e), 2)
+    command = "newsgraph eval" + (f" --sets {','.join(chosen)}" if sets else "") + (f" --limit {limit}" if limit else "")
+    table = markdown(rows, command)
     if as_json:
         for r in rows:
             emit(r.as_dict())
-        return
-    command = "newsgraph eval" + (f" --sets {','.join(chosen)}" if sets else "") + (f" --limit {limit}" if limit else "")
-    table = markdown(rows, command)
-    sys.stdout.write(table)
+    else:
+        sys.stdout.write(table)
     if output:
         Path(output).write_text(f"# Accuracy\n\n{table}", encoding="utf-8")

@@ -151,14 +151,23 @@ def eval_conll(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> I
         yield from _rows("conll", path, run, pairs)
 
 
+def _gold_subset(path: Path, ids: set[str], out: Path) -> Path:
+    """The records of the JSON-lines gold file ``path`` whose id is in ``ids`` (those read under ``--limit``),
+    written to ``out``, so that records not read are not scored as misses."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and str(json.loads(line).get("id")) in ids]
+    out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return out
+
+
 def eval_gsr(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
     for path in sorted((data / "plover").glob("gsr-*.jsonl")):
         recs = score.gsr_records(str(path))
         records = [{"id": r["id"], "text": r["text"]} for r in recs]
         run = _extract(records, tmp / f"gsr-{path.stem}.jsonl", limit)
-        s = score.score_gsr(str(path), str(run.pred))
-        pairs: list[tuple[str, float | str]] = [("type recall", s["type_recall"]), ("type+source+target recall", s["type_source_target_recall"])]
         preds = {d["document"]["id"]: d for d in map(json.loads, run.pred.read_text(encoding="utf-8").splitlines())}
+        gold = path if limit is None else _gold_subset(path, set(preds), tmp / f"gsr-gold-{path.stem}.jsonl")
+        s = score.score_gsr(str(gold), str(run.pred))
+        pairs: list[tuple[str, float | str]] = [("type recall", s["type_recall"]), ("type+source+target recall", s["type_source_target_recall"])]
         hit: Counter[str] = Counter()
         total: Counter[str] = Counter()
         for r in recs:
