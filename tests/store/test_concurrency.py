@@ -47,7 +47,7 @@ def cli(*args: str) -> subprocess.Popen:
 def wait_for(url: str, proc: subprocess.Popen) -> None:
     for _ in range(600):
         if proc.poll() is not None:
-            raise AssertionError(f"serve exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+            raise AssertionError("serve exited")
         try:
             httpx.get(url, timeout=2)
             return
@@ -70,16 +70,18 @@ def test_two_ingests_and_the_api_at_once_lose_nothing_and_duplicate_nothing(stor
     first.write_text("".join(json.dumps(r) + "\n" for r in records[:24]))
     second.write_text("".join(json.dumps(r) + "\n" for r in records[12:36]))  # 12 articles in both
     port = free_port()
-    server = cli("serve", "--db", store_url, "--port", str(port))
+    log = tmp_path / "serve.log"
+    server = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", store_url, "--port", str(port)], stderr=log.open("wb"))
     try:
         wait_for(f"http://127.0.0.1:{port}/api/openapi.json", server)
         answers: list[int] = []
 
         def post() -> None:
-            with httpx.Client(timeout=120) as client:
-                for r in records[30:]:  # 6 of them also come from the second ingest
-                    res = client.post(f"http://127.0.0.1:{port}/api/documents", json={"text": r["text"], "published": r["published"]})
-                    answers.append(res.status_code)
+            # a new connection per article: on a loaded machine a kept-alive one can be closed by the server's
+            # keep-alive timeout while the client is descheduled (a reset, not an answer)
+            for r in records[30:]:  # 6 of them also come from the second ingest
+                res = httpx.post(f"http://127.0.0.1:{port}/api/documents", json={"text": r["text"], "published": r["published"]}, timeout=300)
+                answers.append(res.status_code)
 
         ingests = [cli("ingest", str(first), "--db", store_url), cli("ingest", str(second), "--db", store_url)]
         poster = threading.Thread(target=post)
@@ -91,7 +93,7 @@ def test_two_ingests_and_the_api_at_once_lose_nothing_and_duplicate_nothing(stor
         server.wait(timeout=30)
     assert [rc for rc, _ in outcomes] == [0, 0], outcomes
     assert all(not any(w in err for w in ("locked", "Traceback", "failed:")) for _, err in outcomes), outcomes
-    assert len(answers) == 18 and set(answers) <= {200, 201}, answers
+    assert len(answers) == 18 and set(answers) <= {200, 201}, (answers, log.read_text(errors="replace")[-3000:])
     with Store(store_url) as store, Session(store.engine) as s:
         texts = list(s.scalars(select(t.Document.text)))
         assert sorted(texts) == sorted(r["text"] for r in records)  # every article, each once
