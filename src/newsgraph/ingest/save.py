@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from newsgraph.resolve.linker import link_entities
 from newsgraph.store import SaveResult, Store
@@ -26,20 +26,20 @@ def lost_race(e: BaseException) -> bool:
     """Did a write fail only because another writer got there first (worth trying again)?"""
     if isinstance(e, IntegrityError):
         return True
-    if isinstance(e, OperationalError) and isinstance(e, DBAPIError):
+    if isinstance(e, OperationalError):
         return getattr(e.orig, "sqlstate", None) in RETRY_STATES or "database is locked" in str(e.orig)
     return False
 
 
 def save(store: Store, doc: dict[str, Any], text: str) -> SaveResult:
     """``Store.save`` of one document JSON and its text, linked; tried again after a lost race."""
-    for attempt in range(1, ATTEMPTS + 1):
+    for _ in range(ATTEMPTS - 1):
         try:
             return store.save(doc, text, link=link_entities)
         except (IntegrityError, OperationalError) as e:
-            if attempt == ATTEMPTS or not lost_race(e):
+            if not lost_race(e):
                 raise
-    raise AssertionError("unreachable")  # pragma: no cover
+    return store.save(doc, text, link=link_entities)
 
 
 def save_many(store: Store, pairs: list[tuple[dict[str, Any], str]]) -> list[SaveResult | Exception]:

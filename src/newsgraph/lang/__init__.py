@@ -23,7 +23,7 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -53,7 +53,6 @@ class LanguagePack:
     time_rewrites: bool = False
     #: the folder of ``../shared/data`` whose CoNLL ``train.txt``/``dev.txt`` train ``news_ner/`` (``news_ner.cfg``)
     ner_corpus: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def news_ner(self) -> Path:
