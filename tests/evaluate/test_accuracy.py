@@ -6,11 +6,11 @@ import pytest
 from conftest import run_cli
 
 EXAMPLE_ROWS = [
-    "| example | milei-silicon-valley.txt | events recall (status) | 1.000 | 0.800 | yes |",
-    "| example | milei-silicon-valley.txt | events precision (status) | 1.000 | 0.700 | yes |",
-    "| example | milei-silicon-valley.txt | roles F1 | 1.000 |  |  |",
-    "| example | milei-silicon-valley.txt | quotes recall | 1.000 |  |  |",
-    "| example | milei-silicon-valley.txt | events recall by type | ACCUSE 1/1, AGREE 1/1, CONSULT 6/6, COOPERATE 1/1, SUPPORT 1/1 |  |  |",
+    "| example | milei-silicon-valley.txt | events recall (status) | 1.000 |  |  |  | 0.800 | yes |",
+    "| example | milei-silicon-valley.txt | events precision (status) | 1.000 |  |  |  | 0.700 | yes |",
+    "| example | milei-silicon-valley.txt | roles F1 | 1.000 |  |  |  |  |  |",
+    "| example | milei-silicon-valley.txt | quotes recall | 1.000 |  |  |  |  |  |",
+    "| example | milei-silicon-valley.txt | events recall by type | ACCUSE 1/1, AGREE 1/1, CONSULT 6/6, COOPERATE 1/1, SUPPORT 1/1 |  |  |  |  |  |",
 ]
 
 
@@ -23,11 +23,14 @@ def test_eval_example_prints_the_table(shared):
     assert res.returncode == 0, res.stderr
     lines = res.stdout.decode().splitlines()
     assert lines[0] == "Made by `newsgraph eval --sets example,gsr --limit 5`."
-    head = lines.index("| set | file | measure | value | target | met |")
+    head = lines.index("| set | file | measure | all | tune | check | gap | target | met |")
     figures = lines[head + 2 : lines.index("", head)]
     assert [line for line in figures if line.startswith("| example |")] == EXAMPLE_ROWS
-    # the five GSR records read: all AGREE, all found
-    assert "| gsr | gsr-dev.jsonl | type recall by type | AGREE 5/5 |  |  |" in figures
+    # the five GSR records read: all AGREE, all found; split 3 tune / 2 check by the hash of their ids
+    by_type = next(line for line in figures if "| gsr | gsr-dev.jsonl | type recall by type |" in line)
+    assert [c.strip() for c in by_type.split("|")[4:8]] == ["AGREE 5/5", "AGREE 3/3", "AGREE 2/2", ""]
+    recall = next(line for line in figures if "| gsr | gsr-dev.jsonl | type recall |" in line)
+    assert [c.strip() for c in recall.split("|")[4:10]] == ["1.000", "1.000", "1.000", "+0.000", "0.700", "yes"]
     # the speed table: documents and words are counts of what was read (the seconds vary)
     head = lines.index("| set | file | documents | words | seconds | words/s |")
     speed = {tuple(c.strip() for c in line.split("|")[1:5]) for line in lines[head + 2 :] if line.startswith("|")}

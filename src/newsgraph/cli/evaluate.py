@@ -17,8 +17,11 @@ def eval_command(
         help="Folder of annotated sets (conll2003/, plover/, m2e2-text/, polnear/, crossre/, conll2002-es/, news-es/; examples/ beside it).",
     ),
     scorer: str = typer.Option("../shared/tools/score.py", "--scorer", help="The shared scorer, score.py."),
+    corpus: str = typer.Option(
+        "training/corpus", "--corpus", help="newsgraph's annotated corpus (docs/annotation.md); its texts are read from --data."
+    ),
     sets: str | None = typer.Option(
-        None, "--sets", help="Comma-separated subset of: conll,gsr,m2e2,polnear,crossre,example,speed,conll-es,news-es,speed-es."
+        None, "--sets", help="Comma-separated subset of: conll,gsr,m2e2,polnear,crossre,corpus,example,speed,conll-es,news-es,speed-es."
     ),
     output: str | None = typer.Option(None, "--output", "-o", help="Also write the Markdown table to this file (e.g. docs/accuracy.md)."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many documents per file (a quick look; not comparable)."),
@@ -29,7 +32,7 @@ def eval_command(
 
     chosen = [s.strip() for s in sets.split(",") if s.strip()] if sets else list(SETS)
     try:
-        rows = evaluate(Path(data), Path(scorer), chosen, limit, progress=lambda name: warn(f"scoring {name} ..."))
+        rows = evaluate(Path(data), Path(scorer), chosen, limit, progress=lambda name: warn(f"scoring {name} ..."), corpus_folder=Path(corpus))
     except EvalError as e:
         fail(str(e), 2)
     command = "newsgraph eval" + (f" --sets {','.join(chosen)}" if sets else "") + (f" --limit {limit}" if limit else "")

