@@ -4,7 +4,7 @@ PolNeAR articles whose texts stay in the shared data folder.
 :func:`load` pairs each annotation record with its article text (checked against the manifest's SHA-1,
 so an annotation never scores a different text) and returns the input documents and the gold lines that
 ``score.py edges`` reads.  Records of the agreement sample's second reading (``*-second.jsonl``) are not
-gold; :mod:`training.corpus.agreement` compares them.
+gold; ``training/corpus/agreement.py`` compares them.
 """
 
 from __future__ import annotations
@@ -63,8 +63,17 @@ def load(corpus: Path, data: Path) -> tuple[list[dict[str, Any]], list[dict[str,
         if expected and hashlib.sha1(text.encode("utf-8")).hexdigest() != expected:
             continue
         docs.append({"id": doc_id, "text": text})
-        golds.append(record)
+        golds.append({**record, "events": [e for e in map(_between_parties, record.get("events", [])) if e is not None]})
     return docs, golds
+
+
+def _between_parties(event: dict[str, Any]) -> dict[str, Any] | None:
+    """An event with the keys that stand on both sides taken off its target; None when nothing is left on
+    one side (a group acting among itself, "EU leaders met", is not an edge between two actors)."""
+    target = [k for k in event.get("target", []) if k not in event.get("source", [])]
+    if not target or not event.get("source"):
+        return None
+    return {**event, "target": target}
 
 
 def quote_precision(gold: list[dict[str, Any]], preds: dict[str, dict[str, Any]], entity_map: Any) -> tuple[int, int]:
