@@ -92,8 +92,8 @@ class Row:
 
     @property
     def gap(self) -> float | None:
-        """tune − check, where both are numbers."""
-        if isinstance(self.tune, float | int) and isinstance(self.check, float | int):
+        """tune − check, where both are measured fractions (not counts)."""
+        if isinstance(self.tune, float) and isinstance(self.check, float):
             return round(self.tune - self.check, 4)
         return None
 

@@ -77,9 +77,11 @@ def add_cue_interactions(
     *,
     verb: bool,
     null_subject: bool = False,
+    origin: str = "",
 ) -> None:
     """The interactions a cue ``(type, lemma, pos)`` at ``tok`` signals, one per target, with their
-    :func:`confidence` (``verb``: found by a verb's arguments; ``null_subject``: the source is a dropped subject)."""
+    :func:`confidence` (``verb``: found by a verb's arguments; ``null_subject``: the source is a dropped subject;
+    ``origin``: the dictionary entry the cue comes from, kept in the cue, "verb:hold [CAMEO 046]")."""
     etype, lemma, pos = cue
     named = named_in(ext, src, tok.sent)
     add_per_target(
@@ -87,7 +89,7 @@ def add_cue_interactions(
         tok,
         etype,
         lemma,
-        f"{pos}:{lemma}",
+        f"{pos}:{lemma}" + (f" [{origin}]" if origin else ""),
         src,
         targets,
         status,

@@ -50,7 +50,11 @@ class EventExtractor(ArgumentFinder):
             tgt_toks = [c for c in tok.children if c.dep_ == "nsubjpass"]
         else:
             src = self._subject_parties(doc, ext, tok) if meeting else self.actors(doc, ext, subject_of(tok))
-            tgt_toks = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.lower_ != cue.particle]  # not "hands"
+            tgt_toks = [
+                c
+                for c in tok.children
+                if c.dep_ in ("dobj", "dative") and c.lower_ != cue.particle and cue.object not in (c.lower_, c.lemma_.lower())
+            ]  # not "hands", not "talks"
             if cue.lemma in self.cues.topic_object:
                 tgt_toks = []  # "discussed the budget": a topic, not a party
             if cue.lemma in self.cues.object_or_none and tgt_toks and not any(self._is_party(ext, o) for o in tgt_toks):
@@ -257,7 +261,7 @@ class EventExtractor(ArgumentFinder):
             return
         status = self.status_cues.status(chain, noun, heads_from=2 if noun is not None else 1)
         time_text = self._time(tok, chain)
-        coding.add_cue_interactions(ext, tok, (cue.type, cue.lemma, cue.pos), src, targets, status, time_text, verb=noun is None)
+        coding.add_cue_interactions(ext, tok, (cue.type, cue.lemma, cue.pos), src, targets, status, time_text, verb=noun is None, origin=cue.origin)
         if noun is None or len(chain) > 1:
             self._stated_intent(doc, ext, tok, cue, src, targets, chain if noun is None else chain[1:])
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph import ontology as ont
-from newsgraph.lang import load
+from newsgraph.lang import load, pack
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,13 @@ class Cue:
     target_preps: tuple[str, ...] = ()
     source_preps: tuple[str, ...] = ()
     blocking_preps: tuple[str, ...] = ()  # "a call *for* X" is a demand, not a phone call
+    object: str | None = None  # a verb cue that needs this object ("hold *talks*"); the object is not a target
+    origin: str = ""  # where the entry comes from when not the hand lexicon ("CAMEO 046")
+
+
+def _generic(cameo: str) -> bool:
+    """A top-level CAMEO code ("060": engage in material cooperation, not further specified)."""
+    return len(cameo) == 3 and cameo.endswith("0")
 
 
 class CueLexicon:
@@ -50,12 +57,15 @@ class CueLexicon:
         self.meeting_frames = frozenset(data["meeting_attachment_preps"]["frame_nouns"])
         type_preps = {k: tuple(v) for k, v in data["type_target_preps"].items() if not k.startswith("_")}
         self.verbs: dict[str, list[Cue]] = {}
+        self._dictionary_verbs: dict[str, list[Cue]] = {}
         for etype, lemmas in data["verbs"].items():
             ont.canonical_event_type(etype)
             for entry in lemmas:
                 lemma, _, particle = entry.partition(" ")
                 preps = type_preps.get(etype, self.default_preps)
                 self.verbs.setdefault(lemma, []).append(Cue(etype, lemma, "verb", particle or None, target_preps=preps))
+        self.verb_objects: dict[tuple[str, str], Cue | None] = {}
+        self._add_dictionary(lang, type_preps)
         for cues in self.verbs.values():
             cues.sort(key=lambda c: c.particle is None)  # particle entries first
         self.nouns: dict[str, Cue] = {}
@@ -75,7 +85,58 @@ class CueLexicon:
                         tuple(e.get("blocking_preps", ())),
                     )
 
+    def _add_dictionary(self, lang: str, type_preps: dict[str, tuple[str, ...]]) -> None:
+        """The pack's ``event_dictionary.json`` (converted from the field's CAMEO dictionary), under the hand
+        lexicon: a verb the hand lexicon lists keeps only the hand entries; ``dictionary_filter`` in
+        ``event_cues.json`` leaves out the types and entries that did not carry over (docs/accuracy.md)."""
+        if not pack(lang).has("event_dictionary.json"):
+            return
+        data = load("event_dictionary.json", lang)
+        rules = load("event_cues.json", lang).get("dictionary_filter", {})
+        if not rules.get("use", True):
+            return
+        types = set(rules.get("verb_types", ont.EVENT_TYPES))
+        object_types = set(rules.get("object_types", ont.EVENT_TYPES))
+        dropped = set(rules.get("drop", ()))
+        for entry, info in data["verbs"].items():
+            lemma, _, particle = entry.partition(" ")
+            if info["type"] not in types or entry in dropped or lemma in self.verbs:
+                continue
+            if not rules.get("generic_verbs", True) and _generic(info["cameo"]):
+                continue  # a verb coded only with a top-level CAMEO category ("add" → 060, cooperate): too vague alone
+            preps = type_preps.get(info["type"], self.default_preps)
+            self._dictionary_verbs.setdefault(lemma, []).append(
+                Cue(info["type"], lemma, "verb", particle or None, target_preps=preps, origin=f"CAMEO {info['cameo']}")
+            )
+        for lemma, cues in self._dictionary_verbs.items():
+            self.verbs[lemma] = cues
+        for entry, info in data["verb_objects"].items():
+            lemma, _, obj = entry.partition(" ")
+            t = info["type"]
+            if entry in dropped or (t is not None and t not in object_types):
+                continue
+            preps = type_preps.get(t, self.default_preps) if t else ()
+            self.verb_objects[(lemma, obj)] = (
+                None if t is None else Cue(t, lemma, "verb", None, target_preps=preps, object=obj, origin=f"CAMEO {info['cameo']}")
+            )
+
+    def object_cue(self, tok: Token) -> tuple[bool, Cue | None]:
+        """(found, cue) for a verb + object pair of the dictionary ("held talks"): found with no cue means the
+        dictionary says the pair is not an event ("faced a run-off")."""
+        if not self.verb_objects:
+            return False, None
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                for form in (c.lower_, c.lemma_.lower()):
+                    if (lemma, form) in self.verb_objects:
+                        return True, self.verb_objects[(lemma, form)]
+        return False, None
+
     def verb_cue(self, tok: Token) -> Cue | None:
+        found, by_object = self.object_cue(tok)
+        if found:
+            return by_object
         cues = self.verbs.get(tok.lemma_.lower())
         if not cues:
             return None
