@@ -11,7 +11,7 @@ PACK := src/newsgraph/lang/$(LANG)
 CORPUS = $(SHARED)/data/$(shell python -c "from newsgraph.lang import pack; print(pack('$(LANG)').ner_corpus)")
 OUTPUT := training/output-$(LANG)
 
-.PHONY: train train-es eval screenshots check fuzz
+.PHONY: train train-es train-events lexicons eval screenshots check fuzz
 train:
 	python training/conll_to_spacy.py $(CORPUS)/train.txt training/corpus/$(LANG)-train.spacy $(LANG)
 	python training/conll_to_spacy.py $(CORPUS)/dev.txt training/corpus/$(LANG)-dev.spacy $(LANG)
@@ -23,6 +23,18 @@ train:
 # kept for habit: the same as `make train LANG=es`
 train-es:
 	$(MAKE) train LANG=es
+
+# The pair classifier (newsgraph.nlp.events.pairs) from the tune part of training/corpus and of the shared
+# PLOVER records and M2E2 (pip install -e '.[train]'; fixed seed, about two minutes on two cores), then the
+# check-part scores it is judged by.
+train-events:
+	python training/train_events.py --data $(SHARED)/data --scorer $(SHARED)/tools/score.py
+	newsgraph eval --data $(SHARED)/data --scorer $(SHARED)/tools/score.py --sets corpus,gsr,m2e2
+
+# The English pack's files converted from the PETRARCH2 dictionaries.
+lexicons:
+	python scripts/petrarch_lexicon.py $(SHARED)/data/petrarch2 src/newsgraph/lang/en/event_dictionary.json
+	python scripts/phoenix_agents.py $(SHARED)/data/petrarch2 src/newsgraph/lang/en/agents.json
 
 eval:
 	newsgraph eval --data $(SHARED)/data --scorer $(SHARED)/tools/score.py --output docs/accuracy.md

@@ -90,6 +90,16 @@ class ExtractedQuote:
     sent_end: int
 
 
+def group_phrase(t: Token) -> Span:
+    """The phrase that names the collective headed by ``t``: the noun and its modifiers, without determiners
+    ("Fijian rebels", "opposition groups")."""
+    start = t.i
+    for c in t.children:
+        if c.i < t.i and c.dep_ in ("amod", "compound", "nmod"):
+            start = min(start, c.left_edge.i)
+    return without_determiners(t.doc[start : t.i + 1])
+
+
 @dataclass
 class Extraction:
     """Everything newsgraph read in one document."""
@@ -117,12 +127,7 @@ class Extraction:
     def add_group(self, t: Token) -> int:
         """The entity of the unnamed collective actor headed by ``t`` ("Fijian rebels", "opposition groups"),
         created as a Group from the noun and its modifiers unless a token there already names one."""
-        doc = t.doc
-        start = t.i
-        for c in t.children:
-            if c.i < t.i and c.dep_ in ("amod", "compound", "nmod"):
-                start = min(start, c.left_edge.i)
-        span = without_determiners(doc[start : t.i + 1])
+        span = group_phrase(t)
         for i in range(span.start, span.end):
             owner = self.entity_at(i)
             if owner is not None:

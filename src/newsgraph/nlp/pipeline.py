@@ -20,7 +20,7 @@ from newsgraph.nlp import coref, dates, entities, events, quotes, roles, sentenc
 
 DEFAULT_MODEL = packs.pack(packs.DEFAULT).model
 #: newsgraph components, in the order they run after spaCy's own
-COMPONENTS = ("newsgraph_entities", "newsgraph_roles", "newsgraph_coref", "newsgraph_events", "newsgraph_quotes")
+COMPONENTS = ("newsgraph_entities", "newsgraph_roles", "newsgraph_coref", "newsgraph_events", "newsgraph_quotes", "newsgraph_event_pairs")
 
 
 def models() -> dict[str, str]:

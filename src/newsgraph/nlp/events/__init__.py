@@ -9,11 +9,23 @@ modifiers of event nouns ("upcoming", "planned").
 
 The component is split by what each part decides: :mod:`.lexicon` (which word is a cue of which type),
 :mod:`.arguments` (source and target), :mod:`.status` (occurred, planned, negated, hypothetical; stated
-intent) and :mod:`.extractor` (the component, which emits through :mod:`newsgraph.nlp.coding`).
+intent) and :mod:`.extractor` (the component, which emits through :mod:`newsgraph.nlp.coding`);
+:mod:`.pairs` is the trained pair classifier that adds what the rules miss.
 """
 
 from newsgraph.nlp.events.extractor import EventExtractor, make_events
 from newsgraph.nlp.events.lexicon import Cue, CueLexicon
+from newsgraph.nlp.events.pairs import PairClassifier, make_event_pairs
 from newsgraph.nlp.events.status import StatusCues, clause_chain, clause_children
 
-__all__ = ["Cue", "CueLexicon", "EventExtractor", "StatusCues", "clause_chain", "clause_children", "make_events"]
+__all__ = [
+    "Cue",
+    "CueLexicon",
+    "EventExtractor",
+    "PairClassifier",
+    "StatusCues",
+    "clause_chain",
+    "clause_children",
+    "make_event_pairs",
+    "make_events",
+]

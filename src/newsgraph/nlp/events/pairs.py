@@ -1,0 +1,283 @@
+"""The trained pair classifier: for two actors named in one sentence, which PLOVER interaction (if any)
+the sentence states between them, from the dependency path that joins them.
+
+Rules (:mod:`.extractor`) find the interactions whose cue they know; this component reads every pair of
+actors in a sentence, and adds the interactions a model trained on newsgraph's annotated corpus gives a
+probability of at least its threshold.  Its features are words and structure, not names: the word at the
+top of the path joining the two actors (the *trigger*), the type the field's CAMEO dictionary and the hand
+lexicon give that word, the dependency labels and preposition on each side, negation and modal words,
+the kinds of entity and of mention.  Each edge it adds says so: ``cue`` is ``model:<trigger lemma>``
+and ``confidence`` is the model's probability.
+
+The weights are the pack's ``event_pairs.json`` (written by ``training/train_events.py``, ``make
+train-events``); a pack without one gets no model and the component does nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph import ontology as ont
+from newsgraph.lang import load, pack
+from newsgraph.nlp import coding
+from newsgraph.nlp.events.lexicon import CueLexicon
+from newsgraph.nlp.events.status import StatusCues, clause_chain
+from newsgraph.nlp.extraction import ExtractedInteraction, Extraction, extraction
+
+#: entity types that act (a Location or a Topic is no party to an interaction)
+ACTOR_TYPES = frozenset({ont.PERSON, ont.COMPANY, ont.PUBLIC_BODY, ont.ORGANIZATION, ont.COUNTRY, ont.GROUP})
+#: the longest dependency path (in arcs) between two actors that is read
+MAX_PATH = 6
+NONE = "NONE"
+
+
+@dataclass
+class PairCandidate:
+    """Two actors of one sentence, the token that joins them, and the features the model reads.  An actor
+    is an entity index, or, for an unnamed group not yet an entity ("critics", "ministers"), ``-1 - i`` where
+    ``i`` is the index of its noun (:func:`actor_of` makes it an entity when an edge needs it)."""
+
+    source: int
+    target: int
+    trigger: int  # token index
+    sent: Span
+    features: list[str]
+
+
+def actor_of(ext: Extraction, doc: Doc, key: int) -> int:
+    """The entity index of candidate actor ``key``, creating the Group of an agent noun."""
+    return key if key >= 0 else ext.add_group(doc[-1 - key])
+
+
+class CueTypes:
+    """What the lexicons say a word signals: the hand lexicon's type and the CAMEO dictionary's."""
+
+    def __init__(self, lang: str) -> None:
+        cues = CueLexicon(lang)
+        self.hand: dict[str, str] = {lemma: cs[-1].type for lemma, cs in cues.verbs.items() if cs}
+        self.hand.update({lemma: c.type for lemma, c in cues.nouns.items()})
+        self.hand.update({lemma: c.type for lemma, c in cues.adjectives.items()})
+        self.agents: dict[str, str] = load("agents.json", lang)["agents"] if pack(lang).has("agents.json") else {}
+        if pack(lang).has("organizations.json"):
+            self.agents.update(dict.fromkeys(load("organizations.json", lang).get("group_nouns", ()), "GRP"))
+        self.cameo: dict[str, str] = {}
+        self.cameo_objects: dict[tuple[str, str], str] = {}
+        if pack(lang).has("event_dictionary.json"):
+            data = load("event_dictionary.json", lang)
+            self.cameo = {k: v["type"] for k, v in data["verbs"].items() if " " not in k}
+            for k, v in data["verb_objects"].items():
+                verb, _, obj = k.partition(" ")
+                self.cameo_objects[(verb, obj)] = v["type"] or NONE
+
+
+def _mention_heads(ext: Extraction, sent: Span, agents: dict[str, str]) -> dict[int, Token]:
+    """The first mention of each actor entity in ``sent``, as the root token of the mention; and each plural
+    agent noun of no entity ("critics", "ministers", "unions"), under the key ``-1 - token index``."""
+    doc = sent.doc
+    heads: dict[int, Token] = {}
+    for t in sent:
+        if t.tag_ == "NNS" and t.lower_ in agents and ext.entity_at(t.i) is None:
+            heads[-1 - t.i] = t
+    for idx, entity in enumerate(ext.entities):
+        if entity.type not in ACTOR_TYPES:
+            continue
+        for m in sorted(entity.mentions, key=lambda m: m.start):
+            if sent.start <= m.start < sent.end and m.end <= sent.end:
+                heads.setdefault(idx, doc[m.start : m.end].root)
+                break
+    return heads
+
+
+def _path(a: Token, b: Token) -> tuple[list[Token], list[Token], Token] | None:
+    """The tokens from ``a`` up to the lowest common ancestor and from ``b`` up to it (each excluding it),
+    and the ancestor; None when the path is longer than :data:`MAX_PATH` arcs."""
+    up_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(up_a)}
+    up_b: list[Token] = []
+    for t in [b, *b.ancestors]:
+        if t.i in index:
+            side_a = up_a[: index[t.i]]
+            if len(side_a) + len(up_b) > MAX_PATH:
+                return None
+            return side_a, up_b, t
+        up_b.append(t)
+    return None
+
+
+def _side(tokens: list[Token]) -> str:
+    return ">".join(t.dep_ for t in tokens) or "self"
+
+
+def _prep(tokens: list[Token]) -> str:
+    preps = [t.head.lower_ for t in tokens if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent")]
+    agent = any(t.dep_ == "agent" for t in tokens)
+    return ("by" if agent else preps[-1]) if (preps or agent) else "-"
+
+
+def _actor_kind(ext: Extraction, types: CueTypes, key: int, tok: Token) -> tuple[str, str]:
+    """(entity type, mention kind) of a candidate actor; an agent noun is ``agent:<sector>``."""
+    if key < 0:
+        return f"agent:{types.agents.get(tok.lower_, '-')}", "agent"
+    entity = ext.entities[key]
+    return entity.type, next((m.kind for m in entity.mentions if m.start <= tok.i < m.end), "name")
+
+
+def features(ext: Extraction, types: CueTypes, a: int, ta: Token, b: int, tb: Token) -> tuple[Token, list[str]] | None:
+    """The trigger and features of the pair (``a`` at ``ta``, ``b`` at ``tb``), or None when no short path
+    joins them."""
+    found = _path(ta, tb)
+    if found is None:
+        return None
+    side_a, side_b, trigger = found
+    lemma = trigger.lemma_.lower()
+    objects = [c for c in trigger.children if c.dep_ == "dobj" and c.i not in (ta.i, tb.i)]
+    obj = objects[0].lemma_.lower() if objects else "-"
+    path = f"{_side(side_a)}|{_side(side_b)}"
+    children = {c.dep_ for c in trigger.children}
+    aux = sorted(c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD")
+    governor = trigger.head.lemma_.lower() if trigger.dep_ in ("xcomp", "ccomp", "advcl") else "-"
+    type_a, kind_a = _actor_kind(ext, types, a, ta)
+    type_b, kind_b = _actor_kind(ext, types, b, tb)
+    hand = types.hand.get(lemma, "-")
+    cameo = types.cameo.get(lemma, "-")
+    cameo_obj = types.cameo_objects.get((lemma, obj), "-")
+    feats = [
+        "bias",
+        f"lemma={lemma}",
+        f"pos={trigger.pos_}",
+        f"hand={hand}",
+        f"cameo={cameo}",
+        f"cameo_obj={cameo_obj}",
+        f"obj={lemma}+{obj}",
+        f"path={path}",
+        f"a_side={_side(side_a)}",
+        f"b_side={_side(side_b)}",
+        f"b_prep={_prep(side_b)}",
+        f"a_prep={_prep(side_a)}",
+        f"lemma+b_prep={lemma}+{_prep(side_b)}",
+        f"hand+path={hand}+{path}",
+        f"cameo+path={cameo}+{path}",
+        f"hand+b_prep={hand}+{_prep(side_b)}",
+        f"cameo+b_prep={cameo}+{_prep(side_b)}",
+        f"types={type_a}>{type_b}",
+        f"kinds={kind_a}>{kind_b}",
+        f"governor={governor}",
+        f"order={'ab' if ta.i < tb.i else 'ba'}",
+        f"dist={min(abs(ta.i - tb.i) // 4, 5)}",
+    ]
+    # the words between the two actors on the path: their lemmas and what the lexicons make of them
+    # ("said *Y had failed*", "*criticism* of Y"), so that a word seen in no training sentence still counts
+    for t in {*side_a[1:], *side_b[1:], trigger}:
+        if t.pos_ in ("VERB", "NOUN", "ADJ"):
+            word = t.lemma_.lower()
+            feats.append(f"on_path={word}")
+            feats.append(f"on_path_hand={types.hand.get(word, '-')}")
+            feats.append(f"on_path_cameo={types.cameo.get(word, '-')}")
+    if "neg" in children:
+        feats.append("neg")
+    feats += [f"modal={m}" for m in aux]
+    if trigger.dep_ == "conj":
+        feats.append("conj")
+    return trigger, feats
+
+
+def candidates(doc: Doc, ext: Extraction, types: CueTypes) -> list[PairCandidate]:
+    """Every ordered pair of actors named in one sentence, joined by a short dependency path."""
+    out: list[PairCandidate] = []
+    for sent in doc.sents:
+        heads = _mention_heads(ext, sent, types.agents)
+        for a, ta in heads.items():
+            for b, tb in heads.items():
+                if a == b or ta.i == tb.i:
+                    continue
+                found = features(ext, types, a, ta, b, tb)
+                if found is not None:
+                    out.append(PairCandidate(a, b, found[0].i, sent, found[1]))
+    return out
+
+
+class PairModel:
+    """A multinomial logistic regression stored as JSON: ``classes``, ``bias``, sparse ``weights`` (feature
+    → one weight per class) and the ``threshold`` an interaction needs."""
+
+    def __init__(self, data: dict) -> None:
+        self.classes: list[str] = data["classes"]
+        self.bias: list[float] = data["bias"]
+        self.weights: dict[str, list[float]] = data["weights"]
+        self.threshold: float = data["threshold"]
+
+    def probabilities(self, feats: list[str]) -> list[float]:
+        scores = list(self.bias)
+        for f in feats:
+            w = self.weights.get(f)
+            if w is not None:
+                scores = [s + x for s, x in zip(scores, w)]
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return [e / total for e in exp]
+
+    def predict(self, feats: list[str]) -> tuple[str, float]:
+        """The most probable interaction type other than NONE, and its probability."""
+        probs = self.probabilities(feats)
+        best = max((p, c) for c, p in zip(self.classes, probs) if c != NONE)
+        return best[1], best[0]
+
+
+class PairClassifier:
+    """spaCy component ``newsgraph_event_pairs``: adds the interactions the pair model finds that the rules
+    did not (same type and parties in the same sentence)."""
+
+    def __init__(self, lang: str = "en") -> None:
+        self.model = PairModel(load("event_pairs.json", lang)) if pack(lang).has("event_pairs.json") else None
+        self.types = CueTypes(lang) if self.model else None
+        self.status_cues = StatusCues(lang) if self.model else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.model is None or self.types is None or self.status_cues is None:
+            return doc
+        ext = extraction(doc)
+        known = {(v.type, tuple(v.source), tuple(v.target), v.sent_start) for v in ext.events}
+        known_pairs = {(s, t, v.sent_start) for v in ext.events for s in v.source for t in v.target}
+        made: dict[int, int] = {}  # agent noun key -> the entity made for it
+        for c in candidates(doc, ext, self.types):
+            if (c.source, c.target, c.sent.start) in known_pairs:
+                continue  # the rules read this pair already
+            etype, p = self.model.predict(c.features)
+            if p < self.model.threshold:
+                continue
+            for key in (c.source, c.target):
+                if key < 0 and key not in made:
+                    made[key] = actor_of(ext, doc, key)
+            c.source, c.target = made.get(c.source, c.source), made.get(c.target, c.target)
+            if c.source == c.target or (etype, (c.source,), (c.target,), c.sent.start) in known:
+                continue
+            trigger = doc[c.trigger]
+            status = self.status_cues.status(clause_chain(trigger), None)
+            ext.events.append(
+                ExtractedInteraction(
+                    type=etype,
+                    mode=trigger.lemma_.lower(),
+                    source=[c.source],
+                    target=[c.target],
+                    status=status,
+                    trigger=trigger.i,
+                    sent_start=c.sent.start,
+                    sent_end=c.sent.end,
+                    confidence=round(p, 2),
+                    cue=f"model:{trigger.lemma_.lower()}",
+                )
+            )
+            known.add((etype, (c.source,), (c.target,), c.sent.start))
+        ext.events = coding.keep_targeted(ext.events)
+        return doc
+
+
+@Language.factory("newsgraph_event_pairs", default_config={"lang": "en"})
+def make_event_pairs(nlp: Language, name: str, lang: str) -> PairClassifier:
+    """spaCy factory of ``newsgraph_event_pairs``."""
+    return PairClassifier(lang)

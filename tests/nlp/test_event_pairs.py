@@ -1,0 +1,84 @@
+"""The pair classifier: candidate pairs from the parse, a model stored as JSON, and the edges it adds
+(sentences written for these tests)."""
+
+import json
+
+import pytest
+
+from newsgraph.lang import load
+from newsgraph.nlp.events.pairs import NONE, CueTypes, PairClassifier, PairModel, candidates
+from newsgraph.nlp.extraction import extraction
+from newsgraph.nlp.pipeline import pipeline_for
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline_for("en")
+
+
+@pytest.fixture(scope="module")
+def types():
+    return CueTypes("en")
+
+
+def _parsed(nlp, text):
+    with nlp.select_pipes(disable=["newsgraph_event_pairs"]):
+        return nlp(text)
+
+
+def test_candidates_join_actors_by_their_path(nlp, types):
+    doc = _parsed(nlp, "Greenpeace needled Exxon over the spill.")
+    ext = extraction(doc)
+    names = {i: e.name for i, e in enumerate(ext.entities)}
+    pairs = {(names.get(c.source), names.get(c.target)): c for c in candidates(doc, ext, types)}
+    c = pairs[("Greenpeace", "Exxon")]
+    assert doc[c.trigger].lemma_ == "needle"
+    assert "path=nsubj|dobj" in c.features and "lemma=needle" in c.features
+    assert ("Exxon", "Greenpeace") in pairs  # both orders are read; the model decides
+
+
+def test_agent_nouns_are_candidate_actors(nlp, types):
+    doc = _parsed(nlp, "Critics needled Exxon over the spill.")
+    ext = extraction(doc)
+    agents = [c for c in candidates(doc, ext, types) if c.source < 0]
+    assert agents and doc[-1 - agents[0].source].text == "Critics"
+    assert any(f.startswith("types=agent:") for f in agents[0].features)
+
+
+def test_dictionary_types_reach_words_no_training_sentence_had(nlp, types):
+    doc = _parsed(nlp, "Greenpeace pilloried Exxon.")
+    ext = extraction(doc)
+    c = next(c for c in candidates(doc, ext, types) if c.source >= 0 and ext.entities[c.source].name == "Greenpeace")
+    assert "cameo=ACCUSE" in c.features and "on_path_cameo=ACCUSE" in c.features  # no hand cue, no training sentence: the dictionary's type
+
+
+def test_model_probabilities():
+    model = PairModel({"classes": ["ACCUSE", NONE], "bias": [0.0, 0.0], "weights": {"lemma=needle": [2.0, -2.0]}, "threshold": 0.5})
+    etype, p = model.predict(["bias", "lemma=needle"])
+    assert etype == "ACCUSE" and p > 0.9
+    assert model.predict(["lemma=other"]) == ("ACCUSE", 0.5)
+
+
+def test_classifier_adds_an_edge_and_makes_the_group(nlp, tmp_path, monkeypatch):
+    model = {"classes": ["ACCUSE", NONE], "bias": [-3.0, 3.0], "weights": {"lemma=needle": [6.0, -6.0]}, "threshold": 0.6}
+    clf = PairClassifier("en")
+    clf.model = PairModel(model)
+    doc = clf(_parsed(nlp, "Critics needled Exxon over the spill."))
+    ext = extraction(doc)
+    added = [v for v in ext.events if v.cue == "model:needle"]
+    assert added, ext.events
+    v = added[0]
+    assert (ext.entities[v.source[0]].name, ext.entities[v.target[0]].name) == ("Critics", "Exxon")
+    assert ext.entities[v.source[0]].type == "Group" and v.confidence >= 0.6 and v.status == "occurred"
+
+
+def test_a_pack_without_weights_does_nothing():
+    assert PairClassifier("es").model is None
+
+
+def test_the_shipped_weights():
+    data = load("event_pairs.json", "en")
+    assert NONE in data["classes"] and len(data["bias"]) == len(data["classes"])
+    assert 0 < data["threshold"] < 1
+    assert all(len(w) == len(data["classes"]) for w in list(data["weights"].values())[:100])
+    json.dumps(data)  # plain JSON
