@@ -29,15 +29,18 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from spacy.tokens import Doc
 
-from newsgraph.evaluate import corpus
+from newsgraph.evaluate import corpus, crossre
 from newsgraph.evaluate.split import part_of
 from newsgraph.nlp import finalise
 from newsgraph.nlp.document import to_document
-from newsgraph.nlp.events.pairs import NONE, CueTypes, candidates
+from newsgraph.nlp.events.pairs import CueTypes, candidates
 from newsgraph.nlp.extraction import extraction, group_phrase
+from newsgraph.nlp.pair_model import NONE
 from newsgraph.nlp.pipeline import pipeline_for
+from newsgraph.nlp.role_pairs import TitleWords, role_candidates
 
 ROOT = Path(__file__).resolve().parent.parent
+ROLE = "ROLE"
 SEED = 13
 #: the inverse regularisation strength (chosen by out-of-fold F1 on the tune part)
 C = 0.2
@@ -59,7 +62,7 @@ def samples(docs: list[dict[str, Any]], gold: list[dict[str, Any]], score: Any) 
     X: list[list[str]] = []
     y: list[str] = []
     groups: list[str] = []
-    with nlp.select_pipes(disable=["newsgraph_event_pairs"]):
+    with nlp.select_pipes(disable=["newsgraph_event_pairs", "newsgraph_role_pairs"]):
         for record, g, doc in zip(docs, gold, nlp.pipe(d["text"] for d in docs)):
             ext = extraction(doc)
             document = to_document(doc, {"id": record["id"]})
@@ -123,6 +126,29 @@ def shared_gold(data: Path, score: Any) -> tuple[list[dict[str, Any]], list[dict
     return docs, gold
 
 
+def role_samples(docs: list[dict[str, Any]], gold: list[dict[str, Any]], score: Any) -> tuple[list[list[str]], list[str], list[str]]:
+    """(features, label, document id) of every person–organisation pair of ``docs``: ROLE when the gold has
+    the tie between their actors (ties are stated once per document, so any sentence naming both counts)."""
+    nlp = pipeline_for("en")
+    titles = TitleWords("en")
+    X: list[list[str]] = []
+    y: list[str] = []
+    groups: list[str] = []
+    with nlp.select_pipes(disable=["newsgraph_event_pairs", "newsgraph_role_pairs"]):
+        for record, g, doc in zip(docs, gold, nlp.pipe(d["text"] for d in docs)):
+            ext = extraction(doc)
+            document = to_document(doc, {"id": record["id"]})
+            ids = {idx: f"e{n + 1}" for n, idx in enumerate(finalise.kept_entities(ext.entities))}
+            keys = score.entity_map(document, g)
+            ties = {(r["person"], r["org"]) for r in g.get("roles", [])}
+            for c in role_candidates(doc, ext, titles):
+                kp, ko = keys.get(ids.get(c.person, ""), set()), keys.get(ids.get(c.org, ""), set())
+                X.append(c.features)
+                y.append(ROLE if any((a, b) in ties for a in kp for b in ko) else NONE)
+                groups.append(str(record["id"]))
+    return X, y, groups
+
+
 def _fit(X: list[list[str]], y: list[str], c: float = C) -> tuple[DictVectorizer, LogisticRegression]:
     vec = DictVectorizer()
     m = vec.fit_transform([dict.fromkeys(f, 1) for f in X])
@@ -156,7 +182,9 @@ def best_threshold(X: list[list[str]], y: list[str], groups: list[str]) -> tuple
 
 def export(vec: DictVectorizer, model: LogisticRegression, threshold: float, meta: dict[str, Any]) -> dict[str, Any]:
     names = vec.get_feature_names_out()
-    coef = model.coef_
+    coef, intercept = model.coef_, model.intercept_
+    if len(model.classes_) == 2:  # scikit-learn keeps one column for two classes: the second's score against 0
+        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.array([0.0, intercept[0]])
     weights = {}
     for j, name in enumerate(names):
         column = [round(float(w), 3) for w in coef[:, j]]
@@ -169,10 +197,20 @@ def export(vec: DictVectorizer, model: LogisticRegression, threshold: float, met
         ),
         **meta,
         "classes": [str(c) for c in model.classes_],
-        "bias": [round(float(b), 4) for b in model.intercept_],
+        "bias": [round(float(b), 4) for b in intercept],
         "threshold": threshold,
         "weights": dict(sorted(weights.items())),
     }
+
+
+def train(X: list[list[str]], y: list[str], groups: list[str], out: Path, documents: int) -> None:
+    """Fit on every sample, with the threshold cross-validation chose, and write the weights to ``out``."""
+    threshold, table = best_threshold(X, y, groups)
+    print("  out-of-fold F1 by threshold:", ", ".join(f"{t:.2f} {f:.3f}" for t, f in table.items()))
+    vec, model = _fit(X, y)
+    data = export(vec, model, threshold, {"documents": documents, "pairs": len(y), "seed": SEED, "C": C})
+    out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"  {out}: {len(data['weights'])} features, threshold {threshold}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -182,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", default=str(ROOT / "training" / "corpus"))
     ap.add_argument("--no-shared", dest="shared", action="store_false", help="Train on the corpus alone (not the PLOVER records and M2E2).")
     ap.add_argument("--out", default=str(ROOT / "src" / "newsgraph" / "lang" / "en" / "event_pairs.json"))
+    ap.add_argument("--roles-out", default=str(ROOT / "src" / "newsgraph" / "lang" / "en" / "role_pairs.json"))
     args = ap.parse_args(argv)
     spec = importlib.util.spec_from_file_location("score", args.scorer)
     assert spec and spec.loader
@@ -193,15 +232,14 @@ def main(argv: list[str] | None = None) -> int:
     more_docs, more_gold = shared_gold(Path(args.data), score) if args.shared else ([], [])
     X, y, groups = samples(docs + more_docs, gold + more_gold, score)
     print(
-        f"{len(docs)} tune documents of the corpus and {len(more_docs)} of the shared sets, {len(y)} pairs, "
+        f"events: {len(docs)} tune documents of the corpus and {len(more_docs)} of the shared sets, {len(y)} pairs, "
         f"{sum(label != NONE for label in y)} with an interaction"
     )
-    threshold, table = best_threshold(X, y, groups)
-    print("out-of-fold F1 by threshold:", ", ".join(f"{t:.2f} {f:.3f}" for t, f in table.items()))
-    vec, model = _fit(X, y)
-    data = export(vec, model, threshold, {"documents": len(docs) + len(more_docs), "pairs": len(y), "seed": SEED, "C": C})
-    Path(args.out).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{args.out}: {len(data['weights'])} features, threshold {threshold}")
+    train(X, y, groups, Path(args.out), len(docs) + len(more_docs))
+    role_docs, role_gold = crossre.convert(sorted((Path(args.data) / "crossre").glob("*train*.json"))) if args.shared else ([], [])
+    X, y, groups = role_samples(docs + role_docs, gold + role_gold, score)
+    print(f"roles: {len(docs)} tune documents of the corpus and {len(role_docs)} CrossRE training sentences, {len(y)} pairs, {y.count(ROLE)} ties")
+    train(X, y, groups, Path(args.roles_out), len(docs) + len(role_docs))
     return 0
 
 

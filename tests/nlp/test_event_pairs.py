@@ -6,8 +6,9 @@ import json
 import pytest
 
 from newsgraph.lang import load
-from newsgraph.nlp.events.pairs import NONE, CueTypes, PairClassifier, PairModel, candidates
+from newsgraph.nlp.events.pairs import CueTypes, PairClassifier, candidates
 from newsgraph.nlp.extraction import extraction
+from newsgraph.nlp.pair_model import NONE, PairModel
 from newsgraph.nlp.pipeline import pipeline_for
 
 
@@ -82,3 +83,37 @@ def test_the_shipped_weights():
     assert 0 < data["threshold"] < 1
     assert all(len(w) == len(data["classes"]) for w in list(data["weights"].values())[:100])
     json.dumps(data)  # plain JSON
+
+
+# -- ROLE ties -------------------------------------------------------------------------------------------
+def test_role_candidates_read_the_words_between(nlp):
+    from newsgraph.nlp.role_pairs import TitleWords, role_candidates
+
+    doc = _parsed(nlp, "Acme Corp treasurer Jane Roe resigned on Monday.")
+    ext = extraction(doc)
+    titles = TitleWords("en")
+    cands = {(ext.entities[c.person].name, ext.entities[c.org].name): c for c in role_candidates(doc, ext, titles)}
+    c = cands[("Jane Roe", "Acme Corp")]
+    assert "between=treasurer" in c.features and "title_between=True" in c.features
+
+
+def test_role_classifier_adds_a_tie_the_rules_missed(nlp):
+    from newsgraph.nlp.role_pairs import RolePairClassifier
+
+    clf = RolePairClassifier("en")
+    clf.model = PairModel({"classes": [NONE, "ROLE"], "bias": [0.0, -4.0], "weights": {"between=, who runs": [0.0, 8.0]}, "threshold": 0.5})
+    doc = clf(_parsed(nlp, "Jane Roe, who runs Acme Corp, resigned."))
+    ext = extraction(doc)
+    ties = {(ext.entities[r.person].name, ext.entities[r.org].name, r.pattern[:6]) for r in ext.roles}
+    assert ("Jane Roe", "Acme Corp", "model:") in ties
+
+
+def test_role_classifier_leaves_an_organisation_a_title_binds_to_another_name(nlp):
+    from newsgraph.nlp.role_pairs import RolePairClassifier
+
+    clf = RolePairClassifier("en")
+    clf.model = PairModel({"classes": [NONE, "ROLE"], "bias": [0.0, 8.0], "weights": {}, "threshold": 0.5})  # says ROLE to everything
+    doc = clf(_parsed(nlp, "Acme Corp chairman John Doe praised Jane Roe."))
+    ext = extraction(doc)
+    ties = {(ext.entities[r.person].name, ext.entities[r.org].name) for r in ext.roles}
+    assert ("John Doe", "Acme Corp") in ties and ("Jane Roe", "Acme Corp") not in ties

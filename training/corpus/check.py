@@ -14,7 +14,24 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
+    "RETREAT",
+    "ACCUSE",
+    "REQUEST",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
 STATUSES = {"occurred", "planned", "negated", "hypothetical"}
 KEY = re.compile(r"^[a-z0-9_]+$")
 

@@ -16,11 +16,19 @@ from spacy.language import Language
 from newsgraph import lang as packs
 
 # importing the modules registers the shared factories (they are also declared as spaCy entry points)
-from newsgraph.nlp import coref, dates, entities, events, quotes, roles, sentences  # noqa: F401
+from newsgraph.nlp import coref, dates, entities, events, quotes, role_pairs, roles, sentences  # noqa: F401
 
 DEFAULT_MODEL = packs.pack(packs.DEFAULT).model
 #: newsgraph components, in the order they run after spaCy's own
-COMPONENTS = ("newsgraph_entities", "newsgraph_roles", "newsgraph_coref", "newsgraph_events", "newsgraph_quotes", "newsgraph_event_pairs")
+COMPONENTS = (
+    "newsgraph_entities",
+    "newsgraph_roles",
+    "newsgraph_coref",
+    "newsgraph_events",
+    "newsgraph_quotes",
+    "newsgraph_event_pairs",
+    "newsgraph_role_pairs",
+)
 
 
 def models() -> dict[str, str]:

@@ -154,3 +154,31 @@ def without_determiners(span: Span) -> Span:
     while start < span.end - 1 and (doc[start].pos_ in ("DET", "NUM", "PUNCT") or doc[start].like_num or doc[start].tag_ == "PRP$"):
         start += 1
     return doc[start : span.end]
+
+
+def path_between(a: Token, b: Token, max_arcs: int = 6) -> tuple[list[Token], list[Token], Token] | None:
+    """The tokens from ``a`` up to the lowest common ancestor and from ``b`` up to it (each excluding it),
+    and the ancestor; None when the path is longer than ``max_arcs`` arcs."""
+    up_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(up_a)}
+    up_b: list[Token] = []
+    for t in [b, *b.ancestors]:
+        if t.i in index:
+            side_a = up_a[: index[t.i]]
+            if len(side_a) + len(up_b) > max_arcs:
+                return None
+            return side_a, up_b, t
+        up_b.append(t)
+    return None
+
+
+def side_labels(tokens: list[Token]) -> str:
+    """The dependency labels of one side of a path, bottom up ("nsubj", "pobj>prep"; "self" when empty)."""
+    return ">".join(t.dep_ for t in tokens) or "self"
+
+
+def prep_on(tokens: list[Token]) -> str:
+    """The preposition that introduces one side of a path ("with", "of"; "by" for a passive agent; "-")."""
+    preps = [t.head.lower_ for t in tokens if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent")]
+    agent = any(t.dep_ == "agent" for t in tokens)
+    return ("by" if agent else preps[-1]) if (preps or agent) else "-"

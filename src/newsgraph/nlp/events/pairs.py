@@ -15,7 +15,6 @@ train-events``); a pack without one gets no model and the component does nothing
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -27,12 +26,11 @@ from newsgraph.nlp import coding
 from newsgraph.nlp.events.lexicon import CueLexicon
 from newsgraph.nlp.events.status import StatusCues, clause_chain
 from newsgraph.nlp.extraction import ExtractedInteraction, Extraction, extraction
+from newsgraph.nlp.pair_model import NONE, PairModel
+from newsgraph.nlp.syntax import path_between, prep_on, side_labels
 
 #: entity types that act (a Location or a Topic is no party to an interaction)
 ACTOR_TYPES = frozenset({ont.PERSON, ont.COMPANY, ont.PUBLIC_BODY, ont.ORGANIZATION, ont.COUNTRY, ont.GROUP})
-#: the longest dependency path (in arcs) between two actors that is read
-MAX_PATH = 6
-NONE = "NONE"
 
 
 @dataclass
@@ -92,32 +90,6 @@ def _mention_heads(ext: Extraction, sent: Span, agents: dict[str, str]) -> dict[
     return heads
 
 
-def _path(a: Token, b: Token) -> tuple[list[Token], list[Token], Token] | None:
-    """The tokens from ``a`` up to the lowest common ancestor and from ``b`` up to it (each excluding it),
-    and the ancestor; None when the path is longer than :data:`MAX_PATH` arcs."""
-    up_a = [a, *a.ancestors]
-    index = {t.i: n for n, t in enumerate(up_a)}
-    up_b: list[Token] = []
-    for t in [b, *b.ancestors]:
-        if t.i in index:
-            side_a = up_a[: index[t.i]]
-            if len(side_a) + len(up_b) > MAX_PATH:
-                return None
-            return side_a, up_b, t
-        up_b.append(t)
-    return None
-
-
-def _side(tokens: list[Token]) -> str:
-    return ">".join(t.dep_ for t in tokens) or "self"
-
-
-def _prep(tokens: list[Token]) -> str:
-    preps = [t.head.lower_ for t in tokens if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent")]
-    agent = any(t.dep_ == "agent" for t in tokens)
-    return ("by" if agent else preps[-1]) if (preps or agent) else "-"
-
-
 def _actor_kind(ext: Extraction, types: CueTypes, key: int, tok: Token) -> tuple[str, str]:
     """(entity type, mention kind) of a candidate actor; an agent noun is ``agent:<sector>``."""
     if key < 0:
@@ -129,14 +101,14 @@ def _actor_kind(ext: Extraction, types: CueTypes, key: int, tok: Token) -> tuple
 def features(ext: Extraction, types: CueTypes, a: int, ta: Token, b: int, tb: Token) -> tuple[Token, list[str]] | None:
     """The trigger and features of the pair (``a`` at ``ta``, ``b`` at ``tb``), or None when no short path
     joins them."""
-    found = _path(ta, tb)
+    found = path_between(ta, tb)
     if found is None:
         return None
     side_a, side_b, trigger = found
     lemma = trigger.lemma_.lower()
     objects = [c for c in trigger.children if c.dep_ == "dobj" and c.i not in (ta.i, tb.i)]
     obj = objects[0].lemma_.lower() if objects else "-"
-    path = f"{_side(side_a)}|{_side(side_b)}"
+    path = f"{side_labels(side_a)}|{side_labels(side_b)}"
     children = {c.dep_ for c in trigger.children}
     aux = sorted(c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD")
     governor = trigger.head.lemma_.lower() if trigger.dep_ in ("xcomp", "ccomp", "advcl") else "-"
@@ -154,15 +126,15 @@ def features(ext: Extraction, types: CueTypes, a: int, ta: Token, b: int, tb: To
         f"cameo_obj={cameo_obj}",
         f"obj={lemma}+{obj}",
         f"path={path}",
-        f"a_side={_side(side_a)}",
-        f"b_side={_side(side_b)}",
-        f"b_prep={_prep(side_b)}",
-        f"a_prep={_prep(side_a)}",
-        f"lemma+b_prep={lemma}+{_prep(side_b)}",
+        f"a_side={side_labels(side_a)}",
+        f"b_side={side_labels(side_b)}",
+        f"b_prep={prep_on(side_b)}",
+        f"a_prep={prep_on(side_a)}",
+        f"lemma+b_prep={lemma}+{prep_on(side_b)}",
         f"hand+path={hand}+{path}",
         f"cameo+path={cameo}+{path}",
-        f"hand+b_prep={hand}+{_prep(side_b)}",
-        f"cameo+b_prep={cameo}+{_prep(side_b)}",
+        f"hand+b_prep={hand}+{prep_on(side_b)}",
+        f"cameo+b_prep={cameo}+{prep_on(side_b)}",
         f"types={type_a}>{type_b}",
         f"kinds={kind_a}>{kind_b}",
         f"governor={governor}",
@@ -198,34 +170,6 @@ def candidates(doc: Doc, ext: Extraction, types: CueTypes) -> list[PairCandidate
                 if found is not None:
                     out.append(PairCandidate(a, b, found[0].i, sent, found[1]))
     return out
-
-
-class PairModel:
-    """A multinomial logistic regression stored as JSON: ``classes``, ``bias``, sparse ``weights`` (feature
-    → one weight per class) and the ``threshold`` an interaction needs."""
-
-    def __init__(self, data: dict) -> None:
-        self.classes: list[str] = data["classes"]
-        self.bias: list[float] = data["bias"]
-        self.weights: dict[str, list[float]] = data["weights"]
-        self.threshold: float = data["threshold"]
-
-    def probabilities(self, feats: list[str]) -> list[float]:
-        scores = list(self.bias)
-        for f in feats:
-            w = self.weights.get(f)
-            if w is not None:
-                scores = [s + x for s, x in zip(scores, w)]
-        top = max(scores)
-        exp = [math.exp(s - top) for s in scores]
-        total = sum(exp)
-        return [e / total for e in exp]
-
-    def predict(self, feats: list[str]) -> tuple[str, float]:
-        """The most probable interaction type other than NONE, and its probability."""
-        probs = self.probabilities(feats)
-        best = max((p, c) for c, p in zip(self.classes, probs) if c != NONE)
-        return best[1], best[0]
 
 
 class PairClassifier:
