@@ -90,3 +90,15 @@ def test_eval_bad_input_is_one_line(shared, args, message):
     assert res.returncode == 2
     assert message in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_eval_output_keeps_the_text_around_the_table(shared, tmp_path):
+    out = tmp_path / "acc.md"
+    assert _eval(shared, "--sets", "example", "-o", str(out)).returncode == 0
+    first = out.read_text(encoding="utf-8")
+    assert first.startswith("# Accuracy\n\nHow to read it: every set is split into a **tune** part")
+    out.write_text("# My notes\n\n" + first.split("\n\n", 1)[1] + "\n## What changed\nhand-written\n", encoding="utf-8")
+    assert _eval(shared, "--sets", "example", "-o", str(out)).returncode == 0
+    again = out.read_text(encoding="utf-8")
+    assert again.startswith("# My notes\n") and again.endswith("## What changed\nhand-written\n")
+    assert all(row in again for row in EXAMPLE_ROWS) and again.count("| set | file | measure |") == 1

@@ -23,12 +23,14 @@ def eval_command(
     sets: str | None = typer.Option(
         None, "--sets", help="Comma-separated subset of: conll,gsr,m2e2,polnear,crossre,corpus,example,speed,conll-es,news-es,speed-es."
     ),
-    output: str | None = typer.Option(None, "--output", "-o", help="Also write the Markdown table to this file (e.g. docs/accuracy.md)."),
+    output: str | None = typer.Option(
+        None, "--output", "-o", help="Also write the Markdown table to this file (e.g. docs/accuracy.md), keeping the text outside its markers."
+    ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many documents per file (a quick look; not comparable)."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines (one per figure) instead of the table."),
 ) -> None:
     """Run the pipeline over every annotated set and print the accuracy table (scored by score.py)."""
-    from newsgraph.evaluate.accuracy import SETS, EvalError, evaluate, markdown
+    from newsgraph.evaluate.accuracy import SETS, EvalError, document, evaluate, markdown
 
     chosen = [s.strip() for s in sets.split(",") if s.strip()] if sets else list(SETS)
     try:
@@ -43,4 +45,6 @@ def eval_command(
     else:
         sys.stdout.write(table)
     if output:
-        Path(output).write_text(f"# Accuracy\n\n{table}", encoding="utf-8")
+        out = Path(output)
+        previous = out.read_text(encoding="utf-8") if out.exists() else None
+        out.write_text(document(table, previous), encoding="utf-8")

@@ -55,7 +55,7 @@ TARGETS = {
     ("conll-es", "F1 PER/ORG/LOC"): 0.80,
 }
 #: measures where lower is better
-AT_MOST = {("speed", "full / bare spaCy"): 1.5, ("speed-es", "full / bare spaCy"): 1.5}
+AT_MOST = {("speed", "full / bare spaCy"): 1.3, ("speed-es", "full / bare spaCy"): 1.5}
 
 
 class EvalError(Exception):
@@ -375,7 +375,11 @@ def eval_speed(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> I
         "speed",
         path,
         run,
-        [("full / bare spaCy", round(s.ratio, 2)), ("(model with news NER, no newsgraph components) / bare spaCy", round(s.ner / s.bare, 2))],
+        [
+            ("full / bare spaCy", round(s.ratio, 2)),
+            ("(model with news NER, no newsgraph components) / bare spaCy", round(s.ner / s.bare, 2)),
+            ("(full without the trained pair classifiers) / bare spaCy", round(s.rules / s.bare, 2)),
+        ],
     )
 
 
@@ -558,3 +562,25 @@ def markdown(rows: list[Row], command: str) -> str:
         rate = f"{r.words / r.seconds:,.0f}" if r.seconds else ""
         lines.append(f"| {r.set} | {r.file} | {r.docs} | {r.words} | {r.seconds:.1f} | {rate} |")
     return "\n".join(lines) + "\n"
+
+
+BEGIN = "<!-- the table below is written by `newsgraph eval -o`; text outside the markers is kept -->"
+END = "<!-- end of the table written by newsgraph eval -->"
+PROTOCOL = """\
+How to read it: every set is split into a **tune** part and a **check** part by a hash of the document id
+(`newsgraph.evaluate.split`: one document in three is in the check part). Errors are read on the tune part
+only; the check part is read as a number, never sentence by sentence, and a cue, rule, lexicon entry or
+trained weight stays only if the check part agrees. `all` is the whole file, `gap` is tune − check, and a
+target is judged on the check part where there is one. The held-out halves kept outside shared/ are scored
+the same way at review: the check part is the best estimate of them. The protocol, the corpus and what
+each change did are below the table."""
+
+
+def document(table: str, previous: str | None) -> str:
+    """The Markdown file ``-o`` writes: the table between :data:`BEGIN` and :data:`END`, with the text
+    around them kept from ``previous`` (a new file gets a title and :data:`PROTOCOL`)."""
+    block = f"{BEGIN}\n\n{table}\n{END}"
+    if previous and BEGIN in previous and END in previous:
+        head, rest = previous.split(BEGIN, 1)
+        return head + block + rest.split(END, 1)[1]
+    return f"# Accuracy\n\n{PROTOCOL}\n\n{block}\n"

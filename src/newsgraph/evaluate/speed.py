@@ -20,6 +20,9 @@ from typing import Any
 from newsgraph.extract import extract_many
 from newsgraph.nlp.pipeline import COMPONENTS, DEFAULT_MODEL, bare_pipeline, models, pipeline_for
 
+#: the components whose decisions are a trained model's (their cost is reported apart)
+TRAINED = ("newsgraph_event_pairs", "newsgraph_role_pairs")
+
 
 @dataclass
 class Speed:
@@ -29,6 +32,8 @@ class Speed:
     ner: float
     full: float
     model: str = DEFAULT_MODEL
+    #: the full pipeline without the trained pair classifiers (their cost is ``full - rules``)
+    rules: float = 0.0
 
     @property
     def ratio(self) -> float:
@@ -58,7 +63,7 @@ def measure(records: list[dict[str, Any]], rounds: int = 2, batch_size: int = 32
     full = pipeline_for(language)
     list(bare.pipe(texts[:5]))  # warm all three
     list(extract_many(records[:5]))
-    t_bare, t_ner, t_full = [], [], []
+    t_bare, t_ner, t_full, t_rules = [], [], [], []
     for _ in range(rounds):
         t0 = time.perf_counter()
         for _doc in bare.pipe(texts, batch_size=batch_size):
@@ -73,5 +78,10 @@ def measure(records: list[dict[str, Any]], rounds: int = 2, batch_size: int = 32
         for _d in extract_many(records, batch_size=batch_size):
             pass
         t_full.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        with full.select_pipes(disable=[c for c in COMPONENTS if c in TRAINED]):
+            for _d in extract_many(records, batch_size=batch_size):
+                pass
+        t_rules.append(time.perf_counter() - t0)
     words = sum(len(t.split()) for t in texts)
-    return Speed(len(records), words, min(t_bare), min(t_ner), min(t_full), models()[language])
+    return Speed(len(records), words, min(t_bare), min(t_ner), min(t_full), models()[language], min(t_rules))
