@@ -466,7 +466,7 @@ class Store:
                 q = q.where(t.Entity.type == type)
             if ids is not None:
                 q = q.where(t.Entity.id.in_(ids))
-            q = q.order_by(func.coalesce(mentions.c.n, 0).desc(), t.Entity.name)
+            q = q.order_by(func.coalesce(mentions.c.n, 0).desc(), t.Entity.name, t.Entity.id)  # id: a total order, the same on every backend
             if limit:
                 q = q.limit(limit)
             return [{"id": e.id, "name": e.name, "type": e.type, "mentions": n_m, "events": n_e} for e, n_m, n_e in s.execute(q)]
@@ -503,7 +503,7 @@ class Store:
             ]
             evidence = [
                 {"start": v.start, "end": v.end, "event_id": v.id, "type": v.type, "status": v.status}
-                for v in s.scalars(select(t.Interaction).where(t.Interaction.document_id == d.id).order_by(t.Interaction.start))
+                for v in s.scalars(select(t.Interaction).where(t.Interaction.document_id == d.id).order_by(t.Interaction.start, t.Interaction.id))
             ]
             evidence += [
                 {"start": r.start, "end": r.end, "event_id": r.id, "type": ont.ROLE, "status": ont.OCCURRED}
