@@ -7,7 +7,7 @@ Reads ``CAMEO.2.0.txt`` (the verb pattern dictionary, MIT, Open Event Data Allia
 
 - ``verbs``: verb lemma, or lemma + particle/preposition (``+MEET_WITH`` → ``meet with``, ``- * (TO)`` →
   ``rush to``) → its PLOVER type, from the code of its synonym block or of its pattern;
-- ``verb_objects``: verb lemma + the head word of its object (never a particle or a function word) (``- * TALKS [046] # HOLD`` → ``hold talks``)
+- ``verb_objects``: verb lemma + the head noun of its object (``- * TALKS [046] # HOLD`` → ``hold talks``)
   → PLOVER type, or null where the dictionary says the pair is not an event (``[---]``).
 
 What is left out, and why: patterns with words before the verb (they fix the subject), with synonym sets
@@ -30,12 +30,6 @@ PLOVER = {
 }  # fmt: skip
 #: older PLOVER names in the crosswalk
 RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-#: words of a pattern that are a particle or preposition of the verb, not its object ("CALL OFF")
-PARTICLES = frozenset(
-    "off up out down on in away back over through about around forward aside together apart to with for from by at into of as".split()
-)
-#: words that are neither (a pattern's conjunction or complementiser): such a pattern is left out
-FUNCTION_WORDS = frozenset("if that whether than and or but not no".split())
 HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]\s*(?:#\s*(\S+))?")
 
@@ -116,10 +110,8 @@ def convert(folder: Path) -> dict:
             t = plover(pcode, table)
             if t is None:
                 continue
-        particle = re.fullmatch(r"\(([A-Z]+)\)", rest) or (re.fullmatch(r"([A-Z]+)", rest) if rest.lower() in PARTICLES else None)
+        particle = re.fullmatch(r"\(([A-Z]+)\)", rest)
         obj = re.fullmatch(r"\{?([A-Z][A-Z\- ]*?)\}?", rest)
-        if obj and obj.group(1).split()[-1].lower() in PARTICLES | FUNCTION_WORDS:
-            obj = None
         for verb in heads:
             if " " in verb:
                 continue

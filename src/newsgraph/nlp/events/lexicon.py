@@ -94,8 +94,6 @@ class CueLexicon:
         data = load("event_dictionary.json", lang)
         rules = load("event_cues.json", lang).get("dictionary_filter", {})
         if not rules.get("use", True):
-            if rules.get("idioms", False):
-                self._add_idioms(data, type_preps)
             return
         types = set(rules.get("verb_types", ont.EVENT_TYPES))
         object_types = set(rules.get("object_types", ont.EVENT_TYPES))
@@ -122,24 +120,11 @@ class CueLexicon:
                 None if t is None else Cue(t, lemma, "verb", None, target_preps=preps, object=obj, origin=f"CAMEO {info['cameo']}")
             )
 
-    def _add_idioms(self, data: dict, type_preps: dict[str, tuple[str, ...]]) -> None:
-        """Only the dictionary's verb + object pairs whose verb is a hand cue: they correct it where the object
-        makes an idiom of it ("strike a deal" is no attack, "face a trial" no meeting)."""
-        for entry, info in data["verb_objects"].items():
-            lemma, _, obj = entry.partition(" ")
-            if lemma not in self.verbs:
-                continue
-            t = info["type"]
-            preps = type_preps.get(t, self.default_preps) if t else ()
-            self.verb_objects[(lemma, obj)] = (
-                None if t is None else Cue(t, lemma, "verb", None, target_preps=preps, object=obj, origin=f"CAMEO {info['cameo']}")
-            )
-
     def object_cue(self, tok: Token) -> tuple[bool, Cue | None]:
         """(found, cue) for a verb + object pair of the dictionary ("held talks"): found with no cue means the
         dictionary says the pair is not an event ("faced a run-off")."""
-        if not self.verb_objects or any(c.dep_ == "prt" for c in tok.children):
-            return False, None  # a particle verb is another verb ("called off the strike")
+        if not self.verb_objects:
+            return False, None
         lemma = tok.lemma_.lower()
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass"):
