@@ -20,6 +20,7 @@ import importlib.util
 import json
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from newsgraph.evaluate.split import part_of
 from newsgraph.nlp import finalise
 from newsgraph.nlp.document import to_document
 from newsgraph.nlp.events.pairs import CueTypes, candidates
-from newsgraph.nlp.extraction import extraction, group_phrase
+from newsgraph.nlp.extraction import Extraction, extraction, group_phrase
 from newsgraph.nlp.pair_model import NONE
 from newsgraph.nlp.pipeline import pipeline_for
 from newsgraph.nlp.role_pairs import TitleWords, role_candidates
@@ -55,41 +56,49 @@ def _same_sentence(evidence: str, sentence: str) -> bool:
     return bool(e) and (e in s or s in e)
 
 
-def samples(docs: list[dict[str, Any]], gold: list[dict[str, Any]], score: Any) -> tuple[list[list[str]], list[str], list[str]]:
-    """(features, label, document id) of every candidate pair of ``docs``."""
+def parsed(
+    docs: list[dict[str, Any]], gold: list[dict[str, Any]], score: Any
+) -> Iterator[tuple[str, dict[str, Any], Doc, Extraction, dict[int, str], dict]]:
+    """Each document read by the pipeline without the classifiers being trained: (id, gold, Doc, extraction,
+    entity index → document JSON id, document JSON id → the gold actors the scorer maps it to)."""
     nlp = pipeline_for("en")
-    types = CueTypes("en")
-    X: list[list[str]] = []
-    y: list[str] = []
-    groups: list[str] = []
     with nlp.select_pipes(disable=["newsgraph_event_pairs", "newsgraph_role_pairs"]):
         for record, g, doc in zip(docs, gold, nlp.pipe(d["text"] for d in docs)):
             ext = extraction(doc)
             document = to_document(doc, {"id": record["id"]})
             ids = {idx: f"e{n + 1}" for n, idx in enumerate(finalise.kept_entities(ext.entities))}
-            keys = score.entity_map(document, g)
-            alias = {score.norm(n): k for k, names in g["entities"].items() for n in names}
+            yield str(record["id"]), g, doc, ext, ids, score.entity_map(document, g)
 
-            def gold_keys(key: int, doc: Doc = doc, ids: dict[int, str] = ids, keys: dict = keys, alias: dict = alias) -> set[str]:
-                if key >= 0:
-                    return keys.get(ids.get(key, ""), set())
-                noun = doc[-1 - key]  # an agent noun: by its phrase ("Labour MPs") or the noun alone ("critics")
-                return {alias[n] for n in (score.norm(group_phrase(noun).text), score.norm(noun.text)) if n in alias}
 
-            for c in candidates(doc, ext, types):
-                ka, kb = gold_keys(c.source), gold_keys(c.target)
-                label = NONE
-                for ev in g["events"]:
-                    if not _same_sentence(ev.get("evidence", ""), c.sent.text):
-                        continue
-                    forward = ka & set(ev["source"]) and kb & set(ev["target"])
-                    backward = ev["type"] in score.SYMMETRIC and kb & set(ev["source"]) and ka & set(ev["target"])
-                    if forward or backward:
-                        label = ev["type"]
-                        break
-                X.append(c.features)
-                y.append(label)
-                groups.append(record["id"])
+def samples(docs: list[dict[str, Any]], gold: list[dict[str, Any]], score: Any) -> tuple[list[list[str]], list[str], list[str]]:
+    """(features, label, document id) of every candidate pair of ``docs``."""
+    types = CueTypes("en")
+    X: list[list[str]] = []
+    y: list[str] = []
+    groups: list[str] = []
+    for doc_id, g, doc, ext, ids, keys in parsed(docs, gold, score):
+        alias = {score.norm(n): k for k, names in g["entities"].items() for n in names}
+
+        def gold_keys(key: int, doc: Doc = doc, ids: dict[int, str] = ids, keys: dict = keys, alias: dict = alias) -> set[str]:
+            if key >= 0:
+                return keys.get(ids.get(key, ""), set())
+            noun = doc[-1 - key]  # an agent noun: by its phrase ("Labour MPs") or the noun alone ("critics")
+            return {alias[n] for n in (score.norm(group_phrase(noun).text), score.norm(noun.text)) if n in alias}
+
+        for c in candidates(doc, ext, types):
+            ka, kb = gold_keys(c.source), gold_keys(c.target)
+            label = NONE
+            for ev in g["events"]:
+                if not _same_sentence(ev.get("evidence", ""), c.sent.text):
+                    continue
+                forward = ka & set(ev["source"]) and kb & set(ev["target"])
+                backward = ev["type"] in score.SYMMETRIC and kb & set(ev["source"]) and ka & set(ev["target"])
+                if forward or backward:
+                    label = ev["type"]
+                    break
+            X.append(c.features)
+            y.append(label)
+            groups.append(doc_id)
     return X, y, groups
 
 
@@ -129,23 +138,17 @@ def shared_gold(data: Path, score: Any) -> tuple[list[dict[str, Any]], list[dict
 def role_samples(docs: list[dict[str, Any]], gold: list[dict[str, Any]], score: Any) -> tuple[list[list[str]], list[str], list[str]]:
     """(features, label, document id) of every person–organisation pair of ``docs``: ROLE when the gold has
     the tie between their actors (ties are stated once per document, so any sentence naming both counts)."""
-    nlp = pipeline_for("en")
     titles = TitleWords("en")
     X: list[list[str]] = []
     y: list[str] = []
     groups: list[str] = []
-    with nlp.select_pipes(disable=["newsgraph_event_pairs", "newsgraph_role_pairs"]):
-        for record, g, doc in zip(docs, gold, nlp.pipe(d["text"] for d in docs)):
-            ext = extraction(doc)
-            document = to_document(doc, {"id": record["id"]})
-            ids = {idx: f"e{n + 1}" for n, idx in enumerate(finalise.kept_entities(ext.entities))}
-            keys = score.entity_map(document, g)
-            ties = {(r["person"], r["org"]) for r in g.get("roles", [])}
-            for c in role_candidates(doc, ext, titles):
-                kp, ko = keys.get(ids.get(c.person, ""), set()), keys.get(ids.get(c.org, ""), set())
-                X.append(c.features)
-                y.append(ROLE if any((a, b) in ties for a in kp for b in ko) else NONE)
-                groups.append(str(record["id"]))
+    for doc_id, g, doc, ext, ids, keys in parsed(docs, gold, score):
+        ties = {(r["person"], r["org"]) for r in g.get("roles", [])}
+        for c in role_candidates(doc, ext, titles):
+            kp, ko = keys.get(ids.get(c.person, ""), set()), keys.get(ids.get(c.org, ""), set())
+            X.append(c.features)
+            y.append(ROLE if any((a, b) in ties for a in kp for b in ko) else NONE)
+            groups.append(doc_id)
     return X, y, groups
 
 
