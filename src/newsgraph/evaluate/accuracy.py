@@ -27,6 +27,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -63,8 +64,6 @@ class EvalError(Exception):
 
 
 Value = float | str
-#: a measure's name and its value on the whole file, the tune part and the check part (None: not split)
-Figure = tuple[str, Value, Value | None, Value | None]
 
 
 @dataclass
@@ -132,6 +131,8 @@ class Run:
     seconds: float
     pred: Path
     extra: dict[str, Any] = field(default_factory=dict)
+    #: the ids of the records read (all of them, or the first ``--limit``): only those are scored
+    read: frozenset[str] = frozenset()
 
 
 def load_scorer(path: Path) -> ModuleType:
@@ -153,7 +154,7 @@ def _extract(records: list[dict[str, Any]], out: Path, limit: int | None, langua
         for doc in extract_many(records, language=language):
             f.write(json.dumps(doc, ensure_ascii=False) + "\n")
     seconds = time.perf_counter() - t0
-    return Run(len(records), sum(len(r["text"].split()) for r in records), seconds, out)
+    return Run(len(records), sum(len(r["text"].split()) for r in records), seconds, out, read=frozenset(str(r["id"]) for r in records))
 
 
 def _rows(name: str, file: Path, run: Run, pairs: Iterable[tuple[str, Value]]) -> list[Row]:
@@ -181,9 +182,9 @@ def eval_conll(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> I
             continue
         records = [{"id": i, "text": t} for i, t, _ in score.conll_docs(str(path))]
         run = _extract(records, tmp / f"conll-{path.stem}.jsonl", limit)
-        read = {r["id"] for r in records[: limit or None]}
+        read = run.read
 
-        def measure(keep: Callable[[str], bool], path: Path = path, run: Run = run, read: set[str] = read) -> list[tuple[str, Value]]:
+        def measure(keep: Callable[[str], bool], path: Path = path, run: Run = run, read: frozenset[str] = read) -> list[tuple[str, Value]]:
             gold = tmp / f"conll-gold-{path.stem}.txt"
             rename = subsets.conll(path, lambda doc_id: doc_id in read and keep(doc_id), gold)
             pred = subsets.predictions(run.pred, lambda doc_id: doc_id in rename, tmp / f"conll-part-{path.stem}.jsonl", rename)
@@ -238,7 +239,7 @@ def eval_m2e2(score: ModuleType, data: Path, tmp: Path, limit: int | None) -> It
         return
     records = [{"id": sid, "text": s["text"]} for sid, s in sorted(score.m2e2_sentences(str(folder)).items())]
     run = _extract(records, tmp / "m2e2.jsonl", limit)
-    read = {r["id"] for r in records[: limit or None]}
+    read = run.read
 
     def measure(keep: Callable[[str], bool]) -> list[tuple[str, Value]]:
         # an article's sentences stay in one part: the part is the article's (the sentence id less its "_N")
@@ -253,9 +254,9 @@ def eval_polnear(score: ModuleType, data: Path, tmp: Path, limit: int | None) ->
     for path in sorted((data / "polnear").glob("*.jsonl.gz")):
         records = [{"id": i, "text": t} for i, t, _ in score.polnear_articles(str(path))]
         run = _extract(records, tmp / "polnear.jsonl", limit)
-        read = {r["id"] for r in records[: limit or None]}
+        read = run.read
 
-        def measure(keep: Callable[[str], bool], path: Path = path, run: Run = run, read: set[str] = read) -> list[tuple[str, Value]]:
+        def measure(keep: Callable[[str], bool], path: Path = path, run: Run = run, read: frozenset[str] = read) -> list[tuple[str, Value]]:
             gold = subsets.gzipped_jsonl(path, lambda doc_id: doc_id in read and keep(doc_id), "id", tmp / "polnear-part.jsonl.gz")
             s = score.score_polnear(str(gold), str(run.pred))
             c, f = s["content"], s["full"]
@@ -273,7 +274,7 @@ def eval_crossre(score: ModuleType, data: Path, tmp: Path, limit: int | None) ->
     for path in paths:
         docs, gold = crossre.convert([path])
         run = _extract(docs, tmp / f"crossre-{path.stem}.jsonl", limit)
-        read = {str(d["id"]) for d in docs[: limit or None]}
+        read = run.read
         lines = [json.dumps(g) for g in gold if str(g["doc_id"]) in read]
         yield from _split_rows("crossre", path, run, _edge_measure(score, lines, run.pred, tmp, _roles))
         preds.append(run.pred.read_text(encoding="utf-8"))
@@ -309,7 +310,7 @@ def eval_corpus(score: ModuleType, data: Path, tmp: Path, limit: int | None, fol
     if not docs:
         return
     run = _extract(docs, tmp / "corpus.jsonl", limit)
-    read = {str(d["id"]) for d in docs[: limit or None]}
+    read = run.read
     preds = {d["document"]["id"]: d for d in map(json.loads, run.pred.read_text(encoding="utf-8").splitlines())}
     for source in [*sorted({g["source"] for g in gold}), "all"]:
         chosen = [g for g in gold if g["doc_id"] in read and source in (g["source"], "all")]
@@ -484,7 +485,9 @@ def eval_speed_es(score: ModuleType, data: Path, tmp: Path, limit: int | None) -
     )
 
 
-EVALUATORS: dict[str, Callable[[ModuleType, Path, Path, int | None], Iterator[Row]]] = {
+#: a set's scorer: (score.py module, data folder, temporary folder, --limit) -> its rows
+Evaluator = Callable[[ModuleType, Path, Path, int | None], Iterator[Row]]
+EVALUATORS: dict[str, Evaluator] = {
     "conll": eval_conll,
     "gsr": eval_gsr,
     "m2e2": eval_m2e2,
@@ -516,15 +519,13 @@ def evaluate(
         raise EvalError(f"unknown set {unknown[0]!r}; choose from {', '.join(SETS)}")
     score = load_scorer(scorer)
     list(extract_many([{"id": "warm-up", "text": "Germany met France."}]))  # load the pipeline before timing
+    evaluators: dict[str, Evaluator] = {**EVALUATORS, "corpus": partial(eval_corpus, folder=corpus_folder)}
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="newsgraph-eval-") as tmp:
         for name in sets:
             if progress:
                 progress(name)
-            if name == "corpus":
-                rows += list(eval_corpus(score, data, Path(tmp), limit, corpus_folder))
-            else:
-                rows += list(EVALUATORS[name](score, data, Path(tmp), limit))
+            rows += list(evaluators[name](score, data, Path(tmp), limit))
     return rows
 
 

@@ -124,6 +124,17 @@ class Extraction:
             self.token_entity[i] = idx
         return idx
 
+    def first_mentions(self, sent: Span, types: frozenset[str]) -> dict[int, Token]:
+        """The first mention in ``sent`` of each entity of ``types``, as the root token of the mention."""
+        heads: dict[int, Token] = {}
+        for idx, entity in enumerate(self.entities):
+            if entity.type not in types:
+                continue
+            first = min((m for m in entity.mentions if sent.start <= m.start and m.end <= sent.end), key=lambda m: m.start, default=None)
+            if first is not None:
+                heads[idx] = sent.doc[first.start : first.end].root
+        return heads
+
     def add_group(self, t: Token) -> int:
         """The entity of the unnamed collective actor headed by ``t`` ("Fijian rebels", "opposition groups"),
         created as a Group from the noun and its modifiers unless a token there already names one."""

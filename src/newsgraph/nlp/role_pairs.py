@@ -34,8 +34,6 @@ class RoleCandidate:
 
     person: int
     org: int
-    start: int  # token span of the evidence
-    end: int
     sent: Span
     features: list[str]
 
@@ -48,18 +46,6 @@ class TitleWords:
         self.words: set[str] = set()
         for key in ("titles", "company_titles", "team_titles", "role_nouns"):
             self.words.update(w.lower() for w in data.get(key, ()) if isinstance(w, str))
-
-
-def _first_mentions(ext: Extraction, sent: Span, types: frozenset[str]) -> dict[int, Token]:
-    heads: dict[int, Token] = {}
-    for idx, entity in enumerate(ext.entities):
-        if entity.type not in types:
-            continue
-        for m in sorted(entity.mentions, key=lambda m: m.start):
-            if sent.start <= m.start and m.end <= sent.end:
-                heads.setdefault(idx, sent.doc[m.start : m.end].root)
-                break
-    return heads
 
 
 def role_features(ext: Extraction, titles: TitleWords, p: int, tp: Token, o: int, to: Token) -> list[str] | None:
@@ -108,15 +94,15 @@ def role_candidates(doc: Doc, ext: Extraction, titles: TitleWords) -> list[RoleC
     """Every pair of a person and an organisation-like entity named in one sentence, joined by a short path."""
     out: list[RoleCandidate] = []
     for sent in doc.sents:
-        people = _first_mentions(ext, sent, frozenset({ont.PERSON}))
-        orgs = _first_mentions(ext, sent, ont.ORG_LIKE)
+        people = ext.first_mentions(sent, frozenset({ont.PERSON}))
+        orgs = ext.first_mentions(sent, ont.ORG_LIKE)
         for p, tp in people.items():
             for o, to in orgs.items():
                 if p == o:
                     continue
                 feats = role_features(ext, titles, p, tp, o, to)
                 if feats is not None:
-                    out.append(RoleCandidate(p, o, min(tp.i, to.i), max(tp.i, to.i) + 1, sent, feats))
+                    out.append(RoleCandidate(p, o, sent, feats))
     return out
 
 

@@ -57,7 +57,6 @@ class CueLexicon:
         self.meeting_frames = frozenset(data["meeting_attachment_preps"]["frame_nouns"])
         type_preps = {k: tuple(v) for k, v in data["type_target_preps"].items() if not k.startswith("_")}
         self.verbs: dict[str, list[Cue]] = {}
-        self._dictionary_verbs: dict[str, list[Cue]] = {}
         for etype, lemmas in data["verbs"].items():
             ont.canonical_event_type(etype)
             for entry in lemmas:
@@ -98,6 +97,7 @@ class CueLexicon:
         types = set(rules.get("verb_types", ont.EVENT_TYPES))
         object_types = set(rules.get("object_types", ont.EVENT_TYPES))
         dropped = set(rules.get("drop", ()))
+        dictionary_verbs: dict[str, list[Cue]] = {}
         for entry, info in data["verbs"].items():
             lemma, _, particle = entry.partition(" ")
             if info["type"] not in types or entry in dropped or lemma in self.verbs:
@@ -105,11 +105,10 @@ class CueLexicon:
             if not rules.get("generic_verbs", True) and _generic(info["cameo"]):
                 continue  # a verb coded only with a top-level CAMEO category ("add" → 060, cooperate): too vague alone
             preps = type_preps.get(info["type"], self.default_preps)
-            self._dictionary_verbs.setdefault(lemma, []).append(
+            dictionary_verbs.setdefault(lemma, []).append(
                 Cue(info["type"], lemma, "verb", particle or None, target_preps=preps, origin=f"CAMEO {info['cameo']}")
             )
-        for lemma, cues in self._dictionary_verbs.items():
-            self.verbs[lemma] = cues
+        self.verbs.update(dictionary_verbs)
         for entry, info in data["verb_objects"].items():
             lemma, _, obj = entry.partition(" ")
             t = info["type"]

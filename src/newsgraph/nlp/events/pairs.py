@@ -75,18 +75,8 @@ class CueTypes:
 def _mention_heads(ext: Extraction, sent: Span, agents: dict[str, str]) -> dict[int, Token]:
     """The first mention of each actor entity in ``sent``, as the root token of the mention; and each plural
     agent noun of no entity ("critics", "ministers", "unions"), under the key ``-1 - token index``."""
-    doc = sent.doc
-    heads: dict[int, Token] = {}
-    for t in sent:
-        if t.tag_ == "NNS" and t.lower_ in agents and ext.entity_at(t.i) is None:
-            heads[-1 - t.i] = t
-    for idx, entity in enumerate(ext.entities):
-        if entity.type not in ACTOR_TYPES:
-            continue
-        for m in sorted(entity.mentions, key=lambda m: m.start):
-            if sent.start <= m.start < sent.end and m.end <= sent.end:
-                heads.setdefault(idx, doc[m.start : m.end].root)
-                break
+    heads: dict[int, Token] = {-1 - t.i: t for t in sent if t.tag_ == "NNS" and t.lower_ in agents and ext.entity_at(t.i) is None}
+    heads.update(ext.first_mentions(sent, ACTOR_TYPES))
     return heads
 
 
@@ -157,14 +147,15 @@ def features(ext: Extraction, types: CueTypes, a: int, ta: Token, b: int, tb: To
     return trigger, feats
 
 
-def candidates(doc: Doc, ext: Extraction, types: CueTypes) -> list[PairCandidate]:
-    """Every ordered pair of actors named in one sentence, joined by a short dependency path."""
+def candidates(doc: Doc, ext: Extraction, types: CueTypes, skip: frozenset[tuple[int, int, int]] = frozenset()) -> list[PairCandidate]:
+    """Every ordered pair of actors named in one sentence, joined by a short dependency path, less the pairs
+    in ``skip`` (``(source, target, sentence start)``)."""
     out: list[PairCandidate] = []
     for sent in doc.sents:
         heads = _mention_heads(ext, sent, types.agents)
         for a, ta in heads.items():
             for b, tb in heads.items():
-                if a == b or ta.i == tb.i:
+                if a == b or ta.i == tb.i or (a, b, sent.start) in skip:
                     continue
                 found = features(ext, types, a, ta, b, tb)
                 if found is not None:
@@ -186,11 +177,9 @@ class PairClassifier:
             return doc
         ext = extraction(doc)
         known = {(v.type, tuple(v.source), tuple(v.target), v.sent_start) for v in ext.events}
-        known_pairs = {(s, t, v.sent_start) for v in ext.events for s in v.source for t in v.target}
+        read_by_rules = frozenset((s, t, v.sent_start) for v in ext.events for s in v.source for t in v.target)
         made: dict[int, int] = {}  # agent noun key -> the entity made for it
-        for c in candidates(doc, ext, self.types):
-            if (c.source, c.target, c.sent.start) in known_pairs:
-                continue  # the rules read this pair already
+        for c in candidates(doc, ext, self.types, skip=read_by_rules):
             etype, p = self.model.predict(c.features)
             if p < self.model.threshold:
                 continue
