@@ -260,9 +260,11 @@ def create_app(
         since: Day = None,
         until: Day = None,
         limit: int = Query(2000, ge=1, le=10000),
+        cap: int = Query(queries.DEFAULT_CAP, ge=0, le=10000, description="the strongest actors kept per hop; 0 keeps all"),
     ) -> dict[str, Any]:
-        """The actors within ``hops`` interactions and the interactions among them."""
-        return queries.ego(store, entity_id, hops=hops, limit=limit, **filters(type, status, since, until))
+        """The actors within ``hops`` interactions and the interactions among them; with ``cap``, the
+        strongest per hop (each node's ``strength``; ``more``: per hop, how many were left out)."""
+        return queries.ego(store, entity_id, hops=hops, limit=limit, cap=cap or None, **filters(type, status, since, until))
 
     @app.get("/api/path", tags=["graph"], responses=ERRORS)
     def path(

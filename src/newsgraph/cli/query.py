@@ -80,6 +80,9 @@ def ego(
     name: str = typer.Argument(..., help="An actor's name or alias."),
     hops: int = typer.Option(1, "--hops", min=1, max=4, help="How many interactions away."),
     limit: int = typer.Option(2000, "--limit", min=1, help="At most this many interactions (oldest first)."),
+    cap: int | None = typer.Option(
+        None, "--cap", min=0, help="Keep the N strongest actors per hop (most interactions, then latest; default 25); 0 keeps all."
+    ),
     db: str = DB_OPT,
     etype: str | None = TYPE_OPT,
     status: str | None = STATUS_OPT,
@@ -88,10 +91,12 @@ def ego(
     as_json: bool = JSON_OPT,
 ) -> None:
     """The actors within N interactions of NAME, and the interactions among them."""
+    from newsgraph.graph.queries import DEFAULT_CAP
     from newsgraph.graph.queries import ego as ego_query
 
+    cap = DEFAULT_CAP if cap is None else cap
     filters = query_filters(etype, status, since, until)
-    result = run_query(db, lambda store: ego_query(store, name, hops=hops, limit=limit, **filters))
+    result = run_query(db, lambda store: ego_query(store, name, hops=hops, limit=limit, cap=cap or None, **filters))
     if as_json:
         emit(result)
         return
@@ -99,6 +104,9 @@ def ego(
 
     if result["truncated"]:
         warn(f"showing the first {limit} interactions; narrow with --type/--status/--since or raise --limit")
+    for hop, more in enumerate(result.get("more", []), 1):
+        if more:
+            warn(f"hop {hop}: {more} more actors not shown (the {cap} strongest are); --cap 0 shows all")
     out().print(rows_table(result["nodes"], ["name", "type", "hops"], f"{len(result['nodes'])} actors"))
     out().print(edges_table(result["edges"]))
 

@@ -1,8 +1,9 @@
 """Graph queries over a store: ego network, paths with the evidence of every hop, timelines, top actors.
 
 Every query takes the filters ``type`` (PLOVER), ``status``, ``since`` and ``until`` (dates, inclusive)
-as keyword arguments.  Walks go through :meth:`Store.events_touching` one hop at a time (indexed SQL), so they do not load the
-whole graph; rankings (PageRank) build the graph with :func:`build_graph`.
+as keyword arguments.  Walks (ego network, path) go over the in-memory snapshot of the interaction graph
+(:mod:`newsgraph.graph.snapshot`), or one indexed SQL query per hop where no snapshot fits
+(:mod:`newsgraph.graph.walks`); rankings (PageRank) build the graph with :func:`build_graph`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any, cast
 import networkx as nx
 
 from newsgraph.graph.build import build_graph
+from newsgraph.graph.snapshot import Filter, snapshot_of
+from newsgraph.graph.walks import chain_in_memory, chain_in_sql, ego_in_memory, ego_in_sql
 from newsgraph.store import Store
 
 
@@ -24,79 +27,57 @@ def _weighted(g: nx.MultiDiGraph, into: nx.Graph) -> nx.Graph:
     return into
 
 
-def ego(store: Store, name: str, hops: int = 1, limit: int | None = 2000, **filters: str | None) -> dict[str, Any]:
+#: how many actors the CLI, the API and the page keep per hop of an ego network unless told otherwise
+DEFAULT_CAP = 25
+
+
+def ego(store: Store, name: str, hops: int = 1, limit: int | None = 2000, cap: int | None = None, **filters: str | None) -> dict[str, Any]:
     """The actors within ``hops`` interactions of ``name`` and the interactions among them (at most
-    ``limit`` interactions, oldest first; ``truncated`` says when more were left out)."""
+    ``limit`` interactions, oldest first; ``truncated`` says when more were left out).
+
+    With ``cap``, each hop keeps only the ``cap`` strongest actors it reaches (most interactions with the
+    hop before, then the latest, then by id): each node says its ``strength``, and ``more`` how many actors
+    each hop left out.  Walks of two hops or more go through the in-memory snapshot (built on first use,
+    see :mod:`newsgraph.graph.snapshot`); one hop uses it when it is there, SQL otherwise."""
     center = store.resolve(name)
-    seen = {center: 0}
-    frontier = {center}
-    events: dict[str, dict[str, list[str]]] = {}
-    for hop in range(1, hops + 1):
-        found = store.events_touching(frontier, **filters)
-        events.update(found)
-        nxt = {e for actors in found.values() for e in actors["source"] + actors["target"] if e not in seen}
-        for e in nxt:
-            seen[e] = hop
-        frontier = nxt
-        if not frontier:
-            break
-    truncated = bool(limit) and len(events) > limit  # type: ignore[operator]
-    edges = [e for e in store.edges(event_ids=list(events), limit=limit) if set(e["source_ids"] + e["target_ids"]) <= set(seen)]
+    snap = snapshot_of(store, build=hops > 1)
+    if snap is not None:
+        walk = ego_in_memory(snap, center, hops, cap, Filter.of(filters), limit)
+    else:
+        walk = ego_in_sql(store, center, hops, cap, filters)
+    seen = walk.hops
+    truncated = bool(limit) and walk.total > limit  # type: ignore[operator]
+    edges = [e for e in store.edges(event_ids=walk.events, limit=limit) if set(e["source_ids"] + e["target_ids"]) <= set(seen)]
     if truncated:
         shown = {n for e in edges for n in e["source_ids"] + e["target_ids"]}
         seen = {n: h for n, h in seen.items() if h == 0 or n in shown}
     names = {n["id"]: n for n in store.nodes_by_id(list(seen))}
-    return {
-        "center": center,
-        "truncated": truncated,
-        "nodes": [
-            {"id": i, "hops": h, "name": names[i]["name"], "type": names[i]["type"]}
-            for i, h in sorted(seen.items(), key=lambda x: (x[1], names[x[0]]["name"]))
-        ],
-        "edges": edges,
-    }
+    nodes = []
+    for i, h in sorted(seen.items(), key=lambda x: (x[1], names[x[0]]["name"])):
+        node: dict[str, Any] = {"id": i, "hops": h, "name": names[i]["name"], "type": names[i]["type"]}
+        if cap is not None and h:
+            node["strength"] = walk.strength[i]
+        nodes.append(node)
+    out: dict[str, Any] = {"center": center, "truncated": truncated, "nodes": nodes, "edges": edges}
+    if cap is not None:
+        out["more"] = walk.more
+    return out
 
 
 def path(store: Store, a: str, b: str, max_hops: int = 4, **filters: str | None) -> list[dict[str, Any]]:
     """The shortest chain of interactions from ``a`` to ``b`` (either direction), one edge with its evidence
-    per hop; empty when none within ``max_hops``.  A two-sided breadth-first search: each step grows the
-    smaller side by one hop with one SQL self-join (:meth:`Store.neighbours`)."""
+    per hop; empty when none within ``max_hops``.  A two-sided breadth-first search that grows the smaller
+    side by one hop at a time, over the in-memory snapshot (SQL when none fits: :mod:`newsgraph.graph.walks`)."""
     start, goal = store.resolve(a), store.resolve(b)
-    if start == goal:
+    snap = snapshot_of(store)
+    hops = (
+        chain_in_memory(snap, start, goal, max_hops, Filter.of(filters)) if snap is not None else chain_in_sql(store, start, goal, max_hops, filters)
+    )
+    if not hops:
         return []
-    sides: list[dict[str, str | None]] = [{start: None}, {goal: None}]  # node -> the node it was reached from, per side
-    frontiers = [[start], [goal]]
-    meet = None
-    for _ in range(max_hops):
-        i = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
-        parents, other = sides[i], sides[1 - i]
-        nxt = []
-        for here, there in store.neighbours(frontiers[i], **filters):
-            if there not in parents:
-                parents[there] = here
-                nxt.append(there)
-                if there in other:
-                    meet = there
-                    break
-        if meet or not nxt:
-            break
-        frontiers[i] = nxt
-    if meet is None:
-        return []
-    chain = _walk(sides[0], meet)[::-1] + _walk(sides[1], meet)[1:]
-    # each hop was found by neighbours under the same filters: an interaction joins its two ends
-    hops = [(u, v, cast(str, store.event_between(u, v, **filters))) for u, v in zip(chain, chain[1:])]
     by_id = {e["id"]: e for e in store.edges(event_ids=[h[2] for h in hops])}
-    names = {n["id"]: n["name"] for n in store.nodes_by_id(chain)}
+    names = {n["id"]: n["name"] for n in store.nodes_by_id([hops[0][0]] + [h[1] for h in hops])}
     return [{"from": names[u], "to": names[v], "edge": by_id[ev]} for u, v, ev in hops]
-
-
-def _walk(parents: dict[str, str | None], node: str) -> list[str]:
-    """``node`` and its ancestors back to the side's root."""
-    out = [node]
-    while parents[out[-1]] is not None:
-        out.append(parents[out[-1]])  # type: ignore[arg-type]
-    return out
 
 
 def timeline(store: Store, a: str, b: str | None = None, **filters: str | None) -> list[dict[str, Any]]:

@@ -177,6 +177,15 @@ class Interaction(Evidence, Seen, Base):
     __table_args__ = (Index("ix_events_type_status", "type", "status"), Index("ix_events_first_seen", "first_seen"))
 
 
+class GraphVersion(Base):
+    """One row: a number that grows whenever interactions are added (curation has its own log), so that
+    an in-memory snapshot of the graph knows, from one primary-key read, whether it is still current."""
+
+    __tablename__ = "graph_version"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class InteractionActor(Base):
     __tablename__ = "event_actors"
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)

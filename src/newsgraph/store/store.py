@@ -434,6 +434,8 @@ class Store:
         _insert(s, t.Role, list(roles.values()))
         _insert(s, t.Interaction, list(events.values()))
         _insert(s, t.InteractionActor, actors)
+        if events:
+            s.execute(update(t.GraphVersion).where(t.GraphVersion.id == 1).values(value=t.GraphVersion.value + 1))
         _insert(s, t.Quote, list(quotes.values()))
         return SaveResult(doc_id, True, len(node), len(events), len(doc.get("roles", [])), event_ids=list(events))
 
@@ -634,14 +636,25 @@ class Store:
     ) -> dict[str, dict[str, list[str]]]:
         """For every interaction with one of ``entity_ids`` among its actors (and passing the filters): its
         sources and targets (ids).  Uses the index on ``event_actors.entity_id``: one hop of a graph walk."""
-        event_ids: dict[str, None] = {}  # in the order found
         with Session(self.engine) as s:
-            for chunk in _chunks(list(entity_ids)):
-                q = select(t.InteractionActor.event_id).where(t.InteractionActor.entity_id.in_(chunk))
-                if type or status or since or until:
-                    q = _filtered(q.join(t.Interaction, t.Interaction.id == t.InteractionActor.event_id), type, status, since, until)
-                event_ids.update(dict.fromkeys(s.scalars(q.distinct())))
-            return dict(self._actors(s, list(event_ids)))
+            return dict(self._actors(s, self._touching(s, entity_ids, type, status, since, until)))
+
+    def event_dates(self, event_ids: list[str]) -> dict[str, str | None]:
+        """Interaction id -> its date (the stated time, else the document's)."""
+        with Session(self.engine) as s:
+            q = select(t.Interaction.id, t.Interaction.date)
+            return {i: d for c in _chunks(event_ids) for i, d in s.execute(q.where(t.Interaction.id.in_(c)))}
+
+    @staticmethod
+    def _touching(s: Session, entity_ids: Iterable[str], type: str | None, status: str | None, since: str | None, until: str | None) -> list[str]:
+        """The ids of the interactions of ``entity_ids`` that pass the filters, in the order found."""
+        event_ids: dict[str, None] = {}
+        for chunk in _chunks(list(entity_ids)):
+            q = select(t.InteractionActor.event_id).where(t.InteractionActor.entity_id.in_(chunk))
+            if type or status or since or until:
+                q = _filtered(q.join(t.Interaction, t.Interaction.id == t.InteractionActor.event_id), type, status, since, until)
+            event_ids.update(dict.fromkeys(s.scalars(q.distinct())))
+        return list(event_ids)
 
     def neighbours(self, entity_ids: Iterable[str], **filters: str | None) -> list[tuple[str, str]]:
         """``(actor, other)`` pairs for every actor of ``entity_ids`` and every other actor of one of its
@@ -670,6 +683,44 @@ class Store:
         q = _filtered(q, **filters).order_by(t.Interaction.confidence.desc(), t.Interaction.first_seen, t.Interaction.id).limit(1)
         with Session(self.engine) as s:
             return s.scalar(q)
+
+    def graph_version(self) -> tuple[int, int]:
+        """What the interaction graph's shape depends on, in two primary-key reads: a number that grows
+        whenever interactions are added, and the last curation's number (only curation moves actors)."""
+        with Session(self.engine) as s:
+            added = s.scalar(select(t.GraphVersion.value).where(t.GraphVersion.id == 1)) or 0
+            curation = s.scalar(select(func.max(t.Curation.id))) or 0
+        return added, curation
+
+    def graph_rows(self, seen_since: str | None = None, batch: int = 100_000) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+        """The interaction graph as rows, for an in-memory snapshot, streamed in batches (straight from the
+        driver's cursor: at a million interactions, building row objects would cost more than the query):
+        ``("events", rows)`` with ``(id, type, status, date, time_start, first_seen, confidence)`` per
+        interaction (a missing date or time as ``""``), then ``("actors", rows)`` with ``(event_id,
+        entity_id)`` per actor; all of them, or only those of interactions first seen at or after
+        ``seen_since``."""
+        mark = "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
+        since = f" WHERE e.first_seen >= {mark}" if seen_since is not None else ""
+        queries = (
+            (
+                "events",
+                "SELECT e.id, e.type, e.status, COALESCE(e.date, ''), COALESCE(e.time_start, ''), e.first_seen, "
+                f"COALESCE(e.confidence, 0) FROM events e{since}",
+            ),
+            ("actors", f"SELECT a.event_id, a.entity_id FROM event_actors a{' JOIN events e ON e.id = a.event_id' + since if since else ''}"),
+        )
+        params = (seen_since,) if seen_since is not None else ()
+        with self.engine.connect() as con:
+            raw: Any = con.connection.dbapi_connection
+            for kind, sql in queries:
+                # PostgreSQL streams through a named (server-side) cursor; SQLite's cursor streams as it is
+                cur = raw.cursor(name=f"newsgraph_{kind}") if self.engine.dialect.name == "postgresql" else raw.cursor()
+                try:
+                    cur.execute(sql, params)
+                    while rows := cur.fetchmany(batch):
+                        yield kind, rows
+                finally:
+                    cur.close()
 
     def roles(self) -> list[dict[str, Any]]:
         """Every ROLE tie with both ends (names and ids), title and evidence."""
