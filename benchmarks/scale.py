@@ -4,6 +4,7 @@
     python benchmarks/scale.py stream [--sizes 2000,20000]  # peak RSS streaming N docs (BBC repeated, new ids)
     python benchmarks/scale.py bulk --pg URL [--limit N]    # documents written per second, SQLite vs PostgreSQL
     python benchmarks/scale.py queries --pg URL             # ego/path p50/p95 on the 1M-interaction store, both backends
+    python benchmarks/scale.py big --pg URL [--edges N]     # the same on PostgreSQL alone at 10M interactions
 
 Each figure is a ratio against a baseline measured in the same run (1 worker; the smaller stream;
 SQLite).  ``workers`` reports two throughputs: extraction alone (what the workers share) and the
@@ -173,10 +174,67 @@ def copy_to_postgres(sqlite_path: Path, pg_url: str) -> None:
             src_cols = {r[1] for r in src.execute(f"PRAGMA table_info({table.name})")}
             cols = [c for c in cols if c in src_cols]
             quoted = ", ".join(f'"{c}"' for c in cols)
+            dst.execute(f"DELETE FROM {table.name}")  # rows the migrations made (the graph_version counter)
             with dst.cursor().copy(f"COPY {table.name} ({quoted}) FROM STDIN") as cp:
                 for row in src.execute(f"SELECT {quoted} FROM {table.name}"):
                     cp.write_row(row)
         dst.execute("ANALYZE")
+
+
+def build_synthetic_pg(url: str, n_edges: int, n_entities: int) -> None:
+    """The synthetic store of ``benchmarks/queries.py`` written straight into the empty PostgreSQL database
+    at ``url`` through the bulk path (COPY), then analysed."""
+    import psycopg
+
+    sys.path.insert(0, str(HERE))
+    from queries import synthetic_rows
+
+    from newsgraph.store import Store
+
+    Store(url).close()  # the schema, by the migrations
+    with psycopg.connect(url) as dst:
+        for table, columns, rows in synthetic_rows(n_edges, n_entities):
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            with dst.cursor().copy(f"COPY {table} ({quoted}) FROM STDIN") as cp:
+                for row in rows:
+                    cp.write_row(row)
+            dst.commit()
+        dst.execute("UPDATE graph_version SET value = value + 1")
+        dst.commit()
+    with psycopg.connect(url, autocommit=True) as dst:
+        dst.execute("VACUUM ANALYZE")
+
+
+def big(pg: str, samples: int, n_edges: int) -> None:
+    """Query latency on PostgreSQL alone at ``n_edges`` interactions (10M: 1M actors), generated straight
+    into a database of its own (kept for the next run)."""
+    import sqlalchemy
+
+    sys.path.insert(0, str(HERE))
+    from queries import bench
+
+    from newsgraph.store.store import database_url
+
+    name = f"newsgraph_bench_synthetic_{n_edges}"
+    admin = sqlalchemy.create_engine(database_url(pg), isolation_level="AUTOCOMMIT")
+    target = pg.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        exists = conn.exec_driver_sql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").first()
+    if exists:
+        with sqlalchemy.create_engine(database_url(target)).connect() as conn:
+            exists = (
+                conn.exec_driver_sql("SELECT to_regclass('graph_version') IS NOT NULL").scalar()
+                and (conn.exec_driver_sql("SELECT value FROM graph_version").scalar() or 0) > 0
+            )
+    if not exists:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        t0 = time.perf_counter()
+        build_synthetic_pg(target, n_edges, n_edges // 10)
+        print(f"(generated into PostgreSQL with COPY in {time.perf_counter() - t0:.0f} s)\n")
+    for line in bench(target, f"PostgreSQL, synthetic: {n_edges:,} interactions", samples, sql_fallback=False):
+        print(line)
 
 
 def queries(pg: str, samples: int) -> None:
@@ -215,14 +273,15 @@ def main() -> None:
         stream_one(int(sys.argv[2]), int(sys.argv[3]))
         return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=["workers", "stream", "bulk", "queries"])
+    ap.add_argument("what", choices=["workers", "stream", "bulk", "queries", "big"])
+    ap.add_argument("--edges", type=int, default=10_000_000, help="big: interactions in the PostgreSQL store")
     ap.add_argument("--limit", type=int, default=None, help="the first N BBC articles (default all; bulk: 500)")
     ap.add_argument("--sizes", default="2000,20000")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--pg", default=os.environ.get("NEWSGRAPH_TEST_DATABASE"), help="a PostgreSQL URL whose role may create databases")
     ap.add_argument("--samples", type=int, default=100)
     args = ap.parse_args()
-    if args.what in ("bulk", "queries") and not args.pg:
+    if args.what in ("bulk", "queries", "big") and not args.pg:
         raise SystemExit("scale: give --pg postgresql://… (or set NEWSGRAPH_TEST_DATABASE)")
     if args.what == "workers":
         workers(args.limit)
@@ -230,6 +289,8 @@ def main() -> None:
         stream([int(x) for x in args.sizes.split(",")], args.workers)
     elif args.what == "bulk":
         bulk(args.pg, args.limit or 500)
+    elif args.what == "big":
+        big(args.pg, args.samples, args.edges)
     else:
         queries(args.pg, args.samples)
 

@@ -21,8 +21,8 @@ BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "queries.py"
 FILTERS = [{}, {"status": "occurred"}, {"type": "ACCUSE"}, {"since": "2022-03-01", "until": "2023-06-30"}]
 
 
-def _bench_module():
-    spec = importlib.util.spec_from_file_location("bench_queries", BENCH)
+def _bench_module(path: Path = BENCH):
+    spec = importlib.util.spec_from_file_location(f"bench_{path.stem}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -152,3 +152,19 @@ def test_snapshot_reports_its_size(synthetic):
     with Store(synthetic, create=False) as store:
         snap = snapshot_of(store)
     assert snap is not None and snap.n_events == 3000 and 0 < snap.nbytes < 3000 * snapshots.BYTES_PER_EVENT
+
+
+def test_walks_agree_on_postgresql(synthetic, pg_url, monkeypatch):
+    """The same store copied into PostgreSQL: the snapshot built from it and its SQL walks give what SQLite's give."""
+    _bench_module(BENCH.parent / "scale.py").copy_to_postgres(Path(synthetic), pg_url)
+    names = _names(synthetic)
+    picks = names[:2] + names[100:103]
+
+    def query(store):
+        egos = [ego(store, n, hops=h, limit=50, cap=cap, status="occurred") for n in picks for h in (1, 2) for cap in (None, 4)]
+        return egos + [path(store, a, b) for a, b in zip(picks, reversed(picks))]
+
+    on_pg, on_pg_sql = _both(pg_url, monkeypatch, query)
+    with Store(synthetic, create=False) as store:
+        on_sqlite = query(store)
+    assert on_pg == on_pg_sql == on_sqlite

@@ -358,3 +358,37 @@ def test_add_an_article_by_url(example_db, tmp_path, page, site, shared):
                 expect(page.locator("#doc-title")).to_have_text(article["title"])
         finally:
             stop()
+
+
+def test_a_hub_opens_as_its_strongest_partners(tmp_path, page):
+    """An actor with hundreds of partners opens as the 25 strongest per hop (the API's default cap), and
+    the page says how many more there are; two hops stay capped too."""
+    import importlib.util
+    import sqlite3
+
+    spec = importlib.util.spec_from_file_location("bench_queries", ROOT / "benchmarks" / "queries.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    db = tmp_path / "hub.db"
+    bench.build_synthetic(db, 6000, 600)
+    con = sqlite3.connect(db)
+    (hub,) = con.execute("SELECT entity_id FROM event_actors GROUP BY entity_id ORDER BY count(*) DESC LIMIT 1").fetchone()
+    con.close()
+    base, stop = serve(str(db))
+    try:
+        page.goto(f"{base}/#/entity/{hub}")
+        wait_network(page, hub)
+        assert page.evaluate("window.newsgraphCy.nodes().length") == 26
+        assert int(page.get_attribute("#network", "data-more")) > 100
+        expect(page.locator("#net-info")).to_contain_text("more actors not shown")
+        page.select_option("#f-hops", "2")
+        deadline = time.time() + 15
+        while not page.evaluate("window.newsgraphCy.nodes().some(n => n.data('hops') === 2)"):
+            assert time.time() < deadline, "the two-hop view did not come"
+            time.sleep(0.05)
+        wait_network(page, hub)
+        assert page.evaluate("window.newsgraphCy.nodes().length") <= 51
+        assert not page.errors
+    finally:
+        stop()

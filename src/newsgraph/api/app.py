@@ -22,7 +22,7 @@ from newsgraph import lang
 from newsgraph import ontology as ont
 from newsgraph.api import docs as swagger
 from newsgraph.api.guard import Guard
-from newsgraph.graph import queries
+from newsgraph.graph import queries, snapshot
 from newsgraph.ingest import InputError, fetch
 from newsgraph.store import Store, UnknownEntity
 from newsgraph.web import STATIC
@@ -193,6 +193,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.store = store
+    snapshot.warm(store)  # the graph walks' in-memory snapshot, built while the first requests are answered
     app.add_middleware(Guard, token=token, hosts=() if hosts is None and token is None else hosts, max_body=max_body)
 
     @app.exception_handler(RequestValidationError)
@@ -287,9 +288,10 @@ def create_app(
         status: Status | None = S,
         since: Day = None,
         until: Day = None,
+        limit: int = Query(1000, ge=1, le=10000, description="the first interactions, oldest first"),
     ) -> list[dict[str, Any]]:
         """The actor's interactions (with ``with``), oldest first."""
-        return queries.timeline(store, entity_id, other, **filters(type, status, since, until))
+        return queries.timeline(store, entity_id, other, limit=limit, **filters(type, status, since, until))
 
     @app.get("/api/documents/{document_id}", tags=["documents"], responses=ERRORS)
     def document(document_id: str = Path(max_length=MAX_NAME)) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import networkx as nx
 
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.snapshot import Filter, snapshot_of
-from newsgraph.graph.walks import chain_in_memory, chain_in_sql, ego_in_memory, ego_in_sql
+from newsgraph.graph.walks import chain_in_memory, chain_in_sql, ego_in_memory, ego_in_sql, interactions_in_memory
 from newsgraph.store import Store
 
 
@@ -47,7 +47,8 @@ def ego(store: Store, name: str, hops: int = 1, limit: int | None = 2000, cap: i
         walk = ego_in_sql(store, center, hops, cap, filters)
     seen = walk.hops
     truncated = bool(limit) and walk.total > limit  # type: ignore[operator]
-    edges = [e for e in store.edges(event_ids=walk.events, limit=limit) if set(e["source_ids"] + e["target_ids"]) <= set(seen)]
+    reached = seen.keys()
+    edges = [e for e in store.edges(event_ids=walk.events, limit=limit) if reached >= {*e["source_ids"], *e["target_ids"]}]
     if truncated:
         shown = {n for e in edges for n in e["source_ids"] + e["target_ids"]}
         seen = {n: h for n, h in seen.items() if h == 0 or n in shown}
@@ -80,14 +81,19 @@ def path(store: Store, a: str, b: str, max_hops: int = 4, **filters: str | None)
     return [{"from": names[u], "to": names[v], "edge": by_id[ev]} for u, v, ev in hops]
 
 
-def timeline(store: Store, a: str, b: str | None = None, **filters: str | None) -> list[dict[str, Any]]:
-    """The interactions of ``a`` (with ``b`` when given), oldest first: by stated time, then first seen."""
-    ids = list(store.events_touching([store.resolve(a)], **filters))
+def timeline(store: Store, a: str, b: str | None = None, limit: int | None = None, **filters: str | None) -> list[dict[str, Any]]:
+    """The interactions of ``a`` (with ``b`` when given), oldest first: by stated time, then first seen; the
+    first ``limit`` when given (read alone from the snapshot when there is one)."""
+    center, other = store.resolve(a), (store.resolve(b) if b is not None else None)
+    snap = snapshot_of(store, build=False)
+    if snap is not None:
+        ids = interactions_in_memory(snap, center, other, Filter.of(filters), limit)
+    else:
+        ids = list(store.events_touching([center], **filters))
     edges = store.edges(event_ids=ids)
-    if b is not None:
-        other = store.resolve(b)
+    if other is not None:
         edges = [e for e in edges if other in e["source_ids"] + e["target_ids"]]
-    return edges  # store.edges orders by stated time, then first seen
+    return edges[:limit] if limit else edges  # store.edges orders by stated time, then first seen
 
 
 def top(store: Store, by: str = "degree", limit: int = 20, **filters: str | None) -> list[dict[str, Any]]:

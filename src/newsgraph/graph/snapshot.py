@@ -342,6 +342,21 @@ def snapshot_of(store: Store, build: bool = True) -> Snapshot | None:
         return fresh
 
 
+def warm(store: Store) -> threading.Thread:
+    """Build the store's snapshot in a background thread (a server's first walks then find it ready; until
+    it is, one-hop queries use SQL)."""
+
+    def build() -> None:
+        try:
+            snapshot_of(store)
+        except Exception:  # a store closed or broken meanwhile: the queries report it themselves
+            log.warning("the graph snapshot could not be built", exc_info=True)
+
+    thread = threading.Thread(target=build, name="newsgraph-snapshot", daemon=True)
+    thread.start()
+    return thread
+
+
 def _read(store: Store, version: tuple[int, int], base: Snapshot | None = None) -> Snapshot | None:
     """A snapshot read from the store (only what ``base`` lacks, when given); None when memory ran out."""
     try:

@@ -82,6 +82,9 @@ def ego_in_memory(snap: Snapshot, center: str, hops: int, cap: int | None, f: Fi
         events = np.setdiff1d(events, outside, assume_unique=True)
     ordered = snap.in_list_order(events)
     shown = ordered[:limit] if limit else ordered
+    if len(shown) < len(ordered):  # truncated: only the actors of the interactions shown are named
+        named = {c, *snap.actors(shown)[0].tolist()}
+        hop_of = {n: h for n, h in hop_of.items() if n in named}
     return EgoWalk(
         {snap.node_id(n): h for n, h in hop_of.items()},
         [snap.event_id(e) for e in shown.tolist()],
@@ -89,6 +92,20 @@ def ego_in_memory(snap: Snapshot, center: str, hops: int, cap: int | None, f: Fi
         {snap.node_id(n): s for n, s in strength.items()} if cap is not None else {},
         more,
     )
+
+
+def interactions_in_memory(snap: Snapshot, center: str, other: str | None, f: Filter, limit: int | None) -> list[str]:
+    """The interactions of ``center`` (with ``other`` when given), the first ``limit`` in Store.edges order."""
+    c = snap.node(center)
+    if c is None:
+        return []
+    events, _ = snap.touching(np.array([c]), f)
+    if other is not None:
+        o = snap.node(other)
+        nodes, of = snap.actors(events)
+        events = np.unique(of[nodes == o]) if o is not None else events[:0]
+    ordered = snap.in_list_order(events)
+    return [snap.event_id(e) for e in (ordered[:limit] if limit else ordered).tolist()]
 
 
 def chain_in_memory(snap: Snapshot, start: str, goal: str, max_hops: int, f: Filter) -> list[tuple[str, str, str]]:

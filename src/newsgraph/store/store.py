@@ -743,8 +743,10 @@ class Store:
 
     def nodes_by_id(self, ids: list[str]) -> list[dict[str, Any]]:
         """Id, name, type and country of the entities ``ids``, in that order."""
-        with Session(self.engine) as s:
-            found = {e.id: e for chunk in _chunks(ids) for e in s.scalars(select(t.Entity).where(t.Entity.id.in_(chunk)))}
+        e = t.Entity
+        with Session(self.engine) as s:  # plain rows, not ORM objects: an ego network reads thousands
+            q = select(e.id, e.name, e.type, e.country)
+            found = {r.id: r for chunk in _chunks(ids) for r in s.execute(q.where(e.id.in_(chunk)))}
         return [{"id": i, "name": found[i].name, "type": found[i].type, "country": found[i].country} for i in ids if i in found]
 
     def nodes(self) -> list[dict[str, Any]]:
@@ -770,9 +772,10 @@ class Store:
     def _actors(s: Session, event_ids: list[str]) -> defaultdict[str, dict[str, list[str]]]:
         """The source and target entity ids of each interaction of ``event_ids``."""
         actors: defaultdict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
-        for chunk in _chunks(event_ids):
-            for ea in s.scalars(select(t.InteractionActor).where(t.InteractionActor.event_id.in_(chunk))):
-                actors[ea.event_id][ea.side].append(ea.entity_id)
+        ea = t.InteractionActor
+        for chunk in _chunks(event_ids):  # plain rows, not ORM objects: an ego network reads thousands
+            for event_id, entity_id, side in s.execute(select(ea.event_id, ea.entity_id, ea.side).where(ea.event_id.in_(chunk))):
+                actors[event_id][side].append(entity_id)
         return actors
 
     @staticmethod
@@ -806,7 +809,7 @@ class Store:
         ``until``, inclusive, on the stated time or else the document's date), two actors, or first seen at
         or after ``seen_since`` (an ISO date or time)."""
         with Session(self.engine) as s:
-            q = _filtered(select(t.Interaction), type, status, since, until)
+            q = _filtered(select(*cast(Table, t.Interaction.__table__).columns), type, status, since, until)  # rows, not ORM objects
             if seen_since:
                 q = q.where(t.Interaction.first_seen >= seen_since)
             if between:
@@ -816,9 +819,9 @@ class Store:
                 q = q.where(t.Interaction.id.in_(with_a), t.Interaction.id.in_(with_b))
             q = q.order_by(t.Interaction.time_start.is_(None), t.Interaction.time_start, t.Interaction.first_seen, t.Interaction.id)
             if event_ids is None:
-                rows = list(s.scalars(q.limit(limit) if limit else q))
+                rows = list(s.execute(q.limit(limit) if limit else q))
             else:  # in slices (SQL parameter limits), merged in the same order
-                rows = [r for c in _chunks(list(event_ids)) for r in s.scalars(q.where(t.Interaction.id.in_(c)))]
+                rows = [r for c in _chunks(list(event_ids)) for r in s.execute(q.where(t.Interaction.id.in_(c)))]
                 rows.sort(key=lambda r: (r.time_start is None, r.time_start or "", r.first_seen, r.id))
                 rows = rows[:limit] if limit else rows
             actors = self._actors(s, [r.id for r in rows])
@@ -872,7 +875,7 @@ def _insert(s: Session, model: type[t.Base], rows: list[dict[str, Any]]) -> None
         s.connection().execute(cast(Table, model.__table__).insert(), rows)
 
 
-def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
+def _chunks(ids: list[str], size: int = 2000) -> Iterator[list[str]]:
     """``ids`` in slices small enough for one SQL ``IN (...)`` on every backend."""
     for i in range(0, len(ids), size):
         yield ids[i : i + size]

@@ -373,7 +373,10 @@
       c.fit(undefined, 30);
       var info = c.nodes().length + ' actors, ' + c.edges().length + ' links';
       if (ego.truncated) info += ' (truncated: narrow the filters)';
+      var more = (ego.more || []).reduce(function (a, b) { return a + b; }, 0);
+      if (more) info += ' \u2014 the strongest per hop; ' + more + ' more actors not shown';
       $('net-info').textContent = info;
+      net.setAttribute('data-more', String(more));
       renderTimeline(timeline, id);
       renderLegend();
       net.setAttribute('data-center', id);
