@@ -29,7 +29,8 @@ from pathlib import Path
 
 from newsgraph import ontology as ont
 from newsgraph.graph.queries import DEFAULT_CAP, ego, path, timeline
-from newsgraph.graph.snapshot import BUDGET_ENV, Snapshot, snapshot_of
+from newsgraph.graph.snapshot import BUDGET_ENV, Filter, Snapshot, snapshot_of
+from newsgraph.graph.walks import chain_in_memory, ego_in_memory
 from newsgraph.store import Store, content_id
 
 HERE = Path(__file__).resolve().parent
@@ -206,62 +207,60 @@ def bench(db: str, label: str, samples: int, seed: int = 1, cap: int = DEFAULT_C
             f"({snap.nbytes / 1e6 / max(n_events, 1) * 1e6:.0f} MB per million interactions); "
             f"the igraph copy built from it in {ig_built:.1f} s.",
             "",
-            "| query | p50 ms | p95 ms | in-memory igraph p95 ms | p95 ÷ igraph p95 |",
-            "|---|---|---|---|---|",
+            "| query | p50 ms | p95 ms | snapshot walk alone p95 ms | in-memory igraph p95 ms | answer ÷ igraph | walk ÷ igraph |",
+            "|---|---|---|---|---|---|---|",
         ]
 
-        def run(name: str, pick: Callable[[], tuple], fn: Callable[..., object], floor: Callable[..., object] | None) -> None:
+        def run(
+            name: str, pick: Callable[[], tuple], fn: Callable[..., object], floor: Callable[..., object], walk: Callable[..., object] | None = None
+        ) -> None:
+            """One row: the store's answer, the snapshot's walk alone (no names, no evidence), igraph's walk."""
             picks = [pick() for _ in range(samples)]
             times = [timed(lambda args=a: fn(*args)) for a in picks]
-            if floor is None:
-                lines.append(f"| {name} | {pct(times, 50):.1f} | {pct(times, 95):.1f} | – | – |")
-                return
-            floor_times = [timed(lambda args=a: floor(*args)) for a in picks]
-            ratio = pct(times, 95) / max(pct(floor_times, 95), 1e-3)
-            lines.append(f"| {name} | {pct(times, 50):.1f} | {pct(times, 95):.1f} | {pct(floor_times, 95):.2f} | {ratio:.0f} |")
+            floor_p95 = max(pct([timed(lambda args=a: floor(*args)) for a in picks], 95), 1e-3)
+            walked = f"{pct([timed(lambda args=a: walk(*args)) for a in picks], 95):.2f}" if walk else "–"
+            walk_ratio = f"{float(walked) / floor_p95:.1f}" if walk else "–"
+            lines.append(
+                f"| {name} | {pct(times, 50):.1f} | {pct(times, 95):.1f} | {walked} | {floor_p95:.2f} | {pct(times, 95) / floor_p95:.0f} | {walk_ratio} |"
+            )
 
         node = lambda e: snap.node(e)  # noqa: E731
         one = lambda pool: lambda: (rng.choice(pool),)  # noqa: E731
         hop1 = lambda e: (g.incident(node(e)), g.neighbors(node(e)))  # noqa: E731
-        run("ego, 1 hop", one(everyone), lambda e: ego(store, names[e], hops=1), hop1)
+        none, occurred = Filter(), Filter(status="occurred", since="2023-01-01")
+
+        def walk(hops: int, cap: int | None, f: Filter = none) -> Callable[[str], object]:
+            return lambda e: ego_in_memory(snap, e, hops, cap, f, 2000)
+
+        run("ego, 1 hop", one(everyone), lambda e: ego(store, names[e], hops=1), hop1, walk(1, None))
         run(
             "ego, 1 hop, --status occurred --since 2023-01-01",
             one(everyone),
             lambda e: ego(store, names[e], hops=1, status="occurred", since="2023-01-01"),
             hop1,
+            walk(1, None, occurred),
         )
-        run("ego, 1 hop, hubs (top 1% by degree)", one(hubs), lambda e: ego(store, names[e], hops=1), hop1)
-        run(
-            f"ego, 1 hop, hubs, --cap {cap}",
-            one(hubs),
-            lambda e: ego(store, names[e], hops=1, cap=cap),
-            lambda e: igraph_capped_ego(g, ends, node(e), 1, cap),
-        )
-        run(
-            f"ego, 2 hops, --cap {cap} (the default)",
-            one(everyone),
-            lambda e: ego(store, names[e], hops=2, cap=cap),
-            lambda e: igraph_capped_ego(g, ends, node(e), 2, cap),
-        )
-        run(
-            f"ego, 2 hops, hubs, --cap {cap}",
-            one(hubs),
-            lambda e: ego(store, names[e], hops=2, cap=cap),
-            lambda e: igraph_capped_ego(g, ends, node(e), 2, cap),
-        )
+        run("ego, 1 hop, hubs (top 1% by degree)", one(hubs), lambda e: ego(store, names[e], hops=1), hop1, walk(1, None))
+        capped1 = lambda e: igraph_capped_ego(g, ends, node(e), 1, cap)  # noqa: E731
+        capped2 = lambda e: igraph_capped_ego(g, ends, node(e), 2, cap)  # noqa: E731
+        run(f"ego, 1 hop, hubs, --cap {cap} (the default)", one(hubs), lambda e: ego(store, names[e], hops=1, cap=cap), capped1, walk(1, cap))
+        run(f"ego, 2 hops, --cap {cap} (the default)", one(everyone), lambda e: ego(store, names[e], hops=2, cap=cap), capped2, walk(2, cap))
+        run(f"ego, 2 hops, hubs, --cap {cap}", one(hubs), lambda e: ego(store, names[e], hops=2, cap=cap), capped2, walk(2, cap))
         run(
             "ego, 2 hops, uncapped (first 2,000 interactions)",
             one(everyone),
             lambda e: ego(store, names[e], hops=2),
             lambda e: g.neighborhood(node(e), order=2),
+            walk(2, None),
         )
         run(
             "path (up to 4 hops)",
             lambda: (rng.choice(everyone), rng.choice(everyone)),
             lambda a, b: path(store, names[a], names[b], max_hops=4),
             lambda a, b: g.get_shortest_path(node(a), node(b), mode="all"),
+            lambda a, b: chain_in_memory(snap, a, b, 4, none),
         )
-        run("timeline (SQL)", one(everyone), lambda e: timeline(store, names[e]), hop1)
+        run("timeline (first 1,000)", one(everyone), lambda e: timeline(store, names[e], limit=1000), hop1)
     if not sql_fallback:
         return lines
     # the fallback: a store whose snapshot does not fit its budget walks in SQL
@@ -271,7 +270,7 @@ def bench(db: str, label: str, samples: int, seed: int = 1, cap: int = DEFAULT_C
             lines.append(
                 f"| ego, 2 hops, --cap {cap}, in SQL (no snapshot: NEWSGRAPH_SNAPSHOT_MB=0) | "
                 + " | ".join(_p50_p95(lambda: ego(sql_store, names[rng.choice(everyone)], hops=2, cap=cap), max(5, samples // 5)))
-                + " | – | – |"
+                + " | – | – | – | – |"
             )
     finally:
         del os.environ[BUDGET_ENV]
