@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.graph import snapshot as snapshots
-from newsgraph.graph.queries import ego, path
+from newsgraph.graph.queries import ego, path, timeline
 from newsgraph.graph.snapshot import snapshot_of
 from newsgraph.resolve.curate import merge
 from newsgraph.store import Store, content_id
@@ -168,3 +168,36 @@ def test_walks_agree_on_postgresql(synthetic, pg_url, monkeypatch):
     with Store(synthetic, create=False) as store:
         on_sqlite = query(store)
     assert on_pg == on_pg_sql == on_sqlite
+
+
+@pytest.fixture(scope="module")
+def bbc_store(shared, tmp_path_factory) -> str:
+    """A real store of the first 300 BBC articles (extracted and linked as `newsgraph ingest` does)."""
+    from site_fixture import bbc_articles
+
+    from newsgraph.ingest.load import load
+
+    db = tmp_path_factory.mktemp("bbc") / "bbc.db"
+    with Store(str(db)) as store:
+        tally = load(store, [{**a, "published": "2005-03-01", "url": None} for a in bbc_articles(shared, 300)])
+    assert not tally.failures
+    return str(db)
+
+
+def test_uncapped_queries_on_300_bbc_articles_are_todays(bbc_store, monkeypatch):
+    """On real news, the snapshot's uncapped answers are those of the SQL walks (the queries as they were
+    before the snapshot): ego networks of every actor at one and two hops, paths, timelines."""
+    names = _names(bbc_store)
+    rng = random.Random(21)
+    pairs = [tuple(rng.sample(names[:100], 2)) for _ in range(40)] + [tuple(rng.sample(names, 2)) for _ in range(40)]
+
+    def query(store):
+        egos = [ego(store, n, hops=h) for n in names[:150] for h in (1, 2)]
+        egos += [ego(store, n, hops=2, status="occurred") for n in names[:40]]
+        paths = [path(store, a, b) for a, b in pairs]
+        lines = [timeline(store, n) for n in names[:40]]
+        return egos, paths, lines
+
+    in_memory, in_sql = _both(bbc_store, monkeypatch, query)
+    assert in_memory == in_sql
+    assert len(names) > 150 and sum(1 for p in in_memory[1] if p) > 20

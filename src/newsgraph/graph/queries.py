@@ -54,7 +54,7 @@ def ego(store: Store, name: str, hops: int = 1, limit: int | None = 2000, cap: i
         seen = {n: h for n, h in seen.items() if h == 0 or n in shown}
     names = {n["id"]: n for n in store.nodes_by_id(list(seen))}
     nodes = []
-    for i, h in sorted(seen.items(), key=lambda x: (x[1], names[x[0]]["name"])):
+    for i, h in sorted(seen.items(), key=lambda x: (x[1], names[x[0]]["name"], x[0])):
         node: dict[str, Any] = {"id": i, "hops": h, "name": names[i]["name"], "type": names[i]["type"]}
         if cap is not None and h:
             node["strength"] = walk.strength[i]
