@@ -20,6 +20,9 @@ p95 < 100 ms, each within 10x of igraph.  `benchmarks/scale.py queries` runs it 
 from __future__ import annotations
 
 import argparse
+import bisect
+import itertools
+import math
 import os
 import random
 import sqlite3
@@ -36,10 +39,14 @@ from newsgraph.store import Store, content_id
 HERE = Path(__file__).resolve().parent
 
 
-def synthetic_rows(n_edges: int, n_entities: int, seed: int = 7) -> Iterator[tuple[str, list[str], Iterator[tuple]]]:
+def synthetic_rows(
+    n_edges: int, n_entities: int, seed: int = 7, degrees: list[int] | None = None
+) -> Iterator[tuple[str, list[str], Iterator[tuple]]]:
     """The rows of a synthetic store, table by table: ``(table, columns, rows)``.  Entities with a
-    heavy-tailed number of interactions (each end of an interaction is, half the time, an actor drawn
-    uniformly, else one of rank r drawn with probability ~ 1/r), random PLOVER types, statuses and dates."""
+    heavy-tailed number of interactions, random PLOVER types, statuses and dates.  Each end of an
+    interaction is drawn either (``degrees`` given: the degrees of a real store) with P(rank r) ~ r^-a, a
+    fitted to that store's rank-degree curve, or half the time uniformly and half the time with
+    P(rank r) ~ 1/r."""
     rng = random.Random(seed)
     now = "2026-01-01T00:00:00+00:00"
     ids = [content_id("synthetic", i) for i in range(n_entities)]
@@ -57,10 +64,22 @@ def synthetic_rows(n_edges: int, n_entities: int, seed: int = 7) -> Iterator[tup
         ((content_id("doc", d), f"doc-{d}", f"https://example.org/{d}", "en", "", now, now) for d in range(n_docs)),
     )
 
-    def actor() -> str:
-        if rng.random() < 0.5:
-            return ids[rng.randrange(n_entities)]
-        return ids[int(n_entities ** rng.random()) - 1]
+    if degrees:  # the rank-degree curve of the real store (degree ~ rank^-a, fitted), over n_entities ranks
+        ranked = sorted(degrees, reverse=True)
+        xs, ys = [math.log(r + 1) for r in range(len(ranked))], [math.log(d) for d in ranked]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / max(sum((x - mx) ** 2 for x in xs), 1e-9)
+        weights = list(itertools.accumulate((r + 1) ** slope for r in range(n_entities)))
+        total = weights[-1]
+
+        def actor() -> str:
+            return ids[bisect.bisect_right(weights, rng.random() * total)]
+    else:
+
+        def actor() -> str:
+            if rng.random() < 0.5:
+                return ids[rng.randrange(n_entities)]
+            return ids[int(n_entities ** rng.random()) - 1]
 
     def events() -> Iterator[tuple]:
         for i in range(n_edges):
@@ -109,6 +128,14 @@ def synthetic_rows(n_edges: int, n_entities: int, seed: int = 7) -> Iterator[tup
                 yield (content_id("event", i), b, "target")
 
     yield "event_actors", ["event_id", "entity_id", "side"], actors()
+
+
+def degrees_of(db: str) -> list[int]:
+    """The number of interactions of every actor of a store that has one."""
+    with Store(db, create=False) as store, store.engine.connect() as con:
+        from sqlalchemy import text
+
+        return [n for (n,) in con.execute(text("SELECT count(*) FROM event_actors GROUP BY entity_id"))]
 
 
 def build_synthetic(target: Path, n_edges: int, n_entities: int, seed: int = 7) -> None:

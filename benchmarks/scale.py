@@ -4,7 +4,7 @@
     python benchmarks/scale.py stream [--sizes 2000,20000]  # peak RSS streaming N docs (BBC repeated, new ids)
     python benchmarks/scale.py bulk --pg URL [--limit N]    # documents written per second, SQLite vs PostgreSQL
     python benchmarks/scale.py queries --pg URL             # ego/path p50/p95 on the 1M-interaction store, both backends
-    python benchmarks/scale.py big --pg URL [--edges N]     # the same on PostgreSQL alone at 10M interactions
+    python benchmarks/scale.py big --pg URL [--edges N] [--degrees-from bbc.db]  # PostgreSQL alone at 10M interactions
 
 Each figure is a ratio against a baseline measured in the same run (1 worker; the smaller stream;
 SQLite).  ``workers`` reports two throughputs: extraction alone (what the workers share) and the
@@ -181,7 +181,7 @@ def copy_to_postgres(sqlite_path: Path, pg_url: str) -> None:
         dst.execute("ANALYZE")
 
 
-def build_synthetic_pg(url: str, n_edges: int, n_entities: int) -> None:
+def build_synthetic_pg(url: str, n_edges: int, n_entities: int, degrees: list[int] | None = None) -> None:
     """The synthetic store of ``benchmarks/queries.py`` written straight into the empty PostgreSQL database
     at ``url`` through the bulk path (COPY), then analysed."""
     import psycopg
@@ -193,7 +193,7 @@ def build_synthetic_pg(url: str, n_edges: int, n_entities: int) -> None:
 
     Store(url).close()  # the schema, by the migrations
     with psycopg.connect(url) as dst:
-        for table, columns, rows in synthetic_rows(n_edges, n_entities):
+        for table, columns, rows in synthetic_rows(n_edges, n_entities, degrees=degrees):
             quoted = ", ".join(f'"{c}"' for c in columns)
             with dst.cursor().copy(f"COPY {table} ({quoted}) FROM STDIN") as cp:
                 for row in rows:
@@ -205,17 +205,20 @@ def build_synthetic_pg(url: str, n_edges: int, n_entities: int) -> None:
         dst.execute("VACUUM ANALYZE")
 
 
-def big(pg: str, samples: int, n_edges: int) -> None:
-    """Query latency on PostgreSQL alone at ``n_edges`` interactions (10M: 1M actors), generated straight
-    into a database of its own (kept for the next run)."""
+def big(pg: str, samples: int, n_edges: int, degrees_from: str | None) -> None:
+    """Query latency on PostgreSQL alone at ``n_edges`` interactions, generated straight into a database of
+    its own (kept for the next run) with the degree distribution of the store ``degrees_from`` (as many
+    actors per interaction as there); without one, the default synthetic distribution (1 actor per 10)."""
     import sqlalchemy
 
     sys.path.insert(0, str(HERE))
-    from queries import bench
+    from queries import bench, degrees_of
 
     from newsgraph.store.store import database_url
 
-    name = f"newsgraph_bench_synthetic_{n_edges}"
+    degrees = degrees_of(degrees_from) if degrees_from else None
+    n_entities = int(n_edges * len(degrees) / (sum(degrees) / 2)) if degrees else n_edges // 10
+    name = f"newsgraph_bench_synthetic_{n_edges}" + ("_real_degrees" if degrees else "")
     admin = sqlalchemy.create_engine(database_url(pg), isolation_level="AUTOCOMMIT")
     target = pg.rsplit("/", 1)[0] + "/" + name
     with admin.connect() as conn:
@@ -231,9 +234,10 @@ def big(pg: str, samples: int, n_edges: int) -> None:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
         t0 = time.perf_counter()
-        build_synthetic_pg(target, n_edges, n_edges // 10)
+        build_synthetic_pg(target, n_edges, n_entities, degrees)
         print(f"(generated into PostgreSQL with COPY in {time.perf_counter() - t0:.0f} s)\n")
-    for line in bench(target, f"PostgreSQL, synthetic: {n_edges:,} interactions", samples, sql_fallback=False):
+    label = f"PostgreSQL, synthetic: {n_edges:,} interactions" + (f", the degree distribution of {degrees_from}" if degrees else "")
+    for line in bench(target, label, samples, sql_fallback=False):
         print(line)
 
 
@@ -275,6 +279,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("what", choices=["workers", "stream", "bulk", "queries", "big"])
     ap.add_argument("--edges", type=int, default=10_000_000, help="big: interactions in the PostgreSQL store")
+    ap.add_argument("--degrees-from", help="big: a store whose degree distribution the generated graph takes (e.g. the BBC articles ingested)")
     ap.add_argument("--limit", type=int, default=None, help="the first N BBC articles (default all; bulk: 500)")
     ap.add_argument("--sizes", default="2000,20000")
     ap.add_argument("--workers", type=int, default=2)
@@ -290,7 +295,7 @@ def main() -> None:
     elif args.what == "bulk":
         bulk(args.pg, args.limit or 500)
     elif args.what == "big":
-        big(args.pg, args.samples, args.edges)
+        big(args.pg, args.samples, args.edges, args.degrees_from)
     else:
         queries(args.pg, args.samples)
 

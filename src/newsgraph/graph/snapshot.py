@@ -7,14 +7,15 @@ values array), and per interaction its type, status, date and two ranks — its 
 best attested.  A walk gathers the slices of the nodes it reaches and applies the filters (type, status,
 date window) to them as it goes: nothing is scanned.
 
-Ids are the store's (40-character content hashes); nodes and interactions are numbered in the order of
-their ids, so "sorted by id" — the order the SQL queries use — is the order of the numbers.
+Nodes and interactions are numbered in the order of their ids (the store's hex content hashes, sorted by
+their first 16 digits read as integers; any other ids as bytes), so "sorted by id" — the order the SQL
+queries use — is the order of the numbers.
 
 :func:`snapshot_of` keeps one snapshot per store and brings it up to date by the store's
 :meth:`~Store.graph_version` (two primary-key reads per query): new interactions are read alone
-(``first_seen`` at or after the last one read) and added; a curation (which moves actors) rebuilds.  A store whose snapshot would not fit the
-memory budget (:data:`BUDGET_ENV`, else half the memory available) gets none, and the queries fall back
-to SQL.
+(``first_seen`` at or after the last one read) and added; a curation (which moves actors) rebuilds.  A
+store whose snapshot would not fit the memory budget (:data:`BUDGET_ENV`, else half the memory
+available) gets none, and the queries walk in SQL (:mod:`newsgraph.graph.walks`).
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ Ints = npt.NDArray[np.int64]
 
 #: environment variable: the most megabytes a snapshot may take (0: never build one)
 BUDGET_ENV = "NEWSGRAPH_SNAPSHOT_MB"
-#: what one interaction costs while a snapshot is built (its rows in Python, then the arrays), in bytes;
-#: measured by ``benchmarks/queries.py`` (the arrays alone are about a third of it)
+#: what one interaction costs at the peak of building a snapshot (a batch of rows in Python, the arrays
+#: and their sorted copies), in bytes; the finished arrays take about 220 (``benchmarks/queries.py``)
 BYTES_PER_EVENT = 600
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from newsgraph.graph.snapshot import Filter, Ints, Snapshot
 from newsgraph.store import Store
@@ -32,21 +33,32 @@ class EgoWalk:
 
 
 # -- in memory ------------------------------------------------------------------------------------------
-def _strongest(snap: Snapshot, events: Ints, kept: Ints, cap: int | None) -> tuple[Ints, Ints, int]:
-    """The actors of ``events`` not in ``kept``, strongest first (at most ``cap``), their strength, and how
-    many were left out."""
+def _distinct(values: Ints, n: int) -> Ints:
+    """The distinct ``values`` (numbers below ``n``), ascending: by marking when they are many, else by sorting."""
+    if len(values) * 16 < n:
+        return np.unique(values)
+    mark = np.zeros(n, bool)
+    mark[values] = True
+    return np.flatnonzero(mark)
+
+
+def _strongest(snap: Snapshot, events: Ints, kept: npt.NDArray[np.bool_], cap: int | None) -> tuple[Ints, Ints, int]:
+    """The actors of ``events`` not yet ``kept`` (a mask over the nodes): all of them in id order without
+    ``cap``; else at most ``cap``, strongest first, with their strength and how many were left out."""
     nodes, of = snap.actors(events)
-    new = ~np.isin(nodes, kept)
+    new = ~kept[nodes]
     nodes, of = nodes[new], of[new]
-    if not len(nodes):
-        return nodes, nodes, 0
+    if cap is None or not len(nodes):
+        return _distinct(nodes, len(kept)), nodes[:0], 0
     uniq, idx = np.unique(nodes, return_inverse=True)
     strength = np.bincount(idx, minlength=len(uniq))
+    # the latest date decides only among the actors as strong as the cap-th strongest: find theirs alone
+    floor = np.partition(strength, len(strength) - cap)[len(strength) - cap] if cap < len(strength) else 0
+    contenders = np.flatnonzero(strength >= floor)
     latest = np.full(len(uniq), -1, np.int64)
-    np.maximum.at(latest, idx, snap.date_rank[of])
-    order = np.lexsort((uniq, -latest, -strength))
-    if cap is not None:
-        order = order[:cap]
+    near = np.isin(idx, contenders)
+    np.maximum.at(latest, idx[near], snap.date_rank[of[near]])
+    order = contenders[np.lexsort((uniq[contenders], -latest[contenders], -strength[contenders]))][:cap]
     return uniq[order], strength[order], len(uniq) - len(order)
 
 
@@ -55,43 +67,45 @@ def ego_in_memory(snap: Snapshot, center: str, hops: int, cap: int | None, f: Fi
     c = snap.node(center)
     if c is None:
         return EgoWalk({center: 0}, [], 0)
-    kept = np.array([c])
-    hop_of = {c: 0}
-    strength: dict[int, int] = {}
+    kept = np.zeros(len(snap.node_ids), bool)
+    kept[c] = True
+    reached_at: list[tuple[int, Ints, Ints]] = [(0, np.array([c]), np.zeros(1, np.int64))]
     more: list[int] = []
-    frontier = kept
+    frontier = np.array([c])
     found: list[Ints] = []
     for hop in range(1, hops + 1):
-        events, _ = snap.touching(frontier, f)
-        events = np.unique(events)
+        events = _distinct(snap.touching(frontier, f)[0], snap.n_events)
         found.append(events)
         reached, power, left = _strongest(snap, events, kept, cap)
-        for n, s in zip(reached.tolist(), power.tolist()):
-            hop_of[n] = hop
-            strength[n] = s
+        reached_at.append((hop, reached, power))
         if cap is not None:
             more.append(left)
-        kept = np.concatenate([kept, reached])
+        kept[reached] = True
         frontier = reached
         if not len(frontier):
             break
-    events = np.unique(np.concatenate(found))
+    events = _distinct(np.concatenate(found), snap.n_events)
     if cap is not None:  # only the interactions among the actors kept
         nodes, of = snap.actors(events)
-        outside = np.unique(of[~np.isin(nodes, kept)])
-        events = np.setdiff1d(events, outside, assume_unique=True)
+        outside = np.zeros(snap.n_events, bool)
+        outside[of[~kept[nodes]]] = True
+        events = events[~outside[events]]
     ordered = snap.in_list_order(events)
     shown = ordered[:limit] if limit else ordered
+    named = kept
     if len(shown) < len(ordered):  # truncated: only the actors of the interactions shown are named
-        named = {c, *snap.actors(shown)[0].tolist()}
-        hop_of = {n: h for n, h in hop_of.items() if n in named}
-    return EgoWalk(
-        {snap.node_id(n): h for n, h in hop_of.items()},
-        [snap.event_id(e) for e in shown.tolist()],
-        len(events),
-        {snap.node_id(n): s for n, s in strength.items()} if cap is not None else {},
-        more,
-    )
+        named = np.zeros(len(snap.node_ids), bool)
+        named[snap.actors(shown)[0]] = True
+        named[c] = True
+    hop_of: dict[str, int] = {}
+    strength: dict[str, int] = {}
+    for hop, reached, power in reached_at:
+        show = named[reached]
+        ids = [snap.node_id(n) for n in reached[show].tolist()]
+        hop_of.update(dict.fromkeys(ids, hop))
+        if cap is not None and hop:
+            strength.update(zip(ids, power[show].tolist()))
+    return EgoWalk(hop_of, [snap.event_id(e) for e in shown.tolist()], len(events), strength, more)
 
 
 def interactions_in_memory(snap: Snapshot, center: str, other: str | None, f: Filter, limit: int | None) -> list[str]:
