@@ -41,8 +41,8 @@ Ints = npt.NDArray[np.int64]
 #: environment variable: the most megabytes a snapshot may take (0: never build one)
 BUDGET_ENV = "NEWSGRAPH_SNAPSHOT_MB"
 #: what one interaction costs at the peak of building a snapshot (a batch of rows in Python, the arrays
-#: and their sorted copies), in bytes; the finished arrays take about 220 (``benchmarks/queries.py``)
-BYTES_PER_EVENT = 600
+#: and their sorted copies), in bytes: 885 measured at 1M; the finished arrays take about 220
+BYTES_PER_EVENT = 900
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,8 @@ def _table(rows: list[tuple[Any, ...]], columns: list[tuple[str, str]]) -> npt.N
 def _narrow(arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
     """A bytes array at the width its longest value needs (the record widths are the columns' widest)."""
     if arr.dtype.kind != "S" or not len(arr):
-        return arr
+        return np.ascontiguousarray(arr)
+    arr = np.ascontiguousarray(arr)  # a record field is a strided view
     used = np.flatnonzero(arr.view(np.uint8).reshape(len(arr), arr.dtype.itemsize).any(axis=0))
     return arr.astype(f"S{used[-1] + 1 if len(used) else 1}")
 
@@ -215,11 +216,12 @@ class Snapshot:
             if kind == "events":
                 table = _table(rows, EVENT_COLUMNS)
                 for k in names:
-                    cols[k].append(table[k])
+                    cols[k].append(_narrow(table[k]))
             else:
                 table = _table(rows, ACTOR_COLUMNS)
-                a_ev.append(table["event"])
-                a_node.append(table["entity"])
+                a_ev.append(_narrow(table["event"]))
+                a_node.append(_narrow(table["entity"]))
+            del rows, table
         events = {k: _narrow(np.concatenate(v)) if v else np.empty(0, np.float64 if k == "confidence" else np.bytes_) for k, v in cols.items()}
         actors_ev = _narrow(np.concatenate(a_ev)) if a_ev else np.empty(0, np.bytes_)
         actors_node = _narrow(np.concatenate(a_node)) if a_node else np.empty(0, np.bytes_)
