@@ -66,8 +66,9 @@ def ego(store: Store, name: str, hops: int = 1, limit: int | None = 2000, cap: i
 
 
 def path(store: Store, a: str, b: str, max_hops: int = 4, **filters: str | None) -> list[dict[str, Any]]:
-    """The shortest chain of interactions from ``a`` to ``b`` (either direction), one edge with its evidence
-    per hop; empty when none within ``max_hops``.  A two-sided breadth-first search that grows the smaller
+    """The shortest chain of interactions from ``a`` to ``b`` (either direction), per hop the best attested
+    interaction with its evidence and the hop's ``strength`` (how many interactions join the two); empty
+    when none within ``max_hops``.  A two-sided breadth-first search that grows the smaller
     side by one hop at a time, over the in-memory snapshot (SQL when none fits: :mod:`newsgraph.graph.walks`)."""
     start, goal = store.resolve(a), store.resolve(b)
     snap = snapshot_of(store)
@@ -78,7 +79,7 @@ def path(store: Store, a: str, b: str, max_hops: int = 4, **filters: str | None)
         return []
     by_id = {e["id"]: e for e in store.edges(event_ids=[h[2] for h in hops])}
     names = {n["id"]: n["name"] for n in store.nodes_by_id([hops[0][0]] + [h[1] for h in hops])}
-    return [{"from": names[u], "to": names[v], "edge": by_id[ev]} for u, v, ev in hops]
+    return [{"from": names[u], "to": names[v], "edge": by_id[ev], "strength": n} for u, v, ev, n in hops]
 
 
 def timeline(store: Store, a: str, b: str | None = None, limit: int | None = None, **filters: str | None) -> list[dict[str, Any]]:

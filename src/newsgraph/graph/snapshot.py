@@ -289,14 +289,15 @@ class Snapshot:
         """``events`` in the order :meth:`Store.edges` lists them."""
         return events[np.argsort(self.list_rank[events], kind="stable")]
 
-    def best_between(self, x: int, y: int, f: Filter) -> int | None:
-        """The interaction of both ``x`` and ``y`` that :meth:`Store.event_between` picks, or None."""
+    def best_between(self, x: int, y: int, f: Filter) -> tuple[int | None, int]:
+        """The interaction of both ``x`` and ``y`` that :meth:`Store.event_between` picks (None: none), and
+        how many there are."""
         events, _ = self.touching(np.array([x]), f)
         nodes, of = self.actors(events)
         shared = of[nodes == y]
         if not len(shared):
-            return None
-        return int(shared[np.argmin(self.best_rank[shared])])
+            return None, 0
+        return int(shared[np.argmin(self.best_rank[shared])]), len(shared)
 
 
 _SNAPSHOTS: weakref.WeakKeyDictionary[Store, Snapshot] = weakref.WeakKeyDictionary()

@@ -122,8 +122,8 @@ def interactions_in_memory(snap: Snapshot, center: str, other: str | None, f: Fi
     return [snap.event_id(e) for e in (ordered[:limit] if limit else ordered).tolist()]
 
 
-def chain_in_memory(snap: Snapshot, start: str, goal: str, max_hops: int, f: Filter) -> list[tuple[str, str, str]]:
-    """The path walk over the snapshot: ``(from, to, interaction)`` per hop, the same chain as
+def chain_in_memory(snap: Snapshot, start: str, goal: str, max_hops: int, f: Filter) -> list[tuple[str, str, str, int]]:
+    """The path walk over the snapshot: ``(from, to, interaction, interactions between the two)`` per hop, the same chain as
     :func:`chain_in_sql` (its pairs sorted by id, the first one reaching a node its parent)."""
     a, b = snap.node(start), snap.node(goal)
     if a is None or b is None or a == b:
@@ -157,9 +157,9 @@ def chain_in_memory(snap: Snapshot, start: str, goal: str, max_hops: int, f: Fil
     chain = _back(sides[0], meet)[::-1] + _back(sides[1], meet)[1:]
     out = []
     for u, v in zip(chain, chain[1:]):
-        best = snap.best_between(u, v, f)
+        best, count = snap.best_between(u, v, f)
         assert best is not None  # each hop was found by touching under the same filters
-        out.append((snap.node_id(u), snap.node_id(v), snap.event_id(best)))
+        out.append((snap.node_id(u), snap.node_id(v), snap.event_id(best), count))
     return out
 
 
@@ -210,9 +210,10 @@ def ego_in_sql(store: Store, center: str, hops: int, cap: int | None, filters: d
     return EgoWalk(hop_of, list(events), len(events), strength, more)
 
 
-def chain_in_sql(store: Store, start: str, goal: str, max_hops: int, filters: dict[str, str | None]) -> list[tuple[str, str, str]]:
+def chain_in_sql(store: Store, start: str, goal: str, max_hops: int, filters: dict[str, str | None]) -> list[tuple[str, str, str, int]]:
     """The path walk as a two-sided breadth-first search: each step grows the smaller side by one hop with
-    one SQL self-join (:meth:`Store.neighbours`); ``(from, to, interaction)`` per hop."""
+    one SQL self-join (:meth:`Store.neighbours`); ``(from, to, interaction, interactions between the two)``
+    per hop."""
     if start == goal:
         return []
     sides: list[dict[str, str | None]] = [{start: None}, {goal: None}]  # node -> the node it was reached from
@@ -236,4 +237,8 @@ def chain_in_sql(store: Store, start: str, goal: str, max_hops: int, filters: di
         return []
     chain = _back(sides[0], meet)[::-1] + _back(sides[1], meet)[1:]
     # each hop was found by neighbours under the same filters: an interaction joins its two ends
-    return [(u, v, str(store.event_between(u, v, **filters))) for u, v in zip(chain, chain[1:])]
+    out = []
+    for u, v in zip(chain, chain[1:]):
+        best, count = store.event_between(u, v, **filters)
+        out.append((u, v, str(best), count))
+    return out

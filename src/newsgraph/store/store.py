@@ -670,19 +670,21 @@ class Store:
                 pairs.update((x, y) for x, y in s.execute(q.distinct()))
         return sorted(pairs)
 
-    def event_between(self, x: str, y: str, **filters: str | None) -> str | None:
-        """The id of one interaction with both ``x`` and ``y`` among its actors (the best attested: highest
-        confidence, then earliest), or None."""
+    def event_between(self, x: str, y: str, **filters: str | None) -> tuple[str | None, int]:
+        """The id of the best attested interaction with both ``x`` and ``y`` among its actors (highest
+        confidence, then earliest; None when there is none), and how many such interactions there are."""
         a, b = aliased(t.InteractionActor), aliased(t.InteractionActor)
-        q = (
+        q = _filtered(
             select(t.Interaction.id)
             .join(a, a.event_id == t.Interaction.id)
             .join(b, b.event_id == t.Interaction.id)
-            .where(a.entity_id == x, b.entity_id == y)
+            .where(a.entity_id == x, b.entity_id == y),
+            **filters,
         )
-        q = _filtered(q, **filters).order_by(t.Interaction.confidence.desc(), t.Interaction.first_seen, t.Interaction.id).limit(1)
         with Session(self.engine) as s:
-            return s.scalar(q)
+            best = s.scalar(q.order_by(t.Interaction.confidence.desc(), t.Interaction.first_seen, t.Interaction.id).limit(1))
+            count = s.scalar(select(func.count()).select_from(q.subquery())) or 0
+        return best, count
 
     def graph_version(self) -> tuple[int, int]:
         """What the interaction graph's shape depends on, in two primary-key reads: a number that grows
