@@ -74,11 +74,32 @@ def test_subject_is_preferred_over_a_later_object(read):
     assert ("ACCUSE", "Jane Doe", "Chile", "occurred") in edges(doc)
 
 
-def test_pronoun_gender_is_not_checked(read):
-    """Pins today's behaviour: "He" goes to the salient person (the subject "Jane Doe"), not to the man."""
+def test_pronoun_gender_is_unknown_without_honorifics(read):
+    """No honorific says who is a "he": "He" goes to the salient person (the subject "Jane Doe")."""
     doc = read("Jane Doe met John Smith. He criticised Chile.")
     assert refs(doc, "Jane Doe") == [("He", "pronoun", "pronoun")]
     assert refs(doc, "John Smith") == []
+
+
+@pytest.mark.parametrize(
+    "text, name, pronoun",
+    [
+        ("Ms Jane Doe met John Smith. He criticised Chile.", "John Smith", "He"),
+        ("Jane Doe met Mr Smith. Ms Doe left. He criticised Chile.", "Smith", "He"),
+        ("Mr. John Smith met Jane Doe. She criticised Chile.", "Jane Doe", "She"),
+    ],
+)
+def test_a_pronoun_skips_a_person_whose_honorific_says_otherwise(read, text, name, pronoun):
+    """ "He" never goes to a person the text calls Ms, nor "she" to a Mr: the next salient person takes it."""
+    doc = read(text)
+    assert [t for t, _, _ in refs(doc, name)][-1:] == [pronoun]
+    assert ("ACCUSE", name, "Chile", "occurred") in edges(doc)
+
+
+def test_honorifics_of_both_sets_say_nothing(read):
+    """A person the text calls both Mr and Ms keeps any pronoun: the honorifics disagree."""
+    doc = read("Mr Lee spoke first. Ms Lee spoke last. Lee met John Smith. She criticised Chile.")
+    assert ("ACCUSE", "Lee", "Chile", "occurred") in edges(doc)
 
 
 def test_latest_mention_when_no_person_is_a_subject(read):

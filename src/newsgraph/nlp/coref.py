@@ -1,7 +1,9 @@
 """Pronouns and descriptors ("he", "the far-right leader", "Argentina's president", "the company")
 joined to the entity they refer to, by salience: subjects of the current and the two previous sentences
-first, then the most recent mention.  A descriptor with an owner ("Argentina's president") goes to the
-person holding a matching ROLE.  Each reference records ``merged_by``.
+first, then the most recent mention.  A person pronoun skips a person the document names with an
+honorific of the other set ("she" never goes to a "Mr Smith"; ``gendered_honorifics`` in the pack's
+``titles.json``).  A descriptor with an owner ("Argentina's president") goes to the person holding a
+matching ROLE.  Each reference records ``merged_by``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from newsgraph.nlp.extraction import Extraction, extraction
 from newsgraph.nlp.syntax import SUBJECT_DEPS
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+#: the pronoun set each person pronoun belongs to (the keys of ``titles.json``'s ``gendered_honorifics``)
+PRONOUN_SET = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she", "hers": "she", "herself": "she"}
 THING_PRONOUNS = {"its", "itself"}  # bare "it" is too often expletive ("it is evident")
 ORG_TYPES = frozenset({ont.COMPANY, ont.ORGANIZATION, ont.PUBLIC_BODY})
 WINDOW = 2  # sentences back
@@ -56,9 +60,27 @@ class ReferenceResolver:
         self.org_nouns = set(orgs["organization_descriptors"])
         self.reporting = set(load("status_cues.json", lang)["reporting_verbs"])
         self.group_nouns = set(orgs["group_nouns"])
+        self.honorific_set = {h: pronouns for pronouns, words in titles.get("gendered_honorifics", {}).items() for h in words}
+        self._sets: dict[int, str] = {}
+
+    def pronoun_sets(self, doc: Doc, ext: Extraction) -> dict[int, str]:
+        """Person entity -> the pronoun set (he, she) its honorifics in this document agree with; a person
+        named with honorifics of both sets, or of none, is absent (any pronoun may refer to them)."""
+        found: dict[int, set[str]] = {}
+        for idx, entity in enumerate(ext.entities):
+            if entity.type != ont.PERSON:
+                continue
+            for m in entity.mentions:
+                if m.kind != "name":
+                    continue
+                for i in (m.start, m.start - 1):  # "Mr Smith" as the name, or "Mr" just before it
+                    if 0 <= i < len(doc) and doc[i].lower_ in self.honorific_set:
+                        found.setdefault(idx, set()).add(self.honorific_set[doc[i].lower_])
+        return {e: next(iter(sets)) for e, sets in found.items() if len(sets) == 1}
 
     def __call__(self, doc: Doc) -> Doc:
         ext = extraction(doc)
+        self._sets = self.pronoun_sets(doc, ext)
         history: list[Seen] = []
         for s_idx, sent in enumerate(doc.sents):
             for tok in sent:
@@ -77,7 +99,7 @@ class ReferenceResolver:
         low = tok.lower_
         if tok.tag_ in ("PRP", "PRP$"):
             if low in PERSON_PRONOUNS:
-                e = self._salient(ext, history, s_idx, {ont.PERSON})
+                e = self._salient(ext, history, s_idx, {ont.PERSON}, pronoun=PRONOUN_SET[low], sets=self._sets)
                 if e is None:
                     e = self._cataphor(ext, tok)
                     if e is not None:
@@ -173,12 +195,24 @@ class ReferenceResolver:
         return None
 
     @staticmethod
-    def _salient(ext: Extraction, history: list[Seen], s_idx: int, types: set[str] | frozenset[str], subjects_only: bool = False) -> int | None:
+    def _salient(
+        ext: Extraction,
+        history: list[Seen],
+        s_idx: int,
+        types: set[str] | frozenset[str],
+        subjects_only: bool = False,
+        pronoun: str | None = None,
+        sets: dict[int, str] | None = None,
+    ) -> int | None:
+        """The subject of the current or the two sentences before (latest first), else the latest mention,
+        of one of ``types``; with ``pronoun``, one whose pronoun set (``sets``) is not another."""
         recent = None
         for seen in reversed(history):
             if s_idx - seen.sent > WINDOW:
                 break
             if ext.entities[seen.entity].type not in types:
+                continue
+            if pronoun is not None and sets and sets.get(seen.entity, pronoun) != pronoun:
                 continue
             if seen.subject:
                 return seen.entity
