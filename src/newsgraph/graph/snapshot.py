@@ -306,10 +306,18 @@ _BUILDING = threading.Lock()
 
 
 def budget_bytes() -> int:
-    """The most bytes a snapshot may take: :data:`BUDGET_ENV` megabytes, else half the memory available."""
+    """The most bytes a snapshot may take: :data:`BUDGET_ENV` megabytes, else half the memory available
+    (``MemAvailable``: free memory and the page cache the kernel can drop)."""
     configured = os.environ.get(BUDGET_ENV, "").strip()
     if configured:
         return int(float(configured) * 1_000_000)
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024 // 2
+    except OSError:
+        pass
     try:
         return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2
     except (ValueError, OSError, AttributeError):
