@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from rapidfuzz import process as fuzz_process
-from sqlalchemy import Table, create_engine, event, func, or_, select, update
+from sqlalchemy import ARRAY, String, Table, any_, create_engine, event, func, literal, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased
 
@@ -643,7 +643,7 @@ class Store:
         """Interaction id -> its date (the stated time, else the document's)."""
         with Session(self.engine) as s:
             q = select(t.Interaction.id, t.Interaction.date)
-            return {i: d for c in _chunks(event_ids) for i, d in s.execute(q.where(t.Interaction.id.in_(c)))}
+            return {i: d for among in _among(s, t.Interaction.id, event_ids) for i, d in s.execute(q.where(among))}
 
     @staticmethod
     def _touching(s: Session, entity_ids: Iterable[str], type: str | None, status: str | None, since: str | None, until: str | None) -> list[str]:
@@ -748,7 +748,7 @@ class Store:
         e = t.Entity
         with Session(self.engine) as s:  # plain rows, not ORM objects: an ego network reads thousands
             q = select(e.id, e.name, e.type, e.country)
-            found = {r.id: r for chunk in _chunks(ids) for r in s.execute(q.where(e.id.in_(chunk)))}
+            found = {r.id: r for among in _among(s, e.id, ids) for r in s.execute(q.where(among))}
         return [{"id": i, "name": found[i].name, "type": found[i].type, "country": found[i].country} for i in ids if i in found]
 
     def nodes(self) -> list[dict[str, Any]]:
@@ -775,8 +775,8 @@ class Store:
         """The source and target entity ids of each interaction of ``event_ids``."""
         actors: defaultdict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
         ea = t.InteractionActor
-        for chunk in _chunks(event_ids):  # plain rows, not ORM objects: an ego network reads thousands
-            for event_id, entity_id, side in s.execute(select(ea.event_id, ea.entity_id, ea.side).where(ea.event_id.in_(chunk))):
+        for among in _among(s, ea.event_id, event_ids):  # plain rows, not ORM objects: an ego network reads thousands
+            for event_id, entity_id, side in s.execute(select(ea.event_id, ea.entity_id, ea.side).where(among)):
                 actors[event_id][side].append(entity_id)
         return actors
 
@@ -785,7 +785,7 @@ class Store:
         """Document id -> its ``url``, ``published`` date and ``title`` (the provenance an edge carries); every
         document, or only ``ids``."""
         q = select(t.Document.id, t.Document.url, t.Document.published, t.Document.title)
-        rows = s.execute(q) if ids is None else (r for c in _chunks(list(ids)) for r in s.execute(q.where(t.Document.id.in_(c))))
+        rows = s.execute(q) if ids is None else (r for among in _among(s, t.Document.id, ids) for r in s.execute(q.where(among)))
         return {i: {"url": u, "published": p, "title": title} for i, u, p, title in rows}
 
     @staticmethod
@@ -794,7 +794,7 @@ class Store:
         q = select(t.Entity.id, t.Entity.name)
         if ids is None:
             return dict(s.execute(q).all())
-        return {i: n for c in _chunks(list(ids)) for i, n in s.execute(q.where(t.Entity.id.in_(c)))}
+        return {i: n for among in _among(s, t.Entity.id, ids) for i, n in s.execute(q.where(among))}
 
     def edges(
         self,
@@ -823,7 +823,7 @@ class Store:
             if event_ids is None:
                 rows = list(s.execute(q.limit(limit) if limit else q))
             else:  # in slices (SQL parameter limits), merged in the same order
-                rows = [r for c in _chunks(list(event_ids)) for r in s.execute(q.where(t.Interaction.id.in_(c)))]
+                rows = [r for among in _among(s, t.Interaction.id, event_ids) for r in s.execute(q.where(among))]
                 rows.sort(key=lambda r: (r.time_start is None, r.time_start or "", r.first_seen, r.id))
                 rows = rows[:limit] if limit else rows
             actors = self._actors(s, [r.id for r in rows])
@@ -875,6 +875,19 @@ def _insert(s: Session, model: type[t.Base], rows: list[dict[str, Any]]) -> None
     ORM: the rows are plain values and nothing reads them back in this transaction)."""
     if rows:
         s.connection().execute(cast(Table, model.__table__).insert(), rows)
+
+
+def _among(s: Session, column: Any, ids: Iterable[str]) -> Iterator[Any]:
+    """Where-clauses that together select the rows whose ``column`` is one of ``ids``: one ``= ANY(array)``
+    on PostgreSQL (a single parameter however many ids: rendering thousands of them cost more than the
+    query), slices of ``IN (...)`` elsewhere."""
+    ids = list(ids)
+    if s.get_bind().dialect.name == "postgresql":
+        if ids:
+            yield column == any_(literal(ids, type_=ARRAY(String)))
+        return
+    for chunk in _chunks(ids):
+        yield column.in_(chunk)
 
 
 def _chunks(ids: list[str], size: int = 2000) -> Iterator[list[str]]:

@@ -13,7 +13,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
-from newsgraph.lang import load
 from newsgraph.lang.es.syntax import case_of, lemma
 from newsgraph.nlp.coref import ORG_TYPES, ReferenceResolver, Seen
 from newsgraph.nlp.extraction import Extraction
@@ -28,13 +27,7 @@ class SpanishReferences(ReferenceResolver):
     """spaCy component ``newsgraph_coref`` for Spanish."""
 
     def __init__(self, nlp: Language) -> None:
-        titles = load("titles.json", "es")
-        orgs = load("organizations.json", "es")
-        self.person_nouns = set(titles["person_descriptors"])
-        self.company_nouns = set(orgs["company_descriptors"])
-        self.org_nouns = set(orgs["organization_descriptors"])
-        self.reporting = set(load("status_cues.json", "es")["reporting_verbs"])
-        self.group_nouns = set(orgs["group_nouns"])
+        super().__init__("es")
 
     def _resolve(self, doc: Doc, ext: Extraction, tok: Token, history: list[Seen], s_idx: int):
         if tok.pos_ == "PRON":
