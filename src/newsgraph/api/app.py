@@ -230,9 +230,12 @@ def create_app(
         return store.search(q, limit=limit)
 
     @app.get("/api/entities/{entity_id}", tags=["entities"], responses=ERRORS)
-    def entity(entity_id: str = ID) -> dict[str, Any]:
-        """An entity with its aliases, roles and interactions (by type), each with its evidence."""
-        return store.entity(entity_id)
+    def entity(
+        entity_id: str = ID, per_type: int = Query(100, ge=0, le=10000, description="at most this many interactions of each type, oldest first")
+    ) -> dict[str, Any]:
+        """An entity with its aliases, roles and interactions (by type, the first ``per_type`` of each), each
+        with its evidence; ``interaction_counts`` says how many of each type there are."""
+        return store.entity(entity_id, per_type=per_type)
 
     @app.get("/api/edges", tags=["interactions"], responses=ERRORS)
     def edges(

@@ -568,8 +568,10 @@ class Store:
         )
         return list(s.scalars(q.limit(limit) if limit else q))
 
-    def entity(self, name_or_id: str) -> dict[str, Any]:
-        """An entity with aliases, roles (both ways) and its interactions grouped by type, with evidence."""
+    def entity(self, name_or_id: str, per_type: int | None = None) -> dict[str, Any]:
+        """An entity with aliases, roles (both ways) and its interactions grouped by type, with evidence —
+        all of them, or the first ``per_type`` of each type (oldest first; ``interaction_counts`` says how
+        many each type has)."""
         with Session(self.engine) as s:
             e = s.get(t.Entity, name_or_id)
         eid = e.id if e is not None else self.resolve(name_or_id)
@@ -589,7 +591,18 @@ class Store:
                         "evidence": {"document": r.document_id, "sentence": r.sentence, "start": r.start, "end": r.end},
                     }
                 )
-            event_ids = list(s.scalars(select(t.InteractionActor.event_id).where(t.InteractionActor.entity_id == eid).distinct()))
+            mine = select(t.InteractionActor.event_id).where(t.InteractionActor.entity_id == eid)
+            counts = dict(
+                s.execute(select(t.Interaction.type, func.count()).where(t.Interaction.id.in_(mine)).group_by(t.Interaction.type)).all()  # type: ignore[arg-type]
+            )
+            if per_type is None:
+                event_ids = list(s.scalars(mine.distinct()))
+            else:  # the first of each type, in the order edges lists them
+                ev = t.Interaction
+                order = (ev.time_start.is_(None), ev.time_start, ev.first_seen, ev.id)
+                event_ids = [
+                    i for kind in counts for i in s.scalars(select(ev.id).where(ev.id.in_(mine), ev.type == kind).order_by(*order).limit(per_type))
+                ]
         interactions: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for edge in self.edges(event_ids=event_ids):
             interactions[edge["type"]].append(edge)
@@ -603,6 +616,7 @@ class Store:
             "aliases": aliases,
             "roles": roles,
             "interactions": dict(sorted(interactions.items())),
+            "interaction_counts": dict(sorted(counts.items())),
         }
 
     def links(self, document: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:

@@ -353,7 +353,7 @@
     net.setAttribute('data-state', 'loading');
     var hops = $('f-hops').value || '1';
     return Promise.all([
-      api('/api/entities/' + encodeURIComponent(id)),
+      api('/api/entities/' + encodeURIComponent(id) + qs({ per_type: 0 })),  // the head only: the timeline lists the interactions
       api('/api/ego/' + encodeURIComponent(id) + qs({ hops: hops, type: f.type, status: f.status, since: f.since, until: f.until })),
       api('/api/timeline/' + encodeURIComponent(id) + qs({ type: f.type, status: f.status, since: f.since, until: f.until }))
     ]).then(function (res) {
