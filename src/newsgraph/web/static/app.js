@@ -354,8 +354,9 @@
     var hops = $('f-hops').value || '1';
     return Promise.all([
       api('/api/entities/' + encodeURIComponent(id) + qs({ per_type: 0 })),  // the head only: the timeline lists the interactions
-      api('/api/ego/' + encodeURIComponent(id) + qs({ hops: hops, type: f.type, status: f.status, since: f.since, until: f.until })),
-      api('/api/timeline/' + encodeURIComponent(id) + qs({ type: f.type, status: f.status, since: f.since, until: f.until }))
+      // as many lines and timeline rows as a browser draws at once: the rest is one narrower filter away
+      api('/api/ego/' + encodeURIComponent(id) + qs({ hops: hops, limit: 250, type: f.type, status: f.status, since: f.since, until: f.until })),
+      api('/api/timeline/' + encodeURIComponent(id) + qs({ limit: 200, type: f.type, status: f.status, since: f.since, until: f.until }))
     ]).then(function (res) {
       if (seq !== actorSeq) return;
       var ent = res[0], ego = res[1], timeline = res[2] || [];
