@@ -222,9 +222,10 @@ class Snapshot:
                 a_ev.append(_narrow(table["event"]))
                 a_node.append(_narrow(table["entity"]))
             del rows, table
-        events = {k: _narrow(np.concatenate(v)) if v else np.empty(0, np.float64 if k == "confidence" else np.bytes_) for k, v in cols.items()}
-        actors_ev = _narrow(np.concatenate(a_ev)) if a_ev else np.empty(0, np.bytes_)
-        actors_node = _narrow(np.concatenate(a_node)) if a_node else np.empty(0, np.bytes_)
+        # each part is narrowed already: joined, they take the widest part's width
+        events = {k: np.concatenate(v) if v else np.empty(0, np.float64 if k == "confidence" else np.bytes_) for k, v in cols.items()}
+        actors_ev = np.concatenate(a_ev) if a_ev else np.empty(0, np.bytes_)
+        actors_node = np.concatenate(a_node) if a_node else np.empty(0, np.bytes_)
         return cls(events, actors_ev, actors_node, version)
 
     # -- size -----------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ def _strongest(snap: Snapshot, events: Ints, kept: npt.NDArray[np.bool_], cap: i
     floor = np.partition(strength, len(strength) - cap)[len(strength) - cap] if cap < len(strength) else 0
     contenders = np.flatnonzero(strength >= floor)
     latest = np.full(len(uniq), -1, np.int64)
-    near = np.isin(idx, contenders)
+    near = strength[idx] >= floor
     np.maximum.at(latest, idx[near], snap.date_rank[of[near]])
     order = contenders[np.lexsort((uniq[contenders], -latest[contenders], -strength[contenders]))][:cap]
     return uniq[order], strength[order], len(uniq) - len(order)

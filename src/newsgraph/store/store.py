@@ -663,8 +663,8 @@ class Store:
     def _touching(s: Session, entity_ids: Iterable[str], type: str | None, status: str | None, since: str | None, until: str | None) -> list[str]:
         """The ids of the interactions of ``entity_ids`` that pass the filters, in the order found."""
         event_ids: dict[str, None] = {}
-        for chunk in _chunks(list(entity_ids)):
-            q = select(t.InteractionActor.event_id).where(t.InteractionActor.entity_id.in_(chunk))
+        for among in _among(s, t.InteractionActor.entity_id, entity_ids):
+            q = select(t.InteractionActor.event_id).where(among)
             if type or status or since or until:
                 q = _filtered(q.join(t.Interaction, t.Interaction.id == t.InteractionActor.event_id), type, status, since, until)
             event_ids.update(dict.fromkeys(s.scalars(q.distinct())))
@@ -677,8 +677,8 @@ class Store:
         a, b = aliased(t.InteractionActor), aliased(t.InteractionActor)
         pairs: set[tuple[str, str]] = set()
         with Session(self.engine) as s:
-            for chunk in _chunks(list(entity_ids)):
-                q = select(a.entity_id, b.entity_id).join(b, b.event_id == a.event_id).where(a.entity_id.in_(chunk), b.entity_id != a.entity_id)
+            for among in _among(s, a.entity_id, entity_ids):
+                q = select(a.entity_id, b.entity_id).join(b, b.event_id == a.event_id).where(among, b.entity_id != a.entity_id)
                 if any(filters.values()):
                     q = _filtered(q.join(t.Interaction, t.Interaction.id == a.event_id), **filters)
                 pairs.update((x, y) for x, y in s.execute(q.distinct()))
@@ -689,16 +689,15 @@ class Store:
         confidence, then earliest; None when there is none), and how many such interactions there are."""
         a, b = aliased(t.InteractionActor), aliased(t.InteractionActor)
         q = _filtered(
-            select(t.Interaction.id)
+            select(t.Interaction.id, func.count().over())  # the count of all the rows, beside the first
             .join(a, a.event_id == t.Interaction.id)
             .join(b, b.event_id == t.Interaction.id)
             .where(a.entity_id == x, b.entity_id == y),
             **filters,
         )
         with Session(self.engine) as s:
-            best = s.scalar(q.order_by(t.Interaction.confidence.desc(), t.Interaction.first_seen, t.Interaction.id).limit(1))
-            count = s.scalar(select(func.count()).select_from(q.subquery())) or 0
-        return best, count
+            row = s.execute(q.order_by(t.Interaction.confidence.desc(), t.Interaction.first_seen, t.Interaction.id).limit(1)).first()
+        return (row[0], row[1]) if row else (None, 0)
 
     def graph_version(self) -> tuple[int, int]:
         """What the interaction graph's shape depends on, in two primary-key reads: a number that grows
