@@ -10,6 +10,7 @@ from ``GET /api/ontology``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 # --- entities -------------------------------------------------------------
@@ -142,6 +143,19 @@ PLANNED: Final = "planned"
 NEGATED: Final = "negated"
 HYPOTHETICAL: Final = "hypothetical"
 STATUSES: Final = (OCCURRED, PLANNED, NEGATED, HYPOTHETICAL)
+
+
+#: What a real event's reports together say, strongest first: one report that it happened outweighs any
+#: number that it was planned or speculated.
+EVENT_STATUS_ORDER: Final = (OCCURRED, PLANNED, HYPOTHETICAL, NEGATED)
+
+
+def event_status(statuses: Iterable[str]) -> tuple[str, bool]:
+    """A real event's status from its reports' statuses, and whether they contradict each other (some
+    report that it happened or is planned, others that it did not: a denial is kept, never merged away)."""
+    seen = set(statuses)
+    status = next((s for s in EVENT_STATUS_ORDER if s in seen), OCCURRED)
+    return status, NEGATED in seen and bool(seen & {OCCURRED, PLANNED})
 
 
 def canonical_event_type(label: str) -> str:

@@ -23,6 +23,8 @@ EDGE_FIELDS = [
     "time_start",
     "time_end",
     "confidence",
+    "real_event",
+    "reports",
     "document",
     "url",
     "sentence",

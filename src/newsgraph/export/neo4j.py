@@ -52,6 +52,8 @@ RELATIONSHIP_COLUMNS = [
     ("time_start", "time_start"),
     ("time_end", "time_end"),
     ("confidence:float", "confidence"),
+    ("real_event", "real_event"),
+    ("reports:int", "reports"),
     ("document", "document"),
     ("url", "url"),
     ("published", "published"),

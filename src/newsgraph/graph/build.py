@@ -19,8 +19,8 @@ def build_graph(
 
     Node attributes: ``name``, ``type``, ``country``, ``aliases`` (a list), ``first_seen``, ``last_seen``.
     Edge keys are ``interaction id:source:target`` (or the role id); attributes: ``event`` (the interaction
-    id), ``type``, ``mode``, ``context``, ``status``, ``time_text``, ``time_start``, ``time_end``, ``confidence``, ``title``
-    (roles), ``document``, ``url``, ``published`` (the document's date), ``sentence``, ``start``, ``end``.  An interaction without a target has no edge.
+    id), ``type``, ``mode``, ``context``, ``status``, ``time_text``, ``time_start``, ``time_end``, ``confidence``, ``real_event`` (the real event the interaction reports) and ``reports`` (how many
+    interactions report it), ``title`` (roles), ``document``, ``url``, ``published`` (the document's date), ``sentence``, ``start``, ``end``.  An interaction without a target has no edge.
     """
     g = nx.MultiDiGraph()
     for n in store.nodes():
@@ -36,6 +36,8 @@ def build_graph(
             "time_text": (e["time"] or {}).get("text"),
             "time_start": (e["time"] or {}).get("start"),
             "time_end": (e["time"] or {}).get("end"),
+            "real_event": (e.get("event") or {}).get("id"),
+            "reports": (e.get("event") or {}).get("reports", 1),
         }
         for s, t in interaction_edges(e["source_ids"], e["target_ids"]):
             g.add_edge(s, t, key=f"{e['id']}:{s}:{t}", **attrs)

@@ -193,6 +193,44 @@ class InteractionActor(Base):
     side: Mapped[str] = mapped_column(String(8), primary_key=True)  # source | target
 
 
+class RealEvent(Seen, Base):
+    """One real-world event, as many interactions (its *reports*: one per document sentence) describe it.
+
+    ``status`` is the event's status read from all its reports (``newsgraph.ontology.event_status``),
+    ``contradicted`` says some report denies what others report; ``date_start``/``date_end`` span its
+    reports' dates; ``reports`` and ``documents`` count them.  Which interactions report one event is
+    decided by ``newsgraph.resolve.events`` (each report's row in ``event_reports`` says why)."""
+
+    __tablename__ = "real_events"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)  # the content id of its first report
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    contradicted: Mapped[int] = mapped_column(Integer, default=0)
+    date_start: Mapped[str | None] = mapped_column(String(32), index=True)
+    date_end: Mapped[str | None] = mapped_column(String(32))
+    reports: Mapped[int] = mapped_column(Integer, default=1)
+    documents: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class EventReport(Base):
+    """An interaction as a report of a real event, and why it was taken for that event."""
+
+    __tablename__ = "event_reports"
+    interaction_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("real_events.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(32))  # first | same-document | same-time | planned-then-held | same-words | curated
+    score: Mapped[float] = mapped_column(Float)
+
+
+class EventPair(Base):
+    """The blocking key of a real event: one row per (type, source, target) of its reports (both ways round
+    for symmetric types), so a new report is compared with the events of its actor pairs only."""
+
+    __tablename__ = "event_pairs"
+    block: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("real_events.id"), primary_key=True, index=True)
+
+
 class Quote(Evidence, Base):
     __tablename__ = "quotes"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)

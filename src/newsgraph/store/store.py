@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from rapidfuzz import process as fuzz_process
-from sqlalchemy import ARRAY, String, Table, any_, create_engine, event, func, literal, or_, select, update
+from sqlalchemy import Table, create_engine, event, func, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased
 
@@ -22,8 +22,13 @@ from newsgraph import ontology as ont
 from newsgraph.names import name_keys, normalise
 from newsgraph.store import migrate
 from newsgraph.store import schema as t
+from newsgraph.store.batches import among as _among
+from newsgraph.store.batches import chunks as _chunks
+from newsgraph.store.batches import insert_rows as _insert
+from newsgraph.store.grouping import GroupReports, alone
 from newsgraph.store.ids import canonical_url, content_id, passage_fingerprints, text_fingerprint
 from newsgraph.store.linking import LinkEntities
+from newsgraph.store.real_events import events_of, list_events, read_event, write_reports
 
 
 def record_aliases(s: Session, pairs: Iterable[tuple[str, str]]) -> None:
@@ -250,16 +255,17 @@ class Store:
                 for r in rows
             ]
 
-    def save(self, doc: dict[str, Any], text: str, *, link: LinkEntities) -> SaveResult:
+    def save(self, doc: dict[str, Any], text: str, *, link: LinkEntities, group: GroupReports = alone) -> SaveResult:
         """Store one document JSON (and its text) in one transaction, with its source; ``link`` decides,
-        inside that transaction, which stored entity each of its entities is.
+        inside that transaction, which stored entity each of its entities is, and ``group`` which real
+        event each of its interactions reports (``newsgraph.store.grouping``; by default each its own).
 
         A text already stored, or a copy with the same fingerprint, adds only a source (``created`` False).
         """
         with Session(self.engine) as s, s.begin():
-            return self._save(s, doc, text, utc_now(), link)
+            return self._save(s, doc, text, utc_now(), link, group)
 
-    def save_many(self, pairs: list[tuple[dict[str, Any], str]], *, link: LinkEntities) -> list[SaveResult | Exception]:
+    def save_many(self, pairs: list[tuple[dict[str, Any], str]], *, link: LinkEntities, group: GroupReports = alone) -> list[SaveResult | Exception]:
         """Store (document JSON, text) pairs in one transaction: each pair's ``SaveResult``, in order
         (``link`` as for ``save``: it sees the documents before it in the batch).
 
@@ -269,17 +275,17 @@ class Store:
         try:
             with Session(self.engine) as s, s.begin():
                 now = utc_now()
-                return [self._save(s, doc, text, now, link) for doc, text in pairs]
+                return [self._save(s, doc, text, now, link, group) for doc, text in pairs]
         except Exception:  # the batch rolled back: one at a time, to keep the good ones
             results: list[SaveResult | Exception] = []
             for doc, text in pairs:
                 try:
-                    results.append(self.save(doc, text, link=link))
+                    results.append(self.save(doc, text, link=link, group=group))
                 except Exception as e:
                     results.append(e)
             return results
 
-    def _save(self, s: Session, doc: dict[str, Any], text: str, now: str, link: LinkEntities) -> SaveResult:
+    def _save(self, s: Session, doc: dict[str, Any], text: str, now: str, link: LinkEntities, group: GroupReports = alone) -> SaveResult:
         """Store one document inside the transaction of ``s``, its entities linked by ``link``; rows go in
         as bulk inserts, one per table."""
         meta = doc["document"]
@@ -434,6 +440,7 @@ class Store:
         _insert(s, t.Role, list(roles.values()))
         _insert(s, t.Interaction, list(events.values()))
         _insert(s, t.InteractionActor, actors)
+        write_reports(s, events, actors, meta.get("published"), now, group)
         if events:
             s.execute(update(t.GraphVersion).where(t.GraphVersion.id == 1).values(value=t.GraphVersion.value + 1))
         _insert(s, t.Quote, list(quotes.values()))
@@ -653,6 +660,21 @@ class Store:
         with Session(self.engine) as s:
             return dict(self._actors(s, self._touching(s, entity_ids, type, status, since, until)))
 
+    def events(self, actor: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Real events (each with its reports counted), the latest first: ``newsgraph.store.real_events.list_events``'s
+        filters, and ``actor`` a name or id (``UnknownEntity`` when it names none)."""
+        entity_id = self.resolve(actor) if actor else None
+        with Session(self.engine) as s:
+            return list_events(s, entity_id, **filters)
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        """One real event with its reports and status history; ``KeyError`` for an unknown id."""
+        with Session(self.engine) as s:
+            found = read_event(s, event_id)
+        if found is None:
+            raise KeyError(event_id)
+        return found
+
     def event_dates(self, event_ids: list[str]) -> dict[str, str | None]:
         """Interaction id -> its date (the stated time, else the document's)."""
         with Session(self.engine) as s:
@@ -842,6 +864,7 @@ class Store:
             actors = self._actors(s, [r.id for r in rows])
             names = self._names(s, {x for a in actors.values() for x in a["source"] + a["target"]})
             docs = self._provenance(s, {r.document_id for r in rows})
+            reported = events_of(s, [r.id for r in rows])
         out = []
         for r in rows:
             ends = actors[r.id]
@@ -860,6 +883,7 @@ class Store:
                     "confidence": r.confidence,
                     "first_seen": r.first_seen,
                     "evidence": {"document": r.document_id, **docs.get(r.document_id, {}), "sentence": r.sentence, "start": r.start, "end": r.end},
+                    "event": reported.get(r.id),
                 }
             )
         return out
@@ -881,32 +905,6 @@ def _filtered(q: Any, type: str | None = None, status: str | None = None, since:
 def _like(text: str) -> str:
     """``text`` with the LIKE wildcards escaped (escape character: backslash)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _insert(s: Session, model: type[t.Base], rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts of column values) into ``model``'s table in one bulk statement (Core, not the
-    ORM: the rows are plain values and nothing reads them back in this transaction)."""
-    if rows:
-        s.connection().execute(cast(Table, model.__table__).insert(), rows)
-
-
-def _among(s: Session, column: Any, ids: Iterable[str]) -> Iterator[Any]:
-    """Where-clauses that together select the rows whose ``column`` is one of ``ids``: one ``= ANY(array)``
-    on PostgreSQL (a single parameter however many ids: rendering thousands of them cost more than the
-    query), slices of ``IN (...)`` elsewhere."""
-    ids = list(ids)
-    if s.get_bind().dialect.name == "postgresql":
-        if ids:
-            yield column == any_(literal(ids, type_=ARRAY(String)))
-        return
-    for chunk in _chunks(ids):
-        yield column.in_(chunk)
-
-
-def _chunks(ids: list[str], size: int = 2000) -> Iterator[list[str]]:
-    """``ids`` in slices small enough for one SQL ``IN (...)`` on every backend."""
-    for i in range(0, len(ids), size):
-        yield ids[i : i + size]
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

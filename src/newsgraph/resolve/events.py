@@ -1,0 +1,185 @@
+"""Which real event a new interaction reports: the one home of "these articles report one event".
+
+A report is compared only with the stored events of its blocks (``newsgraph.store.grouping.blocks``:
+same PLOVER type, a source and a target in common) and, among them, decides by time first:
+
+1. ``same-document``: an event this document already reported (an article repeats itself).
+2. ``same-time``: both dated, and the dates at most the type's window apart (``WINDOW_DAYS``: a meeting
+   is a day or two, a statement a few days, a deal or a lawsuit lasts).
+3. ``planned-then-held``: one report plans what the other reports held (or the other way round): the
+   held date falls between the plan's publication and its stated date (``PLAN_HORIZON_DAYS`` after the
+   publication when the plan states none), within the window.
+4. ``same-words``: when a date is missing on either side, the two sentences say the same thing in their
+   own words (``similarity`` of their content words at least ``SAME_WORDS``).
+
+A report that denies what others report (status ``negated``) joins the event like any other: the event
+is then *contradicted* and keeps both readings (``newsgraph.ontology.event_status``).  Otherwise a
+report starts a new event.  Among several candidates the best score wins, then the most recent event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from newsgraph import ontology as ont
+from newsgraph.store import schema as t
+from newsgraph.store.grouping import Grouping, Report, new_event_id
+
+#: how far apart (days) two dated reports of one event of each type may be
+WINDOW_DAYS: dict[str, int] = {
+    **{k: 2 for k in ("CONSULT", "ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "CONCEDE")},
+    **{k: 3 for k in ("ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN")},
+    **{k: 30 for k in ("AGREE", "COOPERATE", "AID", "SANCTION")},
+}
+#: a lawsuit or an investigation (ACCUSE by these modes) lasts
+LASTING_MODES: dict[str, int] = {"sue": 180, "investigate": 90}
+#: how long after its publication a plan with no stated date may be held
+PLAN_HORIZON_DAYS = 60
+#: content-word overlap at which two undated sentences are taken to report one event
+SAME_WORDS = 0.5
+#: events of one block looked at, most recently seen first
+CANDIDATES = 50
+
+
+@dataclass
+class _Seen:
+    """What is known of a candidate event: its reports' dates, statuses, documents, sentences."""
+
+    id: str
+    last_seen: str
+    reports: list[tuple[str | None, bool, str | None, str, str, str]]  # (date, stated, published, status, document, sentence)
+
+
+def window(report: Report) -> int:
+    """The days two reports of this one's event may be apart."""
+    return LASTING_MODES.get(report.mode or "", 0) or WINDOW_DAYS.get(report.type, 3)
+
+
+_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def content_words(sentence: str) -> set[str]:
+    """The stems (first six letters) of a sentence's longer lower-case words: names (capitalised) and short
+    function words are left out, so what remains is what the sentence says happened."""
+    return {w[:6] for w in _WORD.findall(sentence) if w.islower()}
+
+
+def similarity(a: str, b: str) -> float:
+    """Overlap of two sentences' content words (shared / the fewer of the two); 0 when they share fewer
+    than two."""
+    x, y = content_words(a), content_words(b)
+    shared = len(x & y)
+    return shared / min(len(x), len(y)) if shared >= 2 else 0.0
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _held_in_plan(plan: tuple[str | None, bool, str | None], held: date, days: int) -> bool:
+    """Is ``held`` a date a plan (its date, whether that date is stated, its publication) may be held on?"""
+    when, stated, published = _day(plan[0]), plan[1], _day(plan[2]) or _day(plan[0])
+    if published is None:
+        return False
+    last = when + timedelta(days=days) if stated and when else published + timedelta(days=PLAN_HORIZON_DAYS)
+    return published - timedelta(days=days) <= held <= last
+
+
+def compare(report: Report, event: _Seen) -> tuple[str, float] | None:
+    """Why ``report`` reports ``event`` and how sure that is, or None."""
+    if any(doc == report.document_id for *_, doc, _s in event.reports):
+        return "same-document", 1.0
+    days = window(report)
+    mine = _day(report.date)
+    best: tuple[str, float] | None = None
+    for when, stated, published, status, _doc, sentence in event.reports:
+        theirs = _day(when)
+        found: tuple[str, float] | None = None
+        if mine and theirs:
+            planned = ont.PLANNED in (report.status, status) and report.status != status
+            if planned:
+                plan, held = (
+                    ((report.date, report.stated_time, report.published), theirs)
+                    if report.status == ont.PLANNED
+                    else ((when, stated, published), mine)
+                )
+                if _held_in_plan(plan, held, days):
+                    found = "planned-then-held", 0.8
+            gap = abs((mine - theirs).days)
+            if found is None and gap <= days:
+                found = "same-time", round(1.0 - 0.5 * gap / (days + 1), 3)
+        else:
+            score = similarity(report.sentence, sentence)
+            if score >= SAME_WORDS:
+                found = "same-words", round(score, 3)
+        if found and (best is None or found[1] > best[1]):
+            best = found
+    return best
+
+
+def _candidates(s: Session, reports: Sequence[Report]) -> dict[str, list[_Seen]]:
+    """The stored events of each report's blocks (``CANDIDATES`` at most per block, most recent first)."""
+    wanted = sorted({b for r in reports for b in r.blocks})
+    by_block: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for i in range(0, len(wanted), 500):
+        q = (
+            select(t.EventPair.block, t.RealEvent.id, t.RealEvent.last_seen)
+            .join(t.RealEvent, t.RealEvent.id == t.EventPair.event_id)
+            .where(t.EventPair.block.in_(wanted[i : i + 500]))
+        )
+        for block, eid, last in s.execute(q):
+            by_block[block].append((last, eid))
+    keep = {eid: last for rows in by_block.values() for last, eid in sorted(rows, reverse=True)[:CANDIDATES]}
+    seen = {eid: _Seen(eid, last, []) for eid, last in keep.items()}
+    ids = sorted(seen)
+    q2 = (
+        select(
+            t.EventReport.event_id,
+            t.Interaction.date,
+            t.Interaction.time_start,
+            t.Document.published,
+            t.Interaction.status,
+            t.Interaction.document_id,
+            t.Interaction.sentence,
+        )
+        .join(t.Interaction, t.Interaction.id == t.EventReport.interaction_id)
+        .join(t.Document, t.Document.id == t.Interaction.document_id)
+    )
+    for i in range(0, len(ids), 500):
+        for eid, when, start, published, status, doc, sentence in s.execute(q2.where(t.EventReport.event_id.in_(ids[i : i + 500]))):
+            seen[eid].reports.append((when, bool(start), (published or "")[:10] or None, status, doc, sentence))
+    return {b: [seen[eid] for _, eid in sorted(rows, reverse=True)[:CANDIDATES]] for b, rows in by_block.items()}
+
+
+def group_reports(session: Session, reports: Sequence[Report]) -> list[Grouping]:
+    """The grouping the store is given (``newsgraph.store.grouping.GroupReports``): for each new report,
+    the stored event it reports (or one started by an earlier report of the same document), else new."""
+    stored = _candidates(session, reports)
+    started: dict[str, list[_Seen]] = defaultdict(list)  # block -> events this document started
+    out: list[Grouping] = []
+    for r in reports:
+        pool = {e.id: e for b in r.blocks for e in stored.get(b, []) + started.get(b, [])}
+        scored = sorted(
+            ((found, e) for e in pool.values() if (found := compare(r, e))), key=lambda x: (x[0][1], x[1].last_seen, x[1].id), reverse=True
+        )
+        row = (r.date, r.stated_time, r.published, r.status, r.document_id, r.sentence)
+        if scored:
+            (reason, score), event = scored[0]
+            event.reports.append(row)
+            out.append(Grouping(event.id, reason, score))
+            continue
+        mine = _Seen(new_event_id(r), "", [row])
+        for b in r.blocks:
+            started[b].append(mine)
+        out.append(Grouping(None, "first", 1.0))
+    return out
