@@ -165,3 +165,16 @@ def test_extract_a_text_over_the_character_cap_is_one_line(tmp_path):
 def test_extract_refuses_a_url_that_is_not_http(article):
     proc = run_cli("extract", str(article), "--url", "javascript:alert(1)")
     assert proc.returncode == 2 and _lines(proc.stderr) == ["newsgraph: error: --url: 'javascript:alert(1)' is not an http(s) URL"]
+
+
+def test_events_lists_real_events_and_event_shows_one(example_db):
+    proc = run_cli("events", "Milei", "--db", example_db, "--type", "CONSULT", "--json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json_lines(proc.stdout)
+    assert rows and {r["type"] for r in rows} == {"CONSULT"}
+    shown = run_cli("event", rows[0]["id"], "--db", example_db)
+    assert shown.returncode == 0 and b"history: " in shown.stdout and b"reports" in shown.stdout
+    missing = run_cli("event", "nope", "--db", example_db)
+    assert missing.returncode == 1 and missing.stderr.decode().count("\n") == 1 and "no event 'nope'" in missing.stderr.decode()
+    unknown = run_cli("events", "Nobody Atall", "--db", example_db)
+    assert unknown.returncode == 1 and b"Traceback" not in unknown.stderr

@@ -63,3 +63,39 @@ def rows_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> Ta
     for r in rows:
         table.add_row(*(str(r.get(c, "")) for c in columns))
     return table
+
+
+def events_table(rows: list[dict[str, Any]]) -> Table:
+    """Real events: date, type, status, actors, reports and sources, and the first report's sentence."""
+    table = Table(title=f"{len(rows)} events")
+    for col in ("date", "type", "status", "source", "target", "reports", "sources", "id", "sentence"):
+        table.add_column(col, overflow="fold")
+    for e in rows:
+        dates = e["date_start"] if e["date_start"] == e["date_end"] else f"{e['date_start'] or ''}…{e['date_end'] or ''}"
+        status = e["status"] + (" (contradicted)" if e["contradicted"] else "")
+        table.add_row(
+            dates or "",
+            e["type"],
+            status,
+            ", ".join(e["source"]),
+            ", ".join(e["target"]),
+            str(e["reports"]),
+            str(e["sources"]),
+            e["id"][:12],
+            e["sentence"] or "",
+        )
+    return table
+
+
+def print_event(console: Console, e: dict[str, Any]) -> None:
+    """One real event: a header, its status history, then its reports."""
+    head = f"{e['type']} {', '.join(e['source'])} → {', '.join(e['target']) or '—'}: {e['status']}"
+    console.print(head + (" (contradicted)" if e["contradicted"] else ""))
+    console.print(f"{e['reports']} reports in {e['documents']} documents from {e['sources']} sources; id {e['id']}")
+    console.print("history: " + " → ".join(f"{h['status']} ({h['date'] or 'undated'}, {h['outlet'] or h['document'][:12]})" for h in e["history"]))
+    table = Table(title="reports")
+    for col in ("published", "outlet", "status", "reason", "sentence"):
+        table.add_column(col, overflow="fold")
+    for r in e["reports"]:
+        table.add_row(r["published"] or "", r["outlet"] or r["key"] or "", r["status"], f"{r['reason']} {r['score']:.2f}", r["sentence"])
+    console.print(table)

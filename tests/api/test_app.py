@@ -176,3 +176,14 @@ def test_post_a_spanish_document(client, db):
         assert store.document(res.json()["document_id"])["text"].startswith("La ministra")
         assert "CONSULT" in store.entity("Ana García")["interactions"]
     assert client.post("/api/documents", json={"text": "Bonjour.", "language": "fr"}).status_code == 422
+
+
+def test_events_list_each_real_event_once_and_one_reads_with_its_reports(client):
+    listed = client.get("/api/events", params={"actor": "Milei", "type": "CONSULT", "status": "planned"})
+    assert listed.status_code == 200
+    rows = listed.json()
+    assert rows and all(r["type"] == "CONSULT" and r["status"] == "planned" and r["reports"] >= 1 for r in rows)
+    one = client.get(f"/api/events/{rows[0]['id']}").json()
+    assert one["id"] == rows[0]["id"] and one["reports"][0]["sentence"] and one["history"][0]["status"] == "planned"
+    assert client.get("/api/events/nope").status_code == 404
+    assert client.get("/api/events", params={"min_reports": 0}).status_code == 422

@@ -183,3 +183,21 @@ def test_filters_on_contradicted_and_reports(store):
     assert [e["type"] for e in store.events(contradicted=True)] == ["CONSULT"]
     assert [e["type"] for e in store.events(min_reports=2)] == ["CONSULT"]
     assert len(store.events()) == 2
+
+
+def test_the_example_and_its_retelling_give_one_event_per_meeting_with_two_reports(store, read, shared):
+    """The example article and another article written for this test, reporting the same meetings in other
+    words a day later (examples/milei-silicon-valley-retold.txt)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for path, published in (
+        (shared / "examples" / "milei-silicon-valley.txt", "2024-05-27"),
+        (root / "examples" / "milei-silicon-valley-retold.txt", "2024-05-28"),
+    ):
+        text = path.read_text(encoding="utf-8")
+        save(store, read(text, published), text)
+    meetings = {(tuple(e["source"]), tuple(e["target"]), e["status"]): e["reports"] for e in store.events(type="CONSULT")}
+    for ceo in ("Sundar Pichai", "Sam Altman", "Mark Zuckerberg", "Tim Cook"):
+        assert meetings[("Javier Milei",), (ceo,), "planned"] == 2, ceo
+    assert meetings[("Elon Musk",), ("Javier Milei",), "occurred"] == 2

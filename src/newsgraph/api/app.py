@@ -296,6 +296,27 @@ def create_app(
         """The actor's interactions (with ``with``), oldest first."""
         return queries.timeline(store, entity_id, other, limit=limit, **filters(type, status, since, until))
 
+    @app.get("/api/events", tags=["events"], responses=ERRORS)
+    def real_events(
+        actor: str | None = Query(None, max_length=MAX_NAME, description="only events with this actor (a name or id)"),
+        type: EventType | None = T,
+        status: Status | None = S,
+        since: Day = None,
+        until: Day = None,
+        contradicted: bool = Query(False, description="only events some report denies"),
+        min_reports: int = Query(1, ge=1, le=10000, description="only events with at least this many reports"),
+        limit: int = Query(100, ge=1, le=10000),
+    ) -> list[dict[str, Any]]:
+        """Real events, the latest first: each once however many articles report it, with its number of
+        reports and independent sources, its status read from all of them, and whether a report denies it."""
+        return store.events(actor=actor, contradicted=contradicted, min_reports=min_reports, limit=limit, **filters(type, status, since, until))
+
+    @app.get("/api/events/{event_id}", tags=["events"], responses=ERRORS)
+    def real_event(event_id: str = Path(max_length=MAX_NAME, description="A real event's id")) -> dict[str, Any]:
+        """One real event: its status history (planned → occurred, with dates and outlets) and every report
+        with its document, outlet, sentence and why it was taken for this event."""
+        return store.event(event_id)
+
     @app.get("/api/documents/{document_id}", tags=["documents"], responses=ERRORS)
     def document(document_id: str = Path(max_length=MAX_NAME)) -> dict[str, Any]:
         """A document's text with its mentions and evidence spans (character offsets)."""

@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from newsgraph.cli import curate, demo, evaluate, export, query, serve, watch
+from newsgraph.cli import curate, demo, evaluate, events, export, query, serve, watch
 from newsgraph.cli import extract as extract_commands
 from newsgraph.cli.common import warn
 from newsgraph.errors import reason
@@ -54,6 +54,8 @@ for command in (
     query.top,
     query.communities,
     query.new,
+    events.events,
+    events.event,
     curate.merge,
     curate.split,
 ):

@@ -20,8 +20,13 @@ def eval_command(
     corpus: str = typer.Option(
         "training/corpus", "--corpus", help="newsgraph's annotated corpus (docs/annotation.md); its texts are read from --data."
     ),
+    identity: str = typer.Option(
+        "training/identity", "--identity", help="Gold of identity across articles (docs/identity-annotation.md): events-*.jsonl, actors-*.jsonl."
+    ),
     sets: str | None = typer.Option(
-        None, "--sets", help="Comma-separated subset of: conll,gsr,m2e2,polnear,crossre,corpus,example,speed,conll-es,news-es,speed-es."
+        None,
+        "--sets",
+        help="Comma-separated subset of: conll,gsr,m2e2,polnear,crossre,corpus,example,speed,conll-es,news-es,speed-es,events,actors.",
     ),
     output: str | None = typer.Option(
         None, "--output", "-o", help="Also write the Markdown table to this file (e.g. docs/accuracy.md), keeping the text outside its markers."
@@ -34,7 +39,15 @@ def eval_command(
 
     chosen = [s.strip() for s in sets.split(",") if s.strip()] if sets else list(SETS)
     try:
-        rows = evaluate(Path(data), Path(scorer), chosen, limit, progress=lambda name: warn(f"scoring {name} ..."), corpus_folder=Path(corpus))
+        rows = evaluate(
+            Path(data),
+            Path(scorer),
+            chosen,
+            limit,
+            progress=lambda name: warn(f"scoring {name} ..."),
+            corpus_folder=Path(corpus),
+            identity_folder=Path(identity),
+        )
     except EvalError as e:
         fail(str(e), 2)
     command = "newsgraph eval" + (f" --sets {','.join(chosen)}" if sets else "") + (f" --limit {limit}" if limit else "")

@@ -32,11 +32,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from newsgraph.evaluate import corpus, crossre, speed, subsets
+from newsgraph.evaluate import corpus, crossre, identity, speed, subsets
 from newsgraph.evaluate.split import in_part
 from newsgraph.extract import extract_many
 
-SETS = ("conll", "gsr", "m2e2", "polnear", "crossre", "corpus", "example", "speed", "conll-es", "news-es", "speed-es")
+SETS = ("conll", "gsr", "m2e2", "polnear", "crossre", "corpus", "example", "speed", "conll-es", "news-es", "speed-es", "events", "actors")
 #: newsgraph's own annotated corpus, relative to the repository root (docs/annotation.md)
 CORPUS = Path("training/corpus")
 #: the targets of the accuracy issue, by (set, measure)
@@ -48,6 +48,10 @@ TARGETS = {
     ("m2e2", "CONSULT sentence precision"): 0.60,
     ("polnear", "quote speaker+content F1"): 0.62,
     ("corpus", "events F1 (status)"): 0.50,
+    ("events", "same-event P"): 0.90,
+    ("events", "same-event R"): 0.75,
+    ("actors", "same-actor P"): 0.98,
+    ("actors", "same-actor R"): 0.90,
     ("corpus", "ROLE F1"): 0.65,
     ("corpus", "quote+speaker F1"): 0.65,
     ("crossre", "ROLE F1"): 0.50,
@@ -487,6 +491,45 @@ def eval_speed_es(score: ModuleType, data: Path, tmp: Path, limit: int | None) -
 
 #: a set's scorer: (score.py module, data folder, temporary folder, --limit) -> its rows
 Evaluator = Callable[[ModuleType, Path, Path, int | None], Iterator[Row]]
+
+
+def _pair_rows(name: str, file: str, what: str, pairs: list[identity.Pair], missing: int, seconds: float, docs: int) -> list[Row]:
+    """Rows of an identity set: pairwise P/R/F1 of *same* and recall per kind of pair, whole, tune, check."""
+
+    def measure(keep: Callable[[str], bool]) -> list[tuple[str, Value]]:
+        chosen = [x for x in pairs if keep(x[0])]
+        p, r, f, n, same = identity.prf(chosen)
+        out: list[tuple[str, Value]] = [*_prf(f"same-{what}", p, r, f), ("pairs (same)", f"{n} ({same})")]
+        for kind in sorted({k for *_, k in pairs}):
+            of_kind = [x for x in chosen if x[3] == kind]
+            hits = sum(1 for _, g, pr, _k in of_kind if g == pr)
+            out.append((f"{kind}: right", f"{hits}/{len(of_kind)}"))
+        return out
+
+    whole = measure(in_part(None))
+    tune, check = dict(measure(in_part("tune"))), dict(measure(in_part("check")))
+    rows = [Row(name, file, m, v, docs, seconds, 0, tune.get(m), check.get(m)) for m, v in whole]
+    return rows + [Row(name, file, "not found in the text", str(missing), docs, seconds)]
+
+
+def eval_events(score: ModuleType, data: Path, tmp: Path, limit: int | None, folder: Path = identity.IDENTITY) -> Iterator[Row]:
+    """Reports of one real event across articles (``training/identity/events-*.jsonl``): the grouper on the gold reports."""
+    if not identity.gold_files(folder, "events"):
+        return
+    t0 = time.perf_counter()
+    pairs, missing = identity.event_pairs(data, folder, tmp / "identity-events.db")
+    yield from _pair_rows("events", "events-*.jsonl", "event", pairs, missing, time.perf_counter() - t0, 0)
+
+
+def eval_actors(score: ModuleType, data: Path, tmp: Path, limit: int | None, folder: Path = identity.IDENTITY) -> Iterator[Row]:
+    """Mentions of one actor across articles (``training/identity/actors-*.jsonl``): the pipeline and linker, ingested."""
+    if not identity.gold_files(folder, "actors"):
+        return
+    t0 = time.perf_counter()
+    pairs, missing = identity.actor_pairs(data, folder, tmp / "identity-actors.db", extract_many)
+    yield from _pair_rows("actors", "actors-*.jsonl", "actor", pairs, missing, time.perf_counter() - t0, 0)
+
+
 EVALUATORS: dict[str, Evaluator] = {
     "conll": eval_conll,
     "gsr": eval_gsr,
@@ -499,6 +542,8 @@ EVALUATORS: dict[str, Evaluator] = {
     "conll-es": eval_conll_es,
     "news-es": eval_news_es,
     "speed-es": eval_speed_es,
+    "events": eval_events,
+    "actors": eval_actors,
 }
 
 
@@ -509,6 +554,7 @@ def evaluate(
     limit: int | None = None,
     progress: Callable[[str], None] | None = None,
     corpus_folder: Path = CORPUS,
+    identity_folder: Path = identity.IDENTITY,
 ) -> list[Row]:
     """Score every set of ``sets`` found under ``data`` (and the annotated corpus in ``corpus_folder``)
     with the scorer at ``scorer``."""
@@ -519,7 +565,12 @@ def evaluate(
         raise EvalError(f"unknown set {unknown[0]!r}; choose from {', '.join(SETS)}")
     score = load_scorer(scorer)
     list(extract_many([{"id": "warm-up", "text": "Germany met France."}]))  # load the pipeline before timing
-    evaluators: dict[str, Evaluator] = {**EVALUATORS, "corpus": partial(eval_corpus, folder=corpus_folder)}
+    evaluators: dict[str, Evaluator] = {
+        **EVALUATORS,
+        "corpus": partial(eval_corpus, folder=corpus_folder),
+        "events": partial(eval_events, folder=identity_folder),
+        "actors": partial(eval_actors, folder=identity_folder),
+    }
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="newsgraph-eval-") as tmp:
         for name in sets:

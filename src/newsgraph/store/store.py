@@ -672,7 +672,7 @@ class Store:
         with Session(self.engine) as s:
             found = read_event(s, event_id)
         if found is None:
-            raise KeyError(event_id)
+            raise KeyError(f"no event {event_id!r}")
         return found
 
     def event_dates(self, event_ids: list[str]) -> dict[str, str | None]:
