@@ -74,7 +74,12 @@ def _resolve(store: Store, name: str) -> str | None:
 
 
 def edge_key(edge: dict[str, Any]) -> str:
-    """The identity of an edge for alerting: type, status, actors and the sentence's words."""
+    """The identity of an edge for alerting: the real event it reports and that event's status, so an
+    event alerts once however many articles report it, and once more when a planned event is reported
+    held.  An interaction with no event recorded is keyed by type, status, actors and its sentence's words."""
+    event = edge.get("event")
+    if event:
+        return content_id("alert", "event", event["id"], event["status"])
     words = " ".join(re.findall(r"\w+", edge["evidence"]["sentence"].lower()))
     return content_id("alert", edge["type"], edge["status"], *edge["source_ids"], "->", *edge["target_ids"], words)
 
@@ -85,6 +90,7 @@ def payload(edge: dict[str, Any], watched: list[str]) -> dict[str, Any]:
     return {
         "alert": edge_key(edge),
         "watched": watched,
+        "event": edge.get("event"),
         "type": edge["type"],
         "status": edge["status"],
         "source": edge["source"],
