@@ -111,7 +111,7 @@ def wait_network(page, center: str | None = None) -> None:
 
 def cy_edges(page) -> list[dict]:
     return page.evaluate("""() => window.newsgraphCy.edges().map(e => ({
-        id: e.id(), edgeId: e.data('edgeId'), status: e.data('status'), type: e.data('type'),
+        id: e.id(), edgeId: e.data('edgeId'), eventId: e.data('eventId'), status: e.data('status'), type: e.data('type'),
         source: e.source().data('name'), target: e.target().data('name'),
         lineStyle: e.style('line-style'), lineColor: e.style('line-color'), label: e.style('label'),
         sentence: e.data('sentence')}))""")
@@ -138,7 +138,7 @@ def test_actor_network_evidence_document_and_paste(server, page, shots):
     assert {e["target"] for e in planned} == PLANNED
     assert all(e["lineStyle"] == "dashed" for e in planned)
     assert all(e["lineStyle"] == "solid" for e in edges if e["status"] == "occurred")
-    assert page.locator("#timeline li.row").count() >= len({e["edgeId"] for e in edges})
+    assert page.locator("#timeline li.row").count() >= len({e["eventId"] for e in edges})  # one row per real event
     assert page.locator("#legend").inner_text().count("Person") == 1
 
     # tap a planned edge: the evidence panel shows its sentence and a link to the document
@@ -148,6 +148,7 @@ def test_actor_network_evidence_document_and_paste(server, page, shots):
     expect(evidence.locator("blockquote.sentence")).to_have_text(edge["sentence"])
     expect(evidence).to_contain_text("CONSULT")
     expect(evidence).to_contain_text("planned")
+    expect(evidence.locator("dd.reports")).to_contain_text("by 1 report in 1 article; the event is planned")
     page.screenshot(path=str(shots / "actor.png"))
 
     # follow the link: the evidence sentence is highlighted in the article, mentions are marked

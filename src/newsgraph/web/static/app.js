@@ -322,7 +322,7 @@
         (edge.target_ids || []).forEach(function (t) {
           if (!have[s] || !have[t] || s === t) return;
           els.push({ group: 'edges', data: {
-            id: edge.id + ':' + s + ':' + t, edgeId: edge.id, source: s, target: t, type: edge.type,
+            id: edge.id + ':' + s + ':' + t, edgeId: edge.id, eventId: edge.event ? edge.event.id : edge.id, source: s, target: t, type: edge.type,
             status: edge.status, label: edgeLabel(edge), sentence: edge.evidence ? edge.evidence.sentence : '' } });
         });
       });
@@ -411,6 +411,14 @@
     var ol = $('timeline');
     clear(ol);
     if (!edges.length) { ol.appendChild(el('li', { className: 'muted', text: 'No interactions match.' })); return; }
+    // one mark per real event: its first report stands for the others, with their number and the event's status
+    var seen = {};
+    edges = edges.filter(function (edge) {
+      var key = edge.event ? edge.event.id : edge.id;
+      if (seen[key]) return false;
+      seen[key] = true;
+      return true;
+    });
     edges.forEach(function (edge) {
       var outgoing = (edge.source_ids || []).indexOf(centerId) >= 0;
       var others = outgoing ? edge.target : edge.source;
@@ -424,7 +432,11 @@
       el('span', { className: 'type' }, swatch(EDGE_COLORS[edge.type] || '#888'), edge.type),
       statusBadge(edge.status),
       el('span', { className: 'other', text: (outgoing ? '→ ' : '← ') + ((others && others.length) ? others.join(', ') : '—') }),
-      el('span', { className: 'sentence', text: edge.evidence ? edge.evidence.sentence : '' }));
+      el('span', { className: 'sentence', text: edge.evidence ? edge.evidence.sentence : '' }),
+      edge.event && (edge.event.reports > 1 || edge.event.status !== edge.status || edge.event.contradicted) ? el('span', {
+        className: 'reports muted', 'data-reports': String(edge.event.reports),
+        text: ' · ' + edge.event.reports + ' reports' + (edge.event.status !== edge.status ? ', now ' + edge.event.status : '') +
+          (edge.event.contradicted ? ', contradicted' : '') }) : null);
       ol.appendChild(li);
     });
   }
@@ -492,6 +504,13 @@
     dl.appendChild(el('dd', { text: (when || 'undated') + (timeText ? ' (“' + timeText + '”)' : '') }));
     if (edge.context) { dl.appendChild(el('dt', { text: 'Context' })); dl.appendChild(el('dd', { text: edge.context })); }
     if (ev.published) { dl.appendChild(el('dt', { text: 'Published' })); dl.appendChild(el('dd', { text: ev.published })); }
+    if (edge.event) {
+      var rep = edge.event;
+      dl.appendChild(el('dt', { text: 'Reported' }));
+      dl.appendChild(el('dd', { className: 'reports',
+        text: 'by ' + rep.reports + (rep.reports === 1 ? ' report' : ' reports') + ' in ' + rep.documents + (rep.documents === 1 ? ' article' : ' articles') +
+          '; the event is ' + rep.status + (rep.contradicted ? ' (contradicted: a report denies it)' : '') }));
+    }
     if (edge.confidence !== undefined && edge.confidence !== null) {
       dl.appendChild(el('dt', { text: 'Confidence' }));
       dl.appendChild(el('dd', { text: String(edge.confidence) }));
