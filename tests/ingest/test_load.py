@@ -82,10 +82,10 @@ def test_a_record_that_fails_to_store_is_one_line_and_the_others_are_stored(tmp_
     with Store(str(tmp_path / "g.db")) as store:
         real = store._save
 
-        def save(s, doc, text, now, link):  # fails inside the batch's transaction, and again alone
+        def save(s, doc, text, now, link, group):  # fails inside the batch's transaction, and again alone
             if doc["document"]["id"] == a0["id"]:
                 raise RuntimeError("disk on fire\nsecond line")
-            return real(s, doc, text, now, link)
+            return real(s, doc, text, now, link, group)
 
         monkeypatch.setattr(store, "_save", save)
         lines = []
