@@ -11,7 +11,7 @@ PACK := src/newsgraph/lang/$(LANG)
 CORPUS = $(SHARED)/data/$(shell python -c "from newsgraph.lang import pack; print(pack('$(LANG)').ner_corpus)")
 OUTPUT := training/output-$(LANG)
 
-.PHONY: train train-es train-events lexicons eval screenshots check fuzz
+.PHONY: train train-es train-events lexicons eval eval-identity screenshots check fuzz
 train:
 	python training/conll_to_spacy.py $(CORPUS)/train.txt training/corpus/$(LANG)-train.spacy $(LANG)
 	python training/conll_to_spacy.py $(CORPUS)/dev.txt training/corpus/$(LANG)-dev.spacy $(LANG)
@@ -38,6 +38,9 @@ lexicons:
 
 eval:
 	newsgraph eval --data $(SHARED)/data --scorer $(SHARED)/tools/score.py --output docs/accuracy.md
+
+eval-identity:
+	newsgraph eval --data $(SHARED)/data --scorer $(SHARED)/tools/score.py --sets events,actors --output docs/events.md
 
 screenshots:
 	NEWSGRAPH_SCREENSHOTS=1 python -m pytest tests/web/test_browser.py -k actor_network

@@ -42,6 +42,8 @@ def print_entity(console: Console, e: dict[str, Any]) -> None:
     console.print(f"[bold]{e['name']}[/] ({e['type']}{', ' + e['country'] if e.get('country') else ''})  id {e['id']}")
     if e["aliases"]:
         console.print("aliases: " + "; ".join(e["aliases"]))
+    if e.get("descriptions"):
+        console.print("described as: " + "; ".join(e["descriptions"]))
     if e["roles"]:
         roles = Table(title="roles")
         for col in ("person", "title", "organisation", "evidence"):

@@ -201,3 +201,13 @@ def test_the_example_and_its_retelling_give_one_event_per_meeting_with_two_repor
     for ceo in ("Sundar Pichai", "Sam Altman", "Mark Zuckerberg", "Tim Cook"):
         assert meetings[("Javier Milei",), (ceo,), "planned"] == 2, ceo
     assert meetings[("Elon Musk",), ("Javier Milei",), "occurred"] == 2
+
+
+def test_after_a_merge_a_report_of_the_merged_actor_finds_the_event(store):
+    from newsgraph.resolve.curate import merge
+
+    save(store, *article("Ana Torres met Bruno Diaz in the capital in April.", [("CONSULT", "a", "b", "occurred")], "2024-04-01"))
+    save(store, *article("Carla Ruiz held talks with Ana Torres.", [("CONSULT", "c", "a", "occurred")], "2024-05-07"))
+    merge(store, "Bruno Diaz", "Carla Ruiz", force=True)  # say a curator found they are one
+    save(store, *article("Ana Torres and Bruno Diaz talked on Monday, officials said.", [("CONSULT", "a", "b", "occurred")], "2024-05-07"))
+    assert sorted(n for *_, n, _d in events_of(store)) == [1, 2]  # the May talks, found under the merged actor

@@ -87,3 +87,27 @@ def test_any_documents_store_idempotently(tmp_path_factory, sentences):
             save(s, d, text)
         assert s.counts() == once
         assert once["documents"] == len(set(sentences))
+
+
+def test_descriptions_are_kept_apart_from_names(tmp_path):
+    """ "The chancellor" describes Gordon Brown in this document: a description, never a name or alias."""
+    text = "Gordon Brown spoke. The chancellor said growth was strong."
+    doc = {
+        "document": {"id": "d", "published": None},
+        "entities": [
+            {
+                "id": "e1",
+                "name": "Gordon Brown",
+                "type": "Person",
+                "aliases": ["chancellor"],
+                "mentions": [{"start": 0, "end": 12, "text": "Gordon Brown"}],
+                "references": [{"start": 24, "end": 34, "text": "chancellor", "kind": "descriptor", "merged_by": "descriptor"}],
+            }
+        ],
+        "events": [],
+    }
+    with Store(str(tmp_path / "g.db")) as store:
+        save(store, doc, text)
+        e = store.entity("Gordon Brown")
+        assert e["aliases"] == [] and e["descriptions"] == ["chancellor"]
+        assert store.search("chancellor") == []

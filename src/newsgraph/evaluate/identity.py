@@ -190,16 +190,15 @@ def actor_pairs(data: Path, folder: Path, db: Path, extract: Callable[[list[dict
                 spans.setdefault(d, []).append((start, end, eid))
     missing, pairs = 0, []
     for g in gold:
-        found = []
+        found: list[str | None] = []
         for m in (g["a"], g["b"]):
-            article = texts.get(m["doc_id"])
-            at = _nth(article["text"], m["text"], int(m.get("nth", 1))) if article else -1
+            text = (texts.get(m["doc_id"]) or {}).get("text", "")
+            at = _nth(text, m["text"], int(m.get("nth", 1))) if text else -1
             if at < 0:
                 missing += 1
                 found.append(None)
                 continue
-            doc = content_id("document", article["text"])
-            found.append(_entity_at(spans.get(doc, []), at, at + len(m["text"])))
+            found.append(_entity_at(spans.get(content_id("document", text), []), at, at + len(m["text"])))
         pairs.append((g["pair"], bool(g["same"]), found[0] is not None and found[0] == found[1], g.get("kind", "other")))
     return pairs, missing
 

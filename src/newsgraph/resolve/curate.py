@@ -19,6 +19,7 @@ from newsgraph.names import family, name_keys, normalise
 from newsgraph.resolve.linker import name_id
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
+from newsgraph.store.real_events import reblock
 from newsgraph.store.store import MAX_NAME, Store, add_name_keys, record_alias, utc_now
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ def merge(store: Store, keep: str, absorb: str, force: bool = False, dry_run: bo
             "absorb_id": b.id,
             "mentions": _move(s, t.Mention.entity_id, b.id, a.id),
             "aliases": _move_rows(s, t.Alias, b.id, a.id),
+            "descriptions": _move_rows(s, t.Description, b.id, a.id),
             "roles": _move(s, t.Role.person_id, b.id, a.id) + _move(s, t.Role.org_id, b.id, a.id),
             "interactions": _move_actors(s, b.id, a.id),
             "quotes": _move(s, t.Quote.speaker_id, b.id, a.id),
@@ -212,6 +214,7 @@ def _move_actors(s: Session, old: str, new: str, documents: list[str] | None = N
             s.add(t.InteractionActor(event_id=ea.event_id, entity_id=new, side=ea.side))
         s.delete(ea)
     s.flush()
+    reblock(s, sorted({ea.event_id for ea in rows}))  # their events are found under the new actor from now on
     return len({ea.event_id for ea in rows})
 
 

@@ -50,7 +50,9 @@ def write_reports(
         )
     decisions = group(s, reports)
     joined: dict[str, list[Report]] = defaultdict(list)
-    rows, pairs, fresh = [], set(), {}
+    rows: list[dict[str, Any]] = []
+    pairs: set[tuple[str, str]] = set()
+    fresh: dict[str, Report] = {}
     for r, d in zip(reports, decisions, strict=True):
         eid = d.event_id or new_event_id(r)
         if d.event_id is None:
@@ -97,6 +99,28 @@ def write_reports(
     s.flush()
     insert_rows(s, t.EventReport, rows)
     insert_rows(s, t.EventPair, [{"block": b, "event_id": e} for b, e in sorted(pairs - known)])
+
+
+def reblock(s: Session, interaction_ids: list[str]) -> int:
+    """Give the events of these interactions the blocking keys of their actors as they are now (after a
+    curation moved an actor), so later reports of the merged actor find them; the keys added."""
+    sides: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
+    for c in among(s, t.InteractionActor.event_id, interaction_ids):
+        for iid, entity, side in s.execute(select(t.InteractionActor.event_id, t.InteractionActor.entity_id, t.InteractionActor.side).where(c)):
+            sides[iid][side].append(entity)
+    q = select(t.EventReport.interaction_id, t.EventReport.event_id, t.Interaction.type).join(
+        t.Interaction, t.Interaction.id == t.EventReport.interaction_id
+    )
+    wanted = {
+        (b, eid)
+        for c in among(s, t.EventReport.interaction_id, interaction_ids)
+        for iid, eid, type_ in s.execute(q.where(c))
+        for b in blocks(type_, sides[iid]["source"], sides[iid]["target"])
+    }
+    events = sorted({e for _, e in wanted})
+    have = {tuple(r) for c in among(s, t.EventPair.event_id, events) for r in s.execute(select(t.EventPair.block, t.EventPair.event_id).where(c))}
+    insert_rows(s, t.EventPair, [{"block": b, "event_id": e} for b, e in sorted(wanted - have)])
+    return len(wanted - have)
 
 
 def events_of(s: Session, interaction_ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -86,6 +86,15 @@ class Alias(Base):
     norm: Mapped[str] = mapped_column(String(500), index=True)
 
 
+class Description(Base):
+    """A description a document used for an entity ("the chancellor", "the US firm"): shown beside its names,
+    never a name: not searched as one, not a linking key, not in exports' aliases."""
+
+    __tablename__ = "descriptions"
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+    text: Mapped[str] = mapped_column(String(500), primary_key=True)
+
+
 class NameKey(Base):
     """A key that links a later mention to this entity: ``name`` (a full name), ``surname`` (the last
     word of a person's full name) or ``acronym`` (the initials of an organisation's name)."""

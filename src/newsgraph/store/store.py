@@ -39,6 +39,22 @@ def record_aliases(s: Session, pairs: Iterable[tuple[str, str]]) -> None:
     _insert(s, t.Alias, [{"entity_id": e, "alias": a, "norm": normalise(a)} for e, a in sorted(pairs - have)])
 
 
+def described(entity: dict[str, Any]) -> set[str]:
+    """The texts a document used only to describe an entity ("the chancellor", "businessman"): its
+    descriptor references that are no name mention of it.  They are stored as descriptions, never names."""
+    names = {entity["name"], *(m["text"] for m in entity.get("mentions", []) if m.get("kind", "name") == "name")}
+    return {m["text"] for m in entity.get("references", []) if m.get("kind") == "descriptor"} - names
+
+
+def record_descriptions(s: Session, pairs: Iterable[tuple[str, str]]) -> None:
+    """Record each (entity id, description), once."""
+    pairs = {(e, d[:500]) for e, d in pairs}
+    ids = list({e for e, _ in pairs})
+    q = select(t.Description.entity_id, t.Description.text)
+    have = {tuple(r) for c in _chunks(ids) for r in s.execute(q.where(t.Description.entity_id.in_(c)))}
+    _insert(s, t.Description, [{"entity_id": e, "text": d} for e, d in sorted(pairs - have)])
+
+
 def record_alias(s: Session, entity_id: str, alias: str) -> None:
     """Record ``alias`` as a name of ``entity_id`` (once)."""
     record_aliases(s, [(entity_id, alias)])
@@ -329,6 +345,7 @@ class Store:
         links: list[dict[str, Any]] = []
         mentions: dict[str, dict[str, Any]] = {}
         aliases: set[tuple[str, str]] = set()
+        descriptions: set[tuple[str, str]] = set()
         keys: list[tuple[str, str, list[str]]] = []
         for e in entities:
             nid, decision = node[e["id"]], decisions[e["id"]]
@@ -346,7 +363,9 @@ class Store:
             links.append(
                 {"document_id": doc_id, "local_id": e["id"], "entity_id": nid, "name": e["name"], "reason": decision.reason, "score": decision.score}
             )
-            aliases.update((nid, alias) for alias in {e["name"], *e.get("aliases", [])})
+            said = described(e)
+            aliases.update((nid, alias) for alias in {e["name"], *e.get("aliases", [])} - said)
+            descriptions.update((nid, text) for text in said)
             if not e.get("country"):
                 keys.append((nid, e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))]))
             for m in e.get("mentions", []) + e.get("references", []):
@@ -368,6 +387,7 @@ class Store:
         _insert(s, t.Link, links)
         _insert(s, t.Mention, list(mentions.values()))
         record_aliases(s, aliases)
+        record_descriptions(s, descriptions)
         add_name_keys_many(s, keys)
         roles: dict[str, dict[str, Any]] = {}
         for r in doc.get("roles", []):
@@ -586,6 +606,7 @@ class Store:
             e = s.get(t.Entity, eid)
             assert e is not None  # resolve answers the id of a stored entity
             aliases = sorted(set(s.scalars(select(t.Alias.alias).where(t.Alias.entity_id == eid))) - {e.name})
+            descriptions = sorted(s.scalars(select(t.Description.text).where(t.Description.entity_id == eid)))
             held = list(s.scalars(select(t.Role).where(or_(t.Role.person_id == eid, t.Role.org_id == eid))))
             names = self._names(s, {x for r in held for x in (r.person_id, r.org_id)})
             roles = []
@@ -621,6 +642,7 @@ class Store:
             "kb_id": e.kb_id,
             "positions": json.loads(e.positions or "[]"),
             "aliases": aliases,
+            "descriptions": descriptions,
             "roles": roles,
             "interactions": dict(sorted(interactions.items())),
             "interaction_counts": dict(sorted(counts.items())),

@@ -404,6 +404,8 @@
     (ent.roles || []).forEach(function (r) {
       bits.push([r.title, r.org].filter(Boolean).join(', ') + (r.person && r.person !== ent.name ? ' (' + r.person + ')' : ''));
     });
+    // descriptions are what articles called the actor, apart from its names and roles
+    if (ent.descriptions && ent.descriptions.length) bits.push('Described as: ' + ent.descriptions.join('; '));
     d.textContent = bits.join(' · ');
   }
 

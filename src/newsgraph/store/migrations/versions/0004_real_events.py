@@ -1,4 +1,4 @@
-"""real events: interactions grouped into the real-world events they report
+"""real events: interactions grouped into the real-world events they report; descriptions apart from names
 
 Tables real_events, event_reports and event_pairs (the blocking keys).  A store made before them has
 interactions and no events: each existing interaction becomes an event of its own (reason "first"),
@@ -54,6 +54,19 @@ def upgrade() -> None:
             sa.Column("event_id", sa.String(40), sa.ForeignKey("real_events.id"), primary_key=True),
         )
         op.create_index("ix_event_pairs_event_id", "event_pairs", ["event_id"])
+    if "descriptions" not in have:
+        op.create_table(
+            "descriptions",
+            sa.Column("entity_id", sa.String(40), sa.ForeignKey("entities.id"), primary_key=True),
+            sa.Column("text", sa.String(500), primary_key=True),
+        )
+    # an alias that the entity's mentions only ever used as a description is one: it moves out of the names
+    described = (
+        "EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = aliases.entity_id AND m.text = aliases.alias AND m.kind = 'descriptor') "
+        "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = aliases.entity_id AND m.text = aliases.alias AND m.kind = 'name')"
+    )
+    bind.execute(sa.text(f"INSERT INTO descriptions (entity_id, text) SELECT entity_id, alias FROM aliases WHERE {described}"))
+    bind.execute(sa.text(f"DELETE FROM aliases WHERE {described}"))
     # every interaction stored before is an event of its own, found again by its blocking keys
     interactions = bind.execute(
         sa.text(
