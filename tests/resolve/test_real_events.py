@@ -211,3 +211,26 @@ def test_after_a_merge_a_report_of_the_merged_actor_finds_the_event(store):
     merge(store, "Bruno Diaz", "Carla Ruiz", force=True)  # say a curator found they are one
     save(store, *article("Ana Torres and Bruno Diaz talked on Monday, officials said.", [("CONSULT", "a", "b", "occurred")], "2024-05-07"))
     assert sorted(n for *_, n, _d in events_of(store)) == [1, 2]  # the May talks, found under the merged actor
+
+
+def test_events_are_curated_as_entities_are(store):
+    from newsgraph.resolve.curate import CurationError, history
+    from newsgraph.resolve.curate_events import merge_events, split_report
+
+    save(store, *article("Ana Torres met Bruno Diaz in the capital.", [("CONSULT", "a", "b", "occurred")], "2024-05-06"))
+    save(store, *article("Ana Torres met Bruno Diaz on a later trip.", [("CONSULT", "a", "b", "occurred")], "2024-07-06"))
+    first, second = sorted(store.events(), key=lambda e: e["date_start"])
+    dry = merge_events(store, first["id"], second["id"], "one trip", dry_run=True)
+    assert dry["reports"] == 1 and len(store.events()) == 2
+    merge_events(store, first["id"], second["id"], "the same trip, misdated")
+    (merged,) = store.events()
+    assert (merged["reports"], merged["date_start"], merged["date_end"]) == (2, "2024-05-06", "2024-07-06")
+    assert {r["reason"] for r in store.event(merged["id"])["reports"]} == {"first", "curated"}
+    later = store.event(merged["id"])["reports"][1]["interaction"]
+    split = split_report(store, later, "two trips after all")
+    assert sorted(e["reports"] for e in store.events()) == [1, 1] and split["new"] != merged["id"]
+    assert [h["action"] for h in history(store)][-2:] == ["event-merge", "event-split"]
+    with pytest.raises(CurationError, match="only report"):
+        split_report(store, later)
+    with pytest.raises(CurationError, match="no event"):
+        merge_events(store, "nope", merged["id"])

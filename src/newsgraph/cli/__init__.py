@@ -63,6 +63,8 @@ for command in (
 app.add_typer(curate.alias_app, name="alias")
 app.add_typer(curate.kb_app, name="kb")
 app.command()(curate.duplicates)
+app.command("merge-events")(curate.merge_events)
+app.command("split-event")(curate.split_event)
 app.command()(query.links)
 app.command("export")(export.export_command)
 app.command()(serve.serve)

@@ -28,7 +28,7 @@ def _curate(db: str, run: Callable[[Store], dict[str, Any]]) -> None:
         fail(str(e))
     emit(report)
     verb = "would change" if report.get("dry_run") else "changed"
-    moved = ", ".join(f"{report[k]} {k}" for k in ("mentions", "aliases", "roles", "interactions", "quotes") if k in report)
+    moved = ", ".join(f"{report[k]} {k}" for k in ("mentions", "aliases", "roles", "interactions", "quotes", "reports") if k in report)
     warn(f"{report['action']} {verb}: {moved}" if moved else f"{report['action']} {verb}")
 
 
@@ -115,3 +115,28 @@ def duplicates(
         f"{sum(r['reason'] != 'same_surname' for r in rows)} candidate pairs among the {top} most connected entities; "
         f"{sum(r['reason'] == 'same_surname' for r in rows)} same-surname pairs kept apart"
     )
+
+
+def merge_events(
+    keep: str = typer.Argument(..., help="The real event that stays (its id, from `newsgraph events`)."),
+    absorb: str = typer.Argument(..., help="The event whose reports move to it."),
+    why: str = typer.Option("", "--reason", help="Why they are one event (kept in the curation log)."),
+    db: str = DB_OPT,
+    dry_run: bool = DRY_RUN_OPT,
+) -> None:
+    """Merge two real events the grouping kept apart: every report of ABSORB becomes a report of KEEP."""
+    from newsgraph.resolve.curate_events import merge_events as merge_query
+
+    _curate(db, lambda store: merge_query(store, keep, absorb, why, dry_run))
+
+
+def split_event(
+    report: str = typer.Argument(..., help="A report's interaction id (from `newsgraph event ID --json`)."),
+    why: str = typer.Option("", "--reason", help="Why it reports another event (kept in the curation log)."),
+    db: str = DB_OPT,
+    dry_run: bool = DRY_RUN_OPT,
+) -> None:
+    """Take one report off its real event: it becomes an event of its own."""
+    from newsgraph.resolve.curate_events import split_report
+
+    _curate(db, lambda store: split_report(store, report, why, dry_run))

@@ -48,11 +48,11 @@ def _entity(store: Store, s: Session, name_or_id: str) -> t.Entity:
     return cast(t.Entity, s.get(t.Entity, ids[0]))  # matches answers the ids of stored entities
 
 
-def _log(s: Session, action: str, **args: Any) -> None:
+def log_curation(s: Session, action: str, **args: Any) -> None:
     s.add(t.Curation(action=action, args=json.dumps(args, ensure_ascii=False, sort_keys=True), created=utc_now()))
 
 
-def _finish(s: Session, dry_run: bool) -> None:
+def finish_curation(s: Session, dry_run: bool) -> None:
     if dry_run:
         s.rollback()
     else:
@@ -91,8 +91,8 @@ def merge(store: Store, keep: str, absorb: str, force: bool = False, dry_run: bo
         a.kb_id, a.positions, a.country = a.kb_id or b.kb_id, a.positions or b.positions, a.country or b.country
         s.flush()
         s.delete(b)
-        _log(s, "merge", keep=a.id, absorb=b.id, force=force)
-        _finish(s, dry_run)
+        log_curation(s, "merge", keep=a.id, absorb=b.id, force=force)
+        finish_curation(s, dry_run)
     return report | {"dry_run": dry_run}
 
 
@@ -144,8 +144,8 @@ def split(
                 s.execute(delete(t.NameKey).where(t.NameKey.entity_id == old.id, t.NameKey.key == key, t.NameKey.kind == kind))
         if normalise(new_name) != normalise(old.name):
             _pin(s, normalise(new_name), new.id)
-        _log(s, "split", entity=old.id, new=new.id, documents=sorted(doc_ids), name=new_name)
-        _finish(s, dry_run)
+        log_curation(s, "split", entity=old.id, new=new.id, documents=sorted(doc_ids), name=new_name)
+        finish_curation(s, dry_run)
     return report | {"dry_run": dry_run}
 
 
@@ -160,8 +160,8 @@ def add_alias(store: Store, entity: str, alias: str, dry_run: bool = False) -> d
         _add_alias(s, e.id, e.type, alias)
         _pin(s, key, e.id)
         same_name = s.get(t.Entity, name_id(e.type, alias))
-        _log(s, "alias", entity=e.id, alias=alias)
-        _finish(s, dry_run)
+        log_curation(s, "alias", entity=e.id, alias=alias)
+        finish_curation(s, dry_run)
         report = {
             "action": "alias",
             "entity": e.name,

@@ -178,7 +178,7 @@ def group_reports(session: Session, reports: Sequence[Report]) -> list[Grouping]
             event.reports.append(row)
             out.append(Grouping(event.id, reason, score))
             continue
-        mine = _Seen(new_event_id(r), "", [row])
+        mine = _Seen(new_event_id(r.id), "", [row])
         for b in r.blocks:
             started[b].append(mine)
         out.append(Grouping(None, "first", 1.0))

@@ -67,9 +67,9 @@ class GroupReports(Protocol):
     def __call__(self, session: Session, reports: Sequence[Report]) -> list[Grouping]: ...
 
 
-def new_event_id(report: Report) -> str:
-    """The id of the event a report starts: a hash of the report's id (re-ingest gives the same)."""
-    return content_id("real-event", report.id)
+def new_event_id(report_id: str) -> str:
+    """The id of the event a report (an interaction id) starts: a hash of it (re-ingest gives the same)."""
+    return content_id("real-event", report_id)
 
 
 def alone(session: Session, reports: Sequence[Report]) -> list[Grouping]:

@@ -54,7 +54,7 @@ def write_reports(
     pairs: set[tuple[str, str]] = set()
     fresh: dict[str, Report] = {}
     for r, d in zip(reports, decisions, strict=True):
-        eid = d.event_id or new_event_id(r)
+        eid = d.event_id or new_event_id(r.id)
         if d.event_id is None:
             fresh[eid] = r
         joined[eid].append(r)
@@ -259,3 +259,30 @@ def _reports(s: Session, event_ids: list[str]) -> dict[str, list[dict[str, Any]]
     for reps in out.values():
         reps.sort(key=lambda r: (r["published"] or r["date"] or "\uffff", r["first_seen"], r["interaction"]))
     return out
+
+
+def refresh(s: Session, event_ids: list[str]) -> None:
+    """Recount these events from their reports (after a curation moved reports): reports, documents, dates,
+    status, contradiction and blocking keys; an event left with no report is deleted."""
+    for eid in sorted(set(event_ids)):
+        e = s.get(t.RealEvent, eid)
+        if e is None:
+            continue
+        rows = list(
+            s.execute(
+                select(t.Interaction.id, t.Interaction.status, t.Interaction.date, t.Interaction.document_id)
+                .join(t.EventReport, t.EventReport.interaction_id == t.Interaction.id)
+                .where(t.EventReport.event_id == eid)
+            )
+        )
+        s.execute(t.EventPair.__table__.delete().where(t.EventPair.event_id == eid))
+        if not rows:
+            s.delete(e)
+            continue
+        dates = [d for _, _, d, _ in rows if d]
+        e.status, contradicted = ont.event_status(status for _, status, _, _ in rows)
+        e.contradicted, e.reports, e.documents = int(contradicted), len(rows), len({doc for *_, doc in rows})
+        e.date_start, e.date_end = min(dates, default=None), max(dates, default=None)
+        s.flush()
+        reblock(s, [iid for iid, *_ in rows])
+    s.flush()
