@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
@@ -275,7 +275,7 @@ def refresh(s: Session, event_ids: list[str]) -> None:
                 .where(t.EventReport.event_id == eid)
             )
         )
-        s.execute(t.EventPair.__table__.delete().where(t.EventPair.event_id == eid))
+        s.execute(delete(t.EventPair).where(t.EventPair.event_id == eid))
         if not rows:
             s.delete(e)
             continue
