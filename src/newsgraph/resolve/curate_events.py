@@ -32,12 +32,10 @@ def merge_events(store: Store, keep: str, absorb: str, reason: str = "", dry_run
             raise CurationError(f"{keep!r} and {absorb!r} are one event already")
         if a.type != b.type:
             raise CurationError(f"refusing to merge a {b.type} event into a {a.type} event")
-        moved = s.execute(
-            update(t.EventReport)
-            .where(t.EventReport.event_id == b.id)
-            .values(event_id=a.id, reason="curated", score=1.0)
-            .execution_options(synchronize_session=False)
-        ).rowcount
+        moved = 0
+        for row in s.scalars(select(t.EventReport).where(t.EventReport.event_id == b.id)):
+            row.event_id, row.reason, row.score = a.id, "curated", 1.0
+            moved += 1
         s.flush()
         refresh(s, [a.id, b.id])
         log_curation(s, "event-merge", keep=a.id, absorb=b.id, reason=reason)
