@@ -110,9 +110,11 @@ def test_undated_reports_join_when_they_say_the_same_in_other_words(store):
     assert [n for *_, n, _d in events_of(store)] == [1, 2]
 
 
-def test_an_article_repeating_itself_is_one_event(store):
-    doc, text = article("Ana Torres met Bruno Diaz. Later Ana Torres met Bruno Diaz for lunch.", [], "2024-05-06")
-    for i, (start, end) in enumerate([(0, 26), (27, len(text))]):
+def repeating(text: str, published: str | None) -> tuple[dict[str, Any], str]:
+    """An article that reports Ana Torres meeting Bruno Diaz in each of its two sentences."""
+    doc, _ = article(text, [], published)
+    cut = text.index(". ") + 1
+    for i, (start, end) in enumerate([(0, cut), (cut + 1, len(text))]):
         doc["events"].append(
             {
                 "id": f"v{i}",
@@ -125,9 +127,15 @@ def test_an_article_repeating_itself_is_one_event(store):
                 "confidence": 0.9,
             }
         )
-    save(store, doc, text)
+    return doc, text
+
+
+def test_a_dated_article_repeating_itself_is_one_event_and_an_undated_one_is_not_assumed_to(store):
+    save(store, *repeating("Ana Torres met Bruno Diaz. Later Ana Torres met Bruno Diaz for lunch.", "2024-05-06"))
     assert events_of(store) == [("CONSULT", "occurred", 0, 2, 1)]
-    assert reasons(store) == ["first", "same-document"]
+    assert reasons(store) == ["first", "same-time"]
+    save(store, *repeating("Ana Torres met Bruno Diaz in May. Ana Torres met Bruno Diaz again in June.", None))
+    assert len(events_of(store)) == 3  # an article's own sentences on one pair are not one occasion by their words
 
 
 def test_re_ingesting_an_article_adds_no_report(store):

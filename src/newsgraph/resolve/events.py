@@ -3,14 +3,14 @@
 A report is compared only with the stored events of its blocks (``newsgraph.store.grouping.blocks``:
 same PLOVER type, a source and a target in common) and, among them, decides by time first:
 
-1. ``same-document``: an event this document already reported (an article repeats itself).
-2. ``same-time``: both dated, and the dates at most the type's window apart (``WINDOW_DAYS``: a meeting
+1. ``same-time``: both dated, and the dates at most the type's window apart (``WINDOW_DAYS``: a meeting
    is a day or two, a statement a few days, a deal or a lawsuit lasts).
-3. ``planned-then-held``: one report plans what the other reports held (or the other way round): the
+2. ``planned-then-held``: one report plans what the other reports held (or the other way round): the
    held date falls between the plan's publication and its stated date (``PLAN_HORIZON_DAYS`` after the
    publication when the plan states none), within the window.
-4. ``same-words``: when a date is missing on either side, the two sentences say the same thing in their
-   own words (``similarity`` of their content words at least ``SAME_WORDS``).
+3. ``same-words``: when a date is missing on either side, the two sentences say the same thing in their
+   own words (``similarity`` of their content words at least ``SAME_WORDS``), in two different articles
+   (an article's sentences on one pair share its topic's words without being one occasion).
 
 A report that denies what others report (status ``negated``) joins the event like any other: the event
 is then *contradicted* and keeps both readings (``newsgraph.ontology.event_status``).  Otherwise a
@@ -43,7 +43,7 @@ LASTING_MODES: dict[str, int] = {"sue": 180, "investigate": 90}
 #: how long after its publication a plan with no stated date may be held
 PLAN_HORIZON_DAYS = 60
 #: content-word overlap at which two undated sentences are taken to report one event
-SAME_WORDS = 0.5
+SAME_WORDS = 0.4
 #: events of one block looked at, most recently seen first
 CANDIDATES = 50
 
@@ -97,13 +97,13 @@ def _held_in_plan(plan: tuple[str | None, bool, str | None], held: date, days: i
 
 def compare(report: Report, event: _Seen) -> tuple[str, float] | None:
     """Why ``report`` reports ``event`` and how sure that is, or None."""
-    if any(doc == report.document_id for *_, doc, _s in event.reports):
-        return "same-document", 1.0
     days = window(report)
     mine = _day(report.date)
     best: tuple[str, float] | None = None
-    for when, stated, published, status, _doc, sentence in event.reports:
+    for when, stated, published, status, doc, sentence in event.reports:
         theirs = _day(when)
+        if doc == report.document_id and not (mine and theirs):
+            continue  # an article's own sentences on one pair share its topic's words, not always one occasion
         found: tuple[str, float] | None = None
         if mine and theirs:
             planned = ont.PLANNED in (report.status, status) and report.status != status
