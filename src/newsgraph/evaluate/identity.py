@@ -213,12 +213,14 @@ def _nth(text: str, piece: str, nth: int) -> int:
 
 
 def _entity_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    """The entity of the stored mention that best overlaps [start, end), or None."""
-    best, overlap = None, 0
+    """The entity of the stored mention a gold mention [start, end) names: the one that ends where it ends
+    (the head of "Trade Secretary Patricia Hewitt" is the name, not the title), else the one that overlaps it
+    most; None when no stored mention overlaps it."""
+    best, rank = None, (0, 0)
     for s, e, eid in spans:
-        o = min(e, end) - max(s, start)
-        if o > overlap:
-            best, overlap = eid, o
+        overlap = min(e, end) - max(s, start)
+        if overlap > 0 and (found := (int(e == end), overlap)) > rank:
+            best, rank = eid, found
     return best
 
 
