@@ -5,7 +5,8 @@ and time, never a comparison with everything).
 
 For each size a synthetic store is filled through ``Store.save_many`` with ``group_reports`` (documents of
 ten interactions among 3,000 actors with a heavy-tailed number of interactions, random PLOVER types,
-statuses, dates over two years and sentences of random words); then ``--probe`` new documents are saved
+statuses and sentences of random words, dated as news arrives: 100 documents a day, so a bigger store holds
+more days); then ``--probe`` new documents are saved
 twice in the same run, into copies of that store: with the grouper and without (``alone``, each interaction
 its own event: the baseline).  Printed: milliseconds per document both ways, the ratio, and how many of the
 probe's interactions joined an existing event.  Ratios are what to compare across sizes (the machine is
@@ -35,6 +36,8 @@ from newsgraph.store.ids import content_id
 
 ACTORS = 3000
 PER_DOC = 10
+#: documents stored per day: a store of 100k interactions holds 100 days of news
+DOCS_PER_DAY = 100
 WORDS = "minister company talks trade deal agreement criticism pressure budget election meeting summit contract investment sanctions protest lawsuit".split()
 TYPES = list(ont.EVENT_TYPES)
 
@@ -46,7 +49,7 @@ def link(_session: Any, entities: list[dict[str, Any]]) -> dict[str, LinkDecisio
 def document(rng: random.Random, n: int) -> tuple[dict[str, Any], str]:
     """A synthetic document JSON of ``PER_DOC`` interactions, and its text."""
     sentences, events, keys = [], [], set()
-    day = date(2024, 1, 1) + timedelta(days=rng.randrange(730))
+    day = date(2024, 1, 1) + timedelta(days=n // DOCS_PER_DAY)  # the store grows as the news arrives
     at = 0
     for i in range(PER_DOC):
         a, b = (f"a{min(ACTORS - 1, int(rng.paretovariate(0.9)) - 1 + rng.randrange(3) * 1000)}" for _ in range(2))

@@ -44,8 +44,10 @@ LASTING_MODES: dict[str, int] = {"sue": 180, "investigate": 90}
 PLAN_HORIZON_DAYS = 60
 #: content-word overlap at which two undated sentences are taken to report one event
 SAME_WORDS = 0.4
-#: events of one block looked at, most recently seen first
+#: undated events of one block looked at
 CANDIDATES = 50
+#: how far from a report's date its candidates' dates may be (the longest window, plan horizon included)
+REACH_DAYS = max(*WINDOW_DAYS.values(), *LASTING_MODES.values(), PLAN_HORIZON_DAYS)
 
 
 @dataclass
@@ -128,20 +130,27 @@ def compare(report: Report, event: _Seen) -> tuple[str, float] | None:
 
 
 def _candidates(s: Session, reports: Sequence[Report]) -> dict[str, list[_Seen]]:
-    """The stored events of each report's blocks (``CANDIDATES`` at most per block, most recent first)."""
+    """The stored events of each report's blocks: those blocked on a date within ``REACH_DAYS`` of the
+    reports' dates, and the undated ones (``CANDIDATES`` at most per block); the cost depends on the
+    reports' actor pairs and time, not on the size of the store."""
     wanted = sorted({b for r in reports for b in r.blocks})
-    by_block: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    days = [d for r in reports if (d := _day(r.date))]
+    by_block: dict[str, set[str]] = defaultdict(set)
     for i in range(0, len(wanted), 500):
-        q = (
-            select(t.EventPair.block, t.RealEvent.id, t.RealEvent.last_seen)
-            .join(t.RealEvent, t.RealEvent.id == t.EventPair.event_id)
-            .where(t.EventPair.block.in_(wanted[i : i + 500]))
-        )
-        for block, eid, last in s.execute(q):
-            by_block[block].append((last, eid))
-    keep = {eid: last for rows in by_block.values() for last, eid in sorted(rows, reverse=True)[:CANDIDATES]}
-    seen = {eid: _Seen(eid, last, []) for eid, last in keep.items()}
-    ids = sorted(seen)
+        chunk = wanted[i : i + 500]
+        if days:
+            lo, hi = (min(days) - timedelta(days=REACH_DAYS)).isoformat(), (max(days) + timedelta(days=REACH_DAYS)).isoformat() + "\uffff"
+            q = select(t.EventPair.block, t.EventPair.event_id).where(t.EventPair.block.in_(chunk), t.EventPair.date >= lo, t.EventPair.date <= hi)
+            for block, eid in s.execute(q):
+                by_block[block].add(eid)
+        for block in chunk:
+            undated = select(t.EventPair.event_id).where(t.EventPair.block == block, t.EventPair.date.is_(None)).limit(CANDIDATES)
+            by_block[block].update(s.scalars(undated))
+    ids = sorted({eid for found in by_block.values() for eid in found})
+    seen: dict[str, _Seen] = {}
+    for i in range(0, len(ids), 500):
+        for eid, last in s.execute(select(t.RealEvent.id, t.RealEvent.last_seen).where(t.RealEvent.id.in_(ids[i : i + 500]))):
+            seen[eid] = _Seen(eid, last, [])
     q2 = (
         select(
             t.EventReport.event_id,
@@ -158,7 +167,10 @@ def _candidates(s: Session, reports: Sequence[Report]) -> dict[str, list[_Seen]]
     for i in range(0, len(ids), 500):
         for eid, when, start, published, status, doc, sentence in s.execute(q2.where(t.EventReport.event_id.in_(ids[i : i + 500]))):
             seen[eid].reports.append((when, bool(start), (published or "")[:10] or None, status, doc, sentence))
-    return {b: [seen[eid] for _, eid in sorted(rows, reverse=True)[:CANDIDATES]] for b, rows in by_block.items()}
+    return {
+        b: sorted((seen[e] for e in found if e in seen), key=lambda x: (x.last_seen, x.id), reverse=True)[:CANDIDATES]
+        for b, found in by_block.items()
+    }
 
 
 def group_reports(session: Session, reports: Sequence[Report]) -> list[Grouping]:

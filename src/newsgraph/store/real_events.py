@@ -51,7 +51,7 @@ def write_reports(
     decisions = group(s, reports)
     joined: dict[str, list[Report]] = defaultdict(list)
     rows: list[dict[str, Any]] = []
-    pairs: set[tuple[str, str]] = set()
+    pairs: dict[tuple[str, str], str | None] = {}
     fresh: dict[str, Report] = {}
     for r, d in zip(reports, decisions, strict=True):
         eid = d.event_id or new_event_id(r.id)
@@ -59,7 +59,8 @@ def write_reports(
             fresh[eid] = r
         joined[eid].append(r)
         rows.append({"interaction_id": r.id, "event_id": eid, "reason": d.reason, "score": d.score})
-        pairs.update((b, eid) for b in r.blocks)
+        for b in r.blocks:
+            pairs.setdefault((b, eid), r.date)
     old = {e.id: e for c in chunks(sorted(set(joined) - set(fresh))) for e in s.scalars(select(t.RealEvent).where(t.RealEvent.id.in_(c)))}
     statuses: dict[str, list[str]] = defaultdict(list)
     q = select(t.EventReport.event_id, t.Interaction.status).join(t.Interaction, t.Interaction.id == t.EventReport.interaction_id)
@@ -98,7 +99,7 @@ def write_reports(
     insert_rows(s, t.RealEvent, new_events)
     s.flush()
     insert_rows(s, t.EventReport, rows)
-    insert_rows(s, t.EventPair, [{"block": b, "event_id": e} for b, e in sorted(pairs - known)])
+    insert_rows(s, t.EventPair, [{"block": b, "event_id": e, "date": pairs[b, e]} for b, e in sorted(set(pairs) - known)])
 
 
 def reblock(s: Session, interaction_ids: list[str]) -> int:
@@ -108,19 +109,19 @@ def reblock(s: Session, interaction_ids: list[str]) -> int:
     for c in among(s, t.InteractionActor.event_id, interaction_ids):
         for iid, entity, side in s.execute(select(t.InteractionActor.event_id, t.InteractionActor.entity_id, t.InteractionActor.side).where(c)):
             sides[iid][side].append(entity)
-    q = select(t.EventReport.interaction_id, t.EventReport.event_id, t.Interaction.type).join(
+    q = select(t.EventReport.interaction_id, t.EventReport.event_id, t.Interaction.type, t.Interaction.date).join(
         t.Interaction, t.Interaction.id == t.EventReport.interaction_id
     )
-    wanted = {
-        (b, eid)
-        for c in among(s, t.EventReport.interaction_id, interaction_ids)
-        for iid, eid, type_ in s.execute(q.where(c))
-        for b in blocks(type_, sides[iid]["source"], sides[iid]["target"])
-    }
+    wanted: dict[tuple[str, str], str | None] = {}
+    for c in among(s, t.EventReport.interaction_id, interaction_ids):
+        for iid, eid, type_, when in s.execute(q.where(c)):
+            for b in blocks(type_, sides[iid]["source"], sides[iid]["target"]):
+                wanted.setdefault((b, eid), when)
     events = sorted({e for _, e in wanted})
     have = {tuple(r) for c in among(s, t.EventPair.event_id, events) for r in s.execute(select(t.EventPair.block, t.EventPair.event_id).where(c))}
-    insert_rows(s, t.EventPair, [{"block": b, "event_id": e} for b, e in sorted(wanted - have)])
-    return len(wanted - have)
+    missing = sorted(set(wanted) - have)
+    insert_rows(s, t.EventPair, [{"block": b, "event_id": e, "date": wanted[b, e]} for b, e in missing])
+    return len(missing)
 
 
 def events_of(s: Session, interaction_ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -233,11 +233,14 @@ class EventReport(Base):
 
 class EventPair(Base):
     """The blocking key of a real event: one row per (type, source, target) of its reports (both ways round
-    for symmetric types), so a new report is compared with the events of its actor pairs only."""
+    for symmetric types), with the date of the report that gave it, so a new report is compared with the
+    events of its actor pairs around its time only (and the undated ones)."""
 
     __tablename__ = "event_pairs"
+    __table_args__ = (Index("ix_event_pairs_block_date", "block", "date"),)
     block: Mapped[str] = mapped_column(String(40), primary_key=True)
     event_id: Mapped[str] = mapped_column(ForeignKey("real_events.id"), primary_key=True, index=True)
+    date: Mapped[str | None] = mapped_column(String(32))  # the date of the report that gave the key (None: undated)
 
 
 class Quote(Evidence, Base):

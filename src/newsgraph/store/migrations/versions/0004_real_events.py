@@ -52,8 +52,10 @@ def upgrade() -> None:
             "event_pairs",
             sa.Column("block", sa.String(40), primary_key=True),
             sa.Column("event_id", sa.String(40), sa.ForeignKey("real_events.id"), primary_key=True),
+            sa.Column("date", sa.String(32)),
         )
         op.create_index("ix_event_pairs_event_id", "event_pairs", ["event_id"])
+        op.create_index("ix_event_pairs_block_date", "event_pairs", ["block", "date"])
     if "descriptions" not in have:
         op.create_table(
             "descriptions",
@@ -88,7 +90,7 @@ def upgrade() -> None:
             )
             reports.append({"interaction_id": iid, "event_id": eid, "reason": "first", "score": 1.0})
             actors = sides.get(iid, {})
-            pairs += [{"block": b, "event_id": eid} for b in blocks(type_, actors.get("source", []), actors.get("target", []))]
+            pairs += [{"block": b, "event_id": eid, "date": date} for b in blocks(type_, actors.get("source", []), actors.get("target", []))]
         op.bulk_insert(_table("real_events", bind), events)
         op.bulk_insert(_table("event_reports", bind), reports)
         op.bulk_insert(_table("event_pairs", bind), pairs)
