@@ -1,7 +1,7 @@
 """Event grouping cost per document as the store grows: it must stay flat (blocking by actor pair, type
 and time, never a comparison with everything).
 
-    python benchmarks/grouping.py [--sizes 10000,100000] [--probe 300] [--db-dir benchmarks/.cache]
+    python benchmarks/grouping.py [--sizes 10000,100000] [--probe 300] [--db-dir benchmarks/.cache] [--bbc 300]
 
 For each size a synthetic store is filled through ``Store.save_many`` with ``group_reports`` (documents of
 ten interactions among 3,000 actors with a heavy-tailed number of interactions, random PLOVER types,
@@ -10,7 +10,7 @@ more days); then ``--probe`` new documents are saved
 twice in the same run, into copies of that store: with the grouper and without (``alone``, each interaction
 its own event: the baseline).  Printed: milliseconds per document both ways, the ratio, and how many of the
 probe's interactions joined an existing event.  Ratios are what to compare across sizes (the machine is
-shared and noisy).
+shared and noisy).  ``--bbc N`` also times ingest of N real BBC articles with and without grouping.
 """
 
 from __future__ import annotations
@@ -105,11 +105,45 @@ def probe(db: Path, first: int, n: int, grouped: bool) -> tuple[float, int]:
     return seconds / n, joined
 
 
+def bbc(n: int, path: Path, folder: Path) -> None:
+    """Ingest throughput on real articles: the first ``n`` BBC articles extracted once, then saved into a
+    fresh store with the grouper and without it (in the same run); extraction plus saving is ingest."""
+    import gzip
+    import json
+
+    from newsgraph.extract import extract_many
+    from newsgraph.resolve.linker import link_entities
+
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        records = [json.loads(line) for line, _ in zip(f, range(n), strict=False)]
+    t0 = time.perf_counter()
+    docs = list(extract_many([{"id": r["id"], "text": r["text"], "title": r["title"]} for r in records]))
+    extract_s = time.perf_counter() - t0
+    pairs = [(d, r["text"]) for d, r in zip(docs, records, strict=True)]
+    timing = {}
+    for label, grouper in (("alone", alone), ("grouped", group_reports), ("alone again", alone)):
+        db = folder / "grouping-bbc.db"
+        for extra in ("", "-wal", "-shm"):
+            Path(str(db) + extra).unlink(missing_ok=True)
+        with Store(str(db)) as store:
+            t0 = time.perf_counter()
+            for i in range(0, len(pairs), 16):
+                store.save_many(pairs[i : i + 16], link=link_entities, group=grouper)
+            timing[label] = time.perf_counter() - t0
+    base = min(timing["alone"], timing["alone again"])
+    print(
+        f"BBC, {n} articles: extraction {extract_s:.1f} s; saving {base:.2f} s without grouping, {timing['grouped']:.2f} s with it; "
+        f"ingest with grouping / without = {(extract_s + timing['grouped']) / (extract_s + base):.3f}"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--probe", type=int, default=300)
     ap.add_argument("--db-dir", default="benchmarks/.cache")
+    ap.add_argument("--bbc", type=int, default=0, help="Also time ingest of the first N BBC articles with and without grouping.")
+    ap.add_argument("--articles", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc-news" / "articles.jsonl.gz")
     args = ap.parse_args()
     folder = Path(args.db_dir)
     folder.mkdir(parents=True, exist_ok=True)
@@ -123,6 +157,8 @@ def main() -> None:
         alone_again, _ = probe(db, docs, args.probe, grouped=False)
         base = min(alone_s, alone_again)
         print(f"| {size:,} | {grouped_s * 1000:.2f} | {base * 1000:.2f} | {grouped_s / base:.2f} | {joined:,} |", flush=True)
+    if args.bbc:
+        bbc(args.bbc, args.articles, folder)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,12 @@ def test_an_entity_without_mentions_is_dropped():
     assert finalise.kept_entities([_entity(1), _entity(0), _entity(2)]) == [0, 2]
 
 
+def test_a_name_without_a_letter_is_no_actor():
+    sign, number = _entity(1), _entity(1)
+    sign.name, number.name = "£", "1,200"
+    assert finalise.kept_entities([sign, _entity(1), number]) == [1]
+
+
 def test_a_role_needs_both_ends():
     roles = [ExtractedRole(0, 1, "chair", 0, 3, "org_title_name"), ExtractedRole(0, 2, None, 0, 3, "name_of_org")]
     assert finalise.kept_roles(roles, {0: "e1", 1: "e2"}) == roles[:1]

@@ -2,7 +2,8 @@
 
 Every rule that changes the components' output on its way out lives here, each a named function:
 
-* :func:`kept_entities` — an entity with no mention left (all merged away) is dropped;
+* :func:`kept_entities` — an entity with no mention left (all merged away) is dropped, and so is one whose
+  name has no letter (a currency sign, a number: "£" is no actor);
 * :func:`kept_roles` — a ROLE tie is kept only when both its ends are kept entities;
 * :func:`has_source` — an interaction without a kept source is dropped (an edge needs someone acting);
 * :func:`interaction_key` — interactions of one type between the same parties with one status are one
@@ -23,8 +24,8 @@ InteractionKey = tuple[str, tuple[str, ...], tuple[str, ...], str]
 
 
 def kept_entities(entities: list[ExtractedEntity]) -> list[int]:
-    """Indexes of the entities that still have a mention."""
-    return [i for i, e in enumerate(entities) if e.mentions]
+    """Indexes of the entities that still have a mention and a name with a letter in it."""
+    return [i for i, e in enumerate(entities) if e.mentions and any(c.isalpha() for c in e.name)]
 
 
 def kept_roles(roles: list[ExtractedRole], ids: dict[int, str]) -> list[ExtractedRole]:

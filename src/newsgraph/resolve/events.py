@@ -3,7 +3,7 @@
 A report is compared only with the stored events of its blocks (``newsgraph.store.grouping.blocks``:
 same PLOVER type, a source and a target in common) and, among them, decides by time first:
 
-1. ``same-time``: both dated, and the dates at most the type's window apart (``WINDOW_DAYS``: a meeting
+1. ``same-time``: both dated, and the report at most the type's window from the event's first date (``WINDOW_DAYS``: a meeting
    is a day or two, a statement a few days, a deal or a lawsuit lasts).
 2. ``planned-then-held``: one report plans what the other reports held (or the other way round): the
    held date falls between the plan's publication and its stated date (``PLAN_HORIZON_DAYS`` after the
@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
@@ -52,10 +52,12 @@ REACH_DAYS = max(*WINDOW_DAYS.values(), *LASTING_MODES.values(), PLAN_HORIZON_DA
 
 @dataclass
 class _Seen:
-    """What is known of a candidate event: its reports' dates, statuses, documents, sentences."""
+    """What is known of a candidate event: its first date, and of its reports (its first one, its plans
+    and its undated ones: what ``compare`` reads) the dates, statuses, documents and sentences."""
 
     id: str
     last_seen: str
+    start: date | None
     reports: list[tuple[str | None, bool, str | None, str, str, str]]  # (date, stated, published, status, document, sentence)
 
 
@@ -98,35 +100,34 @@ def _held_in_plan(plan: tuple[str | None, bool, str | None], held: date, days: i
 
 
 def compare(report: Report, event: _Seen) -> tuple[str, float] | None:
-    """Why ``report`` reports ``event`` and how sure that is, or None."""
+    """Why ``report`` reports ``event`` and how sure that is, or None.  Time is measured from the event's
+    first date (an occasion does not drift with its reports: daily reports of one pair's quarrel are
+    several events, not one that grows); plans and words are compared report by report."""
     days = window(report)
     mine = _day(report.date)
-    best: tuple[str, float] | None = None
+    found: list[tuple[str, float]] = []
+    if mine and event.start and report.status != ont.PLANNED:
+        gap = abs((mine - event.start).days)
+        if gap <= days:
+            found.append(("same-time", round(1.0 - 0.5 * gap / (days + 1), 3)))
     for when, stated, published, status, doc, sentence in event.reports:
         theirs = _day(when)
-        if doc == report.document_id and not (mine and theirs):
-            continue  # an article's own sentences on one pair share its topic's words, not always one occasion
-        found: tuple[str, float] | None = None
         if mine and theirs:
-            planned = ont.PLANNED in (report.status, status) and report.status != status
-            if planned:
+            if ont.PLANNED in (report.status, status) and report.status != status:
                 plan, held = (
                     ((report.date, report.stated_time, report.published), theirs)
                     if report.status == ont.PLANNED
                     else ((when, stated, published), mine)
                 )
                 if _held_in_plan(plan, held, days):
-                    found = "planned-then-held", 0.8
-            gap = abs((mine - theirs).days)
-            if found is None and gap <= days:
-                found = "same-time", round(1.0 - 0.5 * gap / (days + 1), 3)
-        else:
+                    found.append(("planned-then-held", 0.9))
+            elif report.status == status == ont.PLANNED and abs((mine - theirs).days) <= days:
+                found.append(("same-time", 0.9))  # two reports of one plan for the same day
+        elif doc != report.document_id:  # an article's own sentences on one pair share its topic's words
             score = similarity(report.sentence, sentence)
             if score >= SAME_WORDS:
-                found = "same-words", round(score, 3)
-        if found and (best is None or found[1] > best[1]):
-            best = found
-    return best
+                found.append(("same-words", round(score, 3)))
+    return max(found, key=lambda f: f[1]) if found else None
 
 
 def _candidates(s: Session, reports: Sequence[Report]) -> dict[str, list[_Seen]]:
@@ -149,8 +150,10 @@ def _candidates(s: Session, reports: Sequence[Report]) -> dict[str, list[_Seen]]
     ids = sorted({eid for found in by_block.values() for eid in found})
     seen: dict[str, _Seen] = {}
     for i in range(0, len(ids), 500):
-        for eid, last in s.execute(select(t.RealEvent.id, t.RealEvent.last_seen).where(t.RealEvent.id.in_(ids[i : i + 500]))):
-            seen[eid] = _Seen(eid, last, [])
+        for eid, last, start in s.execute(
+            select(t.RealEvent.id, t.RealEvent.last_seen, t.RealEvent.date_start).where(t.RealEvent.id.in_(ids[i : i + 500]))
+        ):
+            seen[eid] = _Seen(eid, last, _day(start), [])
     q2 = (
         select(
             t.EventReport.event_id,
@@ -163,6 +166,7 @@ def _candidates(s: Session, reports: Sequence[Report]) -> dict[str, list[_Seen]]
         )
         .join(t.Interaction, t.Interaction.id == t.EventReport.interaction_id)
         .join(t.Document, t.Document.id == t.Interaction.document_id)
+        .where(or_(t.EventReport.reason == "first", t.Interaction.status == ont.PLANNED, t.Interaction.date.is_(None)))
     )
     for i in range(0, len(ids), 500):
         for eid, when, start, published, status, doc, sentence in s.execute(q2.where(t.EventReport.event_id.in_(ids[i : i + 500]))):
@@ -190,7 +194,7 @@ def group_reports(session: Session, reports: Sequence[Report]) -> list[Grouping]
             event.reports.append(row)
             out.append(Grouping(event.id, reason, score))
             continue
-        mine = _Seen(new_event_id(r.id), "", [row])
+        mine = _Seen(new_event_id(r.id), "", _day(r.date), [row])
         for b in r.blocks:
             started[b].append(mine)
         out.append(Grouping(None, "first", 1.0))
