@@ -111,3 +111,39 @@ def test_descriptions_are_kept_apart_from_names(tmp_path):
         e = store.entity("Gordon Brown")
         assert e["aliases"] == [] and e["descriptions"] == ["chancellor"]
         assert store.search("chancellor") == []
+
+
+def test_an_interaction_keeps_its_topic_amount_and_place(tmp_path):
+    text = "Britain gave Kenya a £2m grant for malaria work in Nairobi."
+    ents = [("e1", "Britain", "Country", 0), ("e2", "Kenya", "Country", 13), ("e3", "Nairobi", "Location", 49)]
+    doc = {
+        "document": {"id": "d", "published": "2005-02-01"},
+        "entities": [
+            {
+                "id": i,
+                "name": n,
+                "type": ty,
+                "country": {"Britain": "GB", "Kenya": "KE"}.get(n),
+                "mentions": [{"start": at, "end": at + len(n), "text": n}],
+            }
+            for i, n, ty, at in ents
+        ],
+        "events": [
+            {
+                "type": "AID",
+                "source": ["e1"],
+                "target": ["e2"],
+                "status": "occurred",
+                "context": "health",
+                "topic": {"code": "disease", "text": "malaria"},
+                "amount": {"value": 2e6, "currency": "GBP", "text": "£2m"},
+                "location": "e3",
+                "evidence": [{"sentence": text, "start": 0, "end": len(text)}],
+            }
+        ],
+    }
+    with Store(str(tmp_path / "g.db")) as store:
+        save(store, doc, text)
+        (edge,) = store.edges()
+        assert edge["context"] == "health" and edge["topic"] == {"code": "disease", "text": "malaria"}
+        assert edge["amount"] == {"value": 2e6, "currency": "GBP"} and edge["location"] == "Nairobi"

@@ -19,7 +19,7 @@ def build_graph(
 
     Node attributes: ``name``, ``type``, ``country``, ``aliases`` (a list), ``first_seen``, ``last_seen``.
     Edge keys are ``interaction id:source:target`` (or the role id); attributes: ``event`` (the interaction
-    id), ``type``, ``mode``, ``context``, ``status``, ``time_text``, ``time_start``, ``time_end``, ``confidence``, ``real_event`` (the real event the interaction reports) and ``reports`` (how many
+    id), ``type``, ``mode``, ``context``, ``status``, ``time_text``, ``time_start``, ``time_end``, ``confidence``, ``topic``, ``amount`` and ``currency``, ``location`` (a place's name), ``real_event`` (the real event the interaction reports) and ``reports`` (how many
     interactions report it), ``title`` (roles), ``document``, ``url``, ``published`` (the document's date), ``sentence``, ``start``, ``end``.  An interaction without a target has no edge.
     """
     g = nx.MultiDiGraph()
@@ -36,6 +36,10 @@ def build_graph(
             "time_text": (e["time"] or {}).get("text"),
             "time_start": (e["time"] or {}).get("start"),
             "time_end": (e["time"] or {}).get("end"),
+            "topic": (e.get("topic") or {}).get("code"),
+            "amount": (e.get("amount") or {}).get("value"),
+            "currency": (e.get("amount") or {}).get("currency"),
+            "location": e.get("location"),
             "real_event": (e.get("event") or {}).get("id"),
             "reports": (e.get("event") or {}).get("reports", 1),
         }

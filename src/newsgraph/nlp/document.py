@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsgraph import ontology as ont
-from newsgraph.nlp import finalise
+from newsgraph.nlp import context, finalise
 from newsgraph.nlp.extraction import LANGUAGE_KEY, extraction
 from newsgraph.nlp.timex import resolve
 
@@ -67,6 +67,8 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
 
     events: list[dict[str, Any]] = []
     by_key: dict[finalise.InteractionKey, dict[str, Any]] = {}
+    lang = doc.user_data.get(LANGUAGE_KEY, doc.lang_)
+    places = [(i, m.start, m.end) for i in ids for m in ext.entities[i].mentions if m.kind == "name" and ext.entities[i].type in context.PLACE_TYPES]
     for v in ext.events:
         src = [ids[s] for s in v.source if s in ids]
         tgt = [ids[t] for t in v.target if t in ids]
@@ -79,11 +81,12 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
             finalise.merge_into(known, ev, v.confidence)
             continue
         time = resolve(v.time_text, published, doc.lang_) if v.time_text else None
+        about = context.describe(doc, v.type, v.sent_start, v.sent_end, places, set(v.source) | set(v.target), lang)
         item = {
             "id": f"v{len(events) + 1}",
             "type": v.type,
             "mode": v.mode,
-            "context": None,
+            "context": about.get("context"),
             "source": src,
             "target": tgt,
             "status": finalise.planned_if_future(v.status, time, published),
@@ -92,6 +95,12 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
             "confidence": v.confidence,
             "cue": v.cue,
         }
+        if "topic" in about:
+            item["topic"] = {"code": about["topic"], "text": about["topic_text"]}
+        if "amount" in about:
+            item["amount"] = about["amount"]
+        if "location" in about:
+            item["location"] = ids[about["location"]]
         by_key[key] = item
         events.append(item)
 

@@ -175,7 +175,12 @@ class Interaction(Evidence, Seen, Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     type: Mapped[str] = mapped_column(String(16))
     mode: Mapped[str | None] = mapped_column(String(64))
-    context: Mapped[str | None] = mapped_column(String(64))
+    context: Mapped[str | None] = mapped_column(String(64))  # the issue category its sentence names
+    topic: Mapped[str | None] = mapped_column(String(64))  # the issue topic (newsgraph.nlp.context)
+    topic_text: Mapped[str | None] = mapped_column(Text)  # the words that named it
+    amount: Mapped[float | None] = mapped_column(Float)  # a sum of money, in ``currency``
+    currency: Mapped[str | None] = mapped_column(String(8))
+    location_id: Mapped[str | None] = mapped_column(String(40))  # the place it happened (an entity id)
     status: Mapped[str] = mapped_column(String(16))
     time_text: Mapped[str | None] = mapped_column(Text)
     time_start: Mapped[str | None] = mapped_column(String(32), index=True)

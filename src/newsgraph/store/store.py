@@ -418,11 +418,17 @@ class Store:
                 vid = content_id("event", v["type"], v["status"], *src, "->", *tgt, doc_id, ev["start"])
                 if vid in events:
                     continue
+                amount = v.get("amount") or {}
                 events[vid] = {
                     "id": vid,
                     "type": v["type"],
                     "mode": v.get("mode"),
                     "context": v.get("context"),
+                    "topic": (v.get("topic") or {}).get("code"),
+                    "topic_text": (v.get("topic") or {}).get("text"),
+                    "amount": amount.get("value"),
+                    "currency": amount.get("currency"),
+                    "location_id": node.get(v["location"]) if v.get("location") else None,
                     "status": v["status"],
                     "time_text": time.get("text"),
                     "time_start": time.get("start"),
@@ -884,7 +890,7 @@ class Store:
                 rows.sort(key=lambda r: (r.time_start is None, r.time_start or "", r.first_seen, r.id))
                 rows = rows[:limit] if limit else rows
             actors = self._actors(s, [r.id for r in rows])
-            names = self._names(s, {x for a in actors.values() for x in a["source"] + a["target"]})
+            names = self._names(s, {x for a in actors.values() for x in a["source"] + a["target"]} | {r.location_id for r in rows if r.location_id})
             docs = self._provenance(s, {r.document_id for r in rows})
             reported = events_of(s, [r.id for r in rows])
         out = []
@@ -896,6 +902,9 @@ class Store:
                     "type": r.type,
                     "mode": r.mode,
                     "context": r.context,
+                    "topic": {"code": r.topic, "text": r.topic_text} if r.topic else None,
+                    "amount": {"value": r.amount, "currency": r.currency} if r.amount is not None else None,
+                    "location": names.get(r.location_id) if r.location_id else None,
                     "status": r.status,
                     "source": sorted(names[x] for x in ends["source"]),
                     "target": sorted(names[x] for x in ends["target"]),

@@ -504,7 +504,15 @@
     var dl = el('dl');
     dl.appendChild(el('dt', { text: 'Time' }));
     dl.appendChild(el('dd', { text: (when || 'undated') + (timeText ? ' (“' + timeText + '”)' : '') }));
-    if (edge.context) { dl.appendChild(el('dt', { text: 'Context' })); dl.appendChild(el('dd', { text: edge.context })); }
+    if (edge.context) {
+      dl.appendChild(el('dt', { text: 'About' }));
+      dl.appendChild(el('dd', { className: 'about', text: edge.context.replace(/_/g, ' ') + (edge.topic ? ': “' + edge.topic.text + '”' : '') }));
+    }
+    if (edge.amount) {
+      dl.appendChild(el('dt', { text: 'Amount' }));
+      dl.appendChild(el('dd', { className: 'amount', text: edge.amount.value.toLocaleString('en') + ' ' + edge.amount.currency }));
+    }
+    if (edge.location) { dl.appendChild(el('dt', { text: 'Where' })); dl.appendChild(el('dd', { className: 'where', text: edge.location })); }
     if (ev.published) { dl.appendChild(el('dt', { text: 'Published' })); dl.appendChild(el('dd', { text: ev.published })); }
     if (edge.event) {
       var rep = edge.event;

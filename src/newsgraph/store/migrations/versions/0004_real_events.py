@@ -1,4 +1,5 @@
-"""real events: interactions grouped into the real-world events they report; descriptions apart from names
+"""real events: interactions grouped into the real-world events they report; descriptions apart from names;
+the context of an interaction (topic, amount, place)
 
 Tables real_events, event_reports and event_pairs (the blocking keys).  A store made before them has
 interactions and no events: each existing interaction becomes an event of its own (reason "first"),
@@ -56,6 +57,11 @@ def upgrade() -> None:
         )
         op.create_index("ix_event_pairs_event_id", "event_pairs", ["event_id"])
         op.create_index("ix_event_pairs_block_date", "event_pairs", ["block", "date"])
+    # the context of an interaction (newsgraph.nlp.context): its issue topic, a sum of money, a place
+    columns = {c["name"] for c in sa.inspect(bind).get_columns("events")}
+    for name, kind in (("topic", sa.String(64)), ("topic_text", sa.Text()), ("amount", sa.Float()), ("currency", sa.String(8)), ("location_id", sa.String(40))):
+        if name not in columns:
+            op.add_column("events", sa.Column(name, kind, nullable=True))
     if "descriptions" not in have:
         op.create_table(
             "descriptions",
