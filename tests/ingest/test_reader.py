@@ -57,6 +57,13 @@ def test_jsonl_keeps_going_after_bad_lines():
     assert all("\n" not in b for b in bad)
 
 
+def test_a_record_may_name_its_author():
+    data = '{"id": "a", "text": "One.", "author": "Rita Gomez"}\n{"id": "b", "text": "Two.", "author": 7}\n'
+    items = list(read_jsonl(io.StringIO(data), "in.jsonl"))
+    assert items[0]["author"] == "Rita Gomez"
+    assert isinstance(items[1], InputError) and '"author" must be a string' in str(items[1])
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(

@@ -147,3 +147,29 @@ def test_an_interaction_keeps_its_topic_amount_and_place(tmp_path):
         (edge,) = store.edges()
         assert edge["context"] == "health" and edge["topic"] == {"code": "disease", "text": "malaria"}
         assert edge["amount"] == {"value": 2e6, "currency": "GBP"} and edge["location"] == "Nairobi"
+
+
+def test_a_document_keeps_its_author_and_outlet(tmp_path):
+    text = "Ana Torres met Bruno Diaz."
+    doc = {
+        "document": {"id": "d", "published": "2024-05-06", "url": "https://www.example.org/a", "author": "Rita Gomez"},
+        "entities": [
+            {"id": "a", "name": "Ana Torres", "type": "Person", "mentions": [{"start": 0, "end": 10, "text": "Ana Torres"}]},
+            {"id": "b", "name": "Bruno Diaz", "type": "Person", "mentions": [{"start": 15, "end": 25, "text": "Bruno Diaz"}]},
+        ],
+        "events": [
+            {
+                "type": "CONSULT",
+                "source": ["a"],
+                "target": ["b"],
+                "status": "occurred",
+                "evidence": [{"sentence": text, "start": 0, "end": len(text)}],
+            }
+        ],
+    }
+    with Store(str(tmp_path / "g.db")) as store:
+        saved = save(store, doc, text)
+        stored = store.document(saved.document_id)
+        assert (stored["author"], stored["outlet"]) == ("Rita Gomez", "example.org")
+        (edge,) = store.edges()
+        assert (edge["evidence"]["author"], edge["evidence"]["outlet"]) == ("Rita Gomez", "example.org")

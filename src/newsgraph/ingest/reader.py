@@ -65,6 +65,11 @@ def parse_record(obj: Any, where: str, published: str | None = None) -> dict[str
         "published": validate_date(obj.get("published") or published, where),
         "url": obj.get("url"),
     }
+    author = obj.get("author")
+    if author is not None and not isinstance(author, str):
+        raise InputError(f'{where}: "author" must be a string')
+    if author:
+        record["author"] = author[:500]
     return checked(record | ({"language": language} if language else {}), where)
 
 

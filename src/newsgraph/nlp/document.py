@@ -121,6 +121,7 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
             "id": doc_id,
             "title": meta.get("title"),
             "url": meta.get("url"),
+            "author": meta.get("author"),
             "published": published,
             "language": doc.user_data.get(LANGUAGE_KEY, doc.lang_),
         },

@@ -35,6 +35,7 @@ class Document(Seen, Base):
     key: Mapped[str] = mapped_column(String(500), index=True)  # the id the user gave
     title: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
     published: Mapped[str | None] = mapped_column(String(32), index=True)
     language: Mapped[str] = mapped_column(String(8), default="en")
     text: Mapped[str] = mapped_column(Text)

@@ -28,7 +28,7 @@ from newsgraph.store.batches import insert_rows as _insert
 from newsgraph.store.grouping import GroupReports, alone
 from newsgraph.store.ids import canonical_url, content_id, passage_fingerprints, text_fingerprint
 from newsgraph.store.linking import LinkEntities
-from newsgraph.store.real_events import events_of, list_events, read_event, write_reports
+from newsgraph.store.real_events import events_of, list_events, outlet, read_event, write_reports
 
 
 def record_aliases(s: Session, pairs: Iterable[tuple[str, str]]) -> None:
@@ -322,6 +322,7 @@ class Store:
                     "key": str(meta.get("id")),
                     "title": meta.get("title"),
                     "url": meta.get("url"),
+                    "author": meta.get("author"),
                     "published": meta.get("published"),
                     "language": meta.get("language") or "en",
                     "text": text,
@@ -550,6 +551,8 @@ class Store:
                 "key": d.key,
                 "title": d.title,
                 "url": d.url,
+                "outlet": outlet(d.url),
+                "author": d.author,
                 "published": d.published,
                 "text": d.text,
                 "mentions": mentions,
@@ -845,11 +848,11 @@ class Store:
 
     @staticmethod
     def _provenance(s: Session, ids: Iterable[str] | None = None) -> dict[str, dict[str, str | None]]:
-        """Document id -> its ``url``, ``published`` date and ``title`` (the provenance an edge carries); every
+        """Document id -> its ``url``, ``published`` date, ``title``, ``author`` and ``outlet`` (the provenance an edge carries); every
         document, or only ``ids``."""
-        q = select(t.Document.id, t.Document.url, t.Document.published, t.Document.title)
+        q = select(t.Document.id, t.Document.url, t.Document.published, t.Document.title, t.Document.author)
         rows = s.execute(q) if ids is None else (r for among in _among(s, t.Document.id, ids) for r in s.execute(q.where(among)))
-        return {i: {"url": u, "published": p, "title": title} for i, u, p, title in rows}
+        return {i: {"url": u, "published": p, "title": title, "author": author, "outlet": outlet(u)} for i, u, p, title, author in rows}
 
     @staticmethod
     def _names(s: Session, ids: Iterable[str] | None = None) -> dict[str, str]:

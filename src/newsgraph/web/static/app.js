@@ -514,6 +514,10 @@
     }
     if (edge.location) { dl.appendChild(el('dt', { text: 'Where' })); dl.appendChild(el('dd', { className: 'where', text: edge.location })); }
     if (ev.published) { dl.appendChild(el('dt', { text: 'Published' })); dl.appendChild(el('dd', { text: ev.published })); }
+    if (ev.outlet || ev.author) {
+      dl.appendChild(el('dt', { text: 'Source' }));
+      dl.appendChild(el('dd', { className: 'outlet', text: [ev.outlet, ev.author ? 'by ' + ev.author : null].filter(Boolean).join(', ') }));
+    }
     if (edge.event) {
       var rep = edge.event;
       dl.appendChild(el('dt', { text: 'Reported' }));
@@ -570,7 +574,8 @@
       $('doc-title').textContent = doc.title || doc.key || doc.id;
       var meta = $('doc-meta');
       clear(meta);
-      if (doc.published) meta.appendChild(document.createTextNode('Published ' + doc.published));
+      var said = [doc.outlet, doc.author ? 'by ' + doc.author : null, doc.published ? 'published ' + doc.published : null].filter(Boolean);
+      if (said.length) meta.appendChild(document.createTextNode(said.join(' · ')));
       if (doc.url && safeHref(doc.url) !== '#') {
         if (meta.firstChild) meta.appendChild(document.createTextNode(' · '));
         meta.appendChild(el('a', { href: doc.url, target: '_blank', rel: 'noopener noreferrer', text: doc.url }));

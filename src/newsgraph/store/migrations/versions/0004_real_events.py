@@ -1,5 +1,5 @@
 """real events: interactions grouped into the real-world events they report; descriptions apart from names;
-the context of an interaction (topic, amount, place)
+the context of an interaction (topic, amount, place); a document's author
 
 Tables real_events, event_reports and event_pairs (the blocking keys).  A store made before them has
 interactions and no events: each existing interaction becomes an event of its own (reason "first"),
@@ -62,6 +62,8 @@ def upgrade() -> None:
     for name, kind in (("topic", sa.String(64)), ("topic_text", sa.Text()), ("amount", sa.Float()), ("currency", sa.String(8)), ("location_id", sa.String(40))):
         if name not in columns:
             op.add_column("events", sa.Column(name, kind, nullable=True))
+    if "author" not in {c["name"] for c in sa.inspect(bind).get_columns("documents")}:
+        op.add_column("documents", sa.Column("author", sa.Text(), nullable=True))
     if "descriptions" not in have:
         op.create_table(
             "descriptions",
