@@ -1,7 +1,7 @@
 """Which real event a new interaction reports: the one home of "these articles report one event".
 
 A report is compared only with the stored events of its blocks (``newsgraph.store.grouping.blocks``:
-same PLOVER type, a source and a target in common) and, among them, decides by time first:
+same PLOVER type, a source and a target in common) around its time (``reach``), and decides by time first:
 
 1. ``same-time``: both dated, and the report at most the type's window from the event's first date (``WINDOW_DAYS``: a meeting
    is a day or two, a statement a few days, a deal or a lawsuit lasts).
@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
 from newsgraph.store import schema as t
-from newsgraph.store.grouping import Grouping, Report, new_event_id
+from newsgraph.store.grouping import Grouping, Report, new_event_id, plan_key
 
 #: how far apart (days) two dated reports of one event of each type may be
 WINDOW_DAYS: dict[str, int] = {
@@ -46,8 +46,6 @@ PLAN_HORIZON_DAYS = 60
 SAME_WORDS = 0.4
 #: undated events of one block looked at
 CANDIDATES = 50
-#: how far from a report's date its candidates' dates may be (the longest window, plan horizon included)
-REACH_DAYS = max(*WINDOW_DAYS.values(), *LASTING_MODES.values(), PLAN_HORIZON_DAYS)
 
 
 @dataclass
@@ -130,23 +128,36 @@ def compare(report: Report, event: _Seen) -> tuple[str, float] | None:
     return max(found, key=lambda f: f[1]) if found else None
 
 
+def reach(report: Report) -> list[tuple[list[str], str, str]]:
+    """Where a report's candidates are: (keys, first date, last date) to read from ``event_pairs``.  Its
+    blocks within its type's window of its date; a held report also plans made up to ``PLAN_HORIZON_DAYS``
+    before (under their plan keys); a plan, events held up to that long after its publication."""
+    days, when = window(report), _day(report.date)
+    if when is None:
+        return []
+    published = _day(report.published) or when
+    span = timedelta(days=days)
+    if report.status == ont.PLANNED:
+        return [(list(report.blocks), str(min(when, published) - span), str(max(when, published + timedelta(days=PLAN_HORIZON_DAYS)) + span))]
+    plans = [plan_key(b) for b in report.blocks]
+    return [
+        (list(report.blocks), str(when - span), str(when + span)),
+        (plans, str(when - span - timedelta(days=PLAN_HORIZON_DAYS)), str(when + span)),
+    ]
+
+
 def _candidates(s: Session, reports: Sequence[Report]) -> dict[str, list[_Seen]]:
-    """The stored events of each report's blocks: those blocked on a date within ``REACH_DAYS`` of the
-    reports' dates, and the undated ones (``CANDIDATES`` at most per block); the cost depends on the
-    reports' actor pairs and time, not on the size of the store."""
-    wanted = sorted({b for r in reports for b in r.blocks})
-    days = [d for r in reports if (d := _day(r.date))]
+    """The stored events of each report's blocks that ``reach`` finds, and at most ``CANDIDATES`` undated
+    ones per block: what is read depends on the reports' actor pairs and time, not on the store's size."""
     by_block: dict[str, set[str]] = defaultdict(set)
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i : i + 500]
-        if days:
-            lo, hi = (min(days) - timedelta(days=REACH_DAYS)).isoformat(), (max(days) + timedelta(days=REACH_DAYS)).isoformat() + "\uffff"
-            q = select(t.EventPair.block, t.EventPair.event_id).where(t.EventPair.block.in_(chunk), t.EventPair.date >= lo, t.EventPair.date <= hi)
-            for block, eid in s.execute(q):
-                by_block[block].add(eid)
-        for block in chunk:
-            undated = select(t.EventPair.event_id).where(t.EventPair.block == block, t.EventPair.date.is_(None)).limit(CANDIDATES)
-            by_block[block].update(s.scalars(undated))
+    for r in reports:
+        for keys, lo, hi in reach(r):
+            q = select(t.EventPair.event_id).where(t.EventPair.block.in_(keys), t.EventPair.date >= lo, t.EventPair.date <= hi + "\uffff")
+            for b in r.blocks:  # a plan key's events are candidates of its block
+                by_block[b].update(s.scalars(q))
+    for block in sorted({b for r in reports for b in r.blocks}):
+        undated = select(t.EventPair.event_id).where(t.EventPair.block == block, t.EventPair.date.is_(None)).limit(CANDIDATES)
+        by_block[block].update(s.scalars(undated))
     ids = sorted({eid for found in by_block.values() for eid in found})
     seen: dict[str, _Seen] = {}
     for i in range(0, len(ids), 500):

@@ -32,6 +32,18 @@ def blocks(type: str, sources: Sequence[str], targets: Sequence[str]) -> list[st
     return sorted(keys)
 
 
+def plan_key(block: str) -> str:
+    """The key under which a *planned* report's event is also found: a held report looks for plans further
+    back than for other reports of its occasion, among plans only."""
+    return content_id("plan", block)
+
+
+def keys_of(type: str, status: str, sources: Sequence[str], targets: Sequence[str]) -> list[str]:
+    """Every key an interaction's event is found by: its blocks, and for a planned one their plan keys."""
+    found = blocks(type, sources, targets)
+    return found + ([plan_key(b) for b in found] if status == ont.PLANNED else [])
+
+
 @dataclass(frozen=True)
 class Report:
     """A new interaction as the grouper sees it: what it says, when, and where it was read."""

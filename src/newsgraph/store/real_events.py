@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from newsgraph import ontology as ont
 from newsgraph.store import schema as t
 from newsgraph.store.batches import among, chunks, insert_rows
-from newsgraph.store.grouping import GroupReports, Report, blocks, new_event_id
+from newsgraph.store.grouping import GroupReports, Report, blocks, keys_of, new_event_id
 
 
 def write_reports(
@@ -59,7 +59,7 @@ def write_reports(
             fresh[eid] = r
         joined[eid].append(r)
         rows.append({"interaction_id": r.id, "event_id": eid, "reason": d.reason, "score": d.score})
-        for b in r.blocks:
+        for b in keys_of(r.type, r.status, r.sources, r.targets):
             pairs.setdefault((b, eid), r.date)
     old = {e.id: e for c in chunks(sorted(set(joined) - set(fresh))) for e in s.scalars(select(t.RealEvent).where(t.RealEvent.id.in_(c)))}
     statuses: dict[str, list[str]] = defaultdict(list)
@@ -109,13 +109,13 @@ def reblock(s: Session, interaction_ids: list[str]) -> int:
     for c in among(s, t.InteractionActor.event_id, interaction_ids):
         for iid, entity, side in s.execute(select(t.InteractionActor.event_id, t.InteractionActor.entity_id, t.InteractionActor.side).where(c)):
             sides[iid][side].append(entity)
-    q = select(t.EventReport.interaction_id, t.EventReport.event_id, t.Interaction.type, t.Interaction.date).join(
+    q = select(t.EventReport.interaction_id, t.EventReport.event_id, t.Interaction.type, t.Interaction.status, t.Interaction.date).join(
         t.Interaction, t.Interaction.id == t.EventReport.interaction_id
     )
     wanted: dict[tuple[str, str], str | None] = {}
     for c in among(s, t.EventReport.interaction_id, interaction_ids):
-        for iid, eid, type_, when in s.execute(q.where(c)):
-            for b in blocks(type_, sides[iid]["source"], sides[iid]["target"]):
+        for iid, eid, type_, status, when in s.execute(q.where(c)):
+            for b in keys_of(type_, status, sides[iid]["source"], sides[iid]["target"]):
                 wanted.setdefault((b, eid), when)
     events = sorted({e for _, e in wanted})
     have = {tuple(r) for c in among(s, t.EventPair.event_id, events) for r in s.execute(select(t.EventPair.block, t.EventPair.event_id).where(c))}

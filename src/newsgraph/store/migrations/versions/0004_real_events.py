@@ -11,7 +11,7 @@ Revises: 0003
 import sqlalchemy as sa
 from alembic import op
 
-from newsgraph.store.grouping import blocks
+from newsgraph.store.grouping import keys_of
 from newsgraph.store.ids import content_id
 
 revision = "0004"
@@ -98,7 +98,7 @@ def upgrade() -> None:
             )
             reports.append({"interaction_id": iid, "event_id": eid, "reason": "first", "score": 1.0})
             actors = sides.get(iid, {})
-            pairs += [{"block": b, "event_id": eid, "date": date} for b in blocks(type_, actors.get("source", []), actors.get("target", []))]
+            pairs += [{"block": b, "event_id": eid, "date": date} for b in keys_of(type_, status, actors.get("source", []), actors.get("target", []))]
         op.bulk_insert(_table("real_events", bind), events)
         op.bulk_insert(_table("event_reports", bind), reports)
         op.bulk_insert(_table("event_pairs", bind), pairs)
