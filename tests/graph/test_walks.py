@@ -200,4 +200,4 @@ def test_uncapped_queries_on_300_bbc_articles_are_todays(bbc_store, monkeypatch)
 
     in_memory, in_sql = _both(bbc_store, monkeypatch, query)
     assert in_memory == in_sql
-    assert len(names) > 150 and sum(1 for p in in_memory[1] if p) > 20
+    assert len(names) > 150 and sum(1 for p in in_memory[1] if p) > 15  # a sample that finds paths (fewer since "£" is no hub)
