@@ -24,18 +24,24 @@ def annotation_files(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.glob("*.jsonl") if p.name != "manifest.jsonl" and not p.stem.endswith("-second"))
 
 
-def _texts(data: Path, wanted: dict[str, set[str]]) -> dict[str, str]:
-    out: dict[str, str] = {}
+def articles(data: Path, wanted: dict[str, set[str]], files: dict[str, str] = TEXTS) -> dict[str, dict[str, Any]]:
+    """The articles (``id``, ``text`` and their other fields) of each source's ``wanted`` ids, read from its
+    file under ``data`` (``files``: source -> path); a source whose file is missing gives none."""
+    out: dict[str, dict[str, Any]] = {}
     for source, ids in wanted.items():
-        path = data / TEXTS[source]
+        path = data / files[source]
         if not path.exists() or not ids:
             continue
         with gzip.open(path, "rt", encoding="utf-8") as f:
             for line in f:
                 article = json.loads(line)
                 if article["id"] in ids:
-                    out[article["id"]] = article["text"]
+                    out[article["id"]] = article
     return out
+
+
+def _texts(data: Path, wanted: dict[str, set[str]]) -> dict[str, str]:
+    return {i: a["text"] for i, a in articles(data, wanted).items()}
 
 
 def load(corpus: Path, data: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

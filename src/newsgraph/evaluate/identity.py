@@ -16,7 +16,6 @@ id, or of the pair id: ``newsgraph.evaluate.split``).
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Callable, Iterator
 from itertools import combinations
@@ -27,8 +26,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
+from newsgraph.evaluate import corpus
 from newsgraph.ingest.save import save
 from newsgraph.resolve.events import group_reports
+from newsgraph.resolve.linker import LinkDecision
 from newsgraph.store import Store
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
@@ -51,17 +52,7 @@ def read_lines(paths: list[Path]) -> list[dict[str, Any]]:
 
 def articles(data: Path, wanted: dict[str, set[str]]) -> dict[str, dict[str, Any]]:
     """The articles (``id``, ``text``, ``date``…) of each data set's ``wanted`` ids."""
-    out: dict[str, dict[str, Any]] = {}
-    for dataset, ids in wanted.items():
-        path = data / TEXTS[dataset]
-        if not path.exists() or not ids:
-            continue
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                article = json.loads(line)
-                if article["id"] in ids:
-                    out[article["id"]] = article
-    return out
+    return corpus.articles(data, wanted, TEXTS)
 
 
 def report_pairs(reports: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
@@ -89,8 +80,6 @@ def pair_kind(a: dict[str, Any], b: dict[str, Any]) -> str:
 
 def _actor(session: Session, entities: list[dict[str, Any]]) -> dict[str, Any]:
     """The gold linker: an actor key is one entity everywhere (the annotator's identity)."""
-    from newsgraph.resolve.linker import LinkDecision
-
     return {e["id"]: LinkDecision(content_id("gold-actor", e["id"]), "gold", 1.0) for e in entities}
 
 

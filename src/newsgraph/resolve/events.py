@@ -153,8 +153,9 @@ def _candidates(s: Session, reports: Sequence[Report]) -> dict[str, list[_Seen]]
     for r in reports:
         for keys, lo, hi in reach(r):
             q = select(t.EventPair.event_id).where(t.EventPair.block.in_(keys), t.EventPair.date >= lo, t.EventPair.date <= hi + "\uffff")
-            for b in r.blocks:  # a plan key's events are candidates of its block
-                by_block[b].update(s.scalars(q))
+            found = set(s.scalars(q))
+            for b in r.blocks:  # what any of the report's keys finds is a candidate of each of its blocks
+                by_block[b].update(found)
     for block in sorted({b for r in reports for b in r.blocks}):
         undated = select(t.EventPair.event_id).where(t.EventPair.block == block, t.EventPair.date.is_(None)).limit(CANDIDATES)
         by_block[block].update(s.scalars(undated))

@@ -63,7 +63,8 @@ def write_reports(
             pairs.setdefault((b, eid), r.date)
     old = {e.id: e for c in chunks(sorted(set(joined) - set(fresh))) for e in s.scalars(select(t.RealEvent).where(t.RealEvent.id.in_(c)))}
     statuses: dict[str, list[str]] = defaultdict(list)
-    q = select(t.EventReport.event_id, t.Interaction.status).join(t.Interaction, t.Interaction.id == t.EventReport.interaction_id)
+    # each status once per event: an event with many reports answers four rows at most
+    q = select(t.EventReport.event_id, t.Interaction.status).join(t.Interaction, t.Interaction.id == t.EventReport.interaction_id).distinct()
     for c in chunks(sorted(old)):
         for eid, status in s.execute(q.where(t.EventReport.event_id.in_(c))):
             statuses[eid].append(status)
