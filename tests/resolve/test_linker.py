@@ -5,6 +5,7 @@ import pytest
 
 from newsgraph import extract
 from newsgraph.ingest.save import save
+from newsgraph.resolve.linker import type_of
 from newsgraph.store import Store
 
 ARTICLES = [
@@ -110,3 +111,45 @@ def test_junk_person_names_give_no_surname_key():
     assert ("leyen", SURNAME) in name_keys("Person", ["Ursula von der Leyen"])
     assert not any(kind == SURNAME for _, kind in name_keys("Person", ["Mary Queen of Scots"]))
     assert not any(kind == SURNAME for _, kind in name_keys("Person", ["Greenspan - who"]))
+
+
+SUBJECTS = {"m": "harbour", "n": "weather", "o": "railway", "p": "budget", "q": "election"}
+
+
+def _typed(key: str, name: str, entity_type: str) -> tuple[dict, str]:
+    """A one-entity document that types ``name`` as ``entity_type`` (as a tagger might, rightly or not)."""
+    text = f"{name} made statement number {key} about the {SUBJECTS[key]}."
+    mention = {"start": 0, "end": len(name), "text": name, "kind": "name"}
+    entity = {"id": "e1", "name": name, "type": entity_type, "mentions": [mention]}
+    return {"document": {"id": key}, "entities": [entity], "events": [], "roles": [], "quotes": []}, text
+
+
+def test_one_name_typed_differently_is_one_node_whose_type_the_documents_vote(tmp_path):
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, kind in (("m", "Location"), ("n", "Company"), ("o", "Company")):
+            doc, text = _typed(key, "Northfield Holdings", kind)
+            save(st, doc, text)
+        assert [(lk["reason"], lk["type"]) for key in "mno" for lk in st.links(document=key)] == [
+            ("new", "Location"),
+            ("other-type", "Company"),
+            ("name", "Company"),  # by then a Company, found by its name key
+        ]
+        (node,) = [e for e in st.entities() if e["name"] == "Northfield Holdings"]
+        view = st.entity(node["id"])
+        assert view["type"] == "Company" and view["type_votes"] == {"Company": 2, "Location": 1}
+
+
+def test_a_lone_word_typed_a_person_is_a_surname_not_another_types_node(tmp_path):
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, kind in (("p", "Company"), ("q", "Person")):
+            doc, text = _typed(key, "Northfield", kind)
+            save(st, doc, text)
+        assert {lk["reason"] for lk in st.links(document="q")} == {"new"}
+        assert sorted(e["type"] for e in st.entities() if e["name"] == "Northfield") == ["Company", "Person"]
+
+
+def test_the_majority_type_wins_and_a_tie_goes_to_the_more_specific_type():
+    assert type_of({"Company": 2, "Location": 1}) == "Company"
+    assert type_of({"Company": 1, "Organization": 1}) == "Company"
+    assert type_of({"Person": 1, "Location": 1}) == "Person"
+    assert type_of({"Location": 3}) == "Location"

@@ -528,8 +528,12 @@ def eval_actors(score: ModuleType, data: Path, tmp: Path, limit: int | None, fol
     if not identity.gold_files(folder, "actors"):
         return
     t0 = time.perf_counter()
-    pairs, missing = identity.actor_pairs(data, folder, tmp / "identity-actors.db", extract_many)
-    yield from _pair_rows("actors", "actors-*.jsonl", "actor", pairs, missing, time.perf_counter() - t0, 0)
+    db = tmp / "identity-actors.db"
+    pairs, missing = identity.actor_pairs(data, folder, db, extract_many)
+    seconds = time.perf_counter() - t0
+    yield from _pair_rows("actors", "actors-*.jsonl", "actor", pairs, missing, seconds, 0)
+    split, names = identity.split_names(db)
+    yield Row("actors", "actors-*.jsonl", "names held by more than one node", f"{split} of {names}", 0, seconds)
 
 
 EVALUATORS: dict[str, Evaluator] = {

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from newsgraph import ontology as ont
 from newsgraph.evaluate import corpus
 from newsgraph.ingest.save import save
+from newsgraph.names import normalise
 from newsgraph.resolve.events import group_reports
 from newsgraph.resolve.linker import LinkDecision
 from newsgraph.store import Store
@@ -190,6 +191,18 @@ def actor_pairs(data: Path, folder: Path, db: Path, extract: Callable[[list[dict
             found.append(_entity_at(spans.get(content_id("document", text), []), at, at + len(m["text"])))
         pairs.append((g["pair"], bool(g["same"]), found[0] is not None and found[0] == found[1], g.get("kind", "other")))
     return pairs, missing
+
+
+def split_names(db: Path) -> tuple[int, int]:
+    """How many of a store's names (normalised, countries aside) are held by more than one node, of all its
+    names: a name typed differently in two articles ("Acme" a Company here, a Location there) should be one node."""
+    with Store(str(db)) as store, Session(store.engine) as s:
+        nodes: dict[str, int] = {}
+        for name, etype in s.execute(select(t.Entity.name, t.Entity.type)):
+            if etype != ont.COUNTRY:
+                key = normalise(name)
+                nodes[key] = nodes.get(key, 0) + 1
+    return sum(1 for n in nodes.values() if n > 1), len(nodes)
 
 
 def _nth(text: str, piece: str, nth: int) -> int:

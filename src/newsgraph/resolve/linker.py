@@ -46,6 +46,11 @@ from newsgraph.store.ids import content_id
 
 SURNAME_SCORE, ONLY_SCORE, CONTEXT_SCORE, TITLE_SCORE, PROMINENCE_SCORE = 0.4, 0.2, 0.3, 0.2, 0.1
 LINK_AT, LEAD = 0.6, 0.2
+#: a type family's representative: a name may be one node across them ("other-type" links)
+OTHER_FAMILIES = (ont.PERSON, ont.ORGANIZATION, ont.LOCATION, ont.GROUP)
+OTHER_TYPE, OTHER_TYPE_SCORE = "other-type", 0.9
+#: which type a node takes when its documents' votes tie, most specific first
+TIE_ORDER = (ont.PERSON, ont.COMPANY, ont.PUBLIC_BODY, ont.ORGANIZATION, ont.GROUP, ont.LOCATION)
 #: the entity types whose co-occurrence is evidence that two mentions are one actor
 CONTEXT_TYPES = (ont.PERSON, ont.COMPANY, ont.ORGANIZATION, ont.PUBLIC_BODY)
 #: a shared actor is evidence when it is seen in at most one document in RARE
@@ -59,6 +64,8 @@ class LinkDecision:
     entity_id: str
     reason: str
     score: float
+    #: the type the stored node takes after this document's vote (None: it keeps its own)
+    node_type: str | None = None
 
 
 def name_id(entity_type: str, name: str) -> str:
@@ -165,7 +172,34 @@ class Linker:
                 decisions[e["id"]] = self.link(e, (decided | others) - {mine})
                 if decisions[e["id"]].reason in ("surname", "acronym"):
                     maybe[e["id"]] = {decisions[e["id"]].entity_id}
-        return decisions
+        return self._vote_types(entities, decisions)
+
+    def _vote_types(self, entities: list[dict[str, Any]], decisions: dict[str, LinkDecision]) -> dict[str, LinkDecision]:
+        """One node, one type: a document that types a stored node otherwise votes for its own type, and the
+        node takes the type most of its documents gave it (``type_of``).  A knowledge base's type (the node's
+        ``kb_id``) and a country's are not voted on."""
+        ids = sorted({d.entity_id for e in entities if not e.get("country") for d in [decisions[e["id"]]]})
+        stored: dict[str, tuple[str, str | None]] = {}
+        for i in range(0, len(ids), 500):
+            q = select(t.Entity.id, t.Entity.type, t.Entity.kb_id).where(t.Entity.id.in_(ids[i : i + 500]))
+            stored.update({eid: (etype, kb) for eid, etype, kb in self.s.execute(q)})
+        out = dict(decisions)
+        for e in entities:
+            d = decisions[e["id"]]
+            now = stored.get(d.entity_id)
+            if e.get("country") or now is None or now[1] is not None or now[0] == e["type"]:
+                continue
+            q = (
+                select(t.Link.type, func.count(func.distinct(t.Link.document_id)))
+                .where(t.Link.entity_id == d.entity_id, t.Link.type.is_not(None))
+                .group_by(t.Link.type)
+            )
+            votes = {etype: n for etype, n in self.s.execute(q)}
+            votes[e["type"]] = votes.get(e["type"], 0) + 1
+            winner = type_of(votes)
+            if winner != now[0]:
+                out[e["id"]] = LinkDecision(d.entity_id, d.reason, d.score, winner)
+        return out
 
     def _possible(self, e: dict[str, Any]) -> list[str]:
         """The stored entities a lone surname or an acronym could be."""
@@ -194,13 +228,24 @@ class Linker:
             best = self._by_acronym(e, own, context)
             if best is not None:
                 return best
-            return LinkDecision(own, "exact" if exists else "new", 1.0)
+            return LinkDecision(own, "exact", 1.0) if exists else self._other_type(e, own)
         if exists:
             return LinkDecision(own, "exact", 1.0)
         keys = name_keys(e["type"], names)
         found = self._candidates({k for k, kind in keys if kind == NAME}, NAME, family(e["type"]))
         if len(found) == 1:
             return LinkDecision(found[0], "name", 0.95)
+        return self._other_type(e, own)
+
+    def _other_type(self, e: dict[str, Any], own: str) -> LinkDecision:
+        """A name the store knows under one other type family only ("Acme Holdings" stored as a Company,
+        typed a Location here) is that node: one actor, one node, whose type the documents' votes decide.
+        Not for a lone word typed a person (a surname: linked by ``surname`` with context or not at all);
+        countries keep their ISO code.  Otherwise the entity is new."""
+        others = {self.follow(name_id(kind, e["name"])) for kind in OTHER_FAMILIES if family(kind) != family(e["type"])}
+        found = sorted(x for x in others if self._stored(x))
+        if len(found) == 1:
+            return LinkDecision(found[0], OTHER_TYPE, OTHER_TYPE_SCORE)
         return LinkDecision(own, "new", 1.0)
 
     def follow(self, entity_id: str) -> str:
@@ -321,6 +366,14 @@ class Linker:
         for p in json.loads(positions or "[]"):
             words.update(normalise(p).split())
         return {w for w in words if len(w) > 2}
+
+
+def type_of(votes: dict[str, int]) -> str:
+    """The type most documents gave a node (``votes``: type -> documents); on a tie the more specific type
+    (``TIE_ORDER``: a tagger's fallbacks for a name it does not know are Location and Organization)."""
+    best = max(votes.values(), default=0)
+    tied = [k for k, n in votes.items() if n == best]
+    return min(tied, key=lambda k: (TIE_ORDER.index(k) if k in TIE_ORDER else len(TIE_ORDER), k))
 
 
 def link_entities(session: Session, entities: list[dict[str, Any]]) -> dict[str, LinkDecision]:

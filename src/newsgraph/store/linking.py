@@ -24,6 +24,10 @@ class Decision(Protocol):
     @property
     def score(self) -> float: ...
 
+    @property
+    def node_type(self) -> str | None:
+        """The type the stored node takes now that this document has voted (None: it keeps its type)."""
+
 
 class LinkEntities(Protocol):
     """Decides which store entity each entity of one document is.

@@ -116,6 +116,7 @@ class Link(Base):
     name: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(String(32))
     score: Mapped[float] = mapped_column(Float)
+    type: Mapped[str | None] = mapped_column(String(32))  # the document's type for it: its vote on the node's type
 
 
 class Pin(Base):

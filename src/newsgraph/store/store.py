@@ -348,6 +348,7 @@ class Store:
         aliases: set[tuple[str, str]] = set()
         descriptions: set[tuple[str, str]] = set()
         keys: list[tuple[str, str, list[str]]] = []
+        retyped: dict[str, str] = {}  # stored node -> the type its documents' votes now give it
         for e in entities:
             nid, decision = node[e["id"]], decisions[e["id"]]
             if nid not in stored and nid not in new_entities:
@@ -362,8 +363,18 @@ class Store:
                     "last_seen": now,
                 }
             links.append(
-                {"document_id": doc_id, "local_id": e["id"], "entity_id": nid, "name": e["name"], "reason": decision.reason, "score": decision.score}
+                {
+                    "document_id": doc_id,
+                    "local_id": e["id"],
+                    "entity_id": nid,
+                    "name": e["name"],
+                    "reason": decision.reason,
+                    "score": decision.score,
+                    "type": e["type"],
+                }
             )
+            if nid in stored and decision.node_type:
+                retyped[nid] = decision.node_type
             said = described(e)
             aliases.update((nid, alias) for alias in {e["name"], *e.get("aliases", [])} - said)
             descriptions.update((nid, text) for text in said)
@@ -385,6 +396,8 @@ class Store:
                     },
                 )
         _insert(s, t.Entity, list(new_entities.values()))
+        for nid, node_type in sorted(retyped.items()):
+            s.execute(update(t.Entity).where(t.Entity.id == nid).values(type=node_type).execution_options(synchronize_session=False))
         _insert(s, t.Link, links)
         _insert(s, t.Mention, list(mentions.values()))
         record_aliases(s, aliases)
@@ -605,7 +618,8 @@ class Store:
         return list(s.scalars(q.limit(limit) if limit else q))
 
     def entity(self, name_or_id: str, per_type: int | None = None) -> dict[str, Any]:
-        """An entity with aliases, roles (both ways) and its interactions grouped by type, with evidence —
+        """An entity with aliases, the types its documents gave it (``type_votes``: type -> documents; its
+        ``type`` is their majority), roles (both ways) and its interactions grouped by type, with evidence —
         all of them, or the first ``per_type`` of each type (oldest first; ``interaction_counts`` says how
         many each type has)."""
         with Session(self.engine) as s:
@@ -616,6 +630,8 @@ class Store:
             assert e is not None  # resolve answers the id of a stored entity
             aliases = sorted(set(s.scalars(select(t.Alias.alias).where(t.Alias.entity_id == eid))) - {e.name})
             descriptions = sorted(s.scalars(select(t.Description.text).where(t.Description.entity_id == eid)))
+            votes = select(t.Link.type, func.count(func.distinct(t.Link.document_id))).where(t.Link.entity_id == eid, t.Link.type.is_not(None))
+            type_votes = dict(sorted(s.execute(votes.group_by(t.Link.type)).all()))  # type: ignore[arg-type]
             held = list(s.scalars(select(t.Role).where(or_(t.Role.person_id == eid, t.Role.org_id == eid))))
             names = self._names(s, {x for r in held for x in (r.person_id, r.org_id)})
             roles = []
@@ -647,6 +663,7 @@ class Store:
             "id": e.id,
             "name": e.name,
             "type": e.type,
+            "type_votes": type_votes,
             "country": e.country,
             "kb_id": e.kb_id,
             "positions": json.loads(e.positions or "[]"),
@@ -679,6 +696,7 @@ class Store:
                     "entity_id": lk.entity_id,
                     "reason": lk.reason,
                     "score": lk.score,
+                    "type": lk.type,
                 }
                 for lk, key, name in s.execute(q.order_by(t.Document.key, t.Link.local_id))
             ]
