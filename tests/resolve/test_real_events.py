@@ -158,6 +158,12 @@ def test_content_words_leave_out_names_and_short_words():
     assert similarity("Torres accused the minister of lying", "Torres praised the striker") == 0.0
 
 
+def test_figures_are_content_too():
+    assert content_words("Acme bought the plant for $9.4bn on 19 December") == {"bought", "plant", "#9.4bn", "#19"}
+    # a paraphrase that shares the sum and the day says the same thing
+    assert similarity("Acme bought the plant for $9.4bn on 19 December", "The plant was sold for $9.4bn to Acme") > 0.2
+
+
 def test_a_lawsuit_lasts_longer_than_a_statement():
     r = Report("i", "ACCUSE", "occurred", ("a",), ("b",), "d", "", None, False, None)
     assert window(r) < window(Report("i", "ACCUSE", "occurred", ("a",), ("b",), "d", "", None, False, None, mode="sue"))

@@ -43,7 +43,7 @@ LASTING_MODES: dict[str, int] = {"sue": 180, "investigate": 90}
 #: how long after its publication a plan with no stated date may be held
 PLAN_HORIZON_DAYS = 60
 #: content-word overlap at which two undated sentences are taken to report one event
-SAME_WORDS = 0.4
+SAME_WORDS = 0.2
 #: undated events of one block looked at
 CANDIDATES = 50
 
@@ -67,10 +67,15 @@ def window(report: Report) -> int:
 _WORD = re.compile(r"[^\W\d_]{5,}")
 
 
+_FIGURE = re.compile(r"\d[\d.,]*\s?(?:bn|m|k|billion|million|%)?")
+
+
 def content_words(sentence: str) -> set[str]:
-    """The stems (first six letters) of a sentence's longer lower-case words: names (capitalised) and short
-    function words are left out, so what remains is what the sentence says happened."""
-    return {w[:6] for w in _WORD.findall(sentence) if w.islower()}
+    """The stems (first six letters) of a sentence's longer lower-case words, and its figures (a sum, a
+    count, a day of the month: "$9.4bn" -> "9.4bn"): names (capitalised) and short function words are left
+    out, so what remains is what the sentence says happened."""
+    figures = {"#" + f.replace(" ", "").rstrip(".,") for f in _FIGURE.findall(sentence)}
+    return {w[:6] for w in _WORD.findall(sentence) if w.islower()} | figures
 
 
 def similarity(a: str, b: str) -> float:
