@@ -5,7 +5,7 @@ import pytest
 
 from newsgraph import extract
 from newsgraph.ingest.save import save
-from newsgraph.resolve.linker import type_of
+from newsgraph.resolve.linker import shortens, type_of
 from newsgraph.store import Store
 
 ARTICLES = [
@@ -153,3 +153,20 @@ def test_the_majority_type_wins_and_a_tie_goes_to_the_more_specific_type():
     assert type_of({"Company": 1, "Organization": 1}) == "Company"
     assert type_of({"Person": 1, "Location": 1}) == "Person"
     assert type_of({"Location": 3}) == "Location"
+
+
+def test_a_short_form_of_each_word_links_to_the_one_organisation_it_shortens(tmp_path):
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, name in (("m", "Northfield Wanderers"), ("n", "Northfield Wdrs")):
+            doc, text = _typed(key, name, "Organization")
+            save(st, doc, text)
+        assert [(lk["name"], lk["entity"], lk["reason"]) for lk in st.links(document="n")] == [
+            ("Northfield Wdrs", "Northfield Wanderers", "abbreviation")
+        ]
+
+
+def test_what_counts_as_a_short_form_of_a_word():
+    assert shortens("lib", "liberal") and shortens("dems", "democrats") and shortens("utd", "united")
+    assert shortens("wanderers", "wanderers")
+    assert not shortens("li", "liberal")  # too short to say
+    assert not shortens("new", "national") and not shortens("real", "royal") and not shortens("bank", "barclays")

@@ -20,6 +20,15 @@ Order of evidence, strongest first (each decision keeps its reason and score):
    (or already known by it) when their documents share an actor; this is tried before ``exact``, so an
    acronym seen alone first does not keep a node of its own once its full name is known.
 
+7. ``abbreviation``: a name of two words or more that shortens each word of the one organisation whose
+   initials it shares ("Lib Dems" for "Liberal Democrats", ``shortens``).
+8. ``other-type``: a name the store knows under one other type family only is that node (a tagger typed
+   it differently here); not for a lone word typed a person, which is a surname.
+
+One node, one type: every link keeps the type its document gave the entity (its vote), and a node takes
+the type most of its documents gave it, a tie going to the more specific type (``type_of``); a knowledge
+base's type is not voted on.
+
 Co-occurring actors are people and organisations: countries, places and groups appear beside nearly
 everything.
 
@@ -49,6 +58,7 @@ LINK_AT, LEAD = 0.6, 0.2
 #: a type family's representative: a name may be one node across them ("other-type" links)
 OTHER_FAMILIES = (ont.PERSON, ont.ORGANIZATION, ont.LOCATION, ont.GROUP)
 OTHER_TYPE, OTHER_TYPE_SCORE = "other-type", 0.9
+ABBREVIATION, ABBREVIATION_SCORE = "abbreviation", 0.85
 #: which type a node takes when its documents' votes tie, most specific first
 TIE_ORDER = (ont.PERSON, ont.COMPANY, ont.PUBLIC_BODY, ont.ORGANIZATION, ont.GROUP, ont.LOCATION)
 #: the entity types whose co-occurrence is evidence that two mentions are one actor
@@ -235,7 +245,23 @@ class Linker:
         found = self._candidates({k for k, kind in keys if kind == NAME}, NAME, family(e["type"]))
         if len(found) == 1:
             return LinkDecision(found[0], "name", 0.95)
-        return self._other_type(e, own)
+        return self._by_abbreviation(e) or self._other_type(e, own)
+
+    def _by_abbreviation(self, e: dict[str, Any]) -> LinkDecision | None:
+        """A name of two words or more that shortens each word of one stored organisation's name ("Lib Dems",
+        "Man Utd" for "Liberal Democrats", "Manchester United": each word a prefix of its word, or its
+        letters in order from the same first letter) is that organisation.  Candidates are the organisations
+        whose initials the name's words give (their acronym key)."""
+        words = normalise(e["name"]).split()
+        if len(words) < 2 or not all(w.isalpha() for w in words):
+            return None
+        initials = "".join(w[0] for w in words)
+        found = [c for c in self._candidates(spellings(initials), ACRONYM, "org") if self._abbreviates(words, c)]
+        return LinkDecision(found[0], ABBREVIATION, ABBREVIATION_SCORE) if len(found) == 1 else None
+
+    def _abbreviates(self, words: list[str], entity_id: str) -> bool:
+        full = normalise(self.s.scalar(select(t.Entity.name).where(t.Entity.id == entity_id)) or "").split()
+        return len(full) == len(words) and words != full and all(shortens(w, f) for w, f in zip(words, full, strict=True))
 
     def _other_type(self, e: dict[str, Any], own: str) -> LinkDecision:
         """A name the store knows under one other type family only ("Acme Holdings" stored as a Company,
@@ -366,6 +392,20 @@ class Linker:
         for p in json.loads(positions or "[]"):
             words.update(normalise(p).split())
         return {w for w in words if len(w) > 2}
+
+
+def shortens(short: str, word: str) -> bool:
+    """Is ``short`` ``word`` or a short form of it: a prefix of three letters or more ("lib", "dems" for
+    "democrats": a plural "s" set aside), or its letters in order from the same first letter ("utd")."""
+    if short == word:
+        return True
+    if len(short) < 3 or len(short) >= len(word) or short[0] != word[0]:
+        return False
+    stem, base = (short[:-1], word[:-1]) if short.endswith("s") and word.endswith("s") else (short, word)
+    if base.startswith(stem):
+        return True
+    letters = iter(word)
+    return all(ch in letters for ch in short)
 
 
 def type_of(votes: dict[str, int]) -> str:
