@@ -199,12 +199,12 @@ class Linker:
             now = stored.get(d.entity_id)
             if e.get("country") or now is None or now[1] is not None or now[0] == e["type"]:
                 continue
-            q = (
+            ballot = (
                 select(t.Link.type, func.count(func.distinct(t.Link.document_id)))
                 .where(t.Link.entity_id == d.entity_id, t.Link.type.is_not(None))
                 .group_by(t.Link.type)
             )
-            votes = {etype: n for etype, n in self.s.execute(q)}
+            votes = {etype: n for etype, n in self.s.execute(ballot) if etype}
             votes[e["type"]] = votes.get(e["type"], 0) + 1
             winner = type_of(votes)
             if winner != now[0]:
