@@ -406,6 +406,11 @@
     });
     // descriptions are what articles called the actor, apart from its names and roles
     if (ent.descriptions && ent.descriptions.length) bits.push('Described as: ' + ent.descriptions.join('; '));
+    // the type is the articles' majority; say so when they disagreed
+    var votes = Object.keys(ent.type_votes || {});
+    if (votes.length > 1) {
+      bits.push('Typed ' + votes.map(function (k) { return k + ' in ' + ent.type_votes[k]; }).join(', ') + ' articles');
+    }
     d.textContent = bits.join(' · ');
   }
 
