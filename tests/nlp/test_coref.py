@@ -456,3 +456,19 @@ def test_salient_stops_at_the_window(ext):
     history = [Seen(0, 0, True, 0)]
     assert ReferenceResolver._salient(ext, history, WINDOW, {ont.PERSON}) == 0
     assert ReferenceResolver._salient(ext, history, WINDOW + 1, {ont.PERSON}) is None
+
+
+def test_an_office_left_unresolved_is_kept_for_the_store():
+    from newsgraph import extract
+
+    doc = extract("Crowds gathered outside the hall. Police closed the roads. The prime minister said the law would stay.")
+    assert [(d["text"], d["title"]) for d in doc["descriptors"]] == [("prime minister", "prime minister")]
+
+
+def test_the_offices_a_document_gives_its_people():
+    from newsgraph import extract
+
+    doc = extract("Home Secretary Charles Clarke met Deputy Prime Minister John Prescott in London.")
+    titles = {e["name"]: e.get("titles") for e in doc["entities"]}
+    assert titles["Charles Clarke"] == ["home secretary"]
+    assert titles["John Prescott"] is None  # a deputy prime minister is not the prime minister

@@ -170,3 +170,35 @@ def test_what_counts_as_a_short_form_of_a_word():
     assert shortens("wanderers", "wanderers")
     assert not shortens("li", "liberal")  # too short to say
     assert not shortens("new", "national") and not shortens("real", "royal") and not shortens("bank", "barclays")
+
+
+TITLED = [
+    ("t1", "Prime Minister Ann Northcote visited a school in Leeds on Monday.", "2005-03-01"),
+    ("t2", "Prime Minister Ann Northcote opened a hospital in York.", "2005-03-05"),
+]
+OFFICE = "Crowds gathered outside the hall. Police closed the roads. Shops shut early. The prime minister said the law would stay."
+
+
+def test_an_office_the_article_leaves_unresolved_links_to_its_holder_at_the_time(tmp_path):
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, text, day in [*TITLED, ("t3", OFFICE, "2005-04-01")]:
+            save(st, extract(text, id=key, published=day), text)
+        assert [(lk["name"], lk["entity"], lk["reason"]) for lk in st.links(document="t3")] == [("prime minister", "Ann Northcote", "title-role")]
+        (node,) = [e for e in st.entities() if e["name"] == "Ann Northcote"]
+        assert st.entity(node["id"])["descriptions"] == ["prime minister"]  # a description, never a name
+        assert "prime minister" not in st.entity(node["id"])["aliases"]
+
+
+def test_an_office_is_nobody_years_later_or_when_two_hold_it(tmp_path):
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, text, day in [*TITLED, ("t3", OFFICE, "2011-04-01")]:
+            save(st, extract(text, id=key, published=day), text)
+        assert st.links(document="t3") == []  # out of the holder's time: no mention is kept
+    others = [
+        ("t4", "Prime Minister Piet Vandermeer visited a port in Ghent.", "2005-03-02"),
+        ("t5", "Prime Minister Piet Vandermeer met farmers.", "2005-03-03"),
+    ]
+    with Store(str(tmp_path / "h.db")) as st:
+        for key, text, day in [*TITLED, *others, ("t3", OFFICE, "2005-04-01")]:
+            save(st, extract(text, id=key, published=day), text)
+        assert st.links(document="t3") == []  # two holders, nothing in the article to choose

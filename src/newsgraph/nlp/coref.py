@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load
-from newsgraph.nlp.extraction import Extraction, extraction
+from newsgraph.nlp.extraction import ExtractedDescriptor, Extraction, extraction
 from newsgraph.nlp.syntax import SUBJECT_DEPS
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -56,6 +56,7 @@ class ReferenceResolver:
         titles = load("titles.json", lang)
         orgs = load("organizations.json", lang)
         self.person_nouns = set(titles["person_descriptors"])
+        self.offices = set(titles["titles"])  # "the prime minister" left unresolved is kept for the store
         self.company_nouns = set(orgs["company_descriptors"])
         self.org_nouns = set(orgs["organization_descriptors"])
         self.reporting = set(load("status_cues.json", lang)["reporting_verbs"])
@@ -151,6 +152,8 @@ class ReferenceResolver:
             return None
         if is_person:
             e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True)
+            if e is None and span.text.lower() in self.offices:
+                ext.descriptors.append(ExtractedDescriptor(span.start_char, span.end_char, span.text, span.text.lower()))
             return (e, "descriptor", "descriptor", span) if e is not None else None
         e = self._salient(ext, history, s_idx, ORG_TYPES, subjects_only=False)
         if e is None:

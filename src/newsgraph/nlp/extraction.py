@@ -101,6 +101,17 @@ def group_phrase(t: Token) -> Span:
 
 
 @dataclass
+class ExtractedDescriptor:
+    """An office the text names instead of a person ("the prime minister") that the document itself does
+    not resolve: the store may link it to whoever holds that ``title`` (lower case) at the time."""
+
+    start_char: int
+    end_char: int
+    text: str
+    title: str
+
+
+@dataclass
 class Extraction:
     """Everything newsgraph read in one document."""
 
@@ -109,6 +120,7 @@ class Extraction:
     roles: list[ExtractedRole] = field(default_factory=list)
     events: list[ExtractedInteraction] = field(default_factory=list)
     quotes: list[ExtractedQuote] = field(default_factory=list)
+    descriptors: list[ExtractedDescriptor] = field(default_factory=list)
 
     def entity_at(self, token_i: int) -> int | None:
         return self.token_entity.get(token_i)

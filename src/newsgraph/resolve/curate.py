@@ -83,6 +83,7 @@ def merge(store: Store, keep: str, absorb: str, force: bool = False, dry_run: bo
             "quotes": _move(s, t.Quote.speaker_id, b.id, a.id),
         }
         _move_rows(s, t.NameKey, b.id, a.id)
+        _move_rows(s, t.Title, b.id, a.id)
         _move(s, t.Link.entity_id, b.id, a.id)
         _move(s, t.Pin.entity_id, b.id, a.id)
         _move(s, t.Redirect.to_id, b.id, a.id)
@@ -135,6 +136,7 @@ def split(
             "quotes": _move(s, t.Quote.speaker_id, old.id, new.id, in_docs),
         }
         _move(s, t.Link.entity_id, old.id, new.id, in_docs)
+        _move(s, t.Title.entity_id, old.id, new.id, in_docs)
         for text in {new_name, *texts}:
             _add_alias(s, new.id, new.type, text)
         left = set(s.scalars(select(t.Mention.text).where(t.Mention.entity_id == old.id)))

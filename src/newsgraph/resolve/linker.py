@@ -44,7 +44,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
@@ -59,6 +59,9 @@ LINK_AT, LEAD = 0.6, 0.2
 OTHER_FAMILIES = (ont.PERSON, ont.ORGANIZATION, ont.LOCATION, ont.GROUP)
 OTHER_TYPE, OTHER_TYPE_SCORE = "other-type", 0.9
 ABBREVIATION, ABBREVIATION_SCORE = "abbreviation", 0.85
+#: an unresolved office links to the person most documents give that title: within so many years of the
+#: document's date, holding this share of those documents and at least this many
+TITLE_ROLE, TITLE_YEARS, TITLE_SHARE, TITLE_DOCUMENTS = "title-role", 1, 0.75, 2
 #: which type a node takes when its documents' votes tie, most specific first
 TIE_ORDER = (ont.PERSON, ont.COMPANY, ont.PUBLIC_BODY, ont.ORGANIZATION, ont.GROUP, ont.LOCATION)
 #: the entity types whose co-occurrence is evidence that two mentions are one actor
@@ -165,6 +168,8 @@ class Linker:
     def link_document(self, entities: list[dict[str, Any]]) -> dict[str, LinkDecision]:
         """Decisions for every entity of one document, keyed by its document id (``e1``…).  Names that
         need context (a lone surname, an acronym) are linked last, against the others' decisions."""
+        offices = [e for e in entities if e.get("descriptor")]
+        entities = [e for e in entities if not e.get("descriptor")]
         decisions: dict[str, LinkDecision] = {}
         self._prefetch(entities)
         later = [e for e in entities if not e.get("country") and (is_surname_only(e["type"], e["name"]) or is_acronym(e["type"], e["name"]))]
@@ -182,6 +187,8 @@ class Linker:
                 decisions[e["id"]] = self.link(e, (decided | others) - {mine})
                 if decisions[e["id"]].reason in ("surname", "acronym"):
                     maybe[e["id"]] = {decisions[e["id"]].entity_id}
+        decided = {d.entity_id for d in decisions.values() if d.reason != "country"}
+        decisions.update({e["id"]: self._by_title(e, decided) for e in offices})
         return self._vote_types(entities, decisions)
 
     def _vote_types(self, entities: list[dict[str, Any]], decisions: dict[str, LinkDecision]) -> dict[str, LinkDecision]:
@@ -262,6 +269,35 @@ class Linker:
     def _abbreviates(self, words: list[str], entity_id: str) -> bool:
         full = normalise(self.s.scalar(select(t.Entity.name).where(t.Entity.id == entity_id)) or "").split()
         return len(full) == len(words) and words != full and all(shortens(w, f) for w, f in zip(words, full, strict=True))
+
+    def _by_title(self, office: dict[str, Any], context: set[str]) -> LinkDecision:
+        """An office a document left unresolved ("the prime minister") is a person stored documents give that
+        title (``titles``) in at least ``TITLE_DOCUMENTS`` documents within ``TITLE_YEARS`` of the document's
+        date (any time when either is undated): the one the document itself names, else the one whose
+        documents share a rarely seen actor with it (``context``), else the one with ``TITLE_SHARE`` of those
+        documents; otherwise nobody (an empty id: the store keeps no mention of it)."""
+        q = (
+            select(t.Title.entity_id, func.count(func.distinct(t.Title.document_id)))
+            .join(t.Document, t.Document.id == t.Title.document_id)
+            .where(t.Title.title == office["name"])
+            .group_by(t.Title.entity_id)
+        )
+        when = (office.get("published") or "")[:10]
+        if len(when) == 10 and when[:4].isdigit():
+            lo, hi = f"{int(when[:4]) - TITLE_YEARS}{when[4:]}", f"{int(when[:4]) + TITLE_YEARS}{when[4:]}"
+            q = q.where(or_(t.Document.published.is_(None), t.Document.published.between(lo, hi + "\uffff")))
+        held = sorted(((n, self.follow(eid)) for eid, n in self.s.execute(q)), reverse=True)
+        total = sum(n for n, _ in held)
+        holders = [eid for n, eid in held if n >= TITLE_DOCUMENTS]
+        named = [eid for eid in holders if eid in context]
+        if len(named) == 1:
+            return LinkDecision(named[0], TITLE_ROLE, 0.9)
+        agree = [eid for eid in holders if self._evidence(context & self._neighbours(eid)) >= self._enough()]
+        if len(agree) == 1:
+            return LinkDecision(agree[0], TITLE_ROLE, 0.8)
+        if holders and held[0][0] >= TITLE_SHARE * total:
+            return LinkDecision(holders[0], TITLE_ROLE, round(held[0][0] / total, 2))
+        return LinkDecision("", "unresolved", 0.0)
 
     def _other_type(self, e: dict[str, Any], own: str) -> LinkDecision:
         """A name the store knows under one other type family only ("Acme Holdings" stored as a Company,

@@ -119,6 +119,16 @@ class Link(Base):
     type: Mapped[str | None] = mapped_column(String(32))  # the document's type for it: its vote on the node's type
 
 
+class Title(Base):
+    """An office a document gives a person ("Home Secretary Charles Clarke" -> "home secretary"): dated by
+    its document, it is how a later "the home secretary" finds its holder."""
+
+    __tablename__ = "titles"
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+
+
 class Pin(Base):
     """A curated or knowledge-base decision: a name key always means this entity."""
 

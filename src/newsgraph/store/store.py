@@ -335,7 +335,11 @@ class Store:
         _insert(s, t.Passage, [{"fingerprint": p, "document_id": doc_id} for p in passages])
         _insert(s, t.Source, [self._source_row(doc_id, meta, now)])
         entities = doc.get("entities", [])
-        decisions = link(s, entities)
+        offices = [
+            {"id": f"d{n}", "name": d["title"], "type": ont.PERSON, "descriptor": True, "published": meta.get("published"), "span": d}
+            for n, d in enumerate(doc.get("descriptors", []), 1)
+        ]
+        decisions = link(s, entities + offices)
         node = {e["id"]: decisions[e["id"]].entity_id for e in entities}
         # the document is new and every statement id below holds its id: nothing to look up
         ids = sorted(set(node.values()))
@@ -395,10 +399,43 @@ class Store:
                         "merged_by": m.get("merged_by", ""),
                     },
                 )
+        titles = {(nid, title) for e in entities for nid in [node[e["id"]]] for title in e.get("titles", [])}
+        for d in offices:  # an office the document left unresolved, linked to its holder or dropped
+            office = decisions.get(d["id"])
+            if office is None or not office.entity_id:
+                continue
+            span, nid = d["span"], office.entity_id
+            links.append(
+                {
+                    "document_id": doc_id,
+                    "local_id": d["id"],
+                    "entity_id": nid,
+                    "name": span["text"],
+                    "reason": decision.reason,
+                    "score": decision.score,
+                    "type": None,
+                }
+            )
+            mid = content_id(doc_id, span["start"], span["end"], nid)
+            mentions.setdefault(
+                mid,
+                {
+                    "id": mid,
+                    "entity_id": nid,
+                    "document_id": doc_id,
+                    "start": span["start"],
+                    "end": span["end"],
+                    "text": span["text"],
+                    "kind": "descriptor",
+                    "merged_by": office.reason,
+                },
+            )
+            descriptions.add((nid, span["text"]))
         _insert(s, t.Entity, list(new_entities.values()))
         for nid, node_type in sorted(retyped.items()):
             s.execute(update(t.Entity).where(t.Entity.id == nid).values(type=node_type).execution_options(synchronize_session=False))
         _insert(s, t.Link, links)
+        _insert(s, t.Title, [{"entity_id": nid, "title": title, "document_id": doc_id} for nid, title in sorted(titles)])
         _insert(s, t.Mention, list(mentions.values()))
         record_aliases(s, aliases)
         record_descriptions(s, descriptions)
