@@ -411,8 +411,8 @@ class Store:
                     "local_id": d["id"],
                     "entity_id": nid,
                     "name": span["text"],
-                    "reason": decision.reason,
-                    "score": decision.score,
+                    "reason": office.reason,
+                    "score": office.score,
                     "type": None,
                 }
             )
