@@ -463,12 +463,3 @@ def test_an_office_left_unresolved_is_kept_for_the_store():
 
     doc = extract("Crowds gathered outside the hall. Police closed the roads. The prime minister said the law would stay.")
     assert [(d["text"], d["title"]) for d in doc["descriptors"]] == [("prime minister", "prime minister")]
-
-
-def test_the_offices_a_document_gives_its_people():
-    from newsgraph import extract
-
-    doc = extract("Home Secretary Charles Clarke met Deputy Prime Minister John Prescott in London.")
-    titles = {e["name"]: e.get("titles") for e in doc["entities"]}
-    assert titles["Charles Clarke"] == ["home secretary"]
-    assert titles["John Prescott"] is None  # a deputy prime minister is not the prime minister

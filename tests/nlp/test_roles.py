@@ -103,3 +103,12 @@ def test_company_title_makes_the_org_a_company(read):
 def test_no_role_from_a_plain_list(read):
     doc = read("Executives from Google, Sam Altman and others attended.")
     assert not [r for r in doc["roles"] if names(doc, [r["person"]]) == ["Sam Altman"]]
+
+
+def test_the_offices_a_document_gives_its_people():
+    from newsgraph import extract
+
+    doc = extract("Home Secretary Charles Clarke met Deputy Prime Minister John Prescott in London.")
+    titles = {e["name"]: e.get("titles") for e in doc["entities"]}
+    assert titles["Charles Clarke"] == ["home secretary"]
+    assert titles["John Prescott"] is None  # a deputy prime minister is not the prime minister

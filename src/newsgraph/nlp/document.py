@@ -8,9 +8,9 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsgraph import ontology as ont
-from newsgraph.lang import load
 from newsgraph.nlp import context, finalise
-from newsgraph.nlp.extraction import LANGUAGE_KEY, ExtractedEntity, extraction
+from newsgraph.nlp.extraction import LANGUAGE_KEY, extraction
+from newsgraph.nlp.roles import offices_held
 from newsgraph.nlp.timex import resolve
 
 
@@ -134,20 +134,3 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
         "quotes": quotes,
         "descriptors": [{"start": d.start_char, "end": d.end_char, "text": d.text, "title": d.title} for d in ext.descriptors],
     }
-
-
-def offices_held(entity: ExtractedEntity, role_titles: list[str], lang: str) -> list[str]:
-    """The offices (the pack's ``titles``) the document gives a person: its ROLE titles and the title before
-    its name in its mentions ("Home Secretary Charles Clarke" -> "home secretary"), lower case."""
-    titles = load("titles.json", lang)
-    offices, modifiers = set(titles["titles"]), set(titles["modifiers"])
-    found = {t.lower() for t in role_titles if t.lower() in offices}
-    first = entity.name.lower().split()[0] if entity.name.split() else ""
-    for text in {*entity.aliases, *(m.text for m in entity.mentions if m.kind == "name")}:
-        words = text.lower().split()
-        if first and first in words[1:]:
-            before = words[: words.index(first)]
-            at = next((i for i in range(len(before)) if " ".join(before[i:]) in offices), None)
-            if at is not None and (at == 0 or before[at - 1] not in modifiers):  # a deputy prime minister is none
-                found.add(" ".join(before[at:]))
-    return sorted(found)

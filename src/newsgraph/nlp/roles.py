@@ -32,6 +32,8 @@ Lists:
   ("Green Party leaders Jane Doe and John Roe"), pattern name + ``_conj``
 
 A place that a team title ties to a person ("Northfield captain Jane Doe") is a team: it becomes an Organization.
+
+``offices_held``: the offices a document gives a person, kept by the store as dated titles.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load
-from newsgraph.nlp.extraction import ExtractedMention, ExtractedRole, Extraction, extraction
+from newsgraph.nlp.extraction import ExtractedEntity, ExtractedMention, ExtractedRole, Extraction, extraction
 
 _DETS = ("the", "a", "an")
 #: prepositions that tie a title or a name to its organisation ("leader of", "analyst at", "spokesman for")
@@ -775,3 +777,20 @@ class RoleExtractor:
 def make_roles(nlp: Language, name: str, lang: str) -> RoleExtractor:
     """spaCy factory of ``newsgraph_roles`` (a language pack may register its own: :mod:`newsgraph.lang`)."""
     return RoleExtractor(lang)
+
+
+def offices_held(entity: ExtractedEntity, role_titles: list[str], lang: str) -> list[str]:
+    """The offices (the pack's ``titles``) the document gives a person: its ROLE titles and the title before
+    its name in its mentions ("Home Secretary Charles Clarke" -> "home secretary"), lower case."""
+    titles = load("titles.json", lang)
+    offices, modifiers = set(titles["titles"]), set(titles["modifiers"])
+    found = {t.lower() for t in role_titles if t.lower() in offices}
+    first = entity.name.lower().split()[0] if entity.name.split() else ""
+    for text in {*entity.aliases, *(m.text for m in entity.mentions if m.kind == "name")}:
+        words = text.lower().split()
+        if first and first in words[1:]:
+            before = words[: words.index(first)]
+            at = next((i for i in range(len(before)) if " ".join(before[i:]) in offices), None)
+            if at is not None and (at == 0 or before[at - 1] not in modifiers):  # a deputy prime minister is none
+                found.add(" ".join(before[at:]))
+    return sorted(found)
