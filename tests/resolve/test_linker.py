@@ -5,7 +5,7 @@ import pytest
 
 from newsgraph import extract
 from newsgraph.ingest.save import save
-from newsgraph.resolve.linker import shortens, type_of
+from newsgraph.resolve.linker import known_people, known_type, shortens, type_of
 from newsgraph.store import Store
 
 ARTICLES = [
@@ -202,3 +202,13 @@ def test_an_office_is_nobody_years_later_or_when_two_hold_it(tmp_path):
         for key, text, day in [*TITLED, *others, ("t3", OFFICE, "2005-04-01")]:
             save(st, extract(text, id=key, published=day), text)
         assert st.links(document="t3") == []  # two holders, nothing in the article to choose
+
+
+def test_a_name_the_dictionaries_know_as_a_person_is_a_person_however_an_article_types_it(tmp_path):
+    known = sorted(known_people())[len(known_people()) // 2]  # any name of the shipped file
+    name = " ".join(w.capitalize() for w in known.split())
+    assert known_type(name) == "Person" and known_type("Northfield Holdings") is None
+    with Store(str(tmp_path / "g.db")) as st:
+        doc, text = _typed("m", name, "Location")
+        save(st, doc, text)
+        assert [e["type"] for e in st.entities() if e["name"] == name] == ["Person"]

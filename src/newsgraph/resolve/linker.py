@@ -26,7 +26,8 @@ Order of evidence, strongest first (each decision keeps its reason and score):
    it differently here); not for a lone word typed a person, which is a surname.
 
 One node, one type: every link keeps the type its document gave the entity (its vote), and a node takes
-the type most of its documents gave it, a tie going to the more specific type (``type_of``); a knowledge
+the type most of its documents gave it, a tie going to the more specific type (``type_of``); a name the
+event-data dictionaries know as a person's (``known_type``) is a Person whatever the votes; a knowledge
 base's type is not voted on.
 
 Co-occurring actors are people and organisations: countries, places and groups appear beside nearly
@@ -42,6 +43,8 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -204,7 +207,12 @@ class Linker:
         for e in entities:
             d = decisions[e["id"]]
             now = stored.get(d.entity_id)
-            if e.get("country") or now is None or now[1] is not None or now[0] == e["type"]:
+            if e.get("country") or (now is not None and now[1] is not None):
+                continue
+            if now is None or now[0] == e["type"]:  # a new node, or one its type agrees with: knowledge only
+                known = known_type(e["name"])
+                if known and known != (now or (e["type"], None))[0]:
+                    out[e["id"]] = LinkDecision(d.entity_id, d.reason, d.score, known)
                 continue
             ballot = (
                 select(t.Link.type, func.count(func.distinct(t.Link.document_id)))
@@ -213,7 +221,7 @@ class Linker:
             )
             votes = {etype: n for etype, n in self.s.execute(ballot) if etype}
             votes[e["type"]] = votes.get(e["type"], 0) + 1
-            winner = type_of(votes)
+            winner = known_type(e["name"]) or type_of(votes)
             if winner != now[0]:
                 out[e["id"]] = LinkDecision(d.entity_id, d.reason, d.score, winner)
         return out
@@ -428,6 +436,19 @@ class Linker:
         for p in json.loads(positions or "[]"):
             words.update(normalise(p).split())
         return {w for w in words if len(w) > 2}
+
+
+@lru_cache(maxsize=1)
+def known_people() -> frozenset[str]:
+    """Names the event-data field's dictionary knows as people (``known_people.json``, made from the Phoenix
+    country actors by ``scripts/phoenix_people.py``), normalised."""
+    data = json.loads(files("newsgraph.resolve").joinpath("known_people.json").read_text(encoding="utf-8"))
+    return frozenset(normalise(n) for n in data["people"])
+
+
+def known_type(name: str) -> str | None:
+    """The type knowledge gives a name, whatever articles typed it: a person for a name of ``known_people``."""
+    return ont.PERSON if normalise(name) in known_people() else None
 
 
 def shortens(short: str, word: str) -> bool:

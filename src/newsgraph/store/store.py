@@ -359,7 +359,7 @@ class Store:
                 new_entities[nid] = {
                     "id": nid,
                     "name": e["name"],
-                    "type": e["type"],
+                    "type": decision.node_type or e["type"],
                     "country": e.get("country"),
                     "kb_id": None,
                     "positions": None,
@@ -383,7 +383,7 @@ class Store:
             aliases.update((nid, alias) for alias in {e["name"], *e.get("aliases", [])} - said)
             descriptions.update((nid, text) for text in said)
             if not e.get("country"):
-                keys.append((nid, e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))]))
+                keys.append((nid, decision.node_type or e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))]))
             for m in e.get("mentions", []) + e.get("references", []):
                 mid = content_id(doc_id, m["start"], m["end"], nid)
                 mentions.setdefault(

@@ -1,0 +1,34 @@
+"""scripts/phoenix_people.py: the Phoenix country actors → the linker's known_people.json."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+spec = importlib.util.spec_from_file_location("phoenix_people", ROOT / "scripts" / "phoenix_people.py")
+assert spec and spec.loader
+phoenix = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(phoenix)
+
+ACTORS = """# written for this test
+JANE_Q._DOE_  # CountryInfo.txt
++PRESIDENT_JANE_DOE_
+\t[XYZGOV 970502-070627]
+\t[XYZELI]
+NORTHFIELD_PEOPLES_COUNCIL_  # CountryInfo.txt
+\t[XYZGOV]
+JOHN_ROE_  # CountryInfo.txt
+MARY_MAJOR_\t[XYZELI]
+"""
+
+
+def test_people_with_a_dated_office_and_no_bodies(tmp_path):
+    path = tmp_path / "Phoenix.Countries.actors.txt"
+    path.write_text(ACTORS, encoding="latin-1")
+    # the council is a body; John Roe holds no office; Mary Major is not a CountryInfo entry
+    assert phoenix.convert(path)["people"] == ["jane q. doe"]
+
+
+def test_the_committed_people_are_the_conversion_of_the_shared_file(shared):
+    committed = json.loads((ROOT / "src" / "newsgraph" / "resolve" / "known_people.json").read_text(encoding="utf-8"))
+    assert committed == phoenix.convert(shared / "data" / "petrarch2" / "Phoenix.Countries.actors.txt")
