@@ -14,7 +14,8 @@ same PLOVER type, a source and a target in common) around its time (``reach``), 
 
 A report that denies what others report (status ``negated``) joins the event like any other: the event
 is then *contradicted* and keeps both readings (``newsgraph.ontology.event_status``).  Otherwise a
-report starts a new event.  Among several candidates the best score wins, then the most recent event.
+report starts a new event.  Among several candidates the best score wins, then the latest by its date, then
+the id: the same articles group the same way however fast they were stored.
 """
 
 from __future__ import annotations
@@ -203,7 +204,9 @@ def group_reports(session: Session, reports: Sequence[Report]) -> list[Grouping]
     for r in reports:
         pool = {e.id: e for b in r.blocks for e in stored.get(b, []) + started.get(b, [])}
         scored = sorted(
-            ((found, e) for e in pool.values() if (found := compare(r, e))), key=lambda x: (x[0][1], x[1].last_seen, x[1].id), reverse=True
+            ((found, e) for e in pool.values() if (found := compare(r, e))),
+            key=lambda x: (x[0][1], str(x[1].start or ""), x[1].id),
+            reverse=True,
         )
         row = (r.date, r.stated_time, r.published, r.status, r.document_id, r.sentence)
         if scored:
