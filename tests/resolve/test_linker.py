@@ -212,3 +212,7 @@ def test_a_name_the_dictionaries_know_as_a_person_is_a_person_however_an_article
         doc, text = _typed("m", name, "Location")
         save(st, doc, text)
         assert [e["type"] for e in st.entities() if e["name"] == name] == ["Person"]
+        for key in "nop":  # three articles that say it is a company outvote the knowledge
+            doc, text = _typed(key, name, "Company")
+            save(st, doc, text)
+        assert [e["type"] for e in st.entities() if e["name"] == name] == ["Company"]

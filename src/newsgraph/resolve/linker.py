@@ -27,8 +27,8 @@ Order of evidence, strongest first (each decision keeps its reason and score):
 
 One node, one type: every link keeps the type its document gave the entity (its vote), and a node takes
 the type most of its documents gave it, a tie going to the more specific type (``type_of``); a name the
-event-data dictionaries know as a person's (``known_type``) is a Person whatever the votes; a knowledge
-base's type is not voted on.
+event-data dictionaries know as a person's (``known_type``) has ``KNOWN_VOTES`` more for Person; a
+knowledge base's type is not voted on.
 
 Co-occurring actors are people and organisations: countries, places and groups appear beside nearly
 everything.
@@ -65,6 +65,9 @@ ABBREVIATION, ABBREVIATION_SCORE = "abbreviation", 0.85
 #: an unresolved office links to the person most documents give that title: within so many years of the
 #: document's date, holding this share of those documents and at least this many
 TITLE_ROLE, TITLE_YEARS, TITLE_SHARE, TITLE_DOCUMENTS = "title-role", 1, 0.75, 2
+#: the votes knowledge of a name's type counts for (a known person's name typed a Location in one article
+#: stays a Person; a company that shares a known person's name becomes a Company once three articles say so)
+KNOWN_VOTES = 2
 #: which type a node takes when its documents' votes tie, most specific first
 TIE_ORDER = (ont.PERSON, ont.COMPANY, ont.PUBLIC_BODY, ont.ORGANIZATION, ont.GROUP, ont.LOCATION)
 #: the entity types whose co-occurrence is evidence that two mentions are one actor
@@ -209,20 +212,23 @@ class Linker:
             now = stored.get(d.entity_id)
             if e.get("country") or (now is not None and now[1] is not None):
                 continue
-            if now is None or now[0] == e["type"]:  # a new node, or one its type agrees with: knowledge only
-                known = known_type(e["name"])
-                if known and known != (now or (e["type"], None))[0]:
-                    out[e["id"]] = LinkDecision(d.entity_id, d.reason, d.score, known)
-                continue
-            ballot = (
-                select(t.Link.type, func.count(func.distinct(t.Link.document_id)))
-                .where(t.Link.entity_id == d.entity_id, t.Link.type.is_not(None))
-                .group_by(t.Link.type)
-            )
-            votes = {etype: n for etype, n in self.s.execute(ballot) if etype}
+            known = known_type(e["name"])
+            current = now[0] if now is not None else e["type"]
+            if current == e["type"] and known in (None, current):
+                continue  # the vote agrees with the node and nothing is known otherwise: no change
+            votes: dict[str, int] = {}
+            if now is not None:
+                ballot = (
+                    select(t.Link.type, func.count(func.distinct(t.Link.document_id)))
+                    .where(t.Link.entity_id == d.entity_id, t.Link.type.is_not(None))
+                    .group_by(t.Link.type)
+                )
+                votes = {etype: n for etype, n in self.s.execute(ballot) if etype}
             votes[e["type"]] = votes.get(e["type"], 0) + 1
-            winner = known_type(e["name"]) or type_of(votes)
-            if winner != now[0]:
+            if known:
+                votes[known] = votes.get(known, 0) + KNOWN_VOTES
+            winner = type_of(votes)
+            if winner != current:
                 out[e["id"]] = LinkDecision(d.entity_id, d.reason, d.score, winner)
         return out
 
