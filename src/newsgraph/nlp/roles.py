@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import cast
 
 from spacy.language import Language
@@ -779,11 +780,17 @@ def make_roles(nlp: Language, name: str, lang: str) -> RoleExtractor:
     return RoleExtractor(lang)
 
 
+@cache
+def _offices(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The pack's titles of office and the modifiers that may precede one ("deputy"), read once."""
+    titles = load("titles.json", lang)
+    return frozenset(titles["titles"]), frozenset(titles["modifiers"])
+
+
 def offices_held(entity: ExtractedEntity, role_titles: list[str], lang: str) -> list[str]:
     """The offices (the pack's ``titles``) the document gives a person: its ROLE titles and the title before
     its name in its mentions ("Home Secretary Charles Clarke" -> "home secretary"), lower case."""
-    titles = load("titles.json", lang)
-    offices, modifiers = set(titles["titles"]), set(titles["modifiers"])
+    offices, modifiers = _offices(lang)
     found = {t.lower() for t in role_titles if t.lower() in offices}
     first = entity.name.lower().split()[0] if entity.name.split() else ""
     for text in {*entity.aliases, *(m.text for m in entity.mentions if m.kind == "name")}:

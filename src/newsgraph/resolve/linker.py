@@ -55,6 +55,7 @@ from newsgraph.names import ACRONYM, NAME, SURNAME, family, name_keys, normalise
 from newsgraph.resolve.keys import is_acronym, is_surname_only
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
+from newsgraph.store.store import type_votes
 
 SURNAME_SCORE, ONLY_SCORE, CONTEXT_SCORE, TITLE_SCORE, PROMINENCE_SCORE = 0.4, 0.2, 0.3, 0.2, 0.1
 LINK_AT, LEAD = 0.6, 0.2
@@ -216,14 +217,7 @@ class Linker:
             current = now[0] if now is not None else e["type"]
             if current == e["type"] and known in (None, current):
                 continue  # the vote agrees with the node and nothing is known otherwise: no change
-            votes: dict[str, int] = {}
-            if now is not None:
-                ballot = (
-                    select(t.Link.type, func.count(func.distinct(t.Link.document_id)))
-                    .where(t.Link.entity_id == d.entity_id, t.Link.type.is_not(None))
-                    .group_by(t.Link.type)
-                )
-                votes = {etype: n for etype, n in self.s.execute(ballot) if etype}
+            votes = type_votes(self.s, d.entity_id) if now is not None else {}
             votes[e["type"]] = votes.get(e["type"], 0) + 1
             if known:
                 votes[known] = votes.get(known, 0) + KNOWN_VOTES

@@ -46,6 +46,30 @@ def described(entity: dict[str, Any]) -> set[str]:
     return {m["text"] for m in entity.get("references", []) if m.get("kind") == "descriptor"} - names
 
 
+def type_votes(s: Session, entity_id: str) -> dict[str, int]:
+    """The types the documents gave an entity, each with how many documents gave it (their links' votes)."""
+    q = (
+        select(t.Link.type, func.count(func.distinct(t.Link.document_id)))
+        .where(t.Link.entity_id == entity_id, t.Link.type.is_not(None))
+        .group_by(t.Link.type)
+    )
+    return {etype: n for etype, n in sorted(s.execute(q)) if etype}
+
+
+def _mention_row(doc_id: str, entity_id: str, m: dict[str, Any], kind: str, merged_by: str) -> dict[str, Any]:
+    """The ``mentions`` row of span ``m`` (start, end, text) of a document, as a mention of ``entity_id``."""
+    return {
+        "id": content_id(doc_id, m["start"], m["end"], entity_id),
+        "entity_id": entity_id,
+        "document_id": doc_id,
+        "start": m["start"],
+        "end": m["end"],
+        "text": m["text"],
+        "kind": kind,
+        "merged_by": merged_by,
+    }
+
+
 def record_descriptions(s: Session, pairs: Iterable[tuple[str, str]]) -> None:
     """Record each (entity id, description), once."""
     pairs = {(e, d[:500]) for e, d in pairs}
@@ -385,20 +409,8 @@ class Store:
             if not e.get("country"):
                 keys.append((nid, decision.node_type or e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))]))
             for m in e.get("mentions", []) + e.get("references", []):
-                mid = content_id(doc_id, m["start"], m["end"], nid)
-                mentions.setdefault(
-                    mid,
-                    {
-                        "id": mid,
-                        "entity_id": nid,
-                        "document_id": doc_id,
-                        "start": m["start"],
-                        "end": m["end"],
-                        "text": m["text"],
-                        "kind": m.get("kind", "name"),
-                        "merged_by": m.get("merged_by", ""),
-                    },
-                )
+                row = _mention_row(doc_id, nid, m, m.get("kind", "name"), m.get("merged_by", ""))
+                mentions.setdefault(row["id"], row)
         titles = {(nid, title) for e in entities for nid in [node[e["id"]]] for title in e.get("titles", [])}
         for d in offices:  # an office the document left unresolved, linked to its holder or dropped
             office = decisions.get(d["id"])
@@ -416,20 +428,8 @@ class Store:
                     "type": None,
                 }
             )
-            mid = content_id(doc_id, span["start"], span["end"], nid)
-            mentions.setdefault(
-                mid,
-                {
-                    "id": mid,
-                    "entity_id": nid,
-                    "document_id": doc_id,
-                    "start": span["start"],
-                    "end": span["end"],
-                    "text": span["text"],
-                    "kind": "descriptor",
-                    "merged_by": office.reason,
-                },
-            )
+            row = _mention_row(doc_id, nid, span, "descriptor", office.reason)
+            mentions.setdefault(row["id"], row)
             descriptions.add((nid, span["text"]))
         _insert(s, t.Entity, list(new_entities.values()))
         for nid, node_type in sorted(retyped.items()):
@@ -667,8 +667,7 @@ class Store:
             assert e is not None  # resolve answers the id of a stored entity
             aliases = sorted(set(s.scalars(select(t.Alias.alias).where(t.Alias.entity_id == eid))) - {e.name})
             descriptions = sorted(s.scalars(select(t.Description.text).where(t.Description.entity_id == eid)))
-            votes = select(t.Link.type, func.count(func.distinct(t.Link.document_id))).where(t.Link.entity_id == eid, t.Link.type.is_not(None))
-            type_votes = dict(sorted(s.execute(votes.group_by(t.Link.type)).all()))  # type: ignore[arg-type]
+            votes = type_votes(s, eid)
             held = list(s.scalars(select(t.Role).where(or_(t.Role.person_id == eid, t.Role.org_id == eid))))
             names = self._names(s, {x for r in held for x in (r.person_id, r.org_id)})
             roles = []
@@ -700,7 +699,7 @@ class Store:
             "id": e.id,
             "name": e.name,
             "type": e.type,
-            "type_votes": type_votes,
+            "type_votes": votes,
             "country": e.country,
             "kb_id": e.kb_id,
             "positions": json.loads(e.positions or "[]"),
