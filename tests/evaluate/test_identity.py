@@ -84,3 +84,12 @@ def test_actor_pairs_are_scored_from_the_ingested_store(folders, tmp_path):
 def test_pairwise_scores():
     pairs = [("a", True, True, "x"), ("b", True, False, "x"), ("c", False, True, "x"), ("d", False, False, "x")]
     assert identity.prf(pairs) == (0.5, 0.5, 0.5, 4, 2)
+
+
+def test_a_gold_mention_names_the_stored_mention_at_its_head_not_a_modifier_inside_it():
+    text = "the former England coach"
+    spans = [(11, 18, "england")]  # only "England" is stored
+    assert identity._entity_at(spans, 0, len(text)) is None
+    assert identity._entity_at([*spans, (18, 24, "coach")], 0, len(text)) == "coach"
+    # a stored name that covers most of the gold mention is what it names ("(TUC)" left out of the name)
+    assert identity._entity_at([(4, 25, "tuc")], 0, 31) == "tuc"

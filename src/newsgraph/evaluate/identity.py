@@ -216,12 +216,13 @@ def _nth(text: str, piece: str, nth: int) -> int:
 
 def _entity_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
     """The entity of the stored mention a gold mention [start, end) names: the one that ends where it ends
-    (the head of "Trade Secretary Patricia Hewitt" is the name, not the title), else the one that overlaps it
-    most; None when no stored mention overlaps it."""
+    (the head of "Trade Secretary Patricia Hewitt" is the name, not the title), else the one that covers most
+    of it ("The Trades Union Congress (TUC)"); None when none does.  A name inside a description that it
+    only modifies ("England" in "the former England coach") is not what the description names."""
     best, rank = None, (0, 0)
     for s, e, eid in spans:
         overlap = min(e, end) - max(s, start)
-        if overlap > 0 and (found := (int(e == end), overlap)) > rank:
+        if overlap > 0 and (e == end or 2 * overlap >= end - start) and (found := (int(e == end), overlap)) > rank:
             best, rank = eid, found
     return best
 
