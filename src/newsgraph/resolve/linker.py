@@ -256,11 +256,24 @@ class Linker:
             return LinkDecision(own, "exact", 1.0) if exists else self._other_type(e, own)
         if exists:
             return LinkDecision(own, "exact", 1.0)
-        keys = name_keys(e["type"], names)
-        found = self._candidates({k for k, kind in keys if kind == NAME}, NAME, family(e["type"]))
+        found = self._by_names(e, names)
         if len(found) == 1:
             return LinkDecision(found[0], "name", 0.95)
         return self._by_abbreviation(e) or self._other_type(e, own)
+
+    def _by_names(self, e: dict[str, Any], names: list[str]) -> list[str]:
+        """The stored entities that hold one of ``names``.  An acronym the document writes beside its full
+        name ("World Trade Organisation (WTO)") finds only a node known by the acronym alone: a node with
+        another full name and the same letters is another organisation."""
+        fam = family(e["type"])
+        full = [n for n in names if not is_acronym(e["type"], n)]
+        found = self._candidates({k for k, kind in name_keys(e["type"], full) if kind == NAME}, NAME, fam)
+        letters = [n for n in names if is_acronym(e["type"], n)]
+        if found or not letters:
+            return found
+        found = self._candidates({k for k, kind in name_keys(e["type"], letters) if kind == NAME}, NAME, fam)
+        stored = {eid: name for eid, name in self.s.execute(select(t.Entity.id, t.Entity.name).where(t.Entity.id.in_(found)))}
+        return [c for c in found if not full or is_acronym(e["type"], stored.get(c, ""))]
 
     def _by_abbreviation(self, e: dict[str, Any]) -> LinkDecision | None:
         """A name of two words or more that shortens each word of one stored organisation's name ("Lib Dems",
