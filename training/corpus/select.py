@@ -1,12 +1,17 @@
 """Choose the articles of the annotated corpus, reproducibly, and cut them into annotation batches.
 
-    python training/corpus/select.py ../shared/data
+    python training/corpus/select.py ../shared/data            # the first 300 (batches b0-b7)
+    python training/corpus/select.py ../shared/data --extend   # the next 120 (batches b8-b15)
 
 200 BBC articles (40 from each of the five categories) and 100 PolNeAR articles (the shared half, about
 14 from each of the seven outlets), each chosen as the lowest SHA-1 of its id within its category or
 outlet; 20 of them (10 + 10) are also annotated by a second annotator for the agreement check.  Writes
 ``manifest.jsonl`` (one line per article: source, doc_id, group, batch, second) and, for annotators,
 ``batches/<batch>.jsonl`` with the texts (batches are not committed: the texts stay in shared/).
+
+``--extend`` adds the next articles in the same orders (16 more from each BBC category, 40 more PolNeAR
+articles round the outlets) in eight batches of 15, ``b8`` to ``b15``, with 8 of them (4 + 4) read a second
+time by the next batch's annotator; it appends them to the manifest and leaves the first 300 as they are.
 """
 
 from __future__ import annotations
@@ -29,16 +34,22 @@ def _key(doc_id: str) -> str:
     return hashlib.sha1(doc_id.encode("utf-8")).hexdigest()
 
 
-def _bbc(data: Path) -> list[dict]:
+EXTEND_BBC_PER_CATEGORY = 16
+EXTEND_POLNEAR = 40
+EXTEND_BATCHES = 8
+EXTEND_SECOND = 8
+
+
+def _bbc(data: Path, skip: int = 0, take: int = BBC_PER_CATEGORY) -> list[dict]:
     by_cat: dict[str, list[dict]] = defaultdict(list)
     with gzip.open(data / "bbc-news" / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:
             a = json.loads(line)
             by_cat[a["category"]].append({"source": "bbc-news", "doc_id": a["id"], "group": a["category"], "title": a["title"], "text": a["text"]})
-    return [a for cat in sorted(by_cat) for a in sorted(by_cat[cat], key=lambda a: _key(a["doc_id"]))[:BBC_PER_CATEGORY]]
+    return [a for cat in sorted(by_cat) for a in sorted(by_cat[cat], key=lambda a: _key(a["doc_id"]))[skip : skip + take]]
 
 
-def _polnear(data: Path) -> list[dict]:
+def _polnear(data: Path, skip: int = 0, take: int = POLNEAR_TOTAL) -> list[dict]:
     by_outlet: dict[str, list[dict]] = defaultdict(list)
     with gzip.open(data / "polnear" / "polnear-core.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:
@@ -47,12 +58,12 @@ def _polnear(data: Path) -> list[dict]:
     ranked = [sorted(v, key=lambda a: _key(a["doc_id"])) for _, v in sorted(by_outlet.items())]
     chosen: list[dict] = []
     i = 0
-    while len(chosen) < POLNEAR_TOTAL:
+    while len(chosen) < skip + take:
         for outlet in ranked:
-            if i < len(outlet) and len(chosen) < POLNEAR_TOTAL:
+            if i < len(outlet) and len(chosen) < skip + take:
                 chosen.append(outlet[i])
         i += 1
-    return chosen
+    return chosen[skip:]
 
 
 def main(data: Path) -> None:
@@ -69,11 +80,30 @@ def main(data: Path) -> None:
         a["second"] = None
     for a in second:
         a["second"] = f"b{(int(a['batch'][1:]) + 1) % BATCHES}"
+    _write(articles, range(BATCHES), "w")
+
+
+def extend(data: Path) -> None:
+    """The next articles after the first 300, in batches b8-b15, appended to the manifest."""
+    articles = _bbc(data, BBC_PER_CATEGORY, EXTEND_BBC_PER_CATEGORY) + _polnear(data, POLNEAR_TOTAL, EXTEND_POLNEAR)
+    articles.sort(key=lambda a: _key(a["doc_id"]))
+    first = BATCHES
+    for i, a in enumerate(articles):
+        a["batch"] = f"b{first + i % EXTEND_BATCHES}"
+        a["text_sha1"] = hashlib.sha1(a["text"].encode("utf-8")).hexdigest()
+        a["second"] = None
+    for source in ("bbc-news", "polnear"):
+        for a in [a for a in articles if a["source"] == source][: EXTEND_SECOND // 2]:
+            a["second"] = f"b{first + (int(a['batch'][1:]) - first + 1) % EXTEND_BATCHES}"
+    _write(articles, range(first, first + EXTEND_BATCHES), "a")
+
+
+def _write(articles: list[dict], batches: range, mode: str) -> None:
     (HERE / "batches").mkdir(exist_ok=True)
-    with (HERE / "manifest.jsonl").open("w", encoding="utf-8") as f:
+    with (HERE / "manifest.jsonl").open(mode, encoding="utf-8") as f:
         for a in articles:
             f.write(json.dumps({k: a[k] for k in ("source", "doc_id", "group", "batch", "second", "text_sha1")}) + "\n")
-    for b in range(BATCHES):
+    for b in batches:
         name = f"b{b}"
         with (HERE / "batches" / f"{name}.jsonl").open("w", encoding="utf-8") as f:
             for a in articles:
@@ -86,4 +116,5 @@ def main(data: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data"))
+    args = [a for a in sys.argv[1:] if a != "--extend"]
+    (extend if "--extend" in sys.argv else main)(Path(args[0] if args else "../shared/data"))
