@@ -403,3 +403,10 @@ def test_a_country_before_an_unnamed_ruler_stands_for_the_ruler_in_a_list(read):
 def test_a_bare_place_after_a_caption_list_is_no_party(read):
     doc = read("President Anna Berg meets with Brazilian President Carlos Ruiz, left, and Chilean President Tomas Vidal, Ottawa, June 2, 2019")
     assert not any(o == "Ottawa" for _, o in _consult(doc))
+
+
+def test_a_person_who_attacks_attacks_in_words(read):
+    assert ("ACCUSE", "Ann Lee", "Tom Ford", "occurred") in edges(read("Ann Lee attacked Tom Ford over the budget on Monday."))
+    assert ("ACCUSE", "Ann Lee", "Tom Ford", "occurred") in edges(read("Ann Lee launched an attack on Tom Ford on Monday."))
+    # a state or an armed group that attacks assaults
+    assert ("ASSAULT", "Germany", "France", "occurred") in edges(read("Germany attacked France on Monday."))

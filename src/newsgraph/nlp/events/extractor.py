@@ -3,6 +3,8 @@ interaction per target, with its status, time and confidence (:mod:`newsgraph.nl
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -232,6 +234,14 @@ class EventExtractor(ArgumentFinder):
         ``fallback``'s other arguments (see :func:`argument_candidates`) is the target."""
         if not src:
             return
+        if cue.lemma in self.cues.by_source_type:
+            by_type = self.cues.by_source_type[cue.lemma]
+            kind = ext.entities[src[0]].type
+            if kind in by_type:
+                retyped = by_type[kind]
+                if retyped is None:
+                    return
+                cue = replace(cue, type=retyped)  # "Howard attacked Blair": criticism
         two_party = cue.type in self.cues.two_party
         named_other = bool(tgt_toks)
         if two_party:

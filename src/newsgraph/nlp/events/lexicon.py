@@ -39,6 +39,8 @@ class CueLexicon:
         data = load("event_cues.json", lang)
         self.default_preps = tuple(data["default_target_preps"])
         self.actor_object = {k: v for k, v in data["actor_object_verbs"].items() if not k.startswith("_")}
+        #: cue lemma -> {source entity type -> the type to use, or None for no event}
+        self.by_source_type: dict[str, dict[str, str | None]] = {k: v for k, v in data.get("source_type_cues", {}).items() if not k.startswith("_")}
         self.two_party = ont.TWO_PARTY_EVENTS
         self.topic_object = frozenset(data["topic_object_verbs"])
         self.object_or_none = frozenset(data["actor_or_no_object_verbs"]["verbs"])
