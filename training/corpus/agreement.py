@@ -1,4 +1,5 @@
-"""Agreement between the two readings of the 20 articles annotated twice (docs/annotation.md).
+"""Agreement between the two readings of the articles annotated twice (docs/annotation.md): 20 of the
+first 300 (batches b0-b7) and 8 of the extension (b8-b15), printed apart and together.
 
     python training/corpus/agreement.py [../shared/tools/score.py]
 
@@ -31,15 +32,20 @@ def as_document(record: dict) -> dict:
     }
 
 
-def readings() -> list[tuple[dict, dict]]:
+def _batch(path: Path) -> int:
+    return int(path.name.split("-")[0].split(".")[0][1:])
+
+
+def readings(batches: range = range(100)) -> list[tuple[dict, dict]]:
+    """(first reading, second reading) of the articles of ``batches`` read twice."""
     first: dict[str, dict] = {}
-    for path in sorted(HERE.glob("b?.jsonl")):
+    for path in sorted(p for p in HERE.glob("b*.jsonl") if not p.stem.endswith("-second") and _batch(p) in batches):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
                 first[r["doc_id"]] = r
     pairs = []
-    for path in sorted(HERE.glob("b?-second.jsonl")):
+    for path in sorted(HERE.glob("b*-second.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
@@ -53,21 +59,26 @@ def main(scorer: Path) -> int:
     assert spec and spec.loader
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
-    pairs = readings()
+    for part, batches in (("first 300", range(8)), ("extension", range(8, 16)), ("all", range(100))):
+        print(f"{part}:")
+        _print(score, readings(batches))
+    return 0
+
+
+def _print(score: object, pairs: list[tuple[dict, dict]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for name, (gold_side, pred_side) in {"first as gold": (0, 1), "second as gold": (1, 0)}.items():
             gold, pred = Path(tmp) / "g.jsonl", Path(tmp) / "p.jsonl"
             gold.write_text("".join(json.dumps(p[gold_side]) + "\n" for p in pairs), encoding="utf-8")
             pred.write_text("".join(json.dumps(as_document(p[pred_side])) + "\n" for p in pairs), encoding="utf-8")
-            s = score.score_edges(str(gold), str(pred))
-            loose = score.score_edges(str(gold), str(pred), ignore_status=True)
+            s = score.score_edges(str(gold), str(pred))  # type: ignore[attr-defined]
+            loose = score.score_edges(str(gold), str(pred), ignore_status=True)  # type: ignore[attr-defined]
             e, r, q = s["events"], s["roles"], s["quotes"]
             print(
-                f"{name}: {len(pairs)} articles; events (status) P {e['p']:.3f} R {e['r']:.3f} F1 {e['f1']:.3f} "
+                f"  {name}: {len(pairs)} articles; events (status) P {e['p']:.3f} R {e['r']:.3f} F1 {e['f1']:.3f} "
                 f"(gold {e['gold']}, other {e['pred']}); events any status F1 {loose['events']['f1']:.3f}; "
                 f"ROLE P {r['p']:.3f} R {r['r']:.3f} F1 {r['f1']:.3f}; quotes (piece inside the other's piece, same speaker) R {q['r']}"
             )
-    return 0
 
 
 if __name__ == "__main__":
