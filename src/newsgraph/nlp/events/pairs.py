@@ -177,6 +177,8 @@ class PairClassifier:
             return doc
         ext = extraction(doc)
         known = {(v.type, tuple(v.source), tuple(v.target), v.sent_start) for v in ext.events}
+        # a meeting read one way by the rules is the same meeting read the other way by the model
+        known |= {(t, tgt, src, sent) for t, src, tgt, sent in known if t in ont.SYMMETRIC_EVENTS}
         read_by_rules = frozenset((s, t, v.sent_start) for v in ext.events for s in v.source for t in v.target)
         made: dict[int, int] = {}  # agent noun key -> the entity made for it
         for c in candidates(doc, ext, self.types, skip=read_by_rules):
@@ -206,6 +208,8 @@ class PairClassifier:
                 )
             )
             known.add((etype, (c.source,), (c.target,), c.sent.start))
+            if etype in ont.SYMMETRIC_EVENTS:
+                known.add((etype, (c.target,), (c.source,), c.sent.start))
         ext.events = coding.keep_targeted(ext.events)
         return doc
 
