@@ -1,7 +1,8 @@
 """Choose the articles of the annotated corpus, reproducibly, and cut them into annotation batches.
 
     python training/corpus/select.py ../shared/data            # the first 300 (batches b0-b7)
-    python training/corpus/select.py ../shared/data --extend   # the next 120 (batches b8-b15)
+    python training/corpus/select.py ../shared/data --extend 1 # the next 120 (batches b8-b15)
+    python training/corpus/select.py ../shared/data --extend 2 # the next 240 (batches b16-b23)
 
 200 BBC articles (40 from each of the five categories) and 100 PolNeAR articles (the shared half, about
 14 from each of the seven outlets), each chosen as the lowest SHA-1 of its id within its category or
@@ -9,9 +10,10 @@ outlet; 20 of them (10 + 10) are also annotated by a second annotator for the ag
 ``manifest.jsonl`` (one line per article: source, doc_id, group, batch, second) and, for annotators,
 ``batches/<batch>.jsonl`` with the texts (batches are not committed: the texts stay in shared/).
 
-``--extend`` adds the next articles in the same orders (16 more from each BBC category, 40 more PolNeAR
-articles round the outlets) in eight batches of 15, ``b8`` to ``b15``, with 8 of them (4 + 4) read a second
-time by the next batch's annotator; it appends them to the manifest and leaves the first 300 as they are.
+``--extend R`` adds round R of further articles in the same orders, in eight batches, 8 of them (4 + 4) read a
+second time by the next batch's annotator, appended to the manifest (what is there stays as it is): round 1
+is 16 more from each BBC category and 40 more PolNeAR articles round the outlets (batches ``b8`` to ``b15``,
+15 articles each); round 2 is 32 more per category and 80 more PolNeAR (``b16`` to ``b23``, 30 each).
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ def _key(doc_id: str) -> str:
     return hashlib.sha1(doc_id.encode("utf-8")).hexdigest()
 
 
-EXTEND_BBC_PER_CATEGORY = 16
-EXTEND_POLNEAR = 40
+#: each round of extension: (BBC articles per category, PolNeAR articles)
+ROUNDS = [(16, 40), (32, 80)]
 EXTEND_BATCHES = 8
 EXTEND_SECOND = 8
 
@@ -83,11 +85,14 @@ def main(data: Path) -> None:
     _write(articles, range(BATCHES), "w")
 
 
-def extend(data: Path) -> None:
-    """The next articles after the first 300, in batches b8-b15, appended to the manifest."""
-    articles = _bbc(data, BBC_PER_CATEGORY, EXTEND_BBC_PER_CATEGORY) + _polnear(data, POLNEAR_TOTAL, EXTEND_POLNEAR)
+def extend(data: Path, round_: int) -> None:
+    """Round ``round_`` (from 1) of articles after the first 300 and the rounds before, appended to the manifest."""
+    bbc_done = BBC_PER_CATEGORY + sum(b for b, _ in ROUNDS[: round_ - 1])
+    polnear_done = POLNEAR_TOTAL + sum(n for _, n in ROUNDS[: round_ - 1])
+    bbc, polnear = ROUNDS[round_ - 1]
+    articles = _bbc(data, bbc_done, bbc) + _polnear(data, polnear_done, polnear)
     articles.sort(key=lambda a: _key(a["doc_id"]))
-    first = BATCHES
+    first = BATCHES + EXTEND_BATCHES * (round_ - 1)
     for i, a in enumerate(articles):
         a["batch"] = f"b{first + i % EXTEND_BATCHES}"
         a["text_sha1"] = hashlib.sha1(a["text"].encode("utf-8")).hexdigest()
@@ -116,5 +121,10 @@ def _write(articles: list[dict], batches: range, mode: str) -> None:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--extend"]
-    (extend if "--extend" in sys.argv else main)(Path(args[0] if args else "../shared/data"))
+    args = sys.argv[1:]
+    round_ = int(args.pop(args.index("--extend") + 1)) if "--extend" in args else 0
+    folder = Path(next((a for a in args if a != "--extend"), "../shared/data"))
+    if round_:
+        extend(folder, round_)
+    else:
+        main(folder)
