@@ -224,6 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-shared", dest="shared", action="store_false", help="Train on the corpus alone (not the PLOVER records and M2E2).")
     ap.add_argument("--out", default=str(ROOT / "src" / "newsgraph" / "lang" / "en" / "event_pairs.json"))
     ap.add_argument("--roles-out", default=str(ROOT / "src" / "newsgraph" / "lang" / "en" / "role_pairs.json"))
+    ap.add_argument(
+        "--role-batches",
+        type=int,
+        default=None,
+        help="Train the ROLE classifier on the corpus batches b0 to b(N-1) only (the shipped weights: 16, docs/accuracy.md).",
+    )
     args = ap.parse_args(argv)
     spec = importlib.util.spec_from_file_location("score", args.scorer)
     assert spec and spec.loader
@@ -240,6 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     train(X, y, groups, Path(args.out), len(docs) + len(more_docs))
     role_docs, role_gold = crossre.convert(sorted((Path(args.data) / "crossre").glob("*train*.json"))) if args.shared else ([], [])
+    if args.role_batches is not None:
+        batch = {r["doc_id"]: int(r["batch"][1:]) for r in map(json.loads, (Path(args.corpus) / "manifest.jsonl").read_text(encoding="utf-8").splitlines())}
+        chosen = [i for i, d in enumerate(docs) if batch.get(d["id"], 0) < args.role_batches]
+        docs, gold = [docs[i] for i in chosen], [gold[i] for i in chosen]
     X, y, groups = role_samples(docs + role_docs, gold + role_gold, score)
     print(f"roles: {len(docs)} tune documents of the corpus and {len(role_docs)} CrossRE training sentences, {len(y)} pairs, {y.count(ROLE)} ties")
     train(X, y, groups, Path(args.roles_out), len(docs) + len(role_docs))

@@ -274,7 +274,7 @@ class ArgumentFinder:
             t = t.head
         return []
 
-    def _is_party(self, ext: Extraction, tok: Token) -> bool:
+    def is_party(self, ext: Extraction, tok: Token) -> bool:
         """Can the phrase headed by ``tok`` be the other party of a meeting: a name, a pronoun, an actor noun
         or title ("met his counterpart", "spoke to officials"), not a topic ("spoke to Russia's support")?"""
         members = fan_out(tok)

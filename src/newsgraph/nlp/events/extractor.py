@@ -59,7 +59,7 @@ class EventExtractor(ArgumentFinder):
             ]  # not "hands", not "talks"
             if cue.lemma in self.cues.topic_object:
                 tgt_toks = []  # "discussed the budget": a topic, not a party
-            if cue.lemma in self.cues.object_or_none and tgt_toks and not any(self._is_party(ext, o) for o in tgt_toks):
+            if cue.lemma in self.cues.object_or_none and tgt_toks and not any(self.is_party(ext, o) for o in tgt_toks):
                 return  # "met the standards": no meeting
             if cue.lemma in self.cues.actor_object and cue.particle is None:
                 object_cue = self._actor_object_cue(doc, ext, tok, cue, tgt_toks)
@@ -72,7 +72,7 @@ class EventExtractor(ArgumentFinder):
             # "spoke on the phone with X"
             tgt_toks += [g for p in self.cues.medium_preps(tok) if p.lower_ in cue.target_preps for g in p.children if g.dep_ == "pobj"]
             extra = self._object_list(doc, ext, tok, tgt_toks, set(src))
-        if extra or any(self._is_party(ext, t) for t in tgt_toks) if meeting else tgt_toks:
+        if extra or any(self.is_party(ext, t) for t in tgt_toks) if meeting else tgt_toks:
             # "spoke to four leaders, including X and Y"
             tgt_toks += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in LIST_INTRODUCERS for g in c.children if g.dep_ == "pobj"]
         chain = clause_chain(tok)
@@ -149,7 +149,7 @@ class EventExtractor(ArgumentFinder):
             subj = subject_of(gv)
             if meeting and is_passive(gv) and passive_agent(gv) is not None:
                 subj = passive_agent(gv)  # "was confirmed by X in a meeting with Y"
-            if subj is not None and subj.i != tok.i and not (meeting and not self._is_party(ext, subj)):
+            if subj is not None and subj.i != tok.i and not (meeting and not self.is_party(ext, subj)):
                 # not "the election is set to dominate a meeting of leaders"
                 src = self._subject_parties(doc, ext, gv) if meeting else self.actors(doc, ext, subj)
         elif not src and meeting and (own_targets or shared):
@@ -245,7 +245,7 @@ class EventExtractor(ArgumentFinder):
         two_party = cue.type in self.cues.two_party
         named_other = bool(tgt_toks)
         if two_party:
-            tgt_toks = [t for t in tgt_toks if self._is_party(ext, t)]  # "spoke to Russia's support": a topic
+            tgt_toks = [t for t in tgt_toks if self.is_party(ext, t)]  # "spoke to Russia's support": a topic
         targets: list[int] = list(extra_targets or [])
         for t in tgt_toks:
             for e in self.actors(doc, ext, t, exclude=set(src), parties_only=two_party, met=two_party):

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import ontology as ont
 from newsgraph.lang import load, pack
 from newsgraph.nlp import coding
+from newsgraph.nlp.events.arguments import ArgumentFinder
 from newsgraph.nlp.events.lexicon import CueLexicon
 from newsgraph.nlp.events.status import StatusCues, clause_chain
 from newsgraph.nlp.extraction import ExtractedInteraction, Extraction, extraction
@@ -44,6 +45,7 @@ class PairCandidate:
     trigger: int  # token index
     sent: Span
     features: list[str]
+    arguments: tuple[Token, ...] = ()  # the phrases of the two sides that hang from the trigger
 
 
 def actor_of(ext: Extraction, doc: Doc, key: int) -> int:
@@ -88,8 +90,9 @@ def _actor_kind(ext: Extraction, types: CueTypes, key: int, tok: Token) -> tuple
     return entity.type, next((m.kind for m in entity.mentions if m.start <= tok.i < m.end), "name")
 
 
-def features(ext: Extraction, types: CueTypes, a: int, ta: Token, b: int, tb: Token) -> tuple[Token, list[str]] | None:
-    """The trigger and features of the pair (``a`` at ``ta``, ``b`` at ``tb``), or None when no short path
+def features(ext: Extraction, types: CueTypes, a: int, ta: Token, b: int, tb: Token) -> tuple[Token, list[str], tuple[Token, ...]] | None:
+    """The trigger and features of the pair (``a`` at ``ta``, ``b`` at ``tb``), and the phrases of the two
+    sides that hang from the trigger ("support" in "spoke to *support* of b"); None when no short path
     joins them."""
     found = path_between(ta, tb)
     if found is None:
@@ -144,7 +147,8 @@ def features(ext: Extraction, types: CueTypes, a: int, ta: Token, b: int, tb: To
     feats += [f"modal={m}" for m in aux]
     if trigger.dep_ == "conj":
         feats.append("conj")
-    return trigger, feats
+    heads = (next((t for t in reversed(side) if t.dep_ not in ("prep", "agent")), None) for side in (side_a, side_b))
+    return trigger, feats, tuple(t for t in heads if t is not None)
 
 
 def candidates(doc: Doc, ext: Extraction, types: CueTypes, skip: frozenset[tuple[int, int, int]] = frozenset()) -> list[PairCandidate]:
@@ -159,7 +163,7 @@ def candidates(doc: Doc, ext: Extraction, types: CueTypes, skip: frozenset[tuple
                     continue
                 found = features(ext, types, a, ta, b, tb)
                 if found is not None:
-                    out.append(PairCandidate(a, b, found[0].i, sent, found[1]))
+                    out.append(PairCandidate(a, b, found[0].i, sent, found[1], found[2]))
     return out
 
 
@@ -171,6 +175,7 @@ class PairClassifier:
         self.model = PairModel(load("event_pairs.json", lang)) if pack(lang).has("event_pairs.json") else None
         self.types = CueTypes(lang) if self.model else None
         self.status_cues = StatusCues(lang) if self.model else None
+        self.arguments = ArgumentFinder(lang) if self.model else None
 
     def __call__(self, doc: Doc) -> Doc:
         if self.model is None or self.types is None or self.status_cues is None:
@@ -185,6 +190,8 @@ class PairClassifier:
             etype, p = self.model.predict(c.features)
             if p < self.model.threshold:
                 continue
+            if etype in ont.TWO_PARTY_EVENTS and self.arguments and not all(self.arguments.is_party(ext, t) for t in c.arguments):
+                continue  # "spoke to Chile's support of the rebels": a topic, as the rules read it
             for key in (c.source, c.target):
                 if key < 0 and key not in made:
                     made[key] = actor_of(ext, doc, key)
