@@ -247,7 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     train(X, y, groups, Path(args.out), len(docs) + len(more_docs))
     role_docs, role_gold = crossre.convert(sorted((Path(args.data) / "crossre").glob("*train*.json"))) if args.shared else ([], [])
     if args.role_batches is not None:
-        batch = {r["doc_id"]: int(r["batch"][1:]) for r in map(json.loads, (Path(args.corpus) / "manifest.jsonl").read_text(encoding="utf-8").splitlines())}
+        batch = {
+            r["doc_id"]: int(r["batch"][1:]) for r in map(json.loads, (Path(args.corpus) / "manifest.jsonl").read_text(encoding="utf-8").splitlines())
+        }
         chosen = [i for i, d in enumerate(docs) if batch.get(d["id"], 0) < args.role_batches]
         docs, gold = [docs[i] for i in chosen], [gold[i] for i in chosen]
     X, y, groups = role_samples(docs + role_docs, gold + role_gold, score)
