@@ -68,21 +68,23 @@ def _polnear(data: Path, skip: int = 0, take: int = POLNEAR_TOTAL) -> list[dict]
     return chosen[skip:]
 
 
-def main(data: Path) -> None:
-    articles = _bbc(data) + _polnear(data)
+def _batched(articles: list[dict], first: int, batches: int, second: int) -> list[dict]:
+    """``articles`` in hash order, dealt round batches ``b<first>`` to ``b<first + batches - 1>``; the agreement
+    sample (the first ``second`` / 2 BBC and PolNeAR articles in hash order) read again by the next batch's
+    annotator."""
     articles.sort(key=lambda a: _key(a["doc_id"]))
     for i, a in enumerate(articles):
-        a["batch"] = f"b{i % BATCHES}"
+        a["batch"] = f"b{first + i % batches}"
         a["text_sha1"] = hashlib.sha1(a["text"].encode("utf-8")).hexdigest()
-    # the agreement sample: the first 10 BBC and 10 PolNeAR articles in hash order, read again by the next batch's annotator
-    second: list[dict] = []
-    for source in ("bbc-news", "polnear"):
-        second += [a for a in articles if a["source"] == source][: SECOND // 2]
-    for a in articles:
         a["second"] = None
-    for a in second:
-        a["second"] = f"b{(int(a['batch'][1:]) + 1) % BATCHES}"
-    _write(articles, range(BATCHES), "w")
+    for source in ("bbc-news", "polnear"):
+        for a in [a for a in articles if a["source"] == source][: second // 2]:
+            a["second"] = f"b{first + (int(a['batch'][1:]) - first + 1) % batches}"
+    return articles
+
+
+def main(data: Path) -> None:
+    _write(_batched(_bbc(data) + _polnear(data), 0, BATCHES, SECOND), range(BATCHES), "w")
 
 
 def extend(data: Path, round_: int) -> None:
@@ -90,16 +92,8 @@ def extend(data: Path, round_: int) -> None:
     bbc_done = BBC_PER_CATEGORY + sum(b for b, _ in ROUNDS[: round_ - 1])
     polnear_done = POLNEAR_TOTAL + sum(n for _, n in ROUNDS[: round_ - 1])
     bbc, polnear = ROUNDS[round_ - 1]
-    articles = _bbc(data, bbc_done, bbc) + _polnear(data, polnear_done, polnear)
-    articles.sort(key=lambda a: _key(a["doc_id"]))
     first = BATCHES + EXTEND_BATCHES * (round_ - 1)
-    for i, a in enumerate(articles):
-        a["batch"] = f"b{first + i % EXTEND_BATCHES}"
-        a["text_sha1"] = hashlib.sha1(a["text"].encode("utf-8")).hexdigest()
-        a["second"] = None
-    for source in ("bbc-news", "polnear"):
-        for a in [a for a in articles if a["source"] == source][: EXTEND_SECOND // 2]:
-            a["second"] = f"b{first + (int(a['batch'][1:]) - first + 1) % EXTEND_BATCHES}"
+    articles = _batched(_bbc(data, bbc_done, bbc) + _polnear(data, polnear_done, polnear), first, EXTEND_BATCHES, EXTEND_SECOND)
     _write(articles, range(first, first + EXTEND_BATCHES), "a")
 
 
