@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from newsgraph.evaluate.corpus import annotation_files
+
 HERE = Path(__file__).parent
 
 
@@ -39,7 +41,7 @@ def _batch(path: Path) -> int:
 def readings(batches: range = range(100)) -> list[tuple[dict, dict]]:
     """(first reading, second reading) of the articles of ``batches`` read twice."""
     first: dict[str, dict] = {}
-    for path in sorted(p for p in HERE.glob("b*.jsonl") if not p.stem.endswith("-second") and _batch(p) in batches):
+    for path in (p for p in annotation_files(HERE) if _batch(p) in batches):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)

@@ -262,12 +262,15 @@ def eval_polnear(score: ModuleType, data: Path, tmp: Path, limit: int | None) ->
         records = [{"id": i, "text": t} for i, t, _ in score.polnear_articles(str(path))]
         run = _extract(records, tmp / "polnear.jsonl", limit)
         read = run.read
+        pronouns = pronouns_as_mentions(run.pred, tmp / "polnear-pronouns.jsonl")
 
-        def measure(keep: Callable[[str], bool], path: Path = path, run: Run = run, read: frozenset[str] = read) -> list[tuple[str, Value]]:
+        def measure(
+            keep: Callable[[str], bool], path: Path = path, run: Run = run, read: frozenset[str] = read, pronouns: Path = pronouns
+        ) -> list[tuple[str, Value]]:
             gold = subsets.gzipped_jsonl(path, lambda doc_id: doc_id in read and keep(doc_id), "id", tmp / "polnear-part.jsonl.gz")
             s = score.score_polnear(str(gold), str(run.pred))
             c, f = s["content"], s["full"]
-            seen = score.score_polnear(str(gold), str(pronouns_as_mentions(run.pred, tmp / "polnear-pronouns.jsonl")))["full"]
+            seen = score.score_polnear(str(gold), str(pronouns))["full"]
             return [
                 *_prf("quote content", c["p"], c["r"], c["f1"]),
                 *_prf("quote speaker+content", f["p"], f["r"], f["f1"]),

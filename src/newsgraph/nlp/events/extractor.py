@@ -234,14 +234,12 @@ class EventExtractor(ArgumentFinder):
         ``fallback``'s other arguments (see :func:`argument_candidates`) is the target."""
         if not src:
             return
-        if cue.lemma in self.cues.by_source_type:
-            by_type = self.cues.by_source_type[cue.lemma]
-            kind = ext.entities[src[0]].type
-            if kind in by_type:
-                retyped = by_type[kind]
-                if retyped is None:
-                    return
-                cue = replace(cue, type=retyped)  # "Howard attacked Blair": criticism
+        by_type = self.cues.by_source_type.get(cue.lemma, {})
+        if ext.entities[src[0]].type in by_type:
+            retyped = by_type[ext.entities[src[0]].type]
+            if retyped is None:
+                return
+            cue = replace(cue, type=retyped)  # "Howard attacked Blair": criticism
         two_party = cue.type in self.cues.two_party
         named_other = bool(tgt_toks)
         if two_party:

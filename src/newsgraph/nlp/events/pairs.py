@@ -25,7 +25,7 @@ from newsgraph.lang import load, pack
 from newsgraph.nlp import coding
 from newsgraph.nlp.events.arguments import ArgumentFinder
 from newsgraph.nlp.events.lexicon import CueLexicon
-from newsgraph.nlp.events.status import StatusCues, clause_chain
+from newsgraph.nlp.events.status import clause_chain
 from newsgraph.nlp.extraction import ExtractedInteraction, Extraction, extraction
 from newsgraph.nlp.pair_model import NONE, PairModel
 from newsgraph.nlp.syntax import path_between, prep_on, side_labels
@@ -56,8 +56,8 @@ def actor_of(ext: Extraction, doc: Doc, key: int) -> int:
 class CueTypes:
     """What the lexicons say a word signals: the hand lexicon's type and the CAMEO dictionary's."""
 
-    def __init__(self, lang: str) -> None:
-        cues = CueLexicon(lang)
+    def __init__(self, lang: str, cues: CueLexicon | None = None) -> None:
+        cues = cues or CueLexicon(lang)
         self.hand: dict[str, str] = {lemma: cs[-1].type for lemma, cs in cues.verbs.items() if cs}
         self.hand.update({lemma: c.type for lemma, c in cues.nouns.items()})
         self.hand.update({lemma: c.type for lemma, c in cues.adjectives.items()})
@@ -173,12 +173,13 @@ class PairClassifier:
 
     def __init__(self, lang: str = "en") -> None:
         self.model = PairModel(load("event_pairs.json", lang)) if pack(lang).has("event_pairs.json") else None
-        self.types = CueTypes(lang) if self.model else None
-        self.status_cues = StatusCues(lang) if self.model else None
+        # the rules' argument reader holds the cue lexicon and the status cues: loaded once, shared
         self.arguments = ArgumentFinder(lang) if self.model else None
+        self.types = CueTypes(lang, self.arguments.cues) if self.arguments else None
+        self.status_cues = self.arguments.status_cues if self.arguments else None
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.model is None or self.types is None or self.status_cues is None:
+        if self.model is None or self.types is None or self.status_cues is None or self.arguments is None:
             return doc
         ext = extraction(doc)
         known = {(v.type, tuple(v.source), tuple(v.target), v.sent_start) for v in ext.events}
@@ -190,7 +191,7 @@ class PairClassifier:
             etype, p = self.model.predict(c.features)
             if p < self.model.threshold:
                 continue
-            if etype in ont.TWO_PARTY_EVENTS and self.arguments and not all(self.arguments.is_party(ext, t) for t in c.arguments):
+            if etype in ont.TWO_PARTY_EVENTS and not all(self.arguments.is_party(ext, t) for t in c.arguments):
                 continue  # "spoke to Chile's support of the rebels": a topic, as the rules read it
             for key in (c.source, c.target):
                 if key < 0 and key not in made:
