@@ -104,3 +104,10 @@ def test_quote_cue_fires_on_its_sentence(read, cue, sentence):
     doc = read(sentence)
     names = {e["id"]: e["name"] for e in doc["entities"]}
     assert [names.get(q["speaker"]) for q in doc["quotes"]] == ["Maria Lopez"], (cue, doc["quotes"])
+
+
+@pytest.mark.parametrize("noun", QUOTE_CUES["spokesperson_nouns"])
+def test_spokesperson_noun_gives_the_quote_to_the_body(read, noun):
+    doc = read(QUOTE_CUES["spokesperson_template"].format(noun=noun))
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    assert [names.get(q["speaker"]) for q in doc["quotes"]] == ["Acme Corporation"], (noun, doc["quotes"])

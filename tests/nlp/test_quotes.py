@@ -83,6 +83,22 @@ def test_spokeswoman_for_an_organisation(read):
     assert [s for s, _ in got] == ["Democratic Party"]
 
 
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ('"We will appeal against the ruling next week," a Northwind Bank spokesman said.', "Northwind Bank"),
+        ('"We will not comment on the matter," the Northwind Bank\'s spokeswoman told reporters.', "Northwind Bank"),
+    ],
+)
+def test_spokesperson_speaks_for_the_body_named_beside_it(read, text, speaker):
+    assert [s for s, _ in _quotes(read(text))] == [speaker]
+
+
+def test_a_member_is_not_a_spokesperson(read):
+    got = _quotes(read('"It is a good deal for the workers," a Northwind Party councillor said.'))
+    assert [s for s, _ in got] == []
+
+
 def test_frame_without_a_parsed_subject(read):
     text = (
         '"We have had better rallies than this one," Ohio delegate Tom Hale, '

@@ -24,7 +24,7 @@ fall out the same way.
 
 The speaker is an entity: the subject of the attribution verb (a name, or a pronoun or descriptor that
 reference resolution joined to an entity), a name beside it ("spokesman X"), or the body a spokesperson
-speaks for ("a spokeswoman for X").  Quotations whose speaker is no entity are left out.
+speaks for ("a spokeswoman for X", "an X official").  Quotations whose speaker is no entity are left out.
 """
 
 from __future__ import annotations
@@ -134,6 +134,7 @@ class QuoteExtractor:
         self.say_verbs = set(load("status_cues.json", lang)["reporting_verbs"]) | set(cues["attribution_verbs"])
         self.inline_min_words = int(cues["inline_min_words"])
         self.inline_verbs = set(cues["inline_verbs"])
+        self.spokespeople = frozenset(cues.get("spokesperson_nouns", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         ext = extraction(doc)
@@ -298,10 +299,10 @@ class QuoteExtractor:
             t = t.head
         return None
 
-    @staticmethod
-    def _speaker_entity(ext: Extraction, tok: Token | None) -> int | None:
+    def _speaker_entity(self, ext: Extraction, tok: Token | None) -> int | None:
         """The entity ``tok`` (a subject) names or refers to: itself, a name beside it ("spokesman
-        John Smith", "X, the senator"), or the body it speaks for ("a spokeswoman for X")."""
+        John Smith", "X, the senator"), or the body a spokesperson speaks for ("a spokeswoman for X",
+        "an X spokesman", "X's officials": lexicon ``spokesperson_nouns``)."""
         if tok is None:
             return None
         e = ext.entity_at(tok.i)
@@ -311,9 +312,10 @@ class QuoteExtractor:
             for idx, ent in enumerate(ext.entities):
                 if ent.type == ont.PERSON and tok.text in (ent.name.split()[-1], *ent.aliases):
                     return idx
+        speaks_for = tok.lower_ in self.spokespeople
         for c in tok.children:
-            if c.dep_ in ("compound", "appos", "flat", "nmod") and ext.entity_at(c.i) is not None:
-                if tok.pos_ == "PROPN" or ext.entities[cast(int, ext.entity_at(c.i))].type == ont.PERSON or c.dep_ == "appos":
+            if c.dep_ in ("compound", "appos", "flat", "nmod", "poss") and ext.entity_at(c.i) is not None:
+                if speaks_for or (c.dep_ != "poss" and (tok.pos_ == "PROPN" or ext.entities[cast(int, ext.entity_at(c.i))].type == ont.PERSON or c.dep_ == "appos")):
                     return ext.entity_at(c.i)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "for":
