@@ -191,7 +191,7 @@ class SpanishQuotes(QuoteExtractor):
         self.inline_min_words = int(cues["inline_min_words"])
         self.inline_verbs = set(cues["inline_verbs"])
         self.according = set(cues["according_words"])
-        self.spokespeople = set(cues["spokesperson_nouns"])
+        self.spokespeople = frozenset(cues["spokesperson_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         ext = extraction(doc)
@@ -390,12 +390,12 @@ class SpanishQuotes(QuoteExtractor):
                 return self._speaker_entity(ext, _subject(tok))
         return None
 
-    def _speaker_entity(self, ext: Extraction, tok: Token | None) -> int | None:  # type: ignore[override]
+    def _speaker_entity(self, ext: Extraction, tok: Token | None) -> int | None:
         """The entity ``tok`` (a subject) names or refers to, as in English (itself, a name in apposition or
         a surname), or the body a spokesperson speaks for (``un portavoz del Ministerio``)."""
         if tok is None:
             return None
-        e = QuoteExtractor._speaker_entity(ext, tok)
+        e = super()._speaker_entity(ext, tok)
         if e is not None or lemma(tok) not in self.spokespeople:
             return e
         for c in tok.children:
