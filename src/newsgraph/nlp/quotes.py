@@ -315,7 +315,9 @@ class QuoteExtractor:
         speaks_for = tok.lower_ in self.spokespeople
         for c in tok.children:
             if c.dep_ in ("compound", "appos", "flat", "nmod", "poss") and ext.entity_at(c.i) is not None:
-                if speaks_for or (c.dep_ != "poss" and (tok.pos_ == "PROPN" or ext.entities[cast(int, ext.entity_at(c.i))].type == ont.PERSON or c.dep_ == "appos")):
+                if speaks_for or (
+                    c.dep_ != "poss" and (tok.pos_ == "PROPN" or ext.entities[cast(int, ext.entity_at(c.i))].type == ont.PERSON or c.dep_ == "appos")
+                ):
                     return ext.entity_at(c.i)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "for":
