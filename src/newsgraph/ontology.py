@@ -122,6 +122,10 @@ COOPERATIVE_EVENTS: Final = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE
 HOSTILE_EVENTS: Final = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 #: Types that already are statements about a future act: no intention event is derived from them.
 STANCE_EVENTS: Final = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
+#: Types whose act is the statement itself: "X said Y would fail" is an ACCUSE that occurred, whatever the
+#: mood of what was said; other types reported by a speaker ("X said they will not back Y") take the status
+#: of the reported act.
+SPEECH_EVENTS: Final = STANCE_EVENTS | {"ACCUSE"}
 
 #: Symmetric interactions: source and target may be swapped.
 SYMMETRIC_EVENTS: Final = frozenset({"CONSULT", "COOPERATE"})

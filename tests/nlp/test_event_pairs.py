@@ -6,7 +6,8 @@ import json
 import pytest
 
 from newsgraph.lang import load
-from newsgraph.nlp.events.pairs import CueTypes, PairClassifier, candidates
+from newsgraph.nlp.events.pairs import CueTypes, PairClassifier, act_of, candidates, features
+from newsgraph.nlp.events.status import clause_chain
 from newsgraph.nlp.extraction import extraction
 from newsgraph.nlp.pair_model import NONE, PairModel
 from newsgraph.nlp.pipeline import pipeline_for
@@ -117,3 +118,20 @@ def test_role_classifier_leaves_an_organisation_a_title_binds_to_another_name(nl
     ext = extraction(doc)
     ties = {(ext.entities[r.person].name, ext.entities[r.org].name) for r in ext.roles}
     assert ("John Doe", "Acme Corp") in ties and ("Jane Roe", "Acme Corp") not in ties
+
+
+def test_a_reported_act_takes_its_status_from_the_reported_clause(nlp, types):
+    clf = PairClassifier("en")
+    reporting = clf.status_cues.reporting
+
+    def status_of(text, source, target, etype):
+        doc = _parsed(nlp, text)
+        ext = extraction(doc)
+        a, b = (next(i for i, e in enumerate(ext.entities) if e.name == n) for n in (source, target))
+        ta, tb = (doc[ext.entities[k].mentions[0].start] for k in (a, b))
+        trigger, _, _, side = features(ext, types, a, ta, b, tb)
+        return trigger.lemma_, clf.status_cues.status(clause_chain(act_of(trigger, side, etype, reporting)), None)
+
+    assert status_of("Greenpeace said it will not support Northwind Energy.", "Greenpeace", "Northwind Energy", "SUPPORT") == ("say", "negated")
+    # a speech act is the saying itself: it occurred, whatever the mood of what was said
+    assert status_of("Greenpeace said Northwind Energy would wreck the coast.", "Greenpeace", "Northwind Energy", "ACCUSE") == ("say", "occurred")

@@ -46,6 +46,7 @@ class PairCandidate:
     sent: Span
     features: list[str]
     arguments: tuple[Token, ...] = ()  # the phrases of the two sides that hang from the trigger
+    target_side: tuple[Token, ...] = ()  # the path from the target up to the trigger (the target first)
 
 
 def actor_of(ext: Extraction, doc: Doc, key: int) -> int:
@@ -90,10 +91,12 @@ def _actor_kind(ext: Extraction, types: CueTypes, key: int, tok: Token) -> tuple
     return entity.type, next((m.kind for m in entity.mentions if m.start <= tok.i < m.end), "name")
 
 
-def features(ext: Extraction, types: CueTypes, a: int, ta: Token, b: int, tb: Token) -> tuple[Token, list[str], tuple[Token, ...]] | None:
-    """The trigger and features of the pair (``a`` at ``ta``, ``b`` at ``tb``), and the phrases of the two
-    sides that hang from the trigger ("support" in "spoke to *support* of b"); None when no short path
-    joins them."""
+def features(
+    ext: Extraction, types: CueTypes, a: int, ta: Token, b: int, tb: Token
+) -> tuple[Token, list[str], tuple[Token, ...], tuple[Token, ...]] | None:
+    """The trigger and features of the pair (``a`` at ``ta``, ``b`` at ``tb``), the phrases of the two
+    sides that hang from the trigger ("support" in "spoke to *support* of b") and the path from ``tb`` up
+    to the trigger; None when no short path joins them."""
     found = path_between(ta, tb)
     if found is None:
         return None
@@ -148,7 +151,16 @@ def features(ext: Extraction, types: CueTypes, a: int, ta: Token, b: int, tb: To
     if trigger.dep_ == "conj":
         feats.append("conj")
     heads = (next((t for t in reversed(side) if t.dep_ not in ("prep", "agent")), None) for side in (side_a, side_b))
-    return trigger, feats, tuple(t for t in heads if t is not None)
+    return trigger, feats, tuple(t for t in heads if t is not None), tuple(side_b)
+
+
+def act_of(trigger: Token, target_side: tuple[Token, ...], etype: str, reporting: set[str]) -> Token:
+    """The verb whose clause states the act, for its status: the trigger; but when the trigger reports
+    speech and the type is no speech act of its own, the reported clause's verb nearest the target ("said
+    they *will not vote* for Y": negated; "said the rival *had failed*" stays the saying's ACCUSE)."""
+    if etype in ont.SPEECH_EVENTS or trigger.lemma_.lower() not in reporting:
+        return trigger
+    return next((t for t in target_side[1:] if t.pos_ in ("VERB", "AUX")), trigger)
 
 
 def candidates(doc: Doc, ext: Extraction, types: CueTypes, skip: frozenset[tuple[int, int, int]] = frozenset()) -> list[PairCandidate]:
@@ -163,7 +175,7 @@ def candidates(doc: Doc, ext: Extraction, types: CueTypes, skip: frozenset[tuple
                     continue
                 found = features(ext, types, a, ta, b, tb)
                 if found is not None:
-                    out.append(PairCandidate(a, b, found[0].i, sent, found[1], found[2]))
+                    out.append(PairCandidate(a, b, found[0].i, sent, found[1], found[2], found[3]))
     return out
 
 
@@ -200,7 +212,8 @@ class PairClassifier:
             if c.source == c.target or (etype, (c.source,), (c.target,), c.sent.start) in known:
                 continue
             trigger = doc[c.trigger]
-            status = self.status_cues.status(clause_chain(trigger), None)
+            act = act_of(trigger, c.target_side, etype, self.status_cues.reporting)
+            status = self.status_cues.status(clause_chain(act), None)
             ext.events.append(
                 ExtractedInteraction(
                     type=etype,
