@@ -126,3 +126,23 @@ def test_one_word_name_after_of_a_person_is_an_organisation(read):
     doc = read("The president will meet Sundar Pichai of Google and Tim Cook of Apple.")
     by_name = _by_name(doc)
     assert by_name["Google"]["type"] in ("Company", "Organization") and by_name["Apple"]["type"] in ("Company", "Organization")
+
+
+def test_a_members_word_before_a_person_refers_to_the_collective(read):
+    doc = read("Progressive pollster Jane Doe said the Progressives were ahead.")
+    party = _by_name(doc)["Progressives"]
+    assert party["type"] == "Organization"  # a party, not an unnamed group
+    assert any(r["text"] == "Progressive" and r["merged_by"] == "member_word" for r in party["references"])
+
+
+def test_member_plurals_name_the_collective():
+    from newsgraph.nlp.entities import EntityConsolidator
+
+    words = EntityConsolidator("en")
+    assert words._collectives("tory") == ["torys", "tories"] and "democrats" in words._collectives("democratic")
+    assert words._collectives("ic") == []  # too short to be a member's word
+
+
+def test_a_members_word_before_a_thing_is_no_reference(read):
+    doc = read("Progressive reforms were welcomed by the Progressives.")
+    assert not any(r.get("merged_by") == "member_word" for e in doc["entities"] for r in e.get("references", []))

@@ -44,6 +44,8 @@ PATTERN_CASES = [
     ("He finished behind Peter Hollis and Green Party Anna Berg.", "Anna Berg", "Green Party", "org_compound_name"),
     ("Northfield United 214 (Jane Doe 84, John Roe 52).", "John Roe", "Northfield United", "org_paren_names"),
     ("Northfield United - Jane Doe (captain), John Roe, Ann Poe.", "Ann Poe", "Northfield United", "org_dash_names"),
+    ("Progressive pollster Jane Doe said the Progressives were ahead.", "Jane Doe", "Progressives", "member_word_name"),
+    ("Senior Progressive Jane Doe said the Progressives would win the vote.", "Jane Doe", "Progressives", "member_word_name"),
 ]
 
 

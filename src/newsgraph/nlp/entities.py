@@ -22,7 +22,7 @@ from newsgraph.names import normalise
 from newsgraph.nlp.countries import country_index
 from newsgraph.nlp.extraction import LANGUAGE_KEY, ExtractedEntity, ExtractedMention, extraction
 from newsgraph.nlp.ner import combine
-from newsgraph.nlp.syntax import without_determiners
+from newsgraph.nlp.syntax import premodifies, without_determiners
 
 #: The news NER's labels (``newsgraph.models``, CoNLL-2003): names of people, organisations and places;
 #: MISC (nationalities, groups, events, products) only joins a name or makes a demonym or group.
@@ -42,6 +42,9 @@ class _Cluster:
     country: str | None = None
     mentions: list[ExtractedMention] = field(default_factory=list)
     labels: Counter = field(default_factory=Counter)
+    #: a collective whose member's word stands before a person's title or name ("Tory leader Michael Howard"):
+    #: a party or club, an organisation rather than an unnamed group
+    has_titled_members: bool = False
 
     @property
     def first(self) -> int:
@@ -64,6 +67,7 @@ class EntityConsolidator:
         self.public_words = set(orgs["public_body_name_words"])
         self.org_words = set(orgs["organization_name_words"])
         self.government_nouns = set(orgs["government_nouns"])
+        self.member_plurals = [tuple(pair) for pair in orgs.get("member_plurals", [])]
         self.countries = country_index()
         #: English capitalises nationality adjectives ("Argentinian"); Spanish does not ("argentino")
         self.lowercase_demonyms = pack(lang).lowercase_demonyms
@@ -215,6 +219,7 @@ class EntityConsolidator:
             cluster.labels[label] += end - start + (1 if label == "PER" and end - start > 1 else 0) + (3 if start in decisive else 0)
 
         self._recover_repeats(doc, clusters)
+        clusters = self._member_words(doc, clusters)
 
         for start, end, code in demonym_refs:
             cluster = by_country.get(code)
@@ -297,6 +302,38 @@ class EntityConsolidator:
                     break
             i += 1
 
+    def _collectives(self, word: str) -> list[str]:
+        """The names of the collective a member's ``word`` belongs to ("tory" -> "tories"), by ``member_plurals``."""
+        return [word[: len(word) - len(end)] + plural for end, plural in self.member_plurals if word.endswith(end) and len(word) > len(end) + 2]
+
+    def _member_words(self, doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
+        """A member's word before a person's title or name ("*Tory* leader Michael Howard", "Missouri
+        *Republican* Roy Blunt") refers to the collective the document names ("the Tories"): it joins that
+        collective as a reference (``member_word``), and the collective, having titled members, is an
+        organisation (a party, a club).  Returns the clusters less those the words made on their own."""
+        by_key = {c.key: c for c in clusters if not c.country and not c.has_person() and any(m.kind == "name" for m in c.mentions)}
+        people = {i for c in clusters if c.has_person() for m in c.mentions for i in range(m.start, m.end)}
+        owner = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+        emptied: set[int] = set()
+        for tok in doc:
+            if not tok.is_title or tok.pos_ not in ("ADJ", "PROPN", "NOUN") or tok.i in people or not premodifies(tok, people):
+                continue
+            own = owner.get(tok.i)
+            if own is not None and (own.country or own.key != tok.lower_ and any(lab != "WEAK" for lab in own.labels if own.labels[lab])):
+                continue  # a nationality, or a name of its own ("Labour MP", "Acme Democrat Fund")
+            prefix = " ".join(t.lower_ for t in doc[tok.left_edge.i : tok.i] if t.is_title and t.dep_ in ("compound", "amod"))
+            found = [by_key[k] for w in self._collectives(tok.lower_) for k in (f"{prefix} {w}".strip(), w) if k in by_key]
+            if not found:
+                continue
+            target = found[0]
+            if own is not None:
+                own.mentions = [m for m in own.mentions if not m.start <= tok.i < m.end]
+                if not own.mentions:
+                    emptied.add(id(own))
+            target.mentions.append(ExtractedMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "demonym", "member_word", "NORP"))
+            target.has_titled_members = True
+        return [c for c in clusters if id(c) not in emptied]
+
     def _entity(self, doc: Doc, c: _Cluster) -> ExtractedEntity | None:
         c.mentions.sort(key=lambda m: m.start)
         named = [m for m in c.mentions if m.kind == "name"]
@@ -310,6 +347,8 @@ class EntityConsolidator:
             if c.labels["PER"] and c.labels["PER"] >= max(strong.values()) - 1 and any(len(m.text.split()) > 1 and m.label == "PER" for m in named):
                 best = "PER"
             etype, reason = self._type_of(best, c.key), "ner_vote"
+            if etype == ont.GROUP and c.has_titled_members:
+                etype, reason = ont.ORGANIZATION, "titled_members"
         if named:
             name_m = max(named, key=lambda m: (m.end - m.start, len(m.text), -m.start))
             name = name_m.text.replace("\u2019", "'")

@@ -23,6 +23,8 @@ From the parse (a title noun or a verb between the name and the organisation):
 - ``org_led_by_name``: "the Green Party, led by Jane Doe", "the Green Party was founded by Jane Doe" (``led_by_verbs``)
 - ``name_possessive_org``: "Jane Doe's Green Party", "Jane Doe's party, the Green Party"
 - ``org_compound_name``: "Green Party Jane Doe" (a party or company name right before a person's name)
+- ``member_word_name``: "Missouri Republican Jane Doe", "Tory leader Jane Doe" where the document names the
+  Republicans, the Tories (a member's word, ``member_plurals`` in organizations.json)
 
 Lists:
 - ``org_paren_names``: "Acme 214 (Jane Doe 84, John Roe 52)", "the Green Party (including Jane Doe and John Roe)":
@@ -49,6 +51,7 @@ from spacy.tokens import Doc, Token
 from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.nlp.extraction import ExtractedEntity, ExtractedMention, ExtractedRole, Extraction, extraction
+from newsgraph.nlp.syntax import premodifies
 
 _DETS = ("the", "a", "an")
 #: prepositions that tie a title or a name to its organisation ("leader of", "analyst at", "spokesman for")
@@ -510,6 +513,19 @@ class RoleExtractor:
                 break
             i += 1
 
+    def _member_word_name(self, at: NameContext) -> Iterator[ExtractedRole]:
+        """``member_word_name`` "Missouri *Republican* Roy Blunt", "*Democratic* pollster Jane Doe": a member's
+        word of a collective the document names (the ``member_word`` reference that ``newsgraph_entities``
+        gives it) modifies the name."""
+        doc, ext, m = at.doc, at.ext, at.mention
+        name = set(range(m.start, m.end))
+        for i in range(max(at.lo, m.start - 5), m.start):
+            org = self._org_at(ext, i)
+            ref = self._mention_at(ext, org, i) if org is not None else None
+            if org is not None and ref is not None and ref.merged_by == "member_word" and premodifies(doc[i], name):
+                title = _clean_title(doc, i + 1, m.start) if i + 1 < m.start else None
+                yield ExtractedRole(at.person, org, title, i, m.end, "member_word_name")
+
     #: the patterns next to a name, in the order they run (the first tie of a kind wins later merging)
     NAME_PATTERNS: tuple[Callable[[RoleExtractor, NameContext], Iterator[ExtractedRole]], ...] = (
         _org_title_name,
@@ -520,6 +536,7 @@ class RoleExtractor:
         _name_comma_org,
         _name_possessive_org,
         _name_paren_org,
+        _member_word_name,
     )
 
     def _title_phrase_end(self, doc: Doc, s: int, hi: int) -> int:

@@ -147,6 +147,19 @@ def _clause_nouns(root: Token) -> Iterator[Token]:
     yield from sorted(found, key=lambda t: t.i)
 
 
+def premodifies(tok: Token, targets: set[int], max_hops: int = 3) -> bool:
+    """Does ``tok`` modify a token of ``targets`` from inside its noun phrase, directly or through the words
+    between ("*Tory* leader Michael Howard": amod, compound or nmod arcs, at most ``max_hops``)?"""
+    head = tok
+    for _ in range(max_hops):
+        if head.dep_ not in ("amod", "compound", "nmod") or head.head is head:
+            return False
+        head = head.head
+        if head.i in targets:
+            return True
+    return False
+
+
 def without_determiners(span: Span) -> Span:
     """``span`` without leading determiners, numbers, possessive pronouns and punctuation
     ("the two British soldiers" -> "British soldiers")."""
