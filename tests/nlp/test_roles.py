@@ -44,6 +44,7 @@ PATTERN_CASES = [
     ("He finished behind Peter Hollis and Green Party Anna Berg.", "Anna Berg", "Green Party", "org_compound_name"),
     ("Northfield United 214 (Jane Doe 84, John Roe 52).", "John Roe", "Northfield United", "org_paren_names"),
     ("Northfield United - Jane Doe (captain), John Roe, Ann Poe.", "Ann Poe", "Northfield United", "org_dash_names"),
+    ("Leicester flanker Jane Doe scored twice on Saturday.", "Jane Doe", "Leicester", "org_title_name"),
     ("Progressive pollster Jane Doe said the Progressives were ahead.", "Jane Doe", "Progressives", "member_word_name"),
     ("Senior Progressive Jane Doe said the Progressives would win the vote.", "Jane Doe", "Progressives", "member_word_name"),
 ]
@@ -114,3 +115,10 @@ def test_the_offices_a_document_gives_its_people():
     titles = {e["name"]: e.get("titles") for e in doc["entities"]}
     assert titles["Charles Clarke"] == ["home secretary"]
     assert titles["John Prescott"] is None  # a deputy prime minister is not the prime minister
+
+
+def test_a_place_named_with_an_office_title_stands_for_its_government(read):
+    doc = read("Ohio Gov. Jane Doe said she would sign the bill.")
+    assert ("Jane Doe", "Ohio", "org_title_name") in _ties(doc)
+    ohio = next(e for e in doc["entities"] if e["name"] == "Ohio")
+    assert (ohio["type"], ohio["type_reason"]) == ("PublicBody", "office_title")

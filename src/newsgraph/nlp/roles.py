@@ -33,7 +33,8 @@ Lists:
 - a person coordinated with one who has a ROLE from a title before the names gets it too
   ("Green Party leaders Jane Doe and John Roe"), pattern name + ``_conj``
 
-A place that a team title ties to a person ("Northfield captain Jane Doe") is a team: it becomes an Organization.
+A place that a team title ties to a person ("Northfield captain Jane Doe") is a team: it becomes an Organization; one
+that an office title ties ("Northfield Mayor Jane Doe") stands for its government: a PublicBody.
 
 ``offices_held``: the offices a document gives a person, kept by the store as dated titles.
 """
@@ -76,6 +77,7 @@ class TitleLexicon:
         self.modifiers = set(data["modifiers"])
         self.company_titles = set(data["company_titles"])
         self.team_titles = set(data.get("team_titles", []))
+        self.office_titles = set(data.get("office_titles", []))
         self.max_len = max(len(t) for t in self.titles)
         #: head nouns of titles ("leader", "member", "minister"), matched on a token's text or lemma
         self.heads = {t.replace("-", " ").split()[-1] for t in words if not {"of", "and"} & set(t.split())}
@@ -189,14 +191,19 @@ class RoleExtractor:
         return None
 
     def _team_at(self, ext: Extraction, i: int, title: str | None) -> int | None:
-        """An organisation at ``i``, or a place named with a team title ("Northfield captain"), which is a team."""
+        """An organisation at ``i``, or a place named with a team title ("Northfield captain"), which is a team,
+        or with an office title ("Northfield Mayor", "Northfield press secretary"), which is its government."""
         org = self._org_at(ext, i)
         words = title.lower().replace(" - ", "-") if title else ""
-        if org is not None or not words or not ({words, words.split()[-1], " ".join(words.split()[-2:])} & self.titles.team_titles):
-            return org
+        ends = {words, words.split()[-1], " ".join(words.split()[-2:])} if words else set()
         e = ext.entity_at(i)
-        if e is not None and ext.entities[e].type == ont.LOCATION:
+        if org is not None or e is None or ext.entities[e].type != ont.LOCATION:
+            return org
+        if ends & self.titles.team_titles:
             ext.entities[e].type, ext.entities[e].type_reason = ont.ORGANIZATION, "team_title"
+            return e
+        if ends & self.titles.office_titles:
+            ext.entities[e].type, ext.entities[e].type_reason = ont.PUBLIC_BODY, "office_title"
             return e
         return None
 
