@@ -39,6 +39,7 @@ lexicons:
 	python scripts/phoenix_agents.py $(SHARED)/data/petrarch2 src/newsgraph/lang/en/agents.json
 	python scripts/phoenix_issues.py $(SHARED)/data/petrarch2 src/newsgraph/lang/en/issues.json
 	python scripts/phoenix_people.py $(SHARED)/data/petrarch2 src/newsgraph/resolve/known_people.json
+	python scripts/phoenix_offices.py $(SHARED)/data/petrarch2 src/newsgraph/nlp/known_offices.json
 
 eval:
 	newsgraph eval --data $(SHARED)/data --scorer $(SHARED)/tools/score.py --output docs/accuracy.md

@@ -53,7 +53,11 @@ _PARTICIPLE = {"lead": "led", "run": "run"}
 
 def _role_cases():
     for n in TITLES["role_nouns"]:
-        yield f"role_noun:{n}", f"Acme Corporation {n} Jane Doe spoke on Monday.", "Acme Corporation"
+        written = n.capitalize() if n.endswith(".") else n  # an abbreviated title is written capitalised ("Gov.")
+        yield f"role_noun:{n}", f"Acme Corporation {written} Jane Doe spoke on Monday.", "Acme Corporation"
+    for n in TITLES["office_titles"]:
+        written = n.capitalize() if n.endswith(".") else n
+        yield f"office_title:{n}", f"Ohio {written} Jane Doe spoke on Monday.", "Ohio"
     for n in TITLES["team_titles"]:
         yield f"team_title:{n}", f"Northfield {n} Jane Doe scored twice on Saturday.", "Northfield"
     for v in TITLES["role_verbs"]:

@@ -122,3 +122,16 @@ def test_a_place_named_with_an_office_title_stands_for_its_government(read):
     assert ("Jane Doe", "Ohio", "org_title_name") in _ties(doc)
     ohio = next(e for e in doc["entities"] if e["name"] == "Ohio")
     assert (ohio["type"], ohio["type_reason"]) == ("PublicBody", "office_title")
+
+
+def test_a_known_office_holder_titled_in_the_text_holds_it_in_the_country_named(read, monkeypatch):
+    from newsgraph.nlp import roles
+
+    known = {"jane doe": frozenset({"GB"})}
+    monkeypatch.setattr(roles, "_known_offices", lambda: (known, {"doe": [("jane doe", known["jane doe"])]}))
+    got = _ties(read("Prime Minister Jane Doe arrived in Britain on Monday."))
+    assert ("Jane Doe", "Britain", "known_office") in got
+    assert not any(p == "known_office" for *_, p in _ties(read("Shadow Foreign Secretary Jane Doe arrived in Britain on Monday.")))
+    assert not any(p == "known_office" for *_, p in _ties(read("Jane Doe arrived in Britain on Monday.")))  # no title in the text
+    assert roles.known_countries("Doe", frozenset({"GB", "FR"})) == {"GB"}  # a surname: one known person has it
+    assert roles.known_countries("Mary Doe", frozenset({"GB"})) == frozenset()  # another first name

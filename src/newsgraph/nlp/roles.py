@@ -33,6 +33,10 @@ Lists:
 - a person coordinated with one who has a ROLE from a title before the names gets it too
   ("Green Party leaders Jane Doe and John Roe"), pattern name + ``_conj``
 
+Knowledge:
+- ``known_office``: "Prime Minister Jane Doe" in an article that names the country the event-data dictionary
+  (``known_offices.json``, from the Phoenix country actors) knows her in office in
+
 A place that a team title ties to a person ("Northfield captain Jane Doe") is a team: it becomes an Organization; one
 that an office title ties ("Northfield Mayor Jane Doe") stands for its government: a PublicBody.
 
@@ -41,9 +45,11 @@ that an office title ties ("Northfield Mayor Jane Doe") stands for its governmen
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from typing import cast
 
 from spacy.language import Language
@@ -78,6 +84,7 @@ class TitleLexicon:
         self.company_titles = set(data["company_titles"])
         self.team_titles = set(data.get("team_titles", []))
         self.office_titles = set(data.get("office_titles", []))
+        self.state_titles = set(data.get("state_titles", []))
         self.max_len = max(len(t) for t in self.titles)
         #: head nouns of titles ("leader", "member", "minister"), matched on a token's text or lemma
         self.heads = {t.replace("-", " ").split()[-1] for t in words if not {"of", "and"} & set(t.split())}
@@ -294,6 +301,8 @@ class RoleExtractor:
                 add(role, m)
         for role in self._list_roles(doc, ext):
             add(role, self._mention_at(ext, role.person, role.start) or ext.entities[role.person].mentions[0])
+        for role, m in self._known_office_roles(doc, ext):
+            add(role, m)
         # "Green Party leaders Jane Doe and John Roe": the list shares a title that stands before it, unless a
         # later name has its own ("the A candidate Jane Doe, the B candidate John Roe")
         own = {role.person for role, _ in found if role.pattern in self.SHARED_BY_CONJUNCTS}
@@ -313,6 +322,36 @@ class RoleExtractor:
                         self._mention_at(ext, other, c.i) or m,
                     )
         return doc
+
+    def _known_office_roles(self, doc: Doc, ext: Extraction) -> Iterator[tuple[ExtractedRole, ExtractedMention]]:
+        """``known_office``: a person the text titles with an office ("Prime Minister Jane Doe") holds it in the
+        country the document names where the event-data dictionary (``known_offices``) knows the person in
+        office; the title and its sentence are the evidence, the dictionary says which country."""
+        countries = {e.country: i for i, e in enumerate(ext.entities) if e.type == ont.COUNTRY and e.country}
+        if not countries:
+            return
+        placed = {r.person for r in ext.roles}  # the text already says where: "Home Secretary X" of the Home Office
+        for p, person in enumerate(ext.entities):
+            if person.type != ont.PERSON or p in placed:
+                continue
+            codes = known_countries(person.name, frozenset(countries))
+            titled = self._office_title_before(doc, ext, p) if codes else None
+            if titled is not None:
+                m, t0, title = titled
+                for code in sorted(codes):
+                    yield ExtractedRole(p, countries[code], title, t0, m.end, "known_office"), m
+
+    def _office_title_before(self, doc: Doc, ext: Extraction, p: int) -> tuple[ExtractedMention, int, str] | None:
+        """The first name of person ``p`` with the title of a state's office right before it (``state_titles``:
+        "Prime Minister", "Foreign Secretary"; not a shadow one), the title's first token and the title."""
+        for m in ext.entities[p].mentions:
+            if m.kind != "name":
+                continue
+            t0 = self.titles.title_left_of(doc, m.start, doc[m.start].sent.start)
+            words = [t.lower_ for t in doc[t0 : m.start]]
+            if words and "shadow" not in words and any(" ".join(words[i:]) in self.titles.state_titles for i in range(len(words))):
+                return m, t0, cast(str, _clean_title(doc, t0, m.start))
+        return None
 
     @staticmethod
     def _listed_after(head: Token) -> list[Token]:
@@ -805,6 +844,32 @@ def make_roles(nlp: Language, name: str, lang: str) -> RoleExtractor:
 
 
 @cache
+@cache
+def _known_offices() -> tuple[dict[str, frozenset[str]], dict[str, list[tuple[str, frozenset[str]]]]]:
+    """``known_offices.json`` (made by ``scripts/phoenix_offices.py``): full name -> countries, and surname ->
+    [(full name, countries)]."""
+    data = json.loads(files("newsgraph.nlp").joinpath("known_offices.json").read_text(encoding="utf-8"))["offices"]
+    by_name = {name: frozenset(codes) for name, codes in data.items()}
+    by_surname: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for name, codes in by_name.items():
+        by_surname.setdefault(name.split()[-1], []).append((name, codes))
+    return by_name, by_surname
+
+
+def known_countries(name: str, named: frozenset[str]) -> frozenset[str]:
+    """The countries among ``named`` (ISO codes) in which the dictionary knows a person called ``name`` in
+    office: by the full name, else by the surname when one known person of those countries has it (and the
+    first names, where given, start alike: "Binyamin" for "Benjamin")."""
+    by_name, by_surname = _known_offices()
+    words = name.lower().replace(".", "").split()
+    if not words:
+        return frozenset()
+    if " ".join(words) in by_name:
+        return by_name[" ".join(words)] & named
+    found = [(n, codes & named) for n, codes in by_surname.get(words[-1], []) if codes & named and (len(words) == 1 or n[0] == words[0][0])]
+    return found[0][1] if len(found) == 1 else frozenset()
+
+
 def _offices(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """The pack's titles of office and the modifiers that may precede one ("deputy"), read once."""
     titles = load("titles.json", lang)
