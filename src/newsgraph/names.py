@@ -5,7 +5,9 @@ A foundation module (no spaCy, no layer): extraction, resolution and the store a
 ``name`` keys are full names (a person's needs two words or more, so "Milei" alone never matches a
 full-name key; an organisation's also without its legal form, and without a plural "s" on its last
 word, so "Liberal Democrats" finds "Liberal Democrat"); ``surname`` keys are the last word of a person's full name; ``acronym`` keys are the
-initials of an organisation's capitalised words ("International Monetary Fund" -> "imf").
+initials of an organisation's capitalised words ("International Monetary Fund" -> "imf"); ``spelling`` keys
+are a person's first initial and the consonants of the surname ("Mikhail Khodorkovsky" -> "m dkrsv"), shared
+by the usual misspellings of a name ("Khordokovsky"), so the linker can compare those few names closely.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ TYPE_FAMILY = {ont.COMPANY: "org", ont.ORGANIZATION: "org", ont.PUBLIC_BODY: "or
 #: lower-case particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman")
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "der", "den", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "y"})
 
-NAME, SURNAME, ACRONYM = "name", "surname", "acronym"
+NAME, SURNAME, ACRONYM, SPELLING = "name", "surname", "acronym", "spelling"
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +84,7 @@ def _keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
                 keys.add((key, NAME))
                 if looks_like_full_name(name):
                     keys.add((words[-1], SURNAME))
+                    keys.add((spelling_key(words), SPELLING))
             continue
         keys.add((key, NAME))
         if is_org:
@@ -96,6 +99,13 @@ def _keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
             if len(initials) >= 2 and len(initials) == len([w for w in name.split() if w.casefold() not in skip]):
                 keys.add(("".join(w[0] for w in initials).casefold(), ACRONYM))
     return keys
+
+
+def spelling_key(words: list[str]) -> str:
+    """A full name's ``spelling`` key: its first letter and the set of its surname's consonants (not h, w, y),
+    in order, without accents ("mikhail khordokovsky" and "mikhail khodorkovsky" -> "m dkrsv")."""
+    first, last = ascii_text(words[0]), ascii_text(words[-1])
+    return f"{first[:1]} {''.join(sorted({c for c in last if c.isalpha() and c not in 'aeiouyhw'}))}"
 
 
 def looks_like_full_name(name: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph import ontology as ont
-from newsgraph.names import ACRONYM, NAME, SURNAME, family, looks_like_full_name, name_keys, spellings
+from newsgraph.names import ACRONYM, NAME, SPELLING, SURNAME, family, looks_like_full_name, name_keys, spellings
 from newsgraph.resolve.keys import is_acronym, is_surname_only
 
 
@@ -46,8 +46,10 @@ def test_spellings(key, expected):
 
 # --- name_keys: people ----------------------------------------------------------------------------------
 def test_person_full_name_gives_name_and_surname_keys():
-    """A person's full name is a ``name`` key, its last word a ``surname`` key."""
-    assert name_keys(ont.PERSON, ["Jane Doe"]) == {("jane doe", NAME), ("doe", SURNAME)}
+    """A person's full name is a ``name`` key, its last word a ``surname`` key, its first initial and the
+    surname's consonants a ``spelling`` key."""
+    assert name_keys(ont.PERSON, ["Jane Doe"]) == {("jane doe", NAME), ("doe", SURNAME), ("j d", SPELLING)}
+    assert name_keys(ont.PERSON, ["Mikhail Khordokovsky"]) >= {("m dkrsv", SPELLING)} <= name_keys(ont.PERSON, ["Mikhail Khodorkovsky"])
 
 
 def test_person_single_word_gives_no_key():
@@ -57,19 +59,25 @@ def test_person_single_word_gives_no_key():
 
 def test_person_keys_are_normalised():
     """Keys are casefolded, without a leading "the", a possessive or dots."""
-    assert name_keys(ont.PERSON, ["The Jane Doe's"]) == {("jane doe", NAME), ("doe", SURNAME)}
-    assert name_keys(ont.PERSON, ["Jane Q. Doe"]) == {("jane q doe", NAME), ("doe", SURNAME)}
-    assert name_keys(ont.PERSON, ["Jane Doe\u2019s"]) == {("jane doe", NAME), ("doe", SURNAME)}
+    assert name_keys(ont.PERSON, ["The Jane Doe's"]) == {("jane doe", NAME), ("doe", SURNAME), ("j d", SPELLING)}
+    assert name_keys(ont.PERSON, ["Jane Q. Doe"]) == {("jane q doe", NAME), ("doe", SURNAME), ("j d", SPELLING)}
+    assert name_keys(ont.PERSON, ["Jane Doe\u2019s"]) == {("jane doe", NAME), ("doe", SURNAME), ("j d", SPELLING)}
 
 
 def test_person_keys_also_without_accents():
     """Each key is also given without accents."""
-    assert name_keys(ont.PERSON, ["José Pérez"]) == {("josé pérez", NAME), ("jose perez", NAME), ("pérez", SURNAME), ("perez", SURNAME)}
+    assert name_keys(ont.PERSON, ["José Pérez"]) == {
+        ("josé pérez", NAME),
+        ("jose perez", NAME),
+        ("pérez", SURNAME),
+        ("perez", SURNAME),
+        ("j prz", SPELLING),  # the spelling key is written without accents
+    }
 
 
 def test_person_name_with_particles():
     """Lower-case particles are allowed in a full name; the surname is the last word."""
-    assert name_keys(ont.PERSON, ["Jane van der Berg"]) == {("jane van der berg", NAME), ("berg", SURNAME)}
+    assert name_keys(ont.PERSON, ["Jane van der Berg"]) == {("jane van der berg", NAME), ("berg", SURNAME), ("j bgr", SPELLING)}
 
 
 @pytest.mark.parametrize(
@@ -88,7 +96,12 @@ def test_person_name_that_does_not_look_full_gives_no_surname(name, key):
 
 def test_keys_of_several_names_are_merged():
     """Keys of every name of the entity, together."""
-    assert name_keys(ont.PERSON, ["Jane Doe", "Jane Q. Doe", "Doe"]) == {("jane doe", NAME), ("jane q doe", NAME), ("doe", SURNAME)}
+    assert name_keys(ont.PERSON, ["Jane Doe", "Jane Q. Doe", "Doe"]) == {
+        ("jane doe", NAME),
+        ("jane q doe", NAME),
+        ("doe", SURNAME),
+        ("j d", SPELLING),
+    }
 
 
 # --- name_keys: organisations ---------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import pytest
 
 from newsgraph import extract
 from newsgraph.ingest.save import save
-from newsgraph.resolve.linker import known_people, known_type, shortens, type_of
+from newsgraph.resolve.linker import known_people, known_type, misspells, shortens, type_of
 from newsgraph.store import Store
 
 ARTICLES = [
@@ -163,6 +163,23 @@ def test_a_short_form_of_each_word_links_to_the_one_organisation_it_shortens(tmp
         assert [(lk["name"], lk["entity"], lk["reason"]) for lk in st.links(document="n")] == [
             ("Northfield Wdrs", "Northfield Wanderers", "abbreviation")
         ]
+
+
+def test_a_misspelt_full_name_links_to_the_one_person_it_misspells(tmp_path):
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, name in (("m", "Rosalind Kowalczyk"), ("n", "Rosalind Kowalcyzk"), ("o", "Rosalynd Kowalczyk"), ("p", "Ross Kowalczyk")):
+            doc, text = _typed(key, name, "Person")
+            save(st, doc, text)
+        links = {key: [(lk["entity"], lk["reason"]) for lk in st.links(document=key)] for key in "nop"}
+        assert links["n"] == [("Rosalind Kowalczyk", "spelling")]  # two letters swapped
+        assert links["o"] == [("Rosalind Kowalczyk", "spelling")]  # a first name of five letters or more, spelt otherwise
+        assert links["p"] == [("Ross Kowalczyk", "new")]  # a short first name that differs is another person
+
+
+def test_what_counts_as_a_misspelling():
+    assert misspells(["jane", "kowalczyk"], ["jane", "kowalcyzk"])
+    assert not misspells(["mark", "doe"], ["matt", "doe"]) and not misspells(["jane", "doe"], ["jane", "doe"])
+    assert not misspells(["jane", "doe"], ["jane", "q", "doe"]) and not misspells(["jane", "smith"], ["jane", "smyth-jones"])
 
 
 def test_what_counts_as_a_short_form_of_a_word():

@@ -20,9 +20,13 @@ Order of evidence, strongest first (each decision keeps its reason and score):
    (or already known by it) when their documents share an actor; this is tried before ``exact``, so an
    acronym seen alone first does not keep a node of its own once its full name is known.
 
-7. ``abbreviation``: a name of two words or more that shortens each word of the one organisation whose
+7. ``spelling``: a person's full name that no stored name matches is the one stored person whose name is a
+   misspelling of it (same spelling key, ``names.spelling_key``; each word alike by rapidfuzz's ratio, at
+   least ``SPELLING_RATIO``, and the first names equal or both of five letters or more): "Mikhail
+   Khordokovsky" for "Mikhail Khodorkovsky", "Malcom Glazer" for "Malcolm Glazer"; never "Mark" for "Matt".
+8. ``abbreviation``: a name of two words or more that shortens each word of the one organisation whose
    initials it shares ("Lib Dems" for "Liberal Democrats", ``shortens``).
-8. ``other-type``: a name the store knows under one other type family only is that node (a tagger typed
+9. ``other-type``: a name the store knows under one other type family only is that node (a tagger typed
    it differently here); not for a lone word typed a person, which is a surname.
 
 One node, one type: every link keeps the type its document gave the entity (its vote), and a node takes
@@ -47,11 +51,12 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from rapidfuzz import fuzz
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
-from newsgraph.names import ACRONYM, NAME, SURNAME, family, name_keys, normalise, spellings
+from newsgraph.names import ACRONYM, NAME, SPELLING, SURNAME, family, name_keys, normalise, spellings
 from newsgraph.resolve.keys import is_acronym, is_surname_only
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
@@ -63,6 +68,7 @@ LINK_AT, LEAD = 0.6, 0.2
 OTHER_FAMILIES = (ont.PERSON, ont.ORGANIZATION, ont.LOCATION, ont.GROUP)
 OTHER_TYPE, OTHER_TYPE_SCORE = "other-type", 0.9
 ABBREVIATION, ABBREVIATION_SCORE = "abbreviation", 0.85
+SPELLING_RATIO, SPELLING_SCORE = 85, 0.85
 #: an unresolved office links to the person most documents give that title: within so many years of the
 #: document's date, holding this share of those documents and at least this many
 TITLE_ROLE, TITLE_YEARS, TITLE_SHARE, TITLE_DOCUMENTS = "title-role", 1, 0.75, 2
@@ -259,7 +265,20 @@ class Linker:
         found = self._by_names(e, names)
         if len(found) == 1:
             return LinkDecision(found[0], "name", 0.95)
-        return self._by_abbreviation(e) or self._other_type(e, own)
+        return (self._by_spelling(e) if not found else None) or self._by_abbreviation(e) or self._other_type(e, own)
+
+    def _by_spelling(self, e: dict[str, Any]) -> LinkDecision | None:
+        """The one stored person whose full name is a misspelling of ``e``'s (``spelling``)."""
+        words = normalise(e["name"]).split()
+        if e["type"] != ont.PERSON or len(words) < 2:
+            return None
+        keys = {k for k, kind in name_keys(e["type"], [e["name"]]) if kind == SPELLING}
+        found = self._candidates(keys, SPELLING, family(ont.PERSON))
+        if not found:
+            return None
+        stored = {eid: name for eid, name in self.s.execute(select(t.Entity.id, t.Entity.name).where(t.Entity.id.in_(found)))}
+        close = [eid for eid in found if misspells(words, normalise(stored.get(eid, "")).split())]
+        return LinkDecision(close[0], SPELLING, SPELLING_SCORE) if len(close) == 1 else None
 
     def _by_names(self, e: dict[str, Any], names: list[str]) -> list[str]:
         """The stored entities that hold one of ``names``.  An acronym the document writes beside its full
@@ -462,6 +481,15 @@ def known_people() -> frozenset[str]:
 def known_type(name: str) -> str | None:
     """The type knowledge gives a name, whatever articles typed it: a person for a name of ``known_people``."""
     return ont.PERSON if normalise(name) in known_people() else None
+
+
+def misspells(a: list[str], b: list[str]) -> bool:
+    """Are the full names ``a`` and ``b`` (normalised words) one name spelt two ways: as many words, each alike
+    (rapidfuzz ratio >= ``SPELLING_RATIO``), the first names equal or both of five letters or more, and not the
+    same name."""
+    if a == b or len(a) != len(b) or (a[0] != b[0] and min(len(a[0]), len(b[0])) < 5):
+        return False
+    return all(x == y or fuzz.ratio(x, y) >= SPELLING_RATIO for x, y in zip(a, b, strict=True))
 
 
 def shortens(short: str, word: str) -> bool:
