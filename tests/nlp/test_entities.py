@@ -139,7 +139,7 @@ def test_member_plurals_name_the_collective():
     from newsgraph.nlp.entities import EntityConsolidator
 
     words = EntityConsolidator("en")
-    assert words._collectives("tory") == ["torys", "tories"] and "democrats" in words._collectives("democratic")
+    assert words._collectives("tory") == ["torys", "tories", "tory party"] and "democrats" in words._collectives("democratic")
     assert words._collectives("ic") == []  # too short to be a member's word
 
 

@@ -135,3 +135,12 @@ def test_a_known_office_holder_titled_in_the_text_holds_it_in_the_country_named(
     assert not any(p == "known_office" for *_, p in _ties(read("Jane Doe arrived in Britain on Monday.")))  # no title in the text
     assert roles.known_countries("Doe", frozenset({"GB", "FR"})) == {"GB"}  # a surname: one known person has it
     assert roles.known_countries("Mary Doe", frozenset({"GB"})) == frozenset()  # another first name
+
+
+def test_a_collective_the_tagger_named_may_have_titled_members():
+    from newsgraph.nlp.extraction import ExtractedEntity
+    from newsgraph.nlp.roles import named_collective
+
+    assert named_collective(ExtractedEntity("libs", "Liberal Democrats", "Group", type_reason="ner_vote"))
+    assert not named_collective(ExtractedEntity("critics", "critics", "Group", type_reason="group_noun"))  # a common noun's group
+    assert not named_collective(ExtractedEntity("acme", "Acme", "Organization", type_reason="ner_vote"))

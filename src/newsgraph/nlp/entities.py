@@ -68,6 +68,7 @@ class EntityConsolidator:
         self.org_words = set(orgs["organization_name_words"])
         self.government_nouns = set(orgs["government_nouns"])
         self.member_plurals = [tuple(pair) for pair in orgs.get("member_plurals", [])]
+        self.member_bodies = list(orgs.get("member_bodies", []))
         self.countries = country_index()
         #: English capitalises nationality adjectives ("Argentinian"); Spanish does not ("argentino")
         self.lowercase_demonyms = pack(lang).lowercase_demonyms
@@ -303,8 +304,12 @@ class EntityConsolidator:
             i += 1
 
     def _collectives(self, word: str) -> list[str]:
-        """The names of the collective a member's ``word`` belongs to ("tory" -> "tories"), by ``member_plurals``."""
-        return [word[: len(word) - len(end)] + plural for end, plural in self.member_plurals if word.endswith(end) and len(word) > len(end) + 2]
+        """The names of the collective a member's ``word`` belongs to ("tory" -> "tories", "green" -> "green
+        party"), by ``member_plurals`` and ``member_bodies``."""
+        if len(word) < 3:
+            return []
+        plurals = [word[: len(word) - len(end)] + plural for end, plural in self.member_plurals if word.endswith(end) and len(word) > len(end) + 2]
+        return plurals + [template.format(word) for template in self.member_bodies]
 
     def _member_words(self, doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
         """A member's word before a person's title or name ("*Tory* leader Michael Howard", "Missouri

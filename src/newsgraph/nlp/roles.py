@@ -187,7 +187,7 @@ class RoleExtractor:
     # -- entities ---------------------------------------------------------------------
     def _org_at(self, ext: Extraction, i: int) -> int | None:
         e = ext.entity_at(i)
-        if e is not None and ext.entities[e].type in ont.ORG_LIKE:
+        if e is not None and (ext.entities[e].type in ont.ORG_LIKE or named_collective(ext.entities[e])):
             return e
         return None
 
@@ -276,7 +276,9 @@ class RoleExtractor:
         def add(role: ExtractedRole, m: ExtractedMention) -> None:
             if (role.person, role.org) in seen or role.person == role.org:
                 return
-            if ext.entities[role.person].type != ont.PERSON or ext.entities[role.org].type not in ont.ORG_LIKE:
+            if ext.entities[role.person].type != ont.PERSON or not (
+                ext.entities[role.org].type in ont.ORG_LIKE or named_collective(ext.entities[role.org])
+            ):
                 return
             if any(_abbreviates(om.text, m.text.split()) for om in ext.entities[role.org].mentions if " " not in om.text):
                 return  # "Green Alliance ... GA": an organisation the NER took for a person, and its abbreviation
@@ -284,6 +286,8 @@ class RoleExtractor:
             ext.roles.append(role)
             found.append((role, m))
             org = ext.entities[role.org]
+            if org.type == ont.GROUP:  # "the Liberal Democrats' spokesman X": a collective with titled members is a party
+                org.type, org.type_reason = ont.ORGANIZATION, "titled_members"
             if role.title and role.title.lower() in self.titles.company_titles and org.type == ont.ORGANIZATION:
                 org.type, org.type_reason = ont.COMPANY, "company_title"
 
@@ -843,7 +847,12 @@ def make_roles(nlp: Language, name: str, lang: str) -> RoleExtractor:
     return RoleExtractor(lang)
 
 
-@cache
+def named_collective(entity: ExtractedEntity) -> bool:
+    """A collective the tagger named ("the Liberal Democrats", "Republicans"), not one made from a common noun
+    ("critics"): it may be a party or a club, whose members hold titles."""
+    return entity.type == ont.GROUP and entity.type_reason == "ner_vote"
+
+
 @cache
 def _known_offices() -> tuple[dict[str, frozenset[str]], dict[str, list[tuple[str, frozenset[str]]]]]:
     """``known_offices.json`` (made by ``scripts/phoenix_offices.py``): full name -> countries, and surname ->
@@ -870,6 +879,7 @@ def known_countries(name: str, named: frozenset[str]) -> frozenset[str]:
     return found[0][1] if len(found) == 1 else frozenset()
 
 
+@cache
 def _offices(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """The pack's titles of office and the modifiers that may precede one ("deputy"), read once."""
     titles = load("titles.json", lang)
