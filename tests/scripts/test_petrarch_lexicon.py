@@ -1,15 +1,11 @@
 """scripts/petrarch_lexicon.py: the CAMEO dictionary → the English event dictionary (on a dictionary
 written for the test, and the committed file against the shared one)."""
 
-import importlib.util
 import json
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 
-spec = importlib.util.spec_from_file_location("petrarch_lexicon", ROOT / "scripts" / "petrarch_lexicon.py")
-assert spec and spec.loader
-petrarch = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(petrarch)
+petrarch = load_script("petrarch_lexicon")
 
 CROSSWALK = """# test
 04: CONSULT

@@ -1,14 +1,10 @@
 """scripts/phoenix_agents.py: the Phoenix generic agents → the English pack's agents.json."""
 
-import importlib.util
 import json
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 
-spec = importlib.util.spec_from_file_location("phoenix_agents", ROOT / "scripts" / "phoenix_agents.py")
-assert spec and spec.loader
-phoenix = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(phoenix)
+phoenix = load_script("phoenix_agents")
 
 AGENTS = """# header
 !PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON

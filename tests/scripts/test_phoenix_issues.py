@@ -1,14 +1,10 @@
 """scripts/phoenix_issues.py: the Phoenix issue coding → the English pack's issues.json."""
 
-import importlib.util
 import json
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("phoenix_issues", ROOT / "scripts" / "phoenix_issues.py")
-assert spec and spec.loader
-phoenix = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(phoenix)
+from conftest import ROOT, load_script
+
+phoenix = load_script("phoenix_issues")
 
 ISSUES = """# written for this test
 <ISSUE CATEGORY="ECONOMIC" TYPE="ALL">

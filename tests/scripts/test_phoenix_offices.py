@@ -1,14 +1,10 @@
 """scripts/phoenix_offices.py: the Phoenix country actors → the ROLE step's known_offices.json."""
 
-import importlib.util
 import json
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("phoenix_offices", ROOT / "scripts" / "phoenix_offices.py")
-assert spec and spec.loader
-phoenix = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(phoenix)
+from conftest import ROOT, load_script
+
+phoenix = load_script("phoenix_offices")
 
 ACTORS = """# written for this test
 JANE_Q._DOE_  # CountryInfo.txt

@@ -1,14 +1,10 @@
 """scripts/phoenix_people.py: the Phoenix country actors → the linker's known_people.json."""
 
-import importlib.util
 import json
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("phoenix_people", ROOT / "scripts" / "phoenix_people.py")
-assert spec and spec.loader
-phoenix = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(phoenix)
+from conftest import ROOT, load_script
+
+phoenix = load_script("phoenix_people")
 
 ACTORS = """# written for this test
 JANE_Q._DOE_  # CountryInfo.txt
