@@ -5,7 +5,7 @@ import pytest
 
 from newsgraph import extract
 from newsgraph.ingest.save import save
-from newsgraph.resolve.linker import known_people, known_type, misspells, shortens, type_of
+from newsgraph.resolve.linker import known_people, known_type, misspells, shortens, type_of, written_otherwise
 from newsgraph.store import Store
 
 ARTICLES = [
@@ -176,7 +176,18 @@ def test_a_misspelt_full_name_links_to_the_one_person_it_misspells(tmp_path):
         assert links["p"] == [("Ross Kowalczyk", "new")]  # a short first name that differs is another person
 
 
+def test_a_first_name_written_as_its_initial_links_to_the_one_person_it_can_be(tmp_path):
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, name in (("m", "Rosalind Kowalczyk"), ("n", "R Kowalczyk"), ("o", "Tomasz Nowicki"), ("p", "Teresa Nowicki"), ("q", "T Nowicki")):
+            doc, text = _typed(key, name, "Person")
+            save(st, doc, text)
+        assert [(lk["entity"], lk["reason"]) for lk in st.links(document="n")] == [("Rosalind Kowalczyk", "initial")]
+        assert [lk["reason"] for lk in st.links(document="q")] == ["new"]  # two people it could be
+
+
 def test_what_counts_as_a_misspelling():
+    assert written_otherwise(["j", "doe"], ["jane", "doe"]) == "initial" and written_otherwise(["jane", "doe"], ["j", "doe"]) == "initial"
+    assert written_otherwise(["j", "doe"], ["k", "doe"]) is None and written_otherwise(["j", "doe"], ["jane", "roe"]) is None
     assert misspells(["jane", "kowalczyk"], ["jane", "kowalcyzk"])
     assert not misspells(["mark", "doe"], ["matt", "doe"]) and not misspells(["jane", "doe"], ["jane", "doe"])
     assert not misspells(["jane", "doe"], ["jane", "q", "doe"]) and not misspells(["jane", "smith"], ["jane", "smyth-jones"])

@@ -24,6 +24,8 @@ Order of evidence, strongest first (each decision keeps its reason and score):
    misspelling of it (same spelling key, ``names.spelling_key``; each word alike by rapidfuzz's ratio, at
    least ``SPELLING_RATIO``, and the first names equal or both of five letters or more): "Mikhail
    Khordokovsky" for "Mikhail Khodorkovsky", "Malcom Glazer" for "Malcolm Glazer"; never "Mark" for "Matt".
+   ``initial``: the same, for a first name written as its initial ("J Robinson", a team sheet's form, for
+   "Jason Robinson"), when one stored person of that surname has a first name with that initial.
 8. ``abbreviation``: a name of two words or more that shortens each word of the one organisation whose
    initials it shares ("Lib Dems" for "Liberal Democrats", ``shortens``).
 9. ``other-type``: a name the store knows under one other type family only is that node (a tagger typed
@@ -69,6 +71,7 @@ OTHER_FAMILIES = (ont.PERSON, ont.ORGANIZATION, ont.LOCATION, ont.GROUP)
 OTHER_TYPE, OTHER_TYPE_SCORE = "other-type", 0.9
 ABBREVIATION, ABBREVIATION_SCORE = "abbreviation", 0.85
 SPELLING_RATIO, SPELLING_SCORE = 85, 0.85
+INITIAL, INITIAL_SCORE = "initial", 0.8
 #: an unresolved office links to the person most documents give that title: within so many years of the
 #: document's date, holding this share of those documents and at least this many
 TITLE_ROLE, TITLE_YEARS, TITLE_SHARE, TITLE_DOCUMENTS = "title-role", 1, 0.75, 2
@@ -268,7 +271,8 @@ class Linker:
         return (self._by_spelling(e) if not found else None) or self._by_abbreviation(e) or self._other_type(e, own)
 
     def _by_spelling(self, e: dict[str, Any]) -> LinkDecision | None:
-        """The one stored person whose full name is a misspelling of ``e``'s (``spelling``)."""
+        """The one stored person whose full name is a misspelling of ``e``'s (``spelling``) or the same name
+        with an initial for a first name (``initial``)."""
         words = normalise(e["name"]).split()
         if e["type"] != ont.PERSON or len(words) < 2:
             return None
@@ -277,8 +281,11 @@ class Linker:
         if not found:
             return None
         stored = {eid: name for eid, name in self.s.execute(select(t.Entity.id, t.Entity.name).where(t.Entity.id.in_(found)))}
-        close = [eid for eid in found if misspells(words, normalise(stored.get(eid, "")).split())]
-        return LinkDecision(close[0], SPELLING, SPELLING_SCORE) if len(close) == 1 else None
+        close = [(eid, why) for eid in found if (why := written_otherwise(words, normalise(stored.get(eid, "")).split()))]
+        if len(close) != 1:
+            return None
+        eid, why = close[0]
+        return LinkDecision(eid, why, SPELLING_SCORE if why == SPELLING else INITIAL_SCORE)
 
     def _by_names(self, e: dict[str, Any], names: list[str]) -> list[str]:
         """The stored entities that hold one of ``names``.  An acronym the document writes beside its full
@@ -481,6 +488,14 @@ def known_people() -> frozenset[str]:
 def known_type(name: str) -> str | None:
     """The type knowledge gives a name, whatever articles typed it: a person for a name of ``known_people``."""
     return ont.PERSON if normalise(name) in known_people() else None
+
+
+def written_otherwise(a: list[str], b: list[str]) -> str | None:
+    """How the full names ``a`` and ``b`` (normalised words) are one name written two ways: ``initial`` ("j
+    robinson", "jason robinson"), ``spelling`` (``misspells``), or None."""
+    if len(a) == len(b) >= 2 and a[1:] == b[1:] and a[0][:1] == b[0][:1] and 1 == min(len(a[0]), len(b[0])) < max(len(a[0]), len(b[0])):
+        return INITIAL
+    return SPELLING if misspells(a, b) else None
 
 
 def misspells(a: list[str], b: list[str]) -> bool:
