@@ -146,3 +146,8 @@ def test_member_plurals_name_the_collective():
 def test_a_members_word_before_a_thing_is_no_reference(read):
     doc = read("Progressive reforms were welcomed by the Progressives.")
     assert not any(r.get("merged_by") == "member_word" for e in doc["entities"] for r in e.get("references", []))
+
+
+def test_a_word_before_a_members_title_and_a_name_is_an_organisation(read):
+    doc = read("Northwind singer Jane Doe released a new record.")
+    assert _by_name(doc)["Northwind"]["type"] == "Organization"

@@ -62,6 +62,8 @@ class EntityConsolidator:
         orgs = load("organizations.json", lang)
         self.honorifics = set(titles["honorifics"])
         self.company_titles = set(titles["company_titles"])
+        #: every title a member of an organisation may hold ("singer", "striker", "spokesman")
+        self.member_titles = set(titles["titles"]) | set(titles.get("role_nouns", [])) | set(titles.get("team_titles", []))
         self.title_words = {w for t in titles["titles"] for w in t.split()}
         self.company_words = set(orgs["company_name_words"])
         self.public_words = set(orgs["public_body_name_words"])
@@ -112,6 +114,14 @@ class EntityConsolidator:
     def _before_company_title(self, doc: Doc, i: int) -> bool:
         words = " ".join(t.lower_ for t in doc[i : i + 3]).split()
         return any(" ".join(words[:n]) in self.company_titles for n in (1, 2, 3))
+
+    def _before_member_title(self, doc: Doc, i: int) -> bool:
+        """Is token ``i`` the start of a member's title that a person's name follows ("Abba *singer* Agnetha
+        Faltskog")?  Then the word before it names what the person belongs to."""
+        for n in (1, 2, 3):
+            if i + n < len(doc) and " ".join(t.lower_ for t in doc[i : i + n]) in self.member_titles:
+                return doc[i + n].ent_type_ == "PER" and doc[i + n].pos_ == "PROPN"
+        return False
 
     def _label(self, span: Span, ner_label: str) -> tuple[str, str | None]:
         if ner_label == "MISC":  # nationalities and groups ("Democrats") among CoNLL's miscellany
@@ -174,7 +184,12 @@ class EntityConsolidator:
             if (
                 label == "PER"
                 and end - start == 1
-                and (self._before_company_title(doc, end) or self._of_a_person(doc, start) or _CAMEL.match(doc[start].text))
+                and (
+                    self._before_company_title(doc, end)
+                    or self._before_member_title(doc, end)
+                    or self._of_a_person(doc, start)
+                    or _CAMEL.match(doc[start].text)
+                )
             ):
                 label = "ORG"  # "Tesla CEO Elon Musk", "Sundar Pichai of Google", "OpenAI": a company, not a person
                 decisive.add(start)
