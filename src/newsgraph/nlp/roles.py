@@ -34,8 +34,8 @@ Lists:
   ("Green Party leaders Jane Doe and John Roe"), pattern name + ``_conj``
 
 Knowledge:
-- ``known_office``: "Prime Minister Jane Doe" in an article that names the country the event-data dictionary
-  (``known_offices.json``, from the Phoenix country actors) knows her in office in
+- ``known_office``: "Prime Minister Jane Doe" is a ROLE to the country the article names in which the event-data
+  dictionary (``known_offices.json``, from the Phoenix country actors) knows her in office
 
 A place that a team title ties to a person ("Northfield captain Jane Doe") is a team: it becomes an Organization; one
 that an office title ties ("Northfield Mayor Jane Doe") stands for its government: a PublicBody.
