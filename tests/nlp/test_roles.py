@@ -45,6 +45,7 @@ PATTERN_CASES = [
     ("Northfield United 214 (Jane Doe 84, John Roe 52).", "John Roe", "Northfield United", "org_paren_names"),
     ("Northfield United - Jane Doe (captain), John Roe, Ann Poe.", "Ann Poe", "Northfield United", "org_dash_names"),
     ("Leicester flanker Jane Doe scored twice on Saturday.", "Jane Doe", "Leicester", "org_title_name"),
+    ("Sen. Jane Doe of Ohio attacked the plan.", "Jane Doe", "Ohio", "name_of_org"),
     ("Progressive pollster Jane Doe said the Progressives were ahead.", "Jane Doe", "Progressives", "member_word_name"),
     ("Senior Progressive Jane Doe said the Progressives would win the vote.", "Jane Doe", "Progressives", "member_word_name"),
 ]
@@ -68,6 +69,7 @@ def test_crossre_style_pattern(read, sentence, person, org, pattern):
         "The Green Alliance (GA) won the vote.",  # a name and its abbreviation
         "Jane Doe signed a deal with Acme Corporation on Monday.",  # a deal, not a transfer
         "Jobs are counted in the main cities of Brazil (Northfield, Riverside and Eastbrook).",  # places of a country
+        "Jane Doe of Boston said the plan was good.",  # where she is from: no title of office before her name
     ],
 )
 def test_no_role(read, sentence):

@@ -38,7 +38,7 @@ Knowledge:
   dictionary (``known_offices.json``, from the Phoenix country actors) knows her in office
 
 A place that a team title ties to a person ("Northfield captain Jane Doe") is a team: it becomes an Organization; one
-that an office title ties ("Northfield Mayor Jane Doe") stands for its government: a PublicBody.
+that an office title ties ("Northfield Mayor Jane Doe", "Sen. Jane Doe of Ohio") stands for its government: a PublicBody.
 
 ``offices_held``: the offices a document gives a person, kept by the store as dated titles.
 """
@@ -464,6 +464,9 @@ class RoleExtractor:
             while end < hi and doc[end].pos_ == "PROPN" and ext.entity_at(end) is None:
                 end += 1
             org = ext.add_entity(doc[o:end], ont.ORGANIZATION, "role_context", "role_context")
+        if org is None and doc[r].lower_ == "of":  # "Sen. Jane Doe of Ohio": the place of her office, its government
+            t0 = self.titles.title_left_of(doc, m.start, at.lo)
+            org = self._team_at(ext, o, _clean_title(doc, t0, m.start)) if t0 < m.start else None
         if org is not None and (doc[r].lower_ != "for" or ext.entities[org].type != ont.COUNTRY):
             yield ExtractedRole(p, org, None, m.start, o + 1, "name_of_org")
 
