@@ -146,3 +146,10 @@ def test_a_collective_the_tagger_named_may_have_titled_members():
     assert named_collective(ExtractedEntity("libs", "Liberal Democrats", "Group", type_reason="ner_vote"))
     assert not named_collective(ExtractedEntity("critics", "critics", "Group", type_reason="group_noun"))  # a common noun's group
     assert not named_collective(ExtractedEntity("acme", "Acme", "Organization", type_reason="ner_vote"))
+
+
+def test_a_place_named_with_a_company_title_is_a_company(read):
+    doc = read("Ohio founder Jane Doe said the firm was for sale.")
+    assert ("Jane Doe", "Ohio", "org_title_name") in _ties(doc)
+    ohio = next(e for e in doc["entities"] if e["name"] == "Ohio")
+    assert (ohio["type"], ohio["type_reason"]) == ("Company", "company_title")

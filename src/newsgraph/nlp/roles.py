@@ -38,7 +38,8 @@ Knowledge:
   dictionary (``known_offices.json``, from the Phoenix country actors) knows her in office
 
 A place that a team title ties to a person ("Northfield captain Jane Doe") is a team: it becomes an Organization; one
-that an office title ties ("Northfield Mayor Jane Doe", "Sen. Jane Doe of Ohio") stands for its government: a PublicBody.
+that an office title ties ("Northfield Mayor Jane Doe", "Sen. Jane Doe of Ohio") stands for its government: a PublicBody;
+one that a company's title ties ("Northfield founder Jane Doe": a firm the tagger took for a place) is a Company.
 
 ``offices_held``: the offices a document gives a person, kept by the store as dated titles.
 """
@@ -199,7 +200,8 @@ class RoleExtractor:
 
     def _team_at(self, ext: Extraction, i: int, title: str | None) -> int | None:
         """An organisation at ``i``, or a place named with a team title ("Northfield captain"), which is a team,
-        or with an office title ("Northfield Mayor", "Northfield press secretary"), which is its government."""
+        with an office title ("Northfield Mayor", "Northfield press secretary"), which is its government, or with
+        a company's title ("Northfield chairman"), which is a company the tagger took for a place."""
         org = self._org_at(ext, i)
         words = title.lower().replace(" - ", "-") if title else ""
         ends = {words, words.split()[-1], " ".join(words.split()[-2:])} if words else set()
@@ -211,6 +213,9 @@ class RoleExtractor:
             return e
         if ends & self.titles.office_titles:
             ext.entities[e].type, ext.entities[e].type_reason = ont.PUBLIC_BODY, "office_title"
+            return e
+        if ends & self.titles.company_titles:
+            ext.entities[e].type, ext.entities[e].type_reason = ont.COMPANY, "company_title"
             return e
         return None
 
