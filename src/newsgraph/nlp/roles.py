@@ -188,7 +188,7 @@ class RoleExtractor:
     # -- entities ---------------------------------------------------------------------
     def _org_at(self, ext: Extraction, i: int) -> int | None:
         e = ext.entity_at(i)
-        if e is not None and (ext.entities[e].type in ont.ORG_LIKE or named_collective(ext.entities[e])):
+        if e is not None and has_members(ext.entities[e]):
             return e
         return None
 
@@ -281,9 +281,7 @@ class RoleExtractor:
         def add(role: ExtractedRole, m: ExtractedMention) -> None:
             if (role.person, role.org) in seen or role.person == role.org:
                 return
-            if ext.entities[role.person].type != ont.PERSON or not (
-                ext.entities[role.org].type in ont.ORG_LIKE or named_collective(ext.entities[role.org])
-            ):
+            if ext.entities[role.person].type != ont.PERSON or not has_members(ext.entities[role.org]):
                 return
             if any(_abbreviates(om.text, m.text.split()) for om in ext.entities[role.org].mentions if " " not in om.text):
                 return  # "Green Alliance ... GA": an organisation the NER took for a person, and its abbreviation
@@ -339,11 +337,12 @@ class RoleExtractor:
         countries = {e.country: i for i, e in enumerate(ext.entities) if e.type == ont.COUNTRY and e.country}
         if not countries:
             return
+        named = frozenset(countries)
         placed = {r.person for r in ext.roles}  # the text already says where: "Home Secretary X" of the Home Office
         for p, person in enumerate(ext.entities):
             if person.type != ont.PERSON or p in placed:
                 continue
-            codes = known_countries(person.name, frozenset(countries))
+            codes = known_countries(person.name, named)
             titled = self._office_title_before(doc, ext, p) if codes else None
             if titled is not None:
                 m, t0, title = titled
@@ -853,6 +852,11 @@ class RoleExtractor:
 def make_roles(nlp: Language, name: str, lang: str) -> RoleExtractor:
     """spaCy factory of ``newsgraph_roles`` (a language pack may register its own: :mod:`newsgraph.lang`)."""
     return RoleExtractor(lang)
+
+
+def has_members(entity: ExtractedEntity) -> bool:
+    """Can a person hold a ROLE in ``entity``: an organisation of the ontology, or a collective the tagger named."""
+    return entity.type in ont.ORG_LIKE or named_collective(entity)
 
 
 def named_collective(entity: ExtractedEntity) -> bool:
