@@ -14,6 +14,7 @@ from newsgraph.lang import load
 from newsgraph.nlp.events.lexicon import CueLexicon
 from newsgraph.nlp.events.status import StatusCues
 from newsgraph.nlp.extraction import Extraction
+from newsgraph.nlp.group_nouns import GroupNouns
 from newsgraph.nlp.syntax import argument_candidates, fan_out, is_passive, passive_agent, prep_objects, subject_of, without_determiners
 
 
@@ -25,6 +26,7 @@ class ArgumentFinder:
         self.status_cues = StatusCues(lang)
         orgs = load("organizations.json", lang)
         self.group_nouns = set(orgs["group_nouns"])
+        self.groups = GroupNouns(lang)
         self.actor_nouns = self.group_nouns | set(orgs["government_nouns"])
         titles = load("titles.json", lang)
         self.person_titles = {t for t in titles["titles"] if " " not in t}
@@ -70,11 +72,7 @@ class ArgumentFinder:
                         e = next((o for p in prep_objects(t, ("of",)) if (o := ext.entity_at(p.i)) is not None), None)
             elif e is None and not (met and t.lower_ in self.cues.party_groups):
                 e = self._owner(ext, t)  # not for "her brothers": they are not her
-            if (
-                e is None
-                and t.tag_ in ("NNS", "NNPS", "NN", "NNP")
-                and (t.lower_ in self.group_nouns or (met and t.lower_ in self.cues.party_groups))
-            ):
+            if e is None and t.tag_ in ("NNS", "NNPS", "NN", "NNP") and (self.groups.names_group(t) or (met and t.lower_ in self.cues.party_groups)):
                 e = ext.add_group(t)
             if e is not None and e not in out and e not in exclude:
                 out.append(e)

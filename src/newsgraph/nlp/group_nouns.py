@@ -1,0 +1,38 @@
+"""Which common nouns name an unnamed collective actor ("the rebels", "creditors", "the government"):
+the language pack's listed group nouns, and plural nouns that name a kind of actor — a Phoenix agent
+noun ("commanders", "landlords") or a plural of an agent-forming suffix of the language ("creditors",
+"donors", "motorists", "insurers")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.lang import load, pack
+
+
+class GroupNouns:
+    """The group-noun test of one language (lang/<code>/organizations.json, agents.json)."""
+
+    def __init__(self, lang: str = "en") -> None:
+        orgs = load("organizations.json", lang)
+        #: listed nouns, any number ("army", "police", "unions")
+        self.words: frozenset[str] = frozenset(orgs["group_nouns"])
+        #: endings that make a noun name someone who does something ("-ers", "-ists"); tested on plurals only
+        self.agent_suffixes: tuple[str, ...] = tuple(orgs.get("agent_noun_suffixes", ()))
+        agents = load("agents.json", lang)["agents"] if pack(lang).has("agents.json") else {}
+        #: the Phoenix agent nouns, tested on plurals only ("mayors", "landlords")
+        self.agent_nouns: frozenset[str] = frozenset(k for k in agents if " " not in k)
+        #: offices ("president"): their plural with an "of" phrase is the holders of the office of whatever
+        #: follows ("the presidents of A and B"), read by the title rules, not a group
+        self.titles: frozenset[str] = frozenset(t for t in load("titles.json", lang)["titles"] if " " not in t)
+
+    def names_group(self, t: Token) -> bool:
+        """Is ``t`` a common noun that names a collective actor? A listed group noun (singular or plural), or a
+        lower-case plural noun that is an agent noun or ends in an agent suffix, and not the plural of an office of someone ("the presidents of A and B")."""
+        if t.lower_ in self.words:
+            return True
+        if t.pos_ != "NOUN" or not t.is_lower or "Plur" not in t.morph.get("Number"):
+            return False
+        if t.lemma_.lower() in self.titles and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            return False
+        return t.lower_ in self.agent_nouns or (bool(self.agent_suffixes) and t.lower_.endswith(self.agent_suffixes))

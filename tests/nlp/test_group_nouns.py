@@ -1,0 +1,58 @@
+"""Which common nouns name an unnamed collective actor (src/newsgraph/nlp/group_nouns.py), and the
+events they take part in."""
+
+import pytest
+from conftest import edges
+
+from newsgraph.nlp.group_nouns import GroupNouns
+from newsgraph.nlp.pipeline import pipeline_for
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline_for("en")
+
+
+@pytest.fixture(scope="module")
+def groups():
+    return GroupNouns("en")
+
+
+def _token(nlp, text: str, word: str):
+    return next(t for t in nlp(text) if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The creditors wrote to the bank.", "creditors", True),  # an agent suffix, plural
+        ("The landlords wrote to the council.", "landlords", True),  # a Phoenix agent noun
+        ("The unions wrote to the council.", "unions", True),  # a listed group noun
+        ("The government wrote to the council.", "government", True),  # listed, singular
+        ("The creditor wrote to the bank.", "creditor", False),  # a singular agent noun is one person, not a group
+        ("The papers were sent to the bank.", "papers", True),  # the suffix test is blind to meaning ...
+        ("The letters were sent to the bank.", "letters", True),
+        ("The Stokers wrote to the bank.", "Stokers", False),  # ... but never a capitalised name
+        ("The report was sent to the bank.", "report", False),
+    ],
+)
+def test_names_group(nlp, groups, text, word, expected):
+    assert groups.names_group(_token(nlp, text, word)) is expected
+
+
+def test_agent_plural_is_an_actor(read):
+    doc = read("The creditors have asked the government to mediate.")
+    assert ("REQUEST", "creditors", "government", "occurred") in edges(doc)
+
+
+def test_agent_plural_object_is_a_target(read):
+    doc = read("Acme Bank accused the insurers of negligence on Monday.")
+    assert any(t == "ACCUSE" and s == "Acme Bank" and o == "insurers" for t, s, o, _ in edges(doc))
+
+
+def test_plural_office_is_its_holders_not_a_group(nlp, groups):
+    assert not groups.names_group(_token(nlp, "The presidents of Ruritania and Freedonia spoke by phone.", "presidents"))
+
+
+def test_plural_office_without_owner_is_a_group(nlp, groups):
+    assert groups.names_group(_token(nlp, "The directors wrote to the shareholders.", "directors"))
