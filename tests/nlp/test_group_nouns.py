@@ -56,3 +56,12 @@ def test_plural_office_is_its_holders_not_a_group(nlp, groups):
 
 def test_plural_office_without_owner_is_a_group(nlp, groups):
     assert groups.names_group(_token(nlp, "The directors wrote to the shareholders.", "directors"))
+
+
+def test_plural_in_ments_is_not_an_agent(nlp, groups):
+    assert not groups.names_group(_token(nlp, "The payments were sent to the bank.", "payments"))
+
+
+def test_listed_is_the_pack_list_only(nlp, groups):
+    assert groups.listed(_token(nlp, "The unions wrote to the council.", "unions"))
+    assert not groups.listed(_token(nlp, "The creditors wrote to the bank.", "creditors"))

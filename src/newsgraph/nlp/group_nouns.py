@@ -1,7 +1,9 @@
 """Which common nouns name an unnamed collective actor ("the rebels", "creditors", "the government"):
 the language pack's listed group nouns, and plural nouns that name a kind of actor — a Phoenix agent
 noun ("commanders", "landlords") or a plural of an agent-forming suffix of the language ("creditors",
-"donors", "motorists", "insurers")."""
+"donors", "motorists", "insurers"). The form-based ones are not used for the parties of a meeting
+(newsgraph.nlp.events.arguments): "spoke to reporters" is an audience, and the M2E2 meeting precision
+fell with them."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ class GroupNouns:
         self.words: frozenset[str] = frozenset(orgs["group_nouns"])
         #: endings that make a noun name someone who does something ("-ers", "-ists"); tested on plurals only
         self.agent_suffixes: tuple[str, ...] = tuple(orgs.get("agent_noun_suffixes", ()))
+        #: endings of plural nouns that never name people, even with an agent suffix ("-ments": "payments")
+        self.not_agent_endings: tuple[str, ...] = tuple(orgs.get("not_agent_noun_endings", ()))
         agents = load("agents.json", lang)["agents"] if pack(lang).has("agents.json") else {}
         #: the Phoenix agent nouns, tested on plurals only ("mayors", "landlords")
         self.agent_nouns: frozenset[str] = frozenset(k for k in agents if " " not in k)
@@ -26,13 +30,19 @@ class GroupNouns:
         #: follows ("the presidents of A and B"), read by the title rules, not a group
         self.titles: frozenset[str] = frozenset(t for t in load("titles.json", lang)["titles"] if " " not in t)
 
+    def listed(self, t: Token) -> bool:
+        """Is ``t`` one of the pack's listed group nouns ("unions", "government")?"""
+        return t.lower_ in self.words
+
     def names_group(self, t: Token) -> bool:
         """Is ``t`` a common noun that names a collective actor? A listed group noun (singular or plural), or a
         lower-case plural noun that is an agent noun or ends in an agent suffix, and not the plural of an office of someone ("the presidents of A and B")."""
-        if t.lower_ in self.words:
+        if self.listed(t):
             return True
         if t.pos_ != "NOUN" or not t.is_lower or "Plur" not in t.morph.get("Number", []):
             return False
         if t.lemma_.lower() in self.titles and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            return False
+        if t.lower_.endswith(self.not_agent_endings):
             return False
         return t.lower_ in self.agent_nouns or (bool(self.agent_suffixes) and t.lower_.endswith(self.agent_suffixes))

@@ -43,7 +43,8 @@ class ArgumentFinder:
     def actors(
         self, doc: Doc, ext: Extraction, tok: Token | None, exclude: Collection[int] = frozenset(), parties_only: bool = False, met: bool = False
     ) -> list[int]:
-        """Entities named by the phrase headed by ``tok`` and its list members (new Group entities if needed).
+        """Entities named by the phrase headed by ``tok`` and its list members (new Group entities if needed: a
+        noun of :meth:`GroupNouns.names_group`, for the parties of a meeting only a listed one).
         With ``parties_only`` (the parties of a meeting), a member that is a thing ("Iran's nuclear program")
         names no one, not even its owner; with ``met`` (the party met) people named by a noun of
         ``party_nouns.groups`` ("spoke to reporters", "to her brothers") are a group too."""
@@ -72,7 +73,11 @@ class ArgumentFinder:
                         e = next((o for p in prep_objects(t, ("of",)) if (o := ext.entity_at(p.i)) is not None), None)
             elif e is None and not (met and t.lower_ in self.cues.party_groups):
                 e = self._owner(ext, t)  # not for "her brothers": they are not her
-            if e is None and t.tag_ in ("NNS", "NNPS", "NN", "NNP") and (self.groups.names_group(t) or (met and t.lower_ in self.cues.party_groups)):
+            if (
+                e is None
+                and t.tag_ in ("NNS", "NNPS", "NN", "NNP")
+                and ((self.groups.listed(t) if parties_only else self.groups.names_group(t)) or (met and t.lower_ in self.cues.party_groups))
+            ):
                 e = ext.add_group(t)
             if e is not None and e not in out and e not in exclude:
                 out.append(e)
