@@ -463,3 +463,13 @@ def test_an_office_left_unresolved_is_kept_for_the_store():
 
     doc = extract("Crowds gathered outside the hall. Police closed the roads. The prime minister said the law would stay.")
     assert [(d["text"], d["title"]) for d in doc["descriptors"]] == [("prime minister", "prime minister")]
+
+
+def test_object_descriptor_is_not_its_own_clause_subject(read):
+    doc = read("Acme Corp reported losses on Monday. Northwind Ltd sued the company.")
+    assert ("ACCUSE", "Northwind Ltd", "Acme Corp", "occurred") in edges(doc)
+
+
+def test_object_pronoun_is_not_its_own_clause_subject(read):
+    doc = read("John Smith met Jane Doe on Monday. Later, Tom Brown praised him.")
+    assert ("SUPPORT", "Tom Brown", "John Smith", "occurred") in edges(doc)

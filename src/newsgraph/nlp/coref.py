@@ -2,7 +2,8 @@
 joined to the entity they refer to, by salience: subjects of the current and the two previous sentences
 first, then the most recent mention.  A person pronoun skips a person the document names with an
 honorific of the other set ("she" never goes to a "Mr Smith"; ``gendered_honorifics`` in the pack's
-``titles.json``).  A descriptor with an owner ("Argentina's president") goes to the person holding a
+``titles.json``).  An object pronoun or descriptor is never the subject of its own clause ("Acme sued the
+company", "Smith praised him": binding; reflexives excepted).  A descriptor with an owner ("Argentina's president") goes to the person holding a
 matching ROLE.  Each reference records ``merged_by``.
 """
 
@@ -21,6 +22,7 @@ from newsgraph.nlp.syntax import SUBJECT_DEPS
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 #: the pronoun set each person pronoun belongs to (the keys of ``titles.json``'s ``gendered_honorifics``)
 PRONOUN_SET = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she", "hers": "she", "herself": "she"}
+REFLEXIVES = {"himself", "herself", "itself", "themselves"}  # these do refer to their clause's subject
 THING_PRONOUNS = {"its", "itself"}  # bare "it" is too often expletive ("it is evident")
 ORG_TYPES = frozenset({ont.COMPANY, ont.ORGANIZATION, ont.PUBLIC_BODY})
 WINDOW = 2  # sentences back
@@ -32,6 +34,24 @@ class Seen:
     entity: int
     subject: bool
     sent: int
+
+
+def clause_subjects(ext: Extraction, tok: Token) -> set[int]:
+    """The entities that are the subject of the clause in which ``tok`` is an object ("Acme sued *the company*",
+    "Smith praised *him*"): a non-reflexive object never refers to them (binding), so they are not its
+    antecedent."""
+    if tok.dep_ not in ("dobj", "dative", "pobj") or tok.lower_ in REFLEXIVES:
+        return set()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            for t in (c, *(g for g in c.children if g.dep_ == "conj")):
+                if (e := ext.entity_at(t.i)) is not None:
+                    out.add(e)
+    return out
 
 
 def is_subject(tok: Token) -> bool:
@@ -100,7 +120,7 @@ class ReferenceResolver:
         low = tok.lower_
         if tok.tag_ in ("PRP", "PRP$"):
             if low in PERSON_PRONOUNS:
-                e = self._salient(ext, history, s_idx, {ont.PERSON}, pronoun=PRONOUN_SET[low], sets=self._sets)
+                e = self._salient(ext, history, s_idx, {ont.PERSON}, pronoun=PRONOUN_SET[low], sets=self._sets, exclude=clause_subjects(ext, tok))
                 if e is None:
                     e = self._cataphor(ext, tok)
                     if e is not None:
@@ -150,12 +170,13 @@ class ReferenceResolver:
             return None
         if not dets or dets[0].lower_ not in ("the", "this", "that"):
             return None
+        bound = clause_subjects(ext, tok)
         if is_person:
-            e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True)
+            e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True, exclude=bound)
             if e is None and span.text.lower() in self.offices:
                 ext.descriptors.append(ExtractedDescriptor(span.start_char, span.end_char, span.text, span.text.lower()))
             return (e, "descriptor", "descriptor", span) if e is not None else None
-        e = self._salient(ext, history, s_idx, ORG_TYPES, subjects_only=False)
+        e = self._salient(ext, history, s_idx, ORG_TYPES, subjects_only=False, exclude=bound)
         if e is None:
             # "Nokia cut jobs. The company said ...": a name the NER took for a place is the organisation
             e = self._salient(ext, history, s_idx, {ont.LOCATION}, subjects_only=True)
@@ -206,14 +227,16 @@ class ReferenceResolver:
         subjects_only: bool = False,
         pronoun: str | None = None,
         sets: dict[int, str] | None = None,
+        exclude: set[int] | frozenset[int] = frozenset(),
     ) -> int | None:
         """The subject of the current or the two sentences before (latest first), else the latest mention,
-        of one of ``types``; with ``pronoun``, one whose pronoun set (``sets``) is not another."""
+        of one of ``types`` and not of ``exclude``; with ``pronoun``, one whose pronoun set (``sets``) is not
+        another."""
         recent = None
         for seen in reversed(history):
             if s_idx - seen.sent > WINDOW:
                 break
-            if ext.entities[seen.entity].type not in types:
+            if ext.entities[seen.entity].type not in types or seen.entity in exclude:
                 continue
             if pronoun is not None and sets and sets.get(seen.entity, pronoun) != pronoun:
                 continue
