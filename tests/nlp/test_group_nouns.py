@@ -65,3 +65,16 @@ def test_plural_in_ments_is_not_an_agent(nlp, groups):
 def test_listed_is_the_pack_list_only(nlp, groups):
     assert groups.listed(_token(nlp, "The unions wrote to the council.", "unions"))
     assert not groups.listed(_token(nlp, "The creditors wrote to the bank.", "creditors"))
+
+
+def test_a_persons_campaign_is_an_organisation_of_its_own(read):
+    doc = read("Jane Doe is running for mayor. The Doe campaign accused John Smith of lying.")
+    assert ("ACCUSE", "Doe campaign", "John Smith", "occurred") in edges(doc)
+    campaign = next(e for e in doc["entities"] if e["name"] == "Doe campaign")
+    assert campaign["type"] == "Organization" and campaign["type_reason"] == "person_collective"
+    assert any(e["name"] == "Jane Doe" for e in doc["entities"])  # the person keeps her own node
+
+
+def test_a_persons_supporters_are_a_group_not_the_person(read):
+    doc = read("Jane Doe's supporters criticised John Smith on Monday.")
+    assert ("ACCUSE", "Jane Doe's supporters", "John Smith", "occurred") in edges(doc)

@@ -92,10 +92,10 @@ class ExtractedQuote:
 
 def group_phrase(t: Token) -> Span:
     """The phrase that names the collective headed by ``t``: the noun and its modifiers, without determiners
-    ("Fijian rebels", "opposition groups")."""
+    ("Fijian rebels", "opposition groups", "Jane Doe's campaign")."""
     start = t.i
     for c in t.children:
-        if c.i < t.i and c.dep_ in ("amod", "compound", "nmod"):
+        if c.i < t.i and (c.dep_ in ("amod", "compound", "nmod") or (c.dep_ == "poss" and c.tag_ != "PRP$")):
             start = min(start, c.left_edge.i)
     return without_determiners(t.doc[start : t.i + 1])
 
@@ -125,15 +125,17 @@ class Extraction:
     def entity_at(self, token_i: int) -> int | None:
         return self.token_entity.get(token_i)
 
-    def add_entity(self, span: Span, etype: str, reason: str, merged_by: str) -> int:
-        """Add an entity named by ``span`` (one mention) and map its tokens; return its index."""
+    def add_entity(self, span: Span, etype: str, reason: str, merged_by: str, overwrite: bool = True) -> int:
+        """Add an entity named by ``span`` (one mention) and map its tokens (without ``overwrite``, only those
+        of no entity yet); return its index."""
         text = span.text
         entity = ExtractedEntity(key=text.casefold(), name=text.replace("\u2019", "'"), type=etype, type_reason=reason)
         entity.mentions.append(ExtractedMention(span.start, span.end, span.start_char, span.end_char, text, "name", merged_by, etype))
         idx = len(self.entities)
         self.entities.append(entity)
         for i in range(span.start, span.end):
-            self.token_entity[i] = idx
+            if overwrite or i not in self.token_entity:
+                self.token_entity[i] = idx
         return idx
 
     def first_mentions(self, sent: Span, types: frozenset[str]) -> dict[int, Token]:
@@ -153,9 +155,13 @@ class Extraction:
         span = group_phrase(t)
         for i in range(span.start, span.end):
             owner = self.entity_at(i)
-            if owner is not None:
+            if owner is not None and self.entities[owner].type != ont.PERSON:
                 self.add_reference(owner, span, t.i, "descriptor", "actor_phrase")  # "Fijian rebels" -> Fiji
                 return owner
+            if owner is not None:
+                # "the Clinton campaign", "Smith supporters": a collective of its own, not the person
+                etype = ont.GROUP if "Plur" in t.morph.get("Number", []) else ont.ORGANIZATION
+                return self.add_entity(span, etype, "person_collective", "group_noun", overwrite=False)
         return self.add_entity(span, ont.GROUP, "group_noun", "group_noun")
 
     def add_reference(self, idx: int, span: Span, head: int, kind: str, merged_by: str) -> None:

@@ -73,6 +73,8 @@ class ArgumentFinder:
                         e = next((o for p in prep_objects(t, ("of",)) if (o := ext.entity_at(p.i)) is not None), None)
             elif e is None and not (met and t.lower_ in self.cues.party_groups):
                 e = self._owner(ext, t)  # not for "her brothers": they are not her
+                if e is not None and ext.entities[e].type == ont.PERSON and self.groups.names_group(t):
+                    e = None  # "Clinton's campaign", "Smith supporters": not the person
             if (
                 e is None
                 and t.tag_ in ("NNS", "NNPS", "NN", "NNP")
