@@ -71,10 +71,20 @@ def test_a_persons_campaign_is_an_organisation_of_its_own(read):
     doc = read("Jane Doe is running for mayor. The Doe campaign accused John Smith of lying.")
     assert ("ACCUSE", "Doe campaign", "John Smith", "occurred") in edges(doc)
     campaign = next(e for e in doc["entities"] if e["name"] == "Doe campaign")
-    assert campaign["type"] == "Organization" and campaign["type_reason"] == "person_collective"
+    assert campaign["type"] == "Organization" and campaign["type_reason"] == "owned_collective"
     assert any(e["name"] == "Jane Doe" for e in doc["entities"])  # the person keeps her own node
 
 
 def test_a_persons_supporters_are_a_group_not_the_person(read):
     doc = read("Jane Doe's supporters criticised John Smith on Monday.")
     assert ("ACCUSE", "Jane Doe's supporters", "John Smith", "occurred") in edges(doc)
+
+
+def test_an_organisations_members_are_a_group_apart(read):
+    doc = read("Acme Corp executives criticised John Smith on Monday.")
+    assert ("ACCUSE", "Acme Corp executives", "John Smith", "occurred") in edges(doc)
+
+
+def test_a_places_collective_acts_for_the_place(read):
+    doc = read("French troops attacked the rebels on Monday.")
+    assert any(s == "France" for t, s, _, _ in edges(doc) if t == "ASSAULT")

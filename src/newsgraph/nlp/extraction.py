@@ -90,6 +90,16 @@ class ExtractedQuote:
     sent_end: int
 
 
+def apart_from_owner(owner_type: str, t: Token) -> bool:
+    """Is the collective headed by ``t`` an actor apart from its owner, an entity of ``owner_type``? A
+    person's always ("the Clinton campaign", "Jane Doe's supporters"); an organisation's when plural
+    ("Labour MPs", "Acme executives"); a place's never: "Fijian rebels" act for Fiji (the Phoenix
+    convention, which the PLOVER records follow)."""
+    if owner_type == ont.PERSON:
+        return True
+    return owner_type in (ont.ORGANIZATION, ont.COMPANY, ont.PUBLIC_BODY) and "Plur" in t.morph.get("Number", [])
+
+
 def group_phrase(t: Token) -> Span:
     """The phrase that names the collective headed by ``t``: the noun and its modifiers, without determiners
     ("Fijian rebels", "opposition groups", "Jane Doe's campaign")."""
@@ -155,13 +165,13 @@ class Extraction:
         span = group_phrase(t)
         for i in range(span.start, span.end):
             owner = self.entity_at(i)
-            if owner is not None and self.entities[owner].type != ont.PERSON:
+            if owner is not None and not apart_from_owner(self.entities[owner].type, t):
                 self.add_reference(owner, span, t.i, "descriptor", "actor_phrase")  # "Fijian rebels" -> Fiji
                 return owner
             if owner is not None:
-                # "the Clinton campaign", "Smith supporters": a collective of its own, not the person
+                # "the Clinton campaign", "Labour MPs": a collective of its own, not its owner
                 etype = ont.GROUP if "Plur" in t.morph.get("Number", []) else ont.ORGANIZATION
-                return self.add_entity(span, etype, "person_collective", "group_noun", overwrite=False)
+                return self.add_entity(span, etype, "owned_collective", "group_noun", overwrite=False)
         return self.add_entity(span, ont.GROUP, "group_noun", "group_noun")
 
     def add_reference(self, idx: int, span: Span, head: int, kind: str, merged_by: str) -> None:

@@ -13,7 +13,7 @@ from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.nlp.events.lexicon import CueLexicon
 from newsgraph.nlp.events.status import StatusCues
-from newsgraph.nlp.extraction import Extraction
+from newsgraph.nlp.extraction import Extraction, apart_from_owner
 from newsgraph.nlp.group_nouns import GroupNouns
 from newsgraph.nlp.syntax import argument_candidates, fan_out, is_passive, passive_agent, prep_objects, subject_of, without_determiners
 
@@ -73,8 +73,8 @@ class ArgumentFinder:
                         e = next((o for p in prep_objects(t, ("of",)) if (o := ext.entity_at(p.i)) is not None), None)
             elif e is None and not (met and t.lower_ in self.cues.party_groups):
                 e = self._owner(ext, t)  # not for "her brothers": they are not her
-                if e is not None and ext.entities[e].type == ont.PERSON and self.groups.names_group(t):
-                    e = None  # "Clinton's campaign", "Smith supporters": not the person
+                if e is not None and self.groups.names_group(t) and apart_from_owner(ext.entities[e].type, t):
+                    e = None  # "Clinton's campaign", "Labour MPs": not their owner
             if (
                 e is None
                 and t.tag_ in ("NNS", "NNPS", "NN", "NNP")
