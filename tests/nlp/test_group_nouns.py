@@ -88,3 +88,10 @@ def test_an_organisations_members_are_a_group_apart(read):
 def test_a_places_collective_acts_for_the_place(read):
     doc = read("French troops attacked the rebels on Monday.")
     assert any(s == "France" for t, s, _, _ in edges(doc) if t == "ASSAULT")
+
+
+def test_one_collective_per_owner_in_a_document(read):
+    doc = read("Jane Doe is running for mayor. The Doe campaign accused John Smith of lying. Later, her campaign criticised Tom Brown.")
+    campaigns = [e for e in doc["entities"] if e["type_reason"] == "owned_collective"]
+    assert len(campaigns) == 1 and "her campaign" in campaigns[0]["aliases"]
+    assert ("ACCUSE", "Doe campaign", "Tom Brown", "occurred") in edges(doc)

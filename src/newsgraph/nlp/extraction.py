@@ -131,6 +131,8 @@ class Extraction:
     events: list[ExtractedInteraction] = field(default_factory=list)
     quotes: list[ExtractedQuote] = field(default_factory=list)
     descriptors: list[ExtractedDescriptor] = field(default_factory=list)
+    #: (owner entity, head lemma) -> the collective apart from its owner ("the Clinton campaign")
+    collectives: dict[tuple[int, str], int] = field(default_factory=dict)
 
     def entity_at(self, token_i: int) -> int | None:
         return self.token_entity.get(token_i)
@@ -163,6 +165,7 @@ class Extraction:
         """The entity of the unnamed collective actor headed by ``t`` ("Fijian rebels", "opposition groups"),
         created as a Group from the noun and its modifiers unless a token there already names one."""
         span = group_phrase(t)
+        lemma = t.lemma_.lower()
         for i in range(span.start, span.end):
             owner = self.entity_at(i)
             if owner is not None and not apart_from_owner(self.entities[owner].type, t):
@@ -170,8 +173,17 @@ class Extraction:
                 return owner
             if owner is not None:
                 # "the Clinton campaign", "Labour MPs": a collective of its own, not its owner
+                if (owner, lemma) in self.collectives:
+                    self.add_reference(self.collectives[owner, lemma], span, t.i, "descriptor", "owned_collective")
+                    return self.collectives[owner, lemma]
                 etype = ont.GROUP if "Plur" in t.morph.get("Number", []) else ont.ORGANIZATION
-                return self.add_entity(span, etype, "owned_collective", "group_noun", overwrite=False)
+                self.collectives[owner, lemma] = self.add_entity(span, etype, "owned_collective", "group_noun", overwrite=False)
+                return self.collectives[owner, lemma]
+        # "his campaign" after "the Clinton campaign": the collective already named for the resolved owner
+        for c in t.children:
+            if c.dep_ == "poss" and c.tag_ == "PRP$" and (owner := self.entity_at(c.i)) is not None and (owner, lemma) in self.collectives:
+                self.add_reference(self.collectives[owner, lemma], t.doc[c.i : t.i + 1], t.i, "descriptor", "owned_collective")
+                return self.collectives[owner, lemma]
         return self.add_entity(span, ont.GROUP, "group_noun", "group_noun")
 
     def add_reference(self, idx: int, span: Span, head: int, kind: str, merged_by: str) -> None:
