@@ -43,6 +43,14 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The English pipeline, built once per process (``nlp(text) -> Doc``)."""
+    from newsgraph.nlp.pipeline import pipeline_for
+
+    return pipeline_for("en")
+
+
+@pytest.fixture(scope="session")
 def read():
     """Extract one text: ``read(text, published=None) -> document JSON``."""
     from newsgraph import extract

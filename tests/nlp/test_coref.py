@@ -11,15 +11,8 @@ from conftest import edges
 from newsgraph import ontology as ont
 from newsgraph.nlp.coref import WINDOW, ReferenceResolver, Seen, is_subject
 from newsgraph.nlp.extraction import ExtractedEntity, Extraction, extraction
-from newsgraph.nlp.pipeline import pipeline_for
 
 PUBLISHED = "2024-05-27"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The English pipeline (built once per process)."""
-    return pipeline_for("en")
 
 
 def entity(doc: dict, name: str) -> dict:

@@ -10,12 +10,6 @@ from newsgraph.nlp.events.pairs import CueTypes, PairClassifier, act_of, candida
 from newsgraph.nlp.events.status import clause_chain
 from newsgraph.nlp.extraction import extraction
 from newsgraph.nlp.pair_model import NONE, PairModel
-from newsgraph.nlp.pipeline import pipeline_for
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pipeline_for("en")
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,6 @@ import pytest
 from conftest import edges
 
 from newsgraph.nlp.group_nouns import GroupNouns
-from newsgraph.nlp.pipeline import pipeline_for
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pipeline_for("en")
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.pipeline import pipeline_for
 from newsgraph.nlp.syntax import (
     INHERITS_SUBJECT,
     LIST_INTRODUCERS,
@@ -25,9 +24,9 @@ from newsgraph.nlp.syntax import (
 
 
 @pytest.fixture(scope="module")
-def parse():
-    """``parse(text) -> Doc`` with the English pipeline (built once per process)."""
-    return pipeline_for("en")
+def parse(nlp):
+    """``parse(text) -> Doc`` with the English pipeline (conftest's ``nlp``)."""
+    return nlp
 
 
 def tok(doc: Doc, word: str, nth: int = 0) -> Token:
