@@ -4,6 +4,7 @@
 import json
 
 import pytest
+from conftest import edges
 
 from newsgraph.lang import load
 from newsgraph.nlp.events.pairs import CueTypes, PairClassifier, act_of, candidates, features
@@ -129,3 +130,10 @@ def test_a_reported_act_takes_its_status_from_the_reported_clause(nlp, types):
     assert status_of("Greenpeace said it will not support Northwind Energy.", "Greenpeace", "Northwind Energy", "SUPPORT") == ("say", "negated")
     # a speech act is the saying itself: it occurred, whatever the mood of what was said
     assert status_of("Greenpeace said Northwind Energy would wreck the coast.", "Greenpeace", "Northwind Energy", "ACCUSE") == ("say", "occurred")
+
+
+def test_reported_obligation_read_by_the_model_is_a_request(read):
+    """The model reads "said Y must ..." as the saying's ACCUSE; the reported obligation makes it a REQUEST."""
+    got = {(t, s, o) for t, s, o, _ in edges(read("John Smith said the Conservatives must explain how they would pay for their plans."))}
+    assert ("REQUEST", "John Smith", "Conservatives") in got
+    assert ("ACCUSE", "John Smith", "Conservatives") not in got

@@ -205,6 +205,7 @@ class PairClassifier:
                 continue
             if etype in ont.TWO_PARTY_EVENTS and not all(self.arguments.is_party(ext, t) for t in c.arguments):
                 continue  # "spoke to Chile's support of the rebels": a topic, as the rules read it
+            etype = self._reported_obligation(doc[c.trigger], c.target_side, etype)
             for key in (c.source, c.target):
                 if key < 0 and key not in made:
                     made[key] = actor_of(ext, doc, key)
@@ -233,6 +234,17 @@ class PairClassifier:
                 known.add((etype, (c.target,), (c.source,), c.sent.start))
         ext.events = coding.keep_targeted(ext.events)
         return doc
+
+    def _reported_obligation(self, trigger: Token, target_side: tuple[Token, ...], etype: str) -> str:
+        """ "X said Y *should* / *must* ...": what the model reads as the saying's ACCUSE is a REQUEST when the
+        reported clause of the target obliges (``obligation_auxiliaries``, as the rules code a reported
+        obligation)."""
+        if etype != "ACCUSE" or self.status_cues is None or trigger.lemma_.lower() not in self.status_cues.reporting:
+            return etype
+        reported = next((t for t in target_side[1:] if t.pos_ in ("VERB", "AUX")), None)
+        if reported is None or self.status_cues.intent(clause_chain(reported)) != "oblige":
+            return etype
+        return coding.intent_type("oblige", etype) or etype
 
 
 @Language.factory("newsgraph_event_pairs", default_config={"lang": "en"})
