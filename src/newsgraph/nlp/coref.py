@@ -3,8 +3,8 @@ joined to the entity they refer to, by salience: subjects of the current and the
 first, then the most recent mention.  A person pronoun skips a person the document names with an
 honorific of the other set ("she" never goes to a "Mr Smith"; ``gendered_honorifics`` in the pack's
 ``titles.json``).  An object pronoun or descriptor is never the subject of its own clause ("Acme sued the
-company", "Smith praised him": binding; reflexives excepted).  A descriptor with an owner ("Argentina's president") goes to the person holding a
-matching ROLE.  Each reference records ``merged_by``.
+company", "Smith praised him": binding; reflexives excepted).  A descriptor with an owner ("Argentina's
+president") goes to the person holding a matching ROLE.  Each reference records ``merged_by``.
 """
 
 from __future__ import annotations

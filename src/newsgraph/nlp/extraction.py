@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
-from newsgraph.nlp.syntax import without_determiners
+from newsgraph.nlp.syntax import is_plural, without_determiners
 
 #: ``doc.user_data`` key of the language pack that read the document (its code)
 LANGUAGE_KEY = "newsgraph_language"
@@ -97,7 +97,7 @@ def apart_from_owner(owner_type: str, t: Token) -> bool:
     convention, which the PLOVER records follow)."""
     if owner_type == ont.PERSON:
         return True
-    return owner_type in (ont.ORGANIZATION, ont.COMPANY, ont.PUBLIC_BODY) and "Plur" in t.morph.get("Number", [])
+    return owner_type in (ont.ORGANIZATION, ont.COMPANY, ont.PUBLIC_BODY) and is_plural(t)
 
 
 def group_phrase(t: Token) -> Span:
@@ -165,26 +165,31 @@ class Extraction:
         """The entity of the unnamed collective actor headed by ``t`` ("Fijian rebels", "opposition groups"),
         created as a Group from the noun and its modifiers unless a token there already names one."""
         span = group_phrase(t)
-        lemma = t.lemma_.lower()
         for i in range(span.start, span.end):
             owner = self.entity_at(i)
-            if owner is not None and not apart_from_owner(self.entities[owner].type, t):
+            if owner is None:
+                continue
+            if not apart_from_owner(self.entities[owner].type, t):
                 self.add_reference(owner, span, t.i, "descriptor", "actor_phrase")  # "Fijian rebels" -> Fiji
                 return owner
-            if owner is not None:
-                # "the Clinton campaign", "Labour MPs": a collective of its own, not its owner
-                if (owner, lemma) in self.collectives:
-                    self.add_reference(self.collectives[owner, lemma], span, t.i, "descriptor", "owned_collective")
-                    return self.collectives[owner, lemma]
-                etype = ont.GROUP if "Plur" in t.morph.get("Number", []) else ont.ORGANIZATION
-                self.collectives[owner, lemma] = self.add_entity(span, etype, "owned_collective", "group_noun", overwrite=False)
-                return self.collectives[owner, lemma]
+            return self._owned_collective(owner, t, span)  # "the Clinton campaign", "Labour MPs"
         # "his campaign" after "the Clinton campaign": the collective already named for the resolved owner
         for c in t.children:
-            if c.dep_ == "poss" and c.tag_ == "PRP$" and (owner := self.entity_at(c.i)) is not None and (owner, lemma) in self.collectives:
-                self.add_reference(self.collectives[owner, lemma], t.doc[c.i : t.i + 1], t.i, "descriptor", "owned_collective")
-                return self.collectives[owner, lemma]
+            if c.dep_ == "poss" and c.tag_ == "PRP$" and (owner := self.entity_at(c.i)) is not None and (owner, t.lemma_.lower()) in self.collectives:
+                return self._owned_collective(owner, t, t.doc[c.i : t.i + 1])
         return self.add_entity(span, ont.GROUP, "group_noun", "group_noun")
+
+    def _owned_collective(self, owner: int, t: Token, span: Span) -> int:
+        """The collective of ``owner`` headed by ``t``, apart from the owner and one per owner and head lemma:
+        the one already made (``span`` becomes its reference), else a new Organization (singular) or Group
+        (plural) named by ``span``."""
+        key = (owner, t.lemma_.lower())
+        if key in self.collectives:
+            self.add_reference(self.collectives[key], span, t.i, "descriptor", "owned_collective")
+        else:
+            etype = ont.GROUP if is_plural(t) else ont.ORGANIZATION
+            self.collectives[key] = self.add_entity(span, etype, "owned_collective", "group_noun", overwrite=False)
+        return self.collectives[key]
 
     def add_reference(self, idx: int, span: Span, head: int, kind: str, merged_by: str) -> None:
         """Record that ``span`` (head token ``head``) refers to entity ``idx``."""

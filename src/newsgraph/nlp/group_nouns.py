@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.lang import load, pack
+from newsgraph.nlp.syntax import is_plural
 
 
 class GroupNouns:
@@ -39,7 +40,7 @@ class GroupNouns:
         lower-case plural noun that is an agent noun or ends in an agent suffix, and not the plural of an office of someone ("the presidents of A and B")."""
         if self.listed(t):
             return True
-        if t.pos_ != "NOUN" or not t.is_lower or "Plur" not in t.morph.get("Number", []):
+        if t.pos_ != "NOUN" or not t.is_lower or not is_plural(t):
             return False
         if t.lemma_.lower() in self.titles and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
             return False

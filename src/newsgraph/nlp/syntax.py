@@ -53,6 +53,11 @@ def passive_agent(verb: Token) -> Token | None:
     return None
 
 
+def is_plural(tok: Token) -> bool:
+    """Does the parse mark ``tok`` plural (the morphology's ``Number=Plur``, in any language)?"""
+    return "Plur" in tok.morph.get("Number", [])
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 

@@ -16,6 +16,7 @@ from newsgraph import ontology as ont
 from newsgraph.lang.es.syntax import case_of, lemma
 from newsgraph.nlp.coref import ORG_TYPES, ReferenceResolver, Seen
 from newsgraph.nlp.extraction import Extraction
+from newsgraph.nlp.syntax import is_plural
 
 #: subject and object pronouns of a person ("él dijo", "con ella"); "su" is his, her, its and their alike
 PERSON_PRONOUNS = frozenset({"él", "ella"})
@@ -35,7 +36,7 @@ class SpanishReferences(ReferenceResolver):
                 e = self._salient(ext, history, s_idx, {ont.PERSON})
                 return (e, "pronoun", "pronoun", doc[tok.i : tok.i + 1]) if e is not None else None
             return None
-        if tok.pos_ != "NOUN" or "Plur" in tok.morph.get("Number"):  # type: ignore[call-arg]  # spaCy's stub: get's default is optional (None gives [])
+        if tok.pos_ != "NOUN" or is_plural(tok):
             return None
         word = lemma(tok)
         is_person = word in self.person_nouns or tok.lower_ in self.person_nouns

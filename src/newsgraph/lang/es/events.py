@@ -22,6 +22,7 @@ from newsgraph.lang.es.syntax import case_of, conjuncts, is_passive, lemma
 from newsgraph.nlp import coding
 from newsgraph.nlp.dates import DATES_KEY
 from newsgraph.nlp.extraction import Extraction, extraction
+from newsgraph.nlp.syntax import is_plural
 
 #: dependents that name an argument of a verb or a noun
 _ARGUMENTS = ("obj", "iobj", "obl", "obl:arg", "nmod")
@@ -203,7 +204,7 @@ class SpanishEvents:
     def _agrees(verb: Token, ext: Extraction, previous: list[int]) -> bool:
         """Does a verb without a subject agree in number with the previous clause's subject ("critican"
         is not what one person does)?"""
-        plural = "Plur" in verb.morph.get("Number")  # type: ignore[call-arg]  # spaCy's stub: get's default is optional (None gives [])
+        plural = is_plural(verb)
         many = len(previous) > 1 or any(ext.entities[e].type == ont.GROUP for e in previous)
         return plural == many
 

@@ -25,9 +25,8 @@ class ArgumentFinder:
         self.cues = CueLexicon(lang)
         self.status_cues = StatusCues(lang)
         orgs = load("organizations.json", lang)
-        self.group_nouns = set(orgs["group_nouns"])
         self.groups = GroupNouns(lang)
-        self.actor_nouns = self.group_nouns | set(orgs["government_nouns"])
+        self.actor_nouns = self.groups.words | set(orgs["government_nouns"])
         titles = load("titles.json", lang)
         self.person_titles = {t for t in titles["titles"] if " " not in t}
         #: head nouns that can name the other party of a meeting ("met his *counterpart*", "spoke to *reporters*")
@@ -302,7 +301,7 @@ class ArgumentFinder:
         for t in argument_candidates(pred):
             if noun is not None and t.i == noun.i:
                 continue
-            if ext.entity_at(t.i) is None and t.lower_ in self.group_nouns:
+            if ext.entity_at(t.i) is None and self.groups.listed(t):
                 group = group or t
                 continue
             found = self.actors(doc, ext, t, exclude=src)
