@@ -66,6 +66,10 @@ PRONOUN: Final = "pronoun"
 DEMONYM: Final = "demonym"
 MENTION_KINDS: Final = (NAME, DESCRIPTOR, PRONOUN, DEMONYM)
 
+#: The ``type_reason`` of an actor the text describes without naming ("a former aide to X said"): an entity of
+#: its one document, whose description is no name (the store links it to nothing, and nothing to it).
+DESCRIBED: Final = "described"
+
 #: Types that can be the ``org`` end of a ROLE.
 ORG_LIKE: Final = frozenset({COMPANY, PUBLIC_BODY, ORGANIZATION, COUNTRY})
 #: Types that can act as the source of an interaction.

@@ -105,3 +105,21 @@ def test_frame_without_a_parsed_subject(read):
         "wearing a baseball cap and a campaign badge, said as balloons drifted down."
     )
     assert [s for s, _ in _quotes(read(text))] == ["Tom Hale"]
+
+
+def test_an_unnamed_person_who_speaks_is_an_actor_of_the_document(read):
+    doc = read('"The party has gone in the opposite direction," said the former top aide to Governor Jane Doe.')
+    speaker = next(e for e in doc["entities"] if e["id"] == doc["quotes"][0]["speaker"])
+    assert speaker["name"] == "former top aide to Governor Jane Doe"
+    assert speaker["type"] == "Person" and speaker["type_reason"] == "described"
+    # a description, not a name: no name mention for the NER measures, one descriptor reference
+    assert speaker["mentions"] == [] and [r["kind"] for r in speaker["references"]] == ["descriptor"]
+
+
+def test_an_unnamed_group_that_speaks(read):
+    got = _quotes(read('"We will not go home until the plant stays open," protesters said on Monday.'))
+    assert got and got[0][0] == "protesters"
+
+
+def test_a_thing_that_says_is_no_speaker(read):
+    assert read('"Costs will rise by a tenth next year," the report said.')["quotes"] == []

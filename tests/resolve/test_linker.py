@@ -262,3 +262,16 @@ def test_an_acronym_beside_its_full_name_finds_only_a_node_known_by_the_acronym_
             assert link["entity"] == "Northfield Trade Organisation" and link["reason"] == "new"
         else:  # the node known only as "NTO" is this one
             assert link["entity"] == "NTO" and link["reason"] == "name"
+
+
+def test_an_unnamed_speaker_is_an_actor_of_its_own_document_only(tmp_path):
+    texts = {
+        "u": '"The plan will fail," a spokeswoman said on Monday.',
+        "v": '"The plan will work," a spokeswoman said on Tuesday.',
+    }
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, text in texts.items():
+            save(st, extract(text, id=key), text)
+        found = [lk for key in texts for lk in st.links(document=key) if lk["name"] == "spokeswoman"]
+        assert [lk["reason"] for lk in found] == ["described", "described"]
+        assert found[0]["entity_id"] != found[1]["entity_id"]  # two people, whom no name joins

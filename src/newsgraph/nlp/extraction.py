@@ -137,12 +137,12 @@ class Extraction:
     def entity_at(self, token_i: int) -> int | None:
         return self.token_entity.get(token_i)
 
-    def add_entity(self, span: Span, etype: str, reason: str, merged_by: str, overwrite: bool = True) -> int:
-        """Add an entity named by ``span`` (one mention) and map its tokens (without ``overwrite``, only those
-        of no entity yet); return its index."""
+    def add_entity(self, span: Span, etype: str, reason: str, merged_by: str, overwrite: bool = True, kind: str = ont.NAME) -> int:
+        """Add an entity named by ``span`` (one mention of ``kind``) and map its tokens (without ``overwrite``,
+        only those of no entity yet); return its index."""
         text = span.text
         entity = ExtractedEntity(key=text.casefold(), name=text.replace("\u2019", "'"), type=etype, type_reason=reason)
-        entity.mentions.append(ExtractedMention(span.start, span.end, span.start_char, span.end_char, text, "name", merged_by, etype))
+        entity.mentions.append(ExtractedMention(span.start, span.end, span.start_char, span.end_char, text, kind, merged_by, etype))
         idx = len(self.entities)
         self.entities.append(entity)
         for i in range(span.start, span.end):

@@ -23,8 +23,10 @@ the woes to "enemies who..."``, lexicon ``inline_verbs``).  Titles and scare quo
 fall out the same way.
 
 The speaker is an entity: the subject of the attribution verb (a name, or a pronoun or descriptor that
-reference resolution joined to an entity), a name beside it ("spokesman X"), or the body a spokesperson
-speaks for ("a spokeswoman for X", "an X official").  Quotations whose speaker is no entity are left out.
+reference resolution joined to an entity), a name beside it ("spokesman X"), the body a spokesperson
+speaks for ("a spokeswoman for X", "an X official"), or else the unnamed speaker the subject describes:
+a group its noun names ("protesters said"), a person a person's noun describes ("said the former top aide
+to X"), an actor of its own (``ontology.DESCRIBED``).  Quotations whose speaker is none of these are left out.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ from spacy.tokens import Doc, Token
 from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.nlp.extraction import ExtractedQuote, Extraction, extraction
-from newsgraph.nlp.syntax import subject_of
+from newsgraph.nlp.group_nouns import GroupNouns
+from newsgraph.nlp.syntax import is_plural, subject_of, without_determiners
 
 #: quotation marks: curly open/close, low-9 open, straight double, doubled (or tripled) apostrophes
 MARK_RE = re.compile(r"'''|''|[\"\u201c\u201d\u201e]")
@@ -128,6 +131,9 @@ class QuoteExtractor:
     """spaCy component ``newsgraph_quotes``: fills ``doc._.newsgraph.quotes``."""
 
     keep_unattributed = False  # also keep quotations without a speaker (for inspection)
+    #: the tests of an unnamed speaker (``_described``); a language pack without them names none
+    group_nouns: GroupNouns | None = None
+    person_nouns: frozenset[str] = frozenset()
 
     def __init__(self, lang: str = "en") -> None:
         cues = load("quote_cues.json", lang)
@@ -135,6 +141,10 @@ class QuoteExtractor:
         self.inline_min_words = int(cues["inline_min_words"])
         self.inline_verbs = set(cues["inline_verbs"])
         self.spokespeople = frozenset(cues.get("spokesperson_nouns", ()))
+        self.group_nouns = GroupNouns(lang)
+        titles = load("titles.json", lang)
+        #: nouns that describe a person who may speak unnamed ("aide", "spokeswoman", "senator")
+        self.person_nouns = frozenset(titles["person_descriptors"]) | frozenset(titles["titles"]) | self.spokespeople
 
     def __call__(self, doc: Doc) -> Doc:
         ext = extraction(doc)
@@ -324,7 +334,20 @@ class QuoteExtractor:
                 for g in c.children:
                     if g.dep_ == "pobj" and ext.entity_at(g.i) is not None:
                         return ext.entity_at(g.i)
-        return None
+        return self._described(ext, tok)
+
+    def _described(self, ext: Extraction, tok: Token) -> int | None:
+        """The unnamed speaker a common noun subject describes: the group a plural names ("protesters",
+        ``GroupNouns``), or a person a person's noun describes, made an actor of its own named by the whole
+        phrase ("the former top aide to Jane Doe"), its one mention a description; else None."""
+        if self.group_nouns is None or tok.pos_ != "NOUN" or not tok.is_lower:
+            return None
+        if is_plural(tok):
+            return ext.add_group(tok) if self.group_nouns.names_group(tok) else None
+        if tok.lower_ not in self.person_nouns and tok.lemma_.lower() not in self.person_nouns:
+            return None
+        phrase = without_determiners(tok.doc[tok.left_edge.i : tok.right_edge.i + 1])
+        return ext.add_entity(phrase, ont.PERSON, ont.DESCRIBED, "quote_speaker", overwrite=False, kind=ont.DESCRIPTOR)
 
     # ---- quotes standing alone; interrupted quotes ----
     def _link(self, doc: Doc, ext: Extraction, text: str, found: list[FoundQuote]) -> None:

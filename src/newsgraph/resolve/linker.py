@@ -39,6 +39,9 @@ knowledge base's type is not voted on.
 Co-occurring actors are people and organisations: countries, places and groups appear beside nearly
 everything.
 
+An actor the document describes without naming it (``type_reason`` ``described``: "said a former aide") is
+``described``: a node of that document alone, found by no name.
+
 Otherwise the entity is ``new``.  A merged entity's id redirects to its survivor, so curation holds
 when a later document names the merged-away entity again.
 """
@@ -185,8 +188,12 @@ class Linker:
         """Decisions for every entity of one document, keyed by its document id (``e1``…).  Names that
         need context (a lone surname, an acronym) are linked last, against the others' decisions."""
         offices = [e for e in entities if e.get("descriptor")]
-        entities = [e for e in entities if not e.get("descriptor")]
-        decisions: dict[str, LinkDecision] = {}
+        unnamed = [e for e in entities if e.get("type_reason") == ont.DESCRIBED]
+        entities = [e for e in entities if not e.get("descriptor") and e.get("type_reason") != ont.DESCRIBED]
+        # an actor the text describes without a name ("a former aide said") is one of this document only
+        decisions: dict[str, LinkDecision] = {
+            e["id"]: LinkDecision(content_id(ont.DESCRIBED, e.get("document", ""), e["id"]), ont.DESCRIBED, 1.0) for e in unnamed
+        }
         self._prefetch(entities)
         later = [e for e in entities if not e.get("country") and (is_surname_only(e["type"], e["name"]) or is_acronym(e["type"], e["name"]))]
         for e in entities:

@@ -34,7 +34,8 @@ class LinkEntities(Protocol):
 
     Called inside the transaction that writes the document (``session``), so the documents written
     before it in the same batch are seen; it reads, it does not write.  The answer holds a decision for
-    every entity of ``entities`` (document JSON entities), keyed by its document id (``e1``…).
+    every entity of ``entities`` (document JSON entities, each with the store id of its document as
+    ``document``), keyed by its document id (``e1``…).
     """
 
     def __call__(self, session: Session, entities: list[dict[str, Any]]) -> Mapping[str, Decision]: ...

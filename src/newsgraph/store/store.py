@@ -41,8 +41,11 @@ def record_aliases(s: Session, pairs: Iterable[tuple[str, str]]) -> None:
 
 def described(entity: dict[str, Any]) -> set[str]:
     """The texts a document used only to describe an entity ("the chancellor", "businessman"): its
-    descriptor references that are no name mention of it.  They are stored as descriptions, never names."""
-    names = {entity["name"], *(m["text"] for m in entity.get("mentions", []) if m.get("kind", "name") == "name")}
+    descriptor references that are no name mention of it (all of them for an unnamed actor, ``ontology.DESCRIBED``).
+    They are stored as descriptions, never names."""
+    names = {*(m["text"] for m in entity.get("mentions", []) if m.get("kind", "name") == "name")}
+    if entity.get("type_reason") != ont.DESCRIBED:  # an unnamed actor's name is its description
+        names.add(entity["name"])
     return {m["text"] for m in entity.get("references", []) if m.get("kind") == "descriptor"} - names
 
 
@@ -363,7 +366,8 @@ class Store:
             {"id": f"d{n}", "name": d["title"], "type": ont.PERSON, "descriptor": True, "published": meta.get("published"), "span": d}
             for n, d in enumerate(doc.get("descriptors", []), 1)
         ]
-        decisions = link(s, entities + offices)
+        # the document's id goes with its entities: an unnamed actor is an actor of this document only
+        decisions = link(s, [{**e, "document": doc_id} for e in entities] + offices)
         node = {e["id"]: decisions[e["id"]].entity_id for e in entities}
         # the document is new and every statement id below holds its id: nothing to look up
         ids = sorted(set(node.values()))
@@ -406,7 +410,7 @@ class Store:
             said = described(e)
             aliases.update((nid, alias) for alias in {e["name"], *e.get("aliases", [])} - said)
             descriptions.update((nid, text) for text in said)
-            if not e.get("country"):
+            if not e.get("country") and e.get("type_reason") != ont.DESCRIBED:  # a description is no name to find
                 keys.append((nid, decision.node_type or e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))]))
             for m in e.get("mentions", []) + e.get("references", []):
                 row = _mention_row(doc_id, nid, m, m.get("kind", "name"), m.get("merged_by", ""))
