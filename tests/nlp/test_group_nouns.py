@@ -34,6 +34,20 @@ def test_names_group(nlp, groups, text, word, expected):
     assert groups.names_group(_token(nlp, text, word)) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("One resident wrote to the council.", "resident", True),  # a Phoenix agent noun, singular agent ending
+        ("The employee wrote to the bank.", "employee", True),
+        ("The residents wrote to the council.", "residents", False),  # a group, not one person
+        ("The agency wrote to the council.", "agency", False),  # an agent noun of Phoenix, but no person's ending
+        ("The report was sent to the bank.", "report", False),
+    ],
+)
+def test_names_person(nlp, groups, text, word, expected):
+    assert groups.names_person(_token(nlp, text, word)) is expected
+
+
 def test_agent_plural_is_an_actor(read):
     doc = read("The creditors have asked the government to mediate.")
     assert ("REQUEST", "creditors", "government", "occurred") in edges(doc)

@@ -116,6 +116,11 @@ def test_an_unnamed_person_who_speaks_is_an_actor_of_the_document(read):
     assert speaker["mentions"] == [] and [r["kind"] for r in speaker["references"]] == ["descriptor"]
 
 
+def test_an_unnamed_person_named_by_what_they_do(read):
+    got = _quotes(read('"We have waited three years for the new bridge," one local resident said.'))
+    assert got and got[0][0] == "local resident"
+
+
 def test_an_unnamed_group_that_speaks(read):
     got = _quotes(read('"We will not go home until the plant stays open," protesters said on Monday.'))
     assert got and got[0][0] == "protesters"

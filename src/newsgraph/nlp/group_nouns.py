@@ -47,3 +47,9 @@ class GroupNouns:
         if t.lower_.endswith(self.not_agent_endings):
             return False
         return t.lower_ in self.agent_nouns or (bool(self.agent_suffixes) and t.lower_.endswith(self.agent_suffixes))
+
+    def names_person(self, t: Token) -> bool:
+        """Is ``t`` a singular common noun that names one person by what they do: a Phoenix agent noun with
+        the singular of an agent ending ("resident", "voter", "employee"; not "agency", "aircraft")?"""
+        singular = tuple(s[:-1] for s in self.agent_suffixes if s.endswith("s"))
+        return t.pos_ == "NOUN" and t.is_lower and not is_plural(t) and t.lower_ in self.agent_nouns and t.lower_.endswith(singular)

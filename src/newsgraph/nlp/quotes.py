@@ -25,8 +25,8 @@ fall out the same way.
 The speaker is an entity: the subject of the attribution verb (a name, or a pronoun or descriptor that
 reference resolution joined to an entity), a name beside it ("spokesman X"), the body a spokesperson
 speaks for ("a spokeswoman for X", "an X official"), or else the unnamed speaker the subject describes:
-a group its noun names ("protesters said"), a person a person's noun describes ("said the former top aide
-to X"), an actor of its own (``ontology.DESCRIBED``).  Quotations whose speaker is none of these are left out.
+a group its noun names ("protesters said"), a person a person's noun or an agent noun describes ("said the
+former top aide to X", "one resident said"), an actor of its own (``ontology.DESCRIBED``).  Quotations whose speaker is none of these are left out.
 """
 
 from __future__ import annotations
@@ -338,13 +338,14 @@ class QuoteExtractor:
 
     def _described(self, ext: Extraction, tok: Token) -> int | None:
         """The unnamed speaker a common noun subject describes: the group a plural names ("protesters",
-        ``GroupNouns``), or a person a person's noun describes, made an actor of its own named by the whole
-        phrase ("the former top aide to Jane Doe"), its one mention a description; else None."""
+        ``GroupNouns``), or a person a person's noun or a singular agent noun describes ("aide", "resident"),
+        made an actor of its own named by the whole phrase ("the former top aide to Jane Doe"), its one mention
+        a description; else None."""
         if self.group_nouns is None or tok.pos_ != "NOUN" or not tok.is_lower:
             return None
         if is_plural(tok):
             return ext.add_group(tok) if self.group_nouns.names_group(tok) else None
-        if tok.lower_ not in self.person_nouns and tok.lemma_.lower() not in self.person_nouns:
+        if tok.lower_ not in self.person_nouns and tok.lemma_.lower() not in self.person_nouns and not self.group_nouns.names_person(tok):
             return None
         phrase = without_determiners(tok.doc[tok.left_edge.i : tok.right_edge.i + 1])
         return ext.add_entity(phrase, ont.PERSON, ont.DESCRIBED, "quote_speaker", overwrite=False, kind=ont.DESCRIPTOR)
