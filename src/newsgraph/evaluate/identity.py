@@ -194,12 +194,14 @@ def actor_pairs(data: Path, folder: Path, db: Path, extract: Callable[[list[dict
 
 
 def split_names(db: Path) -> tuple[int, int]:
-    """How many of a store's names (normalised, countries aside) are held by more than one node, of all its
-    names: a name typed differently in two articles ("Acme" a Company here, a Location there) should be one node."""
+    """How many of a store's names (normalised, countries and unnamed actors aside) are held by more than one
+    node, of all its names: a name typed differently in two articles ("Acme" a Company here, a Location there)
+    should be one node; a description ("spokeswoman", ``ontology.DESCRIBED``) is no name."""
     with Store(str(db)) as store, Session(store.engine) as s:
         nodes: dict[str, int] = {}
-        for name, etype in s.execute(select(t.Entity.name, t.Entity.type)):
-            if etype != ont.COUNTRY:
+        unnamed = set(s.scalars(select(t.Link.entity_id).where(t.Link.reason == ont.DESCRIBED)))  # one per document by design
+        for eid, name, etype in s.execute(select(t.Entity.id, t.Entity.name, t.Entity.type)):
+            if etype != ont.COUNTRY and eid not in unnamed:
                 key = normalise(name)
                 nodes[key] = nodes.get(key, 0) + 1
     return sum(1 for n in nodes.values() if n > 1), len(nodes)
