@@ -128,3 +128,7 @@ def test_an_unnamed_group_that_speaks(read):
 
 def test_a_thing_that_says_is_no_speaker(read):
     assert read('"Costs will rise by a tenth next year," the report said.')["quotes"] == []
+
+
+def test_a_statement_is_no_unnamed_speaker(read):
+    assert read('"We reject the claims in full," a short statement said on Monday.')["quotes"] == []

@@ -143,8 +143,9 @@ class QuoteExtractor:
         self.spokespeople = frozenset(cues.get("spokesperson_nouns", ()))
         self.group_nouns = GroupNouns(lang)
         titles = load("titles.json", lang)
-        #: nouns that describe a person who may speak unnamed ("aide", "spokeswoman", "senator")
-        self.person_nouns = frozenset(titles["person_descriptors"]) | frozenset(titles["titles"]) | self.spokespeople
+        #: nouns that describe a person who may speak unnamed ("aide", "spokeswoman", "senator"): the pack's
+        #: person descriptors and titles, and the spokesperson nouns that name a person (an agent noun: not "statement")
+        self.person_nouns = frozenset(titles["person_descriptors"]) | frozenset(titles["titles"]) | (self.spokespeople & self.group_nouns.agent_nouns)
 
     def __call__(self, doc: Doc) -> Doc:
         ext = extraction(doc)
