@@ -153,3 +153,20 @@ def test_a_place_named_with_a_company_title_is_a_company(read):
     assert ("Jane Doe", "Ohio", "org_title_name") in _ties(doc)
     ohio = next(e for e in doc["entities"] if e["name"] == "Ohio")
     assert (ohio["type"], ohio["type_reason"]) == ("Company", "company_title")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Home Secretary John Roe said the government would act on the plans.", [("John Roe", "government", "office_government")]),
+        ("Prime Minister Jane Doe met the Ruritanian government on Monday.", []),  # a government with an owner
+        ("In a speech, shadow home secretary John Roe said the government had failed.", []),  # no office of the state
+    ],
+)
+def test_a_minister_belongs_to_the_government_the_article_names(read, text, expected):
+    doc = read(text)
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    got = [(names[r["person"]], names[r["org"]], r["pattern"]) for r in doc["roles"] if r["pattern"] == "office_government"]
+    assert got == expected
+    if expected:
+        assert next(e["type"] for e in doc["entities"] if e["name"] == "government") == "PublicBody"

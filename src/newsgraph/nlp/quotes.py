@@ -25,8 +25,9 @@ fall out the same way.
 The speaker is an entity: the subject of the attribution verb (a name, or a pronoun or descriptor that
 reference resolution joined to an entity), a name beside it ("spokesman X"), the body a spokesperson
 speaks for ("a spokeswoman for X", "an X official"), or else the unnamed speaker the subject describes:
-a group its noun names ("protesters said"), a person a person's noun or an agent noun describes ("said the
-former top aide to X", "one resident said"), an actor of its own (``ontology.DESCRIBED``).  Quotations whose speaker is none of these are left out.
+a group its noun names ("protesters said"), or a person a person's noun or an agent noun describes ("said
+the former top aide to X", "one resident said"), an actor of its own (``ontology.DESCRIBED``).  Quotations
+whose speaker is none of these are left out.
 """
 
 from __future__ import annotations

@@ -36,6 +36,10 @@ Lists:
 Knowledge:
 - ``known_office``: "Prime Minister Jane Doe" is a ROLE to the country the article names in which the event-data
   dictionary (``known_offices.json``, from the Phoenix country actors) knows her in office
+- ``office_government``: "Home Secretary Jane Doe" (a state's office, ``state_titles``) is a ROLE in "the government"
+  that the article names with no owner ("the government", not "the Ruritanian government"; ``government_bodies`` in
+  organizations.json), when no ROLE ties her to a country: the annotation guidelines' "a minister is a role to the
+  country, or to the government when only the government is named". The government becomes a PublicBody.
 
 A place that a team title ties to a person ("Northfield captain Jane Doe") is a team: it becomes an Organization; one
 that an office title ties ("Northfield Mayor Jane Doe", "Sen. Jane Doe of Ohio") stands for its government: a PublicBody;
@@ -183,7 +187,9 @@ class RoleExtractor:
 
     def __init__(self, lang: str = "en") -> None:
         self.titles = TitleLexicon(lang)
-        self.government_nouns = set(load("organizations.json", lang)["government_nouns"])
+        orgs = load("organizations.json", lang)
+        self.government_nouns = set(orgs["government_nouns"])
+        self.government_bodies = frozenset(orgs.get("government_bodies", ()))
 
     # -- entities ---------------------------------------------------------------------
     def _org_at(self, ext: Extraction, i: int) -> int | None:
@@ -310,6 +316,8 @@ class RoleExtractor:
             add(role, self._mention_at(ext, role.person, role.start) or ext.entities[role.person].mentions[0])
         for role, m in self._known_office_roles(doc, ext):
             add(role, m)
+        for role, m in self._government_roles(doc, ext, seen):
+            add(role, m)
         # "Green Party leaders Jane Doe and John Roe": the list shares a title that stands before it, unless a
         # later name has its own ("the A candidate Jane Doe, the B candidate John Roe")
         own = {role.person for role, _ in found if role.pattern in self.SHARED_BY_CONJUNCTS}
@@ -349,15 +357,49 @@ class RoleExtractor:
                 for code in sorted(codes):
                     yield ExtractedRole(p, countries[code], title, t0, m.end, "known_office"), m
 
+    def _unowned_government(self, doc: Doc, ext: Extraction) -> Token | None:
+        """The first "the government" of the article that no words give an owner ("the Ruritanian government",
+        "Acme's government", "the government of X") and no entity holds yet."""
+        for t in doc:
+            if t.lower_ not in self.government_bodies or t.pos_ != "NOUN" or ext.entity_at(t.i) is not None:
+                continue
+            kids = list(t.children)
+            if any(c.dep_ == "det" and c.lower_ == _DETS[0] for c in kids) and not any(
+                c.dep_ in ("poss", "compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in kids
+            ):
+                return t
+        return None
+
+    def _government_roles(self, doc: Doc, ext: Extraction, seen: set[tuple[int, int]]) -> Iterator[tuple[ExtractedRole, ExtractedMention]]:
+        """``office_government``: the article's holders of a state's office ("Home Secretary Jane Doe") with no ROLE
+        to a country hold it in the article's unowned "the government", made a PublicBody (``government_noun``)."""
+        gov = self._unowned_government(doc, ext) if self.government_bodies else None
+        if gov is None:
+            return
+        in_a_country = {p for p, o in seen if ext.entities[o].type == ont.COUNTRY}
+        holders = [
+            (p, found)
+            for p, person in enumerate(ext.entities)
+            if person.type == ont.PERSON and p not in in_a_country and (found := self._office_title_before(doc, ext, p)) is not None
+        ]
+        if not holders:
+            return
+        org = ext.add_group(gov)
+        ext.entities[org].type, ext.entities[org].type_reason = ont.PUBLIC_BODY, "government_noun"
+        for p, (m, t0, title) in holders:
+            yield ExtractedRole(p, org, title, t0, m.end, "office_government"), m
+
     def _office_title_before(self, doc: Doc, ext: Extraction, p: int) -> tuple[ExtractedMention, int, str] | None:
         """The first name of person ``p`` with the title of a state's office right before it (``state_titles``:
         "Prime Minister", "Foreign Secretary"; not a shadow one), the title's first token and the title."""
         for m in ext.entities[p].mentions:
             if m.kind != "name":
                 continue
-            t0 = self.titles.title_left_of(doc, m.start, doc[m.start].sent.start)
+            lo = doc[m.start].sent.start
+            t0 = self.titles.title_left_of(doc, m.start, lo)
             words = [t.lower_ for t in doc[t0 : m.start]]
-            if words and "shadow" not in words and any(" ".join(words[i:]) in self.titles.state_titles for i in range(len(words))):
+            shadow = "shadow" in words or (t0 > lo and doc[t0 - 1].lower_ == "shadow")  # "shadow home secretary"
+            if words and not shadow and any(" ".join(words[i:]) in self.titles.state_titles for i in range(len(words))):
                 return m, t0, cast(str, _clean_title(doc, t0, m.start))
         return None
 
