@@ -22,6 +22,8 @@ class GroupNouns:
         self.words: frozenset[str] = frozenset(orgs["group_nouns"])
         #: endings that make a noun name someone who does something ("-ers", "-ists"); tested on plurals only
         self.agent_suffixes: tuple[str, ...] = tuple(orgs.get("agent_noun_suffixes", ()))
+        #: the same endings in the singular ("-er", "-ist"): one person who does something ("resident")
+        self.agent_singular_suffixes: tuple[str, ...] = tuple(x[:-1] for x in self.agent_suffixes if x.endswith("s"))
         #: endings of plural nouns that never name people, even with an agent suffix ("-ments": "payments")
         self.not_agent_endings: tuple[str, ...] = tuple(orgs.get("not_agent_noun_endings", ()))
         agents = load("agents.json", lang)["agents"] if pack(lang).has("agents.json") else {}
@@ -51,5 +53,6 @@ class GroupNouns:
     def names_person(self, t: Token) -> bool:
         """Is ``t`` a singular common noun that names one person by what they do: a Phoenix agent noun with
         the singular of an agent ending ("resident", "voter", "employee"; not "agency", "aircraft")?"""
-        singular = tuple(s[:-1] for s in self.agent_suffixes if s.endswith("s"))
-        return t.pos_ == "NOUN" and t.is_lower and not is_plural(t) and t.lower_ in self.agent_nouns and t.lower_.endswith(singular)
+        return (
+            t.pos_ == "NOUN" and t.is_lower and not is_plural(t) and t.lower_ in self.agent_nouns and t.lower_.endswith(self.agent_singular_suffixes)
+        )

@@ -364,7 +364,7 @@ class RoleExtractor:
             if t.lower_ not in self.government_bodies or t.pos_ != "NOUN" or ext.entity_at(t.i) is not None:
                 continue
             kids = list(t.children)
-            if any(c.dep_ == "det" and c.lower_ == _DETS[0] for c in kids) and not any(
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
                 c.dep_ in ("poss", "compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in kids
             ):
                 return t
