@@ -170,3 +170,38 @@ def test_a_minister_belongs_to_the_government_the_article_names(read, text, expe
     assert got == expected
     if expected:
         assert next(e["type"] for e in doc["entities"] if e["name"] == "government") == "PublicBody"
+
+
+@pytest.mark.parametrize(
+    "sentence,title,etype",
+    [
+        ('"The sale is a blow," said Krastov chairman John Roe.', "chairman", "Company"),
+        ('"The sale is a blow," said Krastov spokesman John Roe.', "spokesman", "Organization"),
+        ("Krastov captain Jane Doe scored twice.", "captain", "Organization"),
+    ],
+)
+def test_a_lone_word_taken_for_a_person_before_a_title_is_the_organisation(nlp, sentence, title, etype):
+    from newsgraph.nlp.extraction import extraction
+
+    later = [name for name in nlp.pipe_names[nlp.pipe_names.index("newsgraph_roles") :]]
+    with nlp.select_pipes(disable=later):
+        doc = nlp(sentence)
+    ext = extraction(doc)
+    krastov = next(e for e in ext.entities if e.name == "Krastov")
+    krastov.type = "Person"  # as the news NER types many modern company names
+    doc = nlp.get_pipe("newsgraph_roles")(doc)
+    (role,) = [r for r in ext.roles if ext.entities[r.org] is krastov]
+    assert ext.entities[role.person].name in ("John Roe", "Jane Doe") and role.title == title
+    assert krastov.type == etype
+
+
+def test_a_person_named_in_full_before_a_title_stays_a_person(nlp):
+    from newsgraph.nlp.extraction import extraction
+
+    later = [name for name in nlp.pipe_names[nlp.pipe_names.index("newsgraph_roles") :]]
+    with nlp.select_pipes(disable=later):
+        doc = nlp("Jane Doe said the plan was right. Doe spokesman John Roe agreed.")
+    doc = nlp.get_pipe("newsgraph_roles")(doc)
+    ext = extraction(doc)
+    assert {e.name: e.type for e in ext.entities}["Jane Doe"] == "Person"
+    assert not [r for r in ext.roles if ext.entities[r.org].name == "Jane Doe"]

@@ -207,11 +207,21 @@ class RoleExtractor:
     def _team_at(self, ext: Extraction, i: int, title: str | None) -> int | None:
         """An organisation at ``i``, or a place named with a team title ("Northfield captain"), which is a team,
         with an office title ("Northfield Mayor", "Northfield press secretary"), which is its government, or with
-        a company's title ("Northfield chairman"), which is a company the tagger took for a place."""
+        a company's title ("Northfield chairman"), which is a company the tagger took for a place; or a lone word
+        the tagger took for a person (:func:`lone_word_person`) named with any of these titles ("Acmex
+        chairman", "Acmex spokesman"): an organisation (a company, with a company's title)."""
         org = self._org_at(ext, i)
         words = title.lower().replace(" - ", "-") if title else ""
         ends = {words, words.split()[-1], " ".join(words.split()[-2:])} if words else set()
         e = ext.entity_at(i)
+        if org is None and e is not None and lone_word_person(ext.entities[e]):
+            if ends & self.titles.company_titles:
+                ext.entities[e].type, ext.entities[e].type_reason = ont.COMPANY, "company_title"
+                return e
+            for titles, reason in ((self.titles.team_titles, "team_title"), (self.titles.office_titles, "office_title")):
+                if ends & titles:
+                    ext.entities[e].type, ext.entities[e].type_reason = ont.ORGANIZATION, reason
+                    return e
         if org is not None or e is None or ext.entities[e].type != ont.LOCATION:
             return org
         if ends & self.titles.team_titles:
@@ -899,6 +909,14 @@ def make_roles(nlp: Language, name: str, lang: str) -> RoleExtractor:
 def has_members(entity: ExtractedEntity) -> bool:
     """Can a person hold a ROLE in ``entity``: an organisation of the ontology, or a collective the tagger named."""
     return entity.type in ont.ORG_LIKE or named_collective(entity)
+
+
+def lone_word_person(entity: ExtractedEntity) -> bool:
+    """A person the tagger found only as one word, never named in full: before a title of an organisation's
+    people ("Acmex chairman Jane Doe") it is the organisation (the news NER, trained on 1996 news, takes many
+    later company names for surnames)."""
+    names = [m for m in entity.mentions if m.kind == ont.NAME]
+    return entity.type == ont.PERSON and bool(names) and all(m.end - m.start == 1 for m in names)
 
 
 def named_collective(entity: ExtractedEntity) -> bool:
