@@ -205,3 +205,10 @@ def test_a_person_named_in_full_before_a_title_stays_a_person(nlp):
     ext = extraction(doc)
     assert {e.name: e.type for e in ext.entities}["Jane Doe"] == "Person"
     assert not [r for r in ext.roles if ext.entities[r.org].name == "Jane Doe"]
+
+
+def test_a_place_after_a_title_and_at_is_an_organisation(read):
+    doc = read('"Prices will fall," said Jane Doe, an analyst at Northfield.')
+    assert ("Jane Doe", "Northfield", "name_title_of_org") in _ties(doc)
+    northfield = next(e for e in doc["entities"] if e["name"] == "Northfield")
+    assert (northfield["type"], northfield["type_reason"]) == ("Organization", "title_at")

@@ -552,7 +552,8 @@ class RoleExtractor:
             yield ExtractedRole(p, org, _clean_title(doc, e_end, t_end), m.start, t_end, "name_org_title")
 
     def _name_title_of_org(self, at: NameContext) -> Iterator[ExtractedRole]:
-        """``name_title_of_org``: "Musk, chief executive of Tesla", "X, chief investment officer at Y"."""
+        """``name_title_of_org``: "Musk, chief executive of Tesla", "X, chief investment officer at Y"; a place
+        after "at" is an organisation the tagger took for a place ("Jane Doe, an analyst at Northfield")."""
         doc, ext, p, m, hi = at.doc, at.ext, at.person, at.mention, at.hi
         s = self._after_comma(at)
         if s is None:
@@ -563,6 +564,10 @@ class RoleExtractor:
             if doc[o].lower_ == "the" and o + 1 < hi:
                 o += 1
             org = self._org_at(ext, o)
+            e = ext.entity_at(o)
+            if org is None and e is not None and ext.entities[e].type == ont.LOCATION and doc[t_end].lower_ == "at":
+                ext.entities[e].type, ext.entities[e].type_reason = ont.ORGANIZATION, "title_at"
+                org = e
             if org is not None:
                 yield ExtractedRole(p, org, _clean_title(doc, s, t_end), m.start, o + 1, "name_title_of_org")
 
