@@ -178,6 +178,7 @@ def test_a_minister_belongs_to_the_government_the_article_names(read, text, expe
         ('"The sale is a blow," said Krastov chairman John Roe.', "chairman", "Company"),
         ('"The sale is a blow," said Krastov spokesman John Roe.', "spokesman", "Organization"),
         ("Krastov captain Jane Doe scored twice.", "captain", "Organization"),
+        ("Krastov leader Jane Doe spoke in Northfield.", "leader", "Organization"),
     ],
 )
 def test_a_lone_word_taken_for_a_person_before_a_title_is_the_organisation(nlp, sentence, title, etype):

@@ -208,20 +208,18 @@ class RoleExtractor:
         """An organisation at ``i``, or a place named with a team title ("Northfield captain"), which is a team,
         with an office title ("Northfield Mayor", "Northfield press secretary"), which is its government, or with
         a company's title ("Northfield chairman"), which is a company the tagger took for a place; or a lone word
-        the tagger took for a person (:func:`lone_word_person`) named with any of these titles ("Acmex
-        chairman", "Acmex spokesman"): an organisation (a company, with a company's title)."""
+        the tagger took for a person (:func:`lone_word_person`) named with a title ("Acmex chairman", "Acmex
+        spokesman", "Acmex leader"): an organisation (a company, with a company's title)."""
         org = self._org_at(ext, i)
         words = title.lower().replace(" - ", "-") if title else ""
         ends = {words, words.split()[-1], " ".join(words.split()[-2:])} if words else set()
         e = ext.entity_at(i)
-        if org is None and e is not None and lone_word_person(ext.entities[e]):
+        if org is None and e is not None and title and lone_word_person(ext.entities[e]):
             if ends & self.titles.company_titles:
                 ext.entities[e].type, ext.entities[e].type_reason = ont.COMPANY, "company_title"
-                return e
-            for titles, reason in ((self.titles.team_titles, "team_title"), (self.titles.office_titles, "office_title")):
-                if ends & titles:
-                    ext.entities[e].type, ext.entities[e].type_reason = ont.ORGANIZATION, reason
-                    return e
+            else:
+                ext.entities[e].type, ext.entities[e].type_reason = ont.ORGANIZATION, "title"
+            return e
         if org is not None or e is None or ext.entities[e].type != ont.LOCATION:
             return org
         if ends & self.titles.team_titles:
