@@ -151,3 +151,23 @@ def test_a_members_word_before_a_thing_is_no_reference(read):
 def test_a_word_before_a_members_title_and_a_name_is_an_organisation(read):
     doc = read("Northwind singer Jane Doe released a new record.")
     assert _by_name(doc)["Northwind"]["type"] == "Organization"
+
+
+def test_a_members_word_of_no_named_collective_names_the_party(nlp):
+    """ "Socialist leader Jane Doe" with no "the Socialists": the tagger's MISC word is the party (an
+    organisation named by the word, all of its mentions references, not names), and she holds a ROLE in it."""
+    from spacy.tokens import Span
+
+    from newsgraph.nlp.document import to_document
+
+    later = nlp.pipe_names[nlp.pipe_names.index("news_ner") :]
+    with nlp.select_pipes(disable=later):
+        doc = nlp("Socialist leader Jane Doe said the plan would fail.")
+    doc.ents = [Span(doc, 0, 1, "MISC"), Span(doc, 2, 4, "PER")]
+    for name in later[1:]:
+        doc = nlp.get_pipe(name)(doc)
+    out = to_document(doc, {"id": "t"})
+    party = _by_name(out)["Socialist"]
+    assert (party["type"], party["mentions"]) == ("Organization", [])
+    assert [r["merged_by"] for r in party["references"]] == ["member_word"]
+    assert [(r["pattern"], r["title"]) for r in out["roles"] if r["org"] == party["id"]] == [("org_title_name", "leader")]

@@ -330,7 +330,9 @@ class EntityConsolidator:
         """A member's word before a person's title or name ("*Tory* leader Michael Howard", "Missouri
         *Republican* Roy Blunt") refers to the collective the document names ("the Tories"): it joins that
         collective as a reference (``member_word``), and the collective, having titled members, is an
-        organisation (a party, a club).  Returns the clusters less those the words made on their own."""
+        organisation (a party, a club).  A document that names no such collective makes the word's own
+        cluster (a CoNLL MISC the tagger found) that organisation, named by the word ("Conservative").
+        Returns the clusters less those the words made on their own."""
         by_key = {c.key: c for c in clusters if not c.country and not c.has_person() and any(m.kind == "name" for m in c.mentions)}
         people = {i for c in clusters if c.has_person() for m in c.mentions for i in range(m.start, m.end)}
         owner = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
@@ -343,6 +345,16 @@ class EntityConsolidator:
                 continue  # a nationality, or a name of its own ("Labour MP", "Acme Democrat Fund")
             prefix = " ".join(t.lower_ for t in doc[tok.left_edge.i : tok.i] if t.is_title and t.dep_ in ("compound", "amod"))
             found = [by_key[k] for w in self._collectives(tok.lower_) for k in (f"{prefix} {w}".strip(), w) if k in by_key]
+            if not found and own is not None and not own.country and not any(own.labels[lab] for lab in own.labels if lab != "WEAK"):
+                # "*Conservative* leader Jane Doe" and no "the Conservatives": the word alone names the party; all
+                # its mentions are member words (references: the adjective is no name, CoNLL's MISC)
+                own.labels["NORP"] += 1
+                own.has_titled_members = True
+                for m in own.mentions:
+                    m.kind = ont.DEMONYM
+                    if m.start <= tok.i < m.end:
+                        m.merged_by = "member_word"
+                continue
             if not found:
                 continue
             target = found[0]
@@ -372,6 +384,8 @@ class EntityConsolidator:
         if named:
             name_m = max(named, key=lambda m: (m.end - m.start, len(m.text), -m.start))
             name = name_m.text.replace("\u2019", "'")
+        elif not c.country and c.mentions:
+            name = max(c.mentions, key=lambda m: (m.end - m.start, len(m.text))).text.replace("\u2019", "'")
         else:
             name = self.countries.canonical.get(c.country or "", c.key)
         entity = ExtractedEntity(key=c.country or c.key, name=name, type=etype, mentions=c.mentions, country=c.country, type_reason=reason)
