@@ -153,21 +153,32 @@ def test_a_word_before_a_members_title_and_a_name_is_an_organisation(read):
     assert _by_name(doc)["Northwind"]["type"] == "Organization"
 
 
-def test_a_members_word_of_no_named_collective_names_the_party(nlp):
-    """ "Socialist leader Jane Doe" with no "the Socialists": the tagger's MISC word is the party (an
-    organisation named by the word, all of its mentions references, not names), and she holds a ROLE in it."""
+def _tagged(nlp, text: str, ents: list[tuple[int, int, str]]) -> dict:
+    """``text`` read by the pipeline with the entity tagger's spans set by hand (a MISC word the tagger gives)."""
     from spacy.tokens import Span
 
     from newsgraph.nlp.document import to_document
 
     later = nlp.pipe_names[nlp.pipe_names.index("news_ner") :]
     with nlp.select_pipes(disable=later):
-        doc = nlp("Socialist leader Jane Doe said the plan would fail.")
-    doc.ents = [Span(doc, 0, 1, "MISC"), Span(doc, 2, 4, "PER")]
+        doc = nlp(text)
+    doc.ents = [Span(doc, a, b, label) for a, b, label in ents]
     for name in later[1:]:
         doc = nlp.get_pipe(name)(doc)
-    out = to_document(doc, {"id": "t"})
+    return to_document(doc, {"id": "t"})
+
+
+def test_a_members_word_of_no_named_collective_names_the_party(nlp):
+    """ "Socialist leader Jane Doe" with no "the Socialists": the tagger's MISC word, a political leaning, is
+    the party (an organisation named by the word, all of its mentions references, not names), and she holds
+    a ROLE in it."""
+    out = _tagged(nlp, "Socialist leader Jane Doe said the plan would fail.", [(0, 1, "MISC"), (2, 4, "PER")])
     party = _by_name(out)["Socialist"]
     assert (party["type"], party["mentions"]) == ("Organization", [])
     assert [r["merged_by"] for r in party["references"]] == ["member_word"]
     assert [(r["pattern"], r["title"]) for r in out["roles"] if r["org"] == party["id"]] == [("org_title_name", "leader")]
+
+
+def test_a_word_that_is_no_political_leaning_names_no_party(nlp):
+    out = _tagged(nlp, "Catholic priest Jane Doe said the plan would fail.", [(0, 1, "MISC"), (2, 4, "PER")])
+    assert [e["name"] for e in out["entities"]] == ["Jane Doe"] and not out["roles"]

@@ -184,7 +184,7 @@ def test_a_minister_belongs_to_the_government_the_article_names(read, text, expe
 def test_a_lone_word_taken_for_a_person_before_a_title_is_the_organisation(nlp, sentence, title, etype):
     from newsgraph.nlp.extraction import extraction
 
-    later = [name for name in nlp.pipe_names[nlp.pipe_names.index("newsgraph_roles") :]]
+    later = nlp.pipe_names[nlp.pipe_names.index("newsgraph_roles") :]
     with nlp.select_pipes(disable=later):
         doc = nlp(sentence)
     ext = extraction(doc)
@@ -199,7 +199,7 @@ def test_a_lone_word_taken_for_a_person_before_a_title_is_the_organisation(nlp, 
 def test_a_person_named_in_full_before_a_title_stays_a_person(nlp):
     from newsgraph.nlp.extraction import extraction
 
-    later = [name for name in nlp.pipe_names[nlp.pipe_names.index("newsgraph_roles") :]]
+    later = nlp.pipe_names[nlp.pipe_names.index("newsgraph_roles") :]
     with nlp.select_pipes(disable=later):
         doc = nlp("Jane Doe said the plan was right. Doe spokesman John Roe agreed.")
     doc = nlp.get_pipe("newsgraph_roles")(doc)
@@ -213,3 +213,9 @@ def test_a_place_after_a_title_and_at_is_an_organisation(read):
     assert ("Jane Doe", "Northfield", "name_title_of_org") in _ties(doc)
     northfield = next(e for e in doc["entities"] if e["name"] == "Northfield")
     assert (northfield["type"], northfield["type_reason"]) == ("Organization", "title_at")
+
+
+def test_a_lone_word_the_document_titles_stays_a_person(read):
+    doc = read("President Roe met reporters. Roe's lawyer Jane Doe said the case was weak.")
+    assert {e["name"]: e["type"] for e in doc["entities"]}["Roe"] == "Person"
+    assert not doc["roles"]

@@ -65,6 +65,8 @@ class EntityConsolidator:
         #: every title a member of an organisation may hold ("singer", "striker", "spokesman")
         self.member_titles = set(titles["titles"]) | set(titles.get("role_nouns", [])) | set(titles.get("team_titles", []))
         self.title_words = {w for t in titles["titles"] for w in t.split()}
+        #: the political leanings among the title modifiers ("conservative", "republican"): a member's word of a party
+        self.political_words = frozenset(titles.get("political_modifiers", ()))
         self.company_words = set(orgs["company_name_words"])
         self.public_words = set(orgs["public_body_name_words"])
         self.org_words = set(orgs["organization_name_words"])
@@ -345,7 +347,14 @@ class EntityConsolidator:
                 continue  # a nationality, or a name of its own ("Labour MP", "Acme Democrat Fund")
             prefix = " ".join(t.lower_ for t in doc[tok.left_edge.i : tok.i] if t.is_title and t.dep_ in ("compound", "amod"))
             found = [by_key[k] for w in self._collectives(tok.lower_) for k in (f"{prefix} {w}".strip(), w) if k in by_key]
-            if not found and own is not None and not own.country and not any(own.labels[lab] for lab in own.labels if lab != "WEAK"):
+            if (
+                not found
+                and own is not None
+                and not own.country
+                and len(own.tokens) == 1
+                and tok.lower_ in self.political_words
+                and not any(own.labels[lab] for lab in own.labels if lab != "WEAK")
+            ):
                 # "*Conservative* leader Jane Doe" and no "the Conservatives": the word alone names the party; all
                 # its mentions are member words (references: the adjective is no name, CoNLL's MISC)
                 own.labels["NORP"] += 1

@@ -915,11 +915,17 @@ def has_members(entity: ExtractedEntity) -> bool:
 
 
 def lone_word_person(entity: ExtractedEntity) -> bool:
-    """A person the tagger found only as one word, never named in full: before a title of an organisation's
-    people ("Acmex chairman Jane Doe") it is the organisation (the news NER, trained on 1996 news, takes many
-    later company names for surnames)."""
+    """A person the tagger found only as one word, never named in full nor with an honorific or a title
+    ("Mr Doe", "President Doe": the entity's aliases): before a title of an organisation's people ("Acmex
+    chairman Jane Doe") it is the organisation (the news NER, trained on 1996 news, takes many later company
+    names for surnames)."""
     names = [m for m in entity.mentions if m.kind == ont.NAME]
-    return entity.type == ont.PERSON and bool(names) and all(m.end - m.start == 1 for m in names)
+    return (
+        entity.type == ont.PERSON
+        and bool(names)
+        and all(m.end - m.start == 1 for m in names)
+        and not any(len(alias.split()) > 1 for alias in entity.aliases)
+    )
 
 
 def named_collective(entity: ExtractedEntity) -> bool:
