@@ -219,3 +219,19 @@ def test_a_lone_word_the_document_titles_stays_a_person(read):
     doc = read("President Roe met reporters. Roe's lawyer Jane Doe said the case was weak.")
     assert {e["name"]: e["type"] for e in doc["entities"]}["Roe"] == "Person"
     assert not doc["roles"]
+
+
+def test_a_lone_word_is_a_person_only_when_named_as_one_is():
+    from newsgraph.nlp.extraction import ExtractedEntity, ExtractedMention
+    from newsgraph.nlp.roles import lone_word_person
+
+    def entity(alias: str) -> ExtractedEntity:
+        e = ExtractedEntity(key="acmex", name="Acmex", type="Person", mentions=[ExtractedMention(0, 1, 0, 5, "Acmex")])
+        e.add_alias(alias)
+        return e
+
+    words = frozenset({"mr", "president"})
+    assert lone_word_person(entity("oil giant Acmex"), words)  # a description of a company, not of a person
+    assert not lone_word_person(entity("President Acmex"), words)
+    assert not lone_word_person(entity("Mr Acmex"), words)
+    assert not lone_word_person(entity("J Acmex"), words)  # an initial

@@ -190,6 +190,8 @@ class RoleExtractor:
         orgs = load("organizations.json", lang)
         self.government_nouns = set(orgs["government_nouns"])
         self.government_bodies = frozenset(orgs.get("government_bodies", ()))
+        #: words that, before a name, make it a person's: honorifics and title nouns ("Mr", "President")
+        self.person_words = frozenset(load("titles.json", lang)["honorifics"]) | frozenset(self.titles.heads)
 
     # -- entities ---------------------------------------------------------------------
     def _org_at(self, ext: Extraction, i: int) -> int | None:
@@ -214,7 +216,7 @@ class RoleExtractor:
         words = title.lower().replace(" - ", "-") if title else ""
         ends = {words, words.split()[-1], " ".join(words.split()[-2:])} if words else set()
         e = ext.entity_at(i)
-        if org is None and e is not None and title and lone_word_person(ext.entities[e]):
+        if org is None and e is not None and title and lone_word_person(ext.entities[e], self.person_words):
             if ends & self.titles.company_titles:
                 ext.entities[e].type, ext.entities[e].type_reason = ont.COMPANY, "company_title"
             else:
@@ -914,18 +916,20 @@ def has_members(entity: ExtractedEntity) -> bool:
     return entity.type in ont.ORG_LIKE or named_collective(entity)
 
 
-def lone_word_person(entity: ExtractedEntity) -> bool:
-    """A person the tagger found only as one word, never named in full nor with an honorific or a title
-    ("Mr Doe", "President Doe": the entity's aliases): before a title of an organisation's people ("Acmex
-    chairman Jane Doe") it is the organisation (the news NER, trained on 1996 news, takes many later company
-    names for surnames)."""
+def lone_word_person(entity: ExtractedEntity, person_words: frozenset[str]) -> bool:
+    """A person the tagger found only as one word, never named in full nor as a person is ("Mr Doe",
+    "President Doe", "J Doe": an alias whose word before the name is one of ``person_words``, honorifics and
+    title nouns, or an initial): before a title of an organisation's people ("Acmex chairman Jane Doe") it is
+    the organisation (the news NER, trained on 1996 news, takes many later company names for surnames; an
+    alias such as "oil giant Acmex" does not make it a person)."""
     names = [m for m in entity.mentions if m.kind == ont.NAME]
-    return (
-        entity.type == ont.PERSON
-        and bool(names)
-        and all(m.end - m.start == 1 for m in names)
-        and not any(len(alias.split()) > 1 for alias in entity.aliases)
-    )
+    if entity.type != ont.PERSON or not names or any(m.end - m.start != 1 for m in names):
+        return False
+    for alias in entity.aliases:
+        words = alias.split()
+        if len(words) > 1 and (words[-2].lower() in person_words or (len(words[-2]) == 1 and words[-2].isupper())):
+            return False
+    return True
 
 
 def named_collective(entity: ExtractedEntity) -> bool:
