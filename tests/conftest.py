@@ -7,6 +7,8 @@ import json
 import os
 import subprocess
 import sys
+import time
+import warnings
 from pathlib import Path
 from types import ModuleType
 
@@ -150,9 +152,6 @@ def pg_url(pg_server):
     with admin.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
     yield pg_server.rsplit("/", 1)[0] + "/" + name
-    import time
-    import warnings
-
     # FORCE ends the test's own connections; an autovacuum worker on the new database belongs to the server,
     # which this role may not end ("must be a member of the role whose process is being terminated"): it
     # finishes within moments, so the drop is tried again, and a database that outlives the tries is left.

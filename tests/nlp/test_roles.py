@@ -172,6 +172,12 @@ def test_a_minister_belongs_to_the_government_the_article_names(read, text, expe
         assert next(e["type"] for e in doc["entities"] if e["name"] == "government") == "PublicBody"
 
 
+def _before_roles(nlp, text: str):
+    """``text`` read by the pipeline up to, not including, the ROLE component."""
+    with nlp.select_pipes(disable=nlp.pipe_names[nlp.pipe_names.index("newsgraph_roles") :]):
+        return nlp(text)
+
+
 @pytest.mark.parametrize(
     "sentence,title,etype",
     [
@@ -184,9 +190,7 @@ def test_a_minister_belongs_to_the_government_the_article_names(read, text, expe
 def test_a_lone_word_taken_for_a_person_before_a_title_is_the_organisation(nlp, sentence, title, etype):
     from newsgraph.nlp.extraction import extraction
 
-    later = nlp.pipe_names[nlp.pipe_names.index("newsgraph_roles") :]
-    with nlp.select_pipes(disable=later):
-        doc = nlp(sentence)
+    doc = _before_roles(nlp, sentence)
     ext = extraction(doc)
     krastov = next(e for e in ext.entities if e.name == "Krastov")
     krastov.type = "Person"  # as the news NER types many modern company names
@@ -199,10 +203,7 @@ def test_a_lone_word_taken_for_a_person_before_a_title_is_the_organisation(nlp, 
 def test_a_person_named_in_full_before_a_title_stays_a_person(nlp):
     from newsgraph.nlp.extraction import extraction
 
-    later = nlp.pipe_names[nlp.pipe_names.index("newsgraph_roles") :]
-    with nlp.select_pipes(disable=later):
-        doc = nlp("Jane Doe said the plan was right. Doe spokesman John Roe agreed.")
-    doc = nlp.get_pipe("newsgraph_roles")(doc)
+    doc = nlp.get_pipe("newsgraph_roles")(_before_roles(nlp, "Jane Doe said the plan was right. Doe spokesman John Roe agreed."))
     ext = extraction(doc)
     assert {e.name: e.type for e in ext.entities}["Jane Doe"] == "Person"
     assert not [r for r in ext.roles if ext.entities[r.org].name == "Jane Doe"]

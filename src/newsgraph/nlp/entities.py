@@ -65,7 +65,7 @@ class EntityConsolidator:
         #: every title a member of an organisation may hold ("singer", "striker", "spokesman")
         self.member_titles = set(titles["titles"]) | set(titles.get("role_nouns", [])) | set(titles.get("team_titles", []))
         self.title_words = {w for t in titles["titles"] for w in t.split()}
-        #: the political leanings among the title modifiers ("conservative", "republican"): a member's word of a party
+        #: political leanings ("conservative", "republican", ``political_modifiers``): a member's word of a party
         self.political_words = frozenset(titles.get("political_modifiers", ()))
         self.company_words = set(orgs["company_name_words"])
         self.public_words = set(orgs["public_body_name_words"])

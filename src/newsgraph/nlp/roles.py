@@ -86,6 +86,7 @@ class TitleLexicon:
         # the tokenizer splits hyphens off ("all-rounder" -> all - rounder), and so do the titles here
         self.titles = {tuple(t.replace("-", " - ").split()) for t in words}
         self.modifiers = set(data["modifiers"])
+        self.honorifics = frozenset(data["honorifics"])
         self.company_titles = set(data["company_titles"])
         self.team_titles = set(data.get("team_titles", []))
         self.office_titles = set(data.get("office_titles", []))
@@ -191,7 +192,7 @@ class RoleExtractor:
         self.government_nouns = set(orgs["government_nouns"])
         self.government_bodies = frozenset(orgs.get("government_bodies", ()))
         #: words that, before a name, make it a person's: honorifics and title nouns ("Mr", "President")
-        self.person_words = frozenset(load("titles.json", lang)["honorifics"]) | frozenset(self.titles.heads)
+        self.person_words = self.titles.honorifics | frozenset(self.titles.heads)
 
     # -- entities ---------------------------------------------------------------------
     def _org_at(self, ext: Extraction, i: int) -> int | None:
