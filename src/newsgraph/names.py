@@ -4,7 +4,8 @@ A foundation module (no spaCy, no layer): extraction, resolution and the store a
 
 ``name`` keys are full names (a person's needs two words or more, so "Milei" alone never matches a
 full-name key; an organisation's also without its legal form, and without a plural "s" on its last
-word, so "Liberal Democrats" finds "Liberal Democrat"); ``surname`` keys are the last word of a person's full name; ``acronym`` keys are the
+word, so "Liberal Democrats" finds "Liberal Democrat", and without its small words: "Federation of the
+Phonographic Industry" finds "Federation of Phonographic Industries"); ``surname`` keys are the last word of a person's full name; ``acronym`` keys are the
 initials of an organisation's capitalised words ("International Monetary Fund" -> "imf"); ``spelling`` keys
 are a person's first initial and the consonants of the surname ("Mikhail Khodorkovsky" -> "m dkrsv"), shared
 by the usual misspellings of a name ("Khordokovsky"), so the linker can compare those few names closely.
@@ -95,10 +96,27 @@ def _keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
             if len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith("ss"):
                 keys.add((" ".join([*words[:-1], words[-1][:-1]]), NAME))  # "Liberal Democrats" ~ "Liberal Democrat"
             skip = acronym_skip()
+            variant = _wording_key(words, skip)
+            if variant != key:
+                keys.add((variant, NAME))  # "Federation of the Phonographic Industry" ~ "Federation of Phonographic Industries"
             initials = [w for w in name.split() if w[:1].isupper() and w.casefold() not in skip]
             if len(initials) >= 2 and len(initials) == len([w for w in name.split() if w.casefold() not in skip]):
                 keys.add(("".join(w[0] for w in initials).casefold(), ACRONYM))
     return keys
+
+
+def _wording_key(words: list[str], skip: frozenset[str]) -> str:
+    """An organisation's name key without its small words and with its last word singular: the wordings
+    one name takes ("Department of Trade and Industry", "Department for Trade & Industries")."""
+    kept = [w for w in words if w not in skip] or words
+    if len(kept) < 2:
+        return " ".join(words)  # "Times" is not "Time"
+    last = kept[-1]
+    if len(last) > 4 and last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*kept[:-1], last])
 
 
 def spelling_key(words: list[str]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import edges
 
+from newsgraph import extract
 from newsgraph import ontology as ont
 from newsgraph.nlp.coref import WINDOW, ReferenceResolver, Seen, is_subject
 from newsgraph.nlp.extraction import ExtractedEntity, Extraction, extraction
@@ -242,9 +243,11 @@ def test_indefinite_or_plural_descriptor_is_not_resolved(read, sentence):
 
 @pytest.mark.parametrize("sentence", ["The president Jane Doe met Peru.", "The president, Jane Doe, met Peru."])
 def test_title_before_a_name_is_not_a_reference(read, sentence):
-    """A title right before a name (or before ", Name") is left to the role component."""
+    """A title right before a name is left to the role component; before ", Name" it is that name's
+    apposition: never the person before."""
     doc = read("John Smith arrived in Lima. " + sentence)
-    assert refs(doc, "John Smith") == [] and refs(doc, "Jane Doe") == []
+    assert refs(doc, "John Smith") == []
+    assert refs(doc, "Jane Doe") == ([("president", "descriptor", "apposition")] if "," in sentence else [])
     assert ("CONSULT", "Jane Doe", "Peru", "occurred") in edges(doc)
 
 
@@ -452,8 +455,6 @@ def test_salient_stops_at_the_window(ext):
 
 
 def test_an_office_left_unresolved_is_kept_for_the_store():
-    from newsgraph import extract
-
     doc = extract("Crowds gathered outside the hall. Police closed the roads. The prime minister said the law would stay.")
     assert [(d["text"], d["title"]) for d in doc["descriptors"]] == [("prime minister", "prime minister")]
 
@@ -466,3 +467,39 @@ def test_object_descriptor_is_not_its_own_clause_subject(read):
 def test_object_pronoun_is_not_its_own_clause_subject(read):
     doc = read("John Smith met Jane Doe on Monday. Later, Tom Brown praised him.")
     assert ("SUPPORT", "Tom Brown", "John Smith", "occurred") in edges(doc)
+
+
+@pytest.mark.parametrize(
+    "text, description, name",
+    [
+        ("The home secretary, John Roe, said the plan would work.", "home secretary", "John Roe"),
+        ("The Lord Chancellor, Lord Krastov, agreed the change.", "Lord Chancellor", "Krastov"),
+    ],
+)
+def test_a_description_set_off_before_a_name_is_that_person(text, description, name):
+    """ "The home secretary, John Roe, said": the description is a mention of the named person
+    (``apposition``), and an office so set is a title the document gives him."""
+    doc = extract(text)
+    (person,) = [e for e in doc["entities"] if e["name"] == name]
+    assert [(r["text"], r["merged_by"]) for r in person["references"]] == [(description, "apposition")]
+    assert person["titles"] == [description.lower()]
+
+
+def test_an_owned_or_indefinite_description_before_a_name_is_not_an_apposition():
+    """ "Acmex's chairman, John Roe," is the role component's; "a spokesman, John Roe," no reference."""
+    for text in ("Acmex's chairman, John Roe, said sales rose.", "A spokesman, John Roe, said sales rose."):
+        doc = extract(text)
+        assert not [r for e in doc["entities"] for r in e["references"] if r["merged_by"] == "apposition"]
+
+
+def test_an_office_goes_to_the_one_person_the_text_gives_it():
+    """ "The home secretary said" is the person titled so, though another is the latest subject."""
+    doc = extract("Home Secretary John Roe proposed a points system. Jane Doe said her party disagreed. The home secretary said the plan would work.")
+    (roe,) = [e for e in doc["entities"] if e["name"] == "John Roe"]
+    assert ("home secretary", "office_holder") in [(r["text"], r["merged_by"]) for r in roe["references"]]
+
+
+def test_an_owned_office_nobody_in_the_text_holds_is_kept_for_the_store():
+    doc = extract("Rain fell all day. The Scotland coach said his side were robbed.")
+    (owner,) = [e["id"] for e in doc["entities"] if e["name"] == "Scotland"]
+    assert [(d["text"], d["title"], d["owner"]) for d in doc["descriptors"]] == [("Scotland coach", "coach", owner)]

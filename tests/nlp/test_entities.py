@@ -21,6 +21,12 @@ def test_honorific_is_not_part_of_the_name(read):
     assert any(m["text"] == "Musk" for m in musk["mentions"])
 
 
+def test_a_political_leaning_before_a_name_is_not_part_of_it(read):
+    """ "Tory John Roe", tagged as one name, is John Roe."""
+    doc = read("Tory John Roe said his party offered a clear choice.")
+    assert "John Roe" in _by_name(doc)
+
+
 def test_country_names_are_one_entity(read):
     doc = read("The United States criticised Iran. The US also sanctioned Iran's banks.")
     us = [e for e in doc["entities"] if e.get("country") == "US"]

@@ -275,3 +275,35 @@ def test_an_unnamed_speaker_is_an_actor_of_its_own_document_only(tmp_path):
         found = [lk for key in texts for lk in st.links(document=key) if lk["name"] == "spokeswoman"]
         assert [lk["reason"] for lk in found] == ["described", "described"]
         assert found[0]["entity_id"] != found[1]["entity_id"]  # two people, whom no name joins
+
+
+def test_an_acronym_with_an_ampersand_and_another_wording_of_a_name_link(tmp_path):
+    """ "A&B" is the initials of "Acmex & Bolton" (with a shared actor, as any acronym); "Federation of the
+    Widget Industry" and "Federation of Widget Industries" are one name worded twice."""
+    texts = [
+        ("p", "Jane Krastov, head of Acmex & Bolton, said prices were too high."),
+        ("q", "Jane Krastov, head of A&B, said its prices would fall."),
+        ("r", "The Federation of the Widget Industry reported record sales, said Jane Krastov."),
+        ("s", "John Roe, chief executive of the Federation of Widget Industries, welcomed the figures."),
+    ]
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, text in texts:
+            save(st, extract(text, id=key), text)
+        assert ("A&B", "Acmex & Bolton", "acronym") in links(st, "q")
+        assert {lk["entity"] for lk in st.links(document="s") if "Federation" in lk["name"]} == {"Federation of the Widget Industry"}
+
+
+def test_an_office_of_a_named_owner_links_to_whoever_stored_articles_tie_to_it_so(tmp_path):
+    """ "The Scotland coach said" with no coach named: the person two stored articles call Scotland's coach;
+    not a former one."""
+    texts = [
+        ("u1", "Scotland coach John Roe named his side on Monday.", "2005-02-01"),
+        ("u2", "The pressure is on Scotland coach John Roe before the match.", "2005-02-08"),
+        ("u3", "Rain fell all day. The Scotland coach said his side were robbed.", "2005-02-13"),
+        ("u4", "Rain fell all day. The former Scotland coach said his side were robbed.", "2005-02-14"),
+    ]
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, text, day in texts:
+            save(st, extract(text, id=key, published=day), text)
+        assert ("Scotland coach", "John Roe", "title-role") in links(st, "u3")
+        assert not [lk for lk in st.links(document="u4") if lk["reason"] == "title-role"]

@@ -1,10 +1,13 @@
 """Pronouns and descriptors ("he", "the far-right leader", "Argentina's president", "the company")
 joined to the entity they refer to, by salience: subjects of the current and the two previous sentences
-first, then the most recent mention.  A person pronoun skips a person the document names with an
+first, then the most recent mention; a description set off by a comma before a name is that name
+("the home secretary, Charles Clarke": ``apposition``), and an office to the one person the text gives it
+("The home secretary said" after "Home Secretary Charles Clarke": ``office_holder``).  A person pronoun skips a person the document names with an
 honorific of the other set ("she" never goes to a "Mr Smith"; ``gendered_honorifics`` in the pack's
 ``titles.json``).  An object pronoun or descriptor is never the subject of its own clause ("Acme sued the
 company", "Smith praised him": binding; reflexives excepted).  A descriptor with an owner ("Argentina's
-president") goes to the person holding a matching ROLE.  Each reference records ``merged_by``.
+president") goes to the person holding a matching ROLE, else is kept for the store with its owner ("the Scotland coach"
+with no coach of Scotland in the text).  Each reference records ``merged_by``.
 """
 
 from __future__ import annotations
@@ -69,6 +72,16 @@ def is_subject(tok: Token) -> bool:
     return False
 
 
+def office_holders(ext: Extraction, office: str) -> set[int]:
+    """The people the document gives ``office`` (lower case): a ROLE with that title, or the title written
+    before their name ("Home Secretary Charles Clarke")."""
+    found = {r.person for r in ext.roles if r.title and r.title.lower() == office}
+    for idx, entity in enumerate(ext.entities):
+        if entity.type == ont.PERSON and any(a.lower().startswith(office + " ") and a.lower().endswith(entity.name.lower()) for a in entity.aliases):
+            found.add(idx)
+    return found
+
+
 class ReferenceResolver:
     """spaCy component ``newsgraph_coref``."""
 
@@ -77,10 +90,12 @@ class ReferenceResolver:
         orgs = load("organizations.json", lang)
         self.person_nouns = set(titles["person_descriptors"])
         self.offices = set(titles["titles"])  # "the prime minister" left unresolved is kept for the store
+        self.modifiers = set(titles["modifiers"])
         self.company_nouns = set(orgs["company_descriptors"])
         self.org_nouns = set(orgs["organization_descriptors"])
         self.reporting = set(load("status_cues.json", lang)["reporting_verbs"])
         self.group_nouns = set(orgs["group_nouns"])
+        self.honorifics = {h.lower() for h in titles["honorifics"]}
         self.honorific_set = {h: pronouns for pronouns, words in titles.get("gendered_honorifics", {}).items() for h in words}
         self._sets: dict[int, str] = {}
 
@@ -133,6 +148,9 @@ class ReferenceResolver:
                 e = self._salient(ext, history, s_idx, ORG_TYPES | {ont.COUNTRY})
                 return (e, "pronoun", "pronoun", doc[tok.i : tok.i + 1]) if e is not None else None
             return None
+        appositive = self._apposition(doc, ext, tok)
+        if appositive is not None:
+            return appositive
         if tok.tag_ != "NN" or tok.pos_ != "NOUN":
             return None
         lemma = tok.lemma_.lower()
@@ -167,11 +185,24 @@ class ReferenceResolver:
             for role in ext.roles:
                 if role.org == org and (role.title is None or lemma in role.title.lower() or lemma == "leader"):
                     return role.person, "descriptor", "role_descriptor", span
+            modified = any(c.lower_ in self.modifiers for c in tok.children if c.i < tok.i)  # "the former Northfield coach"
+            if (
+                not modified
+                and org is not None
+                and ext.entities[org].type != ont.PERSON
+                and (owners[0].dep_ == "poss" or (dets and dets[0].lower_ == "the"))
+            ):
+                # "the Northfield coach said": the store may know who coached Northfield then
+                ext.descriptors.append(ExtractedDescriptor(span.start_char, span.end_char, span.text, lemma, org))
             return None
         if not dets or dets[0].lower_ not in ("the", "this", "that"):
             return None
         bound = clause_subjects(ext, tok)
         if is_person:
+            office = span.text.lower()
+            holders = office_holders(ext, office) - bound if office in self.offices else set()
+            if len(holders) == 1:  # "The home secretary said" where the text titles one person so
+                return holders.pop(), "descriptor", "office_holder", span
             e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True, exclude=bound)
             if e is None and span.text.lower() in self.offices:
                 ext.descriptors.append(ExtractedDescriptor(span.start_char, span.end_char, span.text, span.text.lower()))
@@ -188,6 +219,29 @@ class ReferenceResolver:
         if is_company and entity.type == ont.ORGANIZATION:
             entity.type, entity.type_reason = ont.COMPANY, "descriptor"
         return e, "descriptor", "descriptor", span
+
+    def _apposition(self, doc: Doc, ext: Extraction, tok: Token):
+        """ "*The home secretary*, Charles Clarke, said", "*The Lord Chancellor*, Lord Falconer, agreed": a
+        definite description set off by a comma before a name of its kind is that actor (``apposition``).
+        The title itself stays the role component's business; this records the description as a mention."""
+        if tok.tag_ not in ("NN", "NNP") or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+            return None
+        words = tok.lower_
+        if words in self.person_nouns:
+            types: set[str] | frozenset[str] = {ont.PERSON}
+        elif words in self.company_nouns or words in self.org_nouns:
+            types = ORG_TYPES
+        else:
+            return None
+        name = tok.i + 3 if doc[tok.i + 2].lower_.rstrip(".") in self.honorifics and tok.i + 3 < len(doc) else tok.i + 2
+        e = ext.entity_at(name)  # "…, Lord Falconer": the name after its honorific
+        if e is None or ext.entities[e].type not in types:
+            return None
+        left = [c for c in tok.children if c.i < tok.i]
+        start = min([c.left_edge.i for c in left] + [tok.i])
+        if doc[start].lower_ != "the" or any(ext.entity_at(i) is not None for i in range(start, tok.i + 1)):
+            return None  # "Acme's chairman, John Roe": an owner is the role component's; an indefinite is not a reference
+        return e, "descriptor", "apposition", doc[start + 1 : tok.i + 1]
 
     @staticmethod
     def _cataphor(ext: Extraction, tok: Token) -> int | None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph import ontology as ont
 from newsgraph.nlp import context, finalise
-from newsgraph.nlp.extraction import LANGUAGE_KEY, extraction
+from newsgraph.nlp.extraction import LANGUAGE_KEY, ExtractedDescriptor, extraction
 from newsgraph.nlp.roles import offices_held
 from newsgraph.nlp.timex import resolve
 
@@ -19,6 +19,13 @@ def _evidence(doc: Doc, doc_id: str, start_tok: int, end_tok: int) -> dict[str, 
     text = span.text.strip()
     offset = span.start_char + (len(span.text) - len(span.text.lstrip()))
     return {"doc_id": doc_id, "sentence": text, "start": offset, "end": offset + len(text)}
+
+
+def _descriptor(d: ExtractedDescriptor, ids: dict[int, str]) -> dict[str, Any]:
+    item: dict[str, Any] = {"start": d.start_char, "end": d.end_char, "text": d.text, "title": d.title}
+    if d.owner is not None:
+        item["owner"] = ids[d.owner]
+    return item
 
 
 def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
@@ -132,5 +139,5 @@ def to_document(doc: Doc, meta: dict[str, Any]) -> dict[str, Any]:
         "roles": roles,
         "events": events,
         "quotes": quotes,
-        "descriptors": [{"start": d.start_char, "end": d.end_char, "text": d.text, "title": d.title} for d in ext.descriptors],
+        "descriptors": [_descriptor(d, ids) for d in ext.descriptors if d.owner is None or d.owner in ids],
     }

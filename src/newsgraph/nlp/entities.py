@@ -87,7 +87,7 @@ class EntityConsolidator:
             low = doc[start].lower_
             if low in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space:
                 start += 1
-            elif person and end - start > 1 and (low in self.honorifics or low in self.title_words):
+            elif person and end - start > 1 and (low in self.honorifics or low in self.title_words or low in self.political_words):
                 start += 1
             elif end - start > 1 and doc[start].is_sent_start and doc[start].pos_ in ("ADV", "SCONJ") and doc[start].is_title:
                 start += 1  # "However Roddick won", "Once Google had ...": a fronted adverb is not part of the name

@@ -112,13 +112,15 @@ def group_phrase(t: Token) -> Span:
 
 @dataclass
 class ExtractedDescriptor:
-    """An office the text names instead of a person ("the prime minister") that the document itself does
-    not resolve: the store may link it to whoever holds that ``title`` (lower case) at the time."""
+    """An office the text names instead of a person ("the prime minister", "the Northfield coach") that the
+    document itself does not resolve: the store may link it to whoever holds that ``title`` (lower case) at
+    the time, of the ``owner`` entity when the text names one (its index)."""
 
     start_char: int
     end_char: int
     text: str
     title: str
+    owner: int | None = None
 
 
 @dataclass

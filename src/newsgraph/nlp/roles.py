@@ -974,9 +974,11 @@ def _offices(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def offices_held(entity: ExtractedEntity, role_titles: list[str], lang: str) -> list[str]:
     """The offices (the pack's ``titles``) the document gives a person: its ROLE titles and the title before
-    its name in its mentions ("Home Secretary Charles Clarke" -> "home secretary"), lower case."""
+    its name in its mentions ("Home Secretary Charles Clarke" -> "home secretary") and an office set beside
+    its name ("the home secretary, Charles Clarke": coreference's ``apposition``), lower case."""
     offices, modifiers = _offices(lang)
     found = {t.lower() for t in role_titles if t.lower() in offices}
+    found.update(m.text.lower() for m in entity.mentions if m.merged_by == "apposition" and m.text.lower() in offices)
     first = entity.name.lower().split()[0] if entity.name.split() else ""
     for text in {*entity.aliases, *(m.text for m in entity.mentions if m.kind == "name")}:
         words = text.lower().split()

@@ -62,7 +62,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
 from newsgraph.names import ACRONYM, NAME, SPELLING, SURNAME, family, name_keys, normalise, spellings
-from newsgraph.resolve.keys import is_acronym, is_surname_only
+from newsgraph.resolve.keys import acronym_letters, is_acronym, is_surname_only
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
 from newsgraph.store.store import type_votes
@@ -211,7 +211,12 @@ class Linker:
                 if decisions[e["id"]].reason in ("surname", "acronym"):
                     maybe[e["id"]] = {decisions[e["id"]].entity_id}
         decided = {d.entity_id for d in decisions.values() if d.reason != "country"}
-        decisions.update({e["id"]: self._by_title(e, decided) for e in offices})
+        for e in offices:
+            owner = decisions.get(e["span"].get("owner", ""))
+            if owner is None and e["span"].get("owner"):
+                decisions[e["id"]] = LinkDecision("", "unresolved", 0.0)
+                continue
+            decisions[e["id"]] = self._by_title(e, decided - {owner.entity_id} if owner else decided, owner.entity_id if owner else None)
         return self._vote_types(entities, decisions)
 
     def _vote_types(self, entities: list[dict[str, Any]], decisions: dict[str, LinkDecision]) -> dict[str, LinkDecision]:
@@ -247,7 +252,7 @@ class Linker:
         keys, fam = spellings(normalise(e["name"])), family(e["type"])
         if is_surname_only(e["type"], e["name"]):
             return self._candidates(keys, SURNAME, fam)
-        return self._candidates(keys, ACRONYM, fam) + self._candidates(keys, NAME, fam)
+        return self._candidates(spellings(normalise(acronym_letters(e["name"]))), ACRONYM, fam) + self._candidates(keys, NAME, fam)
 
     def link(self, e: dict[str, Any], context: set[str]) -> LinkDecision:
         """The store entity for document entity ``e``; ``context`` holds the ids of its co-occurring actors."""
@@ -324,18 +329,21 @@ class Linker:
         full = normalise(self.s.scalar(select(t.Entity.name).where(t.Entity.id == entity_id)) or "").split()
         return len(full) == len(words) and words != full and all(shortens(w, f) for w, f in zip(words, full, strict=True))
 
-    def _by_title(self, office: dict[str, Any], context: set[str]) -> LinkDecision:
+    def _by_title(self, office: dict[str, Any], context: set[str], owner: str | None = None) -> LinkDecision:
         """An office a document left unresolved ("the prime minister") is a person stored documents give that
         title (``titles``) in at least ``TITLE_DOCUMENTS`` documents within ``TITLE_YEARS`` of the document's
         date (any time when either is undated): the one the document itself names, else the one whose
         documents share a rarely seen actor with it (``context``), else the one with ``TITLE_SHARE`` of those
-        documents; otherwise nobody (an empty id: the store keeps no mention of it)."""
-        q = (
-            select(t.Title.entity_id, func.count(func.distinct(t.Title.document_id)))
-            .join(t.Document, t.Document.id == t.Title.document_id)
-            .where(t.Title.title == office["name"])
-            .group_by(t.Title.entity_id)
-        )
+        documents; otherwise nobody (an empty id: the store keeps no mention of it).  An office of an
+        ``owner`` ("the Northfield coach") is read the same way from the stored ROLE ties to that owner whose
+        title has the office's word, or none ("Northfield coach Jane Doe")."""
+        if owner is None:
+            q = select(t.Title.entity_id, func.count(func.distinct(t.Title.document_id))).join(t.Document, t.Document.id == t.Title.document_id)
+            q = q.where(t.Title.title == office["name"]).group_by(t.Title.entity_id)
+        else:
+            q = select(t.Role.person_id, func.count(func.distinct(t.Role.document_id))).join(t.Document, t.Document.id == t.Role.document_id)
+            q = q.where(t.Role.org_id == owner, or_(t.Role.title.is_(None), func.lower(t.Role.title).contains(office["name"])))
+            q = q.group_by(t.Role.person_id)
         when = (office.get("published") or "")[:10]
         if len(when) == 10 and when[:4].isdigit():
             lo, hi = f"{int(when[:4]) - TITLE_YEARS}{when[4:]}", f"{int(when[:4]) + TITLE_YEARS}{when[4:]}"
