@@ -492,13 +492,6 @@ def test_an_owned_or_indefinite_description_before_a_name_is_not_an_apposition()
         assert not [r for e in doc["entities"] for r in e["references"] if r["merged_by"] == "apposition"]
 
 
-def test_an_office_goes_to_the_one_person_the_text_gives_it():
-    """ "The home secretary said" is the person titled so, though another is the latest subject."""
-    doc = extract("Home Secretary John Roe proposed a points system. Jane Doe said her party disagreed. The home secretary said the plan would work.")
-    (roe,) = [e for e in doc["entities"] if e["name"] == "John Roe"]
-    assert ("home secretary", "office_holder") in [(r["text"], r["merged_by"]) for r in roe["references"]]
-
-
 def test_an_owned_office_nobody_in_the_text_holds_is_kept_for_the_store():
     doc = extract("Rain fell all day. The Scotland coach said his side were robbed.")
     (owner,) = [e["id"] for e in doc["entities"] if e["name"] == "Scotland"]

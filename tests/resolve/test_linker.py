@@ -176,6 +176,14 @@ def test_a_misspelt_full_name_links_to_the_one_person_it_misspells(tmp_path):
         assert links["p"] == [("Ross Kowalczyk", "new")]  # a short first name that differs is another person
 
 
+def test_a_misspelt_full_name_the_tagger_typed_a_place_links_to_the_person(tmp_path):
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, name, kind in (("m", "Rosalind Kowalczyk", "Person"), ("n", "Rosalind Kowalcyzk", "Location")):
+            doc, text = _typed(key, name, kind)
+            save(st, doc, text)
+        assert [(lk["entity"], lk["reason"]) for lk in st.links(document="n")] == [("Rosalind Kowalczyk", "spelling")]
+
+
 def test_a_first_name_written_as_its_initial_links_to_the_one_person_it_can_be(tmp_path):
     with Store(str(tmp_path / "g.db")) as st:
         for key, name in (("m", "Rosalind Kowalczyk"), ("n", "R Kowalczyk"), ("o", "Tomasz Nowicki"), ("p", "Teresa Nowicki"), ("q", "T Nowicki")):

@@ -1,8 +1,7 @@
 """Pronouns and descriptors ("he", "the far-right leader", "Argentina's president", "the company")
 joined to the entity they refer to, by salience: subjects of the current and the two previous sentences
 first, then the most recent mention; a description set off by a comma before a name is that name
-("the home secretary, Charles Clarke": ``apposition``), and an office to the one person the text gives it
-("The home secretary said" after "Home Secretary Charles Clarke": ``office_holder``).  A person pronoun skips a person the document names with an
+("the home secretary, Charles Clarke": ``apposition``).  A person pronoun skips a person the document names with an
 honorific of the other set ("she" never goes to a "Mr Smith"; ``gendered_honorifics`` in the pack's
 ``titles.json``).  An object pronoun or descriptor is never the subject of its own clause ("Acme sued the
 company", "Smith praised him": binding; reflexives excepted).  A descriptor with an owner ("Argentina's
@@ -70,16 +69,6 @@ def is_subject(tok: Token) -> bool:
             continue
         return False
     return False
-
-
-def office_holders(ext: Extraction, office: str) -> set[int]:
-    """The people the document gives ``office`` (lower case): a ROLE with that title, or the title written
-    before their name ("Home Secretary Charles Clarke")."""
-    found = {r.person for r in ext.roles if r.title and r.title.lower() == office}
-    for idx, entity in enumerate(ext.entities):
-        if entity.type == ont.PERSON and any(a.lower().startswith(office + " ") and a.lower().endswith(entity.name.lower()) for a in entity.aliases):
-            found.add(idx)
-    return found
 
 
 class ReferenceResolver:
@@ -199,10 +188,6 @@ class ReferenceResolver:
             return None
         bound = clause_subjects(ext, tok)
         if is_person:
-            office = span.text.lower()
-            holders = office_holders(ext, office) - bound if office in self.offices else set()
-            if len(holders) == 1:  # "The home secretary said" where the text titles one person so
-                return holders.pop(), "descriptor", "office_holder", span
             e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True, exclude=bound)
             if e is None and span.text.lower() in self.offices:
                 ext.descriptors.append(ExtractedDescriptor(span.start_char, span.end_char, span.text, span.text.lower()))

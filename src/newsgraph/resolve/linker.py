@@ -31,6 +31,9 @@ Order of evidence, strongest first (each decision keeps its reason and score):
 9. ``other-type``: a name the store knows under one other type family only is that node (a tagger typed
    it differently here); not for a lone word typed a person, which is a surname.
 
+An office the document leaves unresolved ("the prime minister", "the Scotland coach") is linked last, to the
+person stored documents give that title (or tie to that owner by a ROLE with that title): ``title-role``.
+
 One node, one type: every link keeps the type its document gave the entity (its vote), and a node takes
 the type most of its documents gave it, a tie going to the more specific type (``type_of``); a name the
 event-data dictionaries know as a person's (``known_type``) has ``KNOWN_VOTES`` more for Person; a
@@ -61,7 +64,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
-from newsgraph.names import ACRONYM, NAME, SPELLING, SURNAME, family, name_keys, normalise, spellings
+from newsgraph.names import ACRONYM, NAME, SPELLING, SURNAME, family, looks_like_full_name, name_keys, normalise, spellings
 from newsgraph.resolve.keys import acronym_letters, is_acronym, is_surname_only
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
@@ -284,11 +287,12 @@ class Linker:
 
     def _by_spelling(self, e: dict[str, Any]) -> LinkDecision | None:
         """The one stored person whose full name is a misspelling of ``e``'s (``spelling``) or the same name
-        with an initial for a first name (``initial``)."""
+        with an initial for a first name (``initial``); also for a name the tagger typed otherwise that looks
+        like a person's full name ("Malcom Glazer" typed a place)."""
         words = normalise(e["name"]).split()
-        if e["type"] != ont.PERSON or len(words) < 2:
+        if len(words) < 2 or not (e["type"] == ont.PERSON or looks_like_full_name(e["name"])):
             return None
-        keys = {k for k, kind in name_keys(e["type"], [e["name"]]) if kind == SPELLING}
+        keys = {k for k, kind in name_keys(ont.PERSON, [e["name"]]) if kind == SPELLING}
         found = self._candidates(keys, SPELLING, family(ont.PERSON))
         if not found:
             return None
