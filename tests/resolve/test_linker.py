@@ -315,3 +315,16 @@ def test_an_office_of_a_named_owner_links_to_whoever_stored_articles_tie_to_it_s
             save(st, extract(text, id=key, published=day), text)
         assert ("Scotland coach", "John Roe", "title-role") in links(st, "u3")
         assert not [lk for lk in st.links(document="u4") if lk["reason"] == "title-role"]
+
+
+def test_an_office_links_on_one_stored_article_when_the_article_names_its_holder(tmp_path):
+    texts = [
+        ("v1", "Scotland coach John Roe named his side on Monday.", "2005-02-01"),
+        ("v3", "Rain fell all day. The Scotland coach said his side were robbed.", "2005-02-14"),
+        ("v2", "Italy won after criticism by John Roe. The Scotland coach said his side were robbed.", "2005-02-13"),
+    ]
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, text, day in texts:
+            save(st, extract(text, id=key, published=day), text)
+        assert ("Scotland coach", "John Roe", "title-role") in links(st, "v2")
+        assert not [lk for lk in st.links(document="v3") if lk["reason"] == "title-role"]  # one article is not enough

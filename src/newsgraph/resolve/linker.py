@@ -335,10 +335,10 @@ class Linker:
 
     def _by_title(self, office: dict[str, Any], context: set[str], owner: str | None = None) -> LinkDecision:
         """An office a document left unresolved ("the prime minister") is a person stored documents give that
-        title (``titles``) in at least ``TITLE_DOCUMENTS`` documents within ``TITLE_YEARS`` of the document's
-        date (any time when either is undated): the one the document itself names, else the one whose
-        documents share a rarely seen actor with it (``context``), else the one with ``TITLE_SHARE`` of those
-        documents; otherwise nobody (an empty id: the store keeps no mention of it).  An office of an
+        title (``titles``) within ``TITLE_YEARS`` of the document's date (any time when either is undated):
+        the one the document itself names (one such stored document is enough), else, of those given it in at
+        least ``TITLE_DOCUMENTS`` documents, the one whose documents share a rarely seen actor with it
+        (``context``), else the one with ``TITLE_SHARE`` of those documents; otherwise nobody (an empty id: the store keeps no mention of it).  An office of an
         ``owner`` ("the Northfield coach") is read the same way from the stored ROLE ties to that owner whose
         title has the office's word, or none ("Northfield coach Jane Doe")."""
         if owner is None:
@@ -355,7 +355,7 @@ class Linker:
         held = sorted(((n, self.follow(eid)) for eid, n in self.s.execute(q)), reverse=True)
         total = sum(n for n, _ in held)
         holders = [eid for n, eid in held if n >= TITLE_DOCUMENTS]
-        named = [eid for eid in holders if eid in context]
+        named = [eid for _, eid in held if eid in context]  # named in the article: one stored article is enough
         if len(named) == 1:
             return LinkDecision(named[0], TITLE_ROLE, 0.9)
         agree = [eid for eid in holders if self._evidence(context & self._neighbours(eid)) >= self._enough()]
