@@ -80,6 +80,9 @@ class EntityConsolidator:
 
     # -- mentions ---------------------------------------------------------------
     def _trim(self, ent: Span) -> tuple[int, int]:
+        """The tokens of an entity's name: without articles, punctuation, a person's honorifics, titles and
+        leanings ("Tory Jane Doe"), a fronted adverb or a headline's verb; a party's name with the leaning the
+        tagger left out ("*Liberal* Democrat")."""
         doc = ent.doc
         start, end = ent.start, ent.end
         person = ent.label_ == "PER"
@@ -99,6 +102,9 @@ class EntityConsolidator:
                 break
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
+        before = doc[start - 1] if start == ent.start and start > 0 else None
+        if not person and before is not None and before.is_title and not before.ent_type_ and before.lower_ in self.political_words:
+            start -= 1  # "Liberal Democrat": a leaning the tagger left out of a party's name
         return start, end
 
     def _honorific(self, tok: Token) -> bool:
@@ -351,7 +357,7 @@ class EntityConsolidator:
                 not found
                 and own is not None
                 and not own.country
-                and len(own.tokens) == 1
+                and all(w in self.political_words for w in own.tokens)
                 and tok.lower_ in self.political_words
                 and not any(own.labels[lab] for lab in own.labels if lab != "WEAK")
             ):

@@ -638,7 +638,7 @@ class RoleExtractor:
             org = self._org_at(ext, i)
             ref = self._mention_at(ext, org, i) if org is not None else None
             if org is not None and ref is not None and ref.merged_by == "member_word" and premodifies(doc[i], name):
-                title = _clean_title(doc, i + 1, m.start) if i + 1 < m.start else None
+                title = _clean_title(doc, ref.end, m.start) if ref.end < m.start else None  # past "Liberal Democrat"
                 yield ExtractedRole(at.person, org, title, i, m.end, "member_word_name")
 
     #: the patterns next to a name, in the order they run (the first tie of a kind wins later merging)
