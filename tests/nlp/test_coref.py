@@ -496,3 +496,17 @@ def test_an_owned_office_nobody_in_the_text_holds_is_kept_for_the_store():
     doc = extract("Rain fell all day. The Scotland coach said his side were robbed.")
     (owner,) = [e["id"] for e in doc["entities"] if e["name"] == "Scotland"]
     assert [(d["text"], d["title"], d["owner"]) for d in doc["descriptors"]] == [("Scotland coach", "coach", owner)]
+
+
+def test_a_description_after_a_name_is_that_name():
+    """ "Jane Doe, the former Northfield coach, said": the description is Jane Doe's (``apposition``)."""
+    doc = extract("Jane Doe, the former Northfield coach, said the side would win.")
+    (doe,) = [e for e in doc["entities"] if e["name"] == "Jane Doe"]
+    assert ("former Northfield coach", "apposition") in [(r["text"], r["merged_by"]) for r in doe["references"]]
+
+
+def test_a_former_holder_is_not_the_holder_the_text_names():
+    """ "The former Northfield coach" is not the person the article calls Northfield's coach."""
+    doc = extract("Northfield coach John Roe praised his side on Monday. The former Northfield coach said the team was weak.")
+    (roe,) = [e for e in doc["entities"] if e["name"] == "John Roe"]
+    assert not [r for r in roe["references"] if "former" in r["text"]]

@@ -70,10 +70,14 @@ def test_crossre_style_pattern(read, sentence, person, org, pattern):
         "Jane Doe signed a deal with Acme Corporation on Monday.",  # a deal, not a transfer
         "Jobs are counted in the main cities of Brazil (Northfield, Riverside and Eastbrook).",  # places of a country
         "Jane Doe of Boston said the plan was good.",  # where she is from: no title of office before her name
+        "Shadow foreign secretary Jane Doe told MPs the plan was good.",  # the start of a title, no organisation
+        "The bill passed, and Majority Leader John Roe said the plan was good.",
     ],
 )
 def test_no_role(read, sentence):
-    assert not read(sentence)["roles"]
+    doc = read(sentence)
+    assert not doc["roles"]
+    assert not [e for e in doc["entities"] if e["name"] in ("Shadow", "Majority")]
 
 
 def test_each_name_of_a_list_keeps_its_own_title(read):

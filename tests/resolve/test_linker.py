@@ -1,6 +1,8 @@
 """Cross-article linking on real extractions stored in a real SQLite file: the same actor named
 differently in later articles is one node; people who share a surname stay apart unless context agrees."""
 
+from contextlib import contextmanager
+
 import pytest
 
 from newsgraph import extract
@@ -30,6 +32,15 @@ def store(tmp_path_factory):
 
 def links(store, key):
     return {(lk["name"], lk["entity"], lk["reason"]) for lk in store.links(document=key)}
+
+
+@contextmanager
+def _stored(tmp_path, texts):
+    """A store of (key, text) or (key, text, published day) articles, saved in order."""
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, text, *day in texts:
+            save(st, extract(text, id=key, published=day[0] if day else None), text)
+        yield st
 
 
 def test_surname_alone_links_to_the_full_name_in_context(store):
@@ -294,9 +305,7 @@ def test_an_acronym_with_an_ampersand_and_another_wording_of_a_name_link(tmp_pat
         ("r", "The Federation of the Widget Industry reported record sales, said Jane Krastov."),
         ("s", "John Roe, chief executive of the Federation of Widget Industries, welcomed the figures."),
     ]
-    with Store(str(tmp_path / "g.db")) as st:
-        for key, text in texts:
-            save(st, extract(text, id=key), text)
+    with _stored(tmp_path, texts) as st:
         assert ("A&B", "Acmex & Bolton", "acronym") in links(st, "q")
         assert {lk["entity"] for lk in st.links(document="s") if "Federation" in lk["name"]} == {"Federation of the Widget Industry"}
 
@@ -310,9 +319,7 @@ def test_an_office_of_a_named_owner_links_to_whoever_stored_articles_tie_to_it_s
         ("u3", "Rain fell all day. The Scotland coach said his side were robbed.", "2005-02-13"),
         ("u4", "Rain fell all day. The former Scotland coach said his side were robbed.", "2005-02-14"),
     ]
-    with Store(str(tmp_path / "g.db")) as st:
-        for key, text, day in texts:
-            save(st, extract(text, id=key, published=day), text)
+    with _stored(tmp_path, texts) as st:
         assert ("Scotland coach", "John Roe", "title-role") in links(st, "u3")
         assert not [lk for lk in st.links(document="u4") if lk["reason"] == "title-role"]
 
@@ -323,8 +330,6 @@ def test_an_office_links_on_one_stored_article_when_the_article_names_its_holder
         ("v3", "Rain fell all day. The Scotland coach said his side were robbed.", "2005-02-14"),
         ("v2", "Italy won after criticism by John Roe. The Scotland coach said his side were robbed.", "2005-02-13"),
     ]
-    with Store(str(tmp_path / "g.db")) as st:
-        for key, text, day in texts:
-            save(st, extract(text, id=key, published=day), text)
+    with _stored(tmp_path, texts) as st:
         assert ("Scotland coach", "John Roe", "title-role") in links(st, "v2")
         assert not [lk for lk in st.links(document="v3") if lk["reason"] == "title-role"]  # one article is not enough

@@ -5,7 +5,7 @@ first, then the most recent mention; a description set off by a comma before a n
 honorific of the other set ("she" never goes to a "Mr Smith"; ``gendered_honorifics`` in the pack's
 ``titles.json``).  An object pronoun or descriptor is never the subject of its own clause ("Acme sued the
 company", "Smith praised him": binding; reflexives excepted).  A descriptor with an owner ("Argentina's
-president") goes to the person holding a matching ROLE, else is kept for the store with its owner ("the Scotland coach"
+president") goes to the person holding a matching ROLE (a "former" one only to a title that says so), else is kept for the store with its owner ("the Scotland coach"
 with no coach of Scotland in the text).  Each reference records ``merged_by``.
 """
 
@@ -80,6 +80,8 @@ class ReferenceResolver:
         self.person_nouns = set(titles["person_descriptors"])
         self.offices = set(titles["titles"])  # "the prime minister" left unresolved is kept for the store
         self.modifiers = set(titles["modifiers"])
+        #: modifiers that say a title is no longer held ("former"): such a description is not its holder now
+        self.past_modifiers = frozenset(titles.get("past_modifiers", ()))
         self.company_nouns = set(orgs["company_descriptors"])
         self.org_nouns = set(orgs["organization_descriptors"])
         self.reporting = set(load("status_cues.json", lang)["reporting_verbs"])
@@ -171,8 +173,10 @@ class ReferenceResolver:
         span = doc[start : tok.i + 1]
         if owners and is_person:
             org = ext.entity_at(owners[0].i)
+            past = {t.lower_ for t in doc[start : tok.i]} & self.past_modifiers  # "the former Northfield coach"
             for role in ext.roles:
-                if role.org == org and (role.title is None or lemma in role.title.lower() or lemma == "leader"):
+                title = (role.title or "").lower()
+                if role.org == org and (not title or lemma in title or lemma == "leader") and past <= set(title.split()):
                     return role.person, "descriptor", "role_descriptor", span
             modified = any(c.lower_ in self.modifiers for c in tok.children if c.i < tok.i)  # "the former Northfield coach"
             if (
@@ -207,9 +211,10 @@ class ReferenceResolver:
 
     def _apposition(self, doc: Doc, ext: Extraction, tok: Token):
         """ "*The home secretary*, Charles Clarke, said", "*The Lord Chancellor*, Lord Falconer, agreed": a
-        definite description set off by a comma before a name of its kind is that actor (``apposition``).
+        definite description set off by a comma before a name of its kind is that actor (``apposition``); so is
+        one in apposition after the name ("Jane Doe, *the former Northfield coach*,").
         The title itself stays the role component's business; this records the description as a mention."""
-        if tok.tag_ not in ("NN", "NNP") or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+        if tok.tag_ not in ("NN", "NNP"):
             return None
         words = tok.lower_
         if words in self.person_nouns:
@@ -217,6 +222,14 @@ class ReferenceResolver:
         elif words in self.company_nouns or words in self.org_nouns:
             types = ORG_TYPES
         else:
+            return None
+        if tok.dep_ == "appos" and tok.head.i < tok.i and (e := ext.entity_at(tok.head.i)) is not None and ext.entities[e].type in types:
+            # "Jane Doe, the former Northfield coach, said", "Jane Doe (former Northfield coach)": the name's own
+            left = [c for c in tok.children if c.i < tok.i and not c.is_punct]
+            start = min([c.left_edge.i for c in left] + [tok.i])
+            start += doc[start].lower_ in ("the", "a", "an")
+            return e, "descriptor", "apposition", doc[start : tok.i + 1]
+        if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
             return None
         name = tok.i + 3 if doc[tok.i + 2].lower_.rstrip(".") in self.honorifics and tok.i + 3 < len(doc) else tok.i + 2
         e = ext.entity_at(name)  # "…, Lord Falconer": the name after its honorific

@@ -65,6 +65,8 @@ class EntityConsolidator:
         #: every title a member of an organisation may hold ("singer", "striker", "spokesman")
         self.member_titles = set(titles["titles"]) | set(titles.get("role_nouns", [])) | set(titles.get("team_titles", []))
         self.title_words = {w for t in titles["titles"] for w in t.split()}
+        #: words that begin a title, never an organisation's name alone ("Shadow", "Majority")
+        self.title_prefixes = frozenset(titles.get("title_prefixes", ()))
         #: political leanings ("conservative", "republican", ``political_modifiers``): a member's word of a party
         self.political_words = frozenset(titles.get("political_modifiers", ()))
         self.company_words = set(orgs["company_name_words"])
@@ -184,6 +186,8 @@ class EntityConsolidator:
                 continue
             if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ in _NOT_NAMES and not doc[start].is_upper:
                 continue  # "Later, Milei met ...": a capitalised adverb is no name
+            if end - start == 1 and doc[start].lower_ in self.title_prefixes and end < len(doc) and doc[end].lower_ in self.title_words:
+                continue  # "Majority Leader John Roe", "Shadow foreign secretary Jane Doe": the start of a title
             span = doc[start:end]
             label, code = self._label(span, ent.label_)
             if label in ("ORG", "LOC", "WEAK") and start > 0 and self._honorific(doc[start - 1]):

@@ -86,6 +86,8 @@ class TitleLexicon:
         # the tokenizer splits hyphens off ("all-rounder" -> all - rounder), and so do the titles here
         self.titles = {tuple(t.replace("-", " - ").split()) for t in words}
         self.modifiers = set(data["modifiers"])
+        #: words that begin a title and name no organisation ("Shadow foreign secretary", "Majority Leader")
+        self.prefixes = frozenset(data.get("title_prefixes", ()))
         self.honorifics = frozenset(data["honorifics"])
         self.company_titles = set(data["company_titles"])
         self.team_titles = set(data.get("team_titles", []))
@@ -474,7 +476,13 @@ class RoleExtractor:
                 title, k = _clean_title(doc, t1, k - 1), t1
         if k > lo and (title or possessive):
             org = self._team_at(ext, k - 1, title)
-            if org is None and title and ext.entity_at(k - 1) is None and doc[k - 1].pos_ == "PROPN":
+            if (
+                org is None
+                and title
+                and ext.entity_at(k - 1) is None
+                and doc[k - 1].pos_ == "PROPN"
+                and doc[k - 1].lower_ not in self.titles.prefixes
+            ):
                 org = self._new_org(doc, ext, k - 1, title)
             if org is not None:
                 yield ExtractedRole(p, org, title, min(k - 1, m.start), m.end, "org_title_name" if title else "org_possessive")
