@@ -48,6 +48,7 @@ PATTERN_CASES = [
     ("Sen. Jane Doe of Ohio attacked the plan.", "Jane Doe", "Ohio", "name_of_org"),
     ("Progressive pollster Jane Doe said the Progressives were ahead.", "Jane Doe", "Progressives", "member_word_name"),
     ("Senior Progressive Jane Doe said the Progressives would win the vote.", "Jane Doe", "Progressives", "member_word_name"),
+    ('"It works," said Jane Doe, director of products at Acme Corporation.', "Jane Doe", "Acme Corporation", "name_title_of_org"),
 ]
 
 

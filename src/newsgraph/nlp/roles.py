@@ -568,6 +568,13 @@ class RoleExtractor:
         if s is None:
             return
         t_end = self._title_phrase_end(doc, s, hi)
+        if t_end > s and t_end + 1 < hi and doc[t_end].lower_ == "of" and ext.entity_at(t_end + 1) is None:
+            # "director of products at Telewest": the title's own "of" phrase, then the organisation
+            j = t_end + 1
+            while j < min(hi - 1, t_end + 5) and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "CCONJ") and doc[j].lower_ != "at":
+                j += 1
+            if j > t_end + 1 and doc[j].lower_ == "at":
+                t_end = j
         if t_end > s and t_end + 1 < hi and doc[t_end].lower_ in ("of", "at"):
             o = t_end + 1
             if doc[o].lower_ == "the" and o + 1 < hi:
