@@ -36,6 +36,8 @@ def test_scare_quotes_are_not_quotations(read):
         "Pollster Maria Lopez: \u201cWe will win this state by a wide margin.\u201d",  # a name before a colon
         "Maria Lopez spoke in Denver on Tuesday and said the race was close.\n\n"
         "\u201cWe will win this state by a wide margin.\u201d",  # alone, after attributed speech
+        "Maria Lopez shot back, \u201cWe will win this state by a wide margin.\u201d",  # a verb with its particle
+        "\u201cWe will win this state by a wide margin,\u201d Maria Lopez shot back.",
     ],
 )
 def test_frames_give_the_speaker(read, text):

@@ -139,6 +139,8 @@ class QuoteExtractor:
     def __init__(self, lang: str = "en") -> None:
         cues = load("quote_cues.json", lang)
         self.say_verbs = set(load("status_cues.json", lang)["reporting_verbs"]) | set(cues["attribution_verbs"])
+        #: "shot back", "weighed in": verbs that attribute with their particle only
+        self.particle_verbs = frozenset(cues.get("particle_verbs", ()))
         self.inline_min_words = int(cues["inline_min_words"])
         self.inline_verbs = set(cues["inline_verbs"])
         self.spokespeople = frozenset(cues.get("spokesperson_nouns", ()))
@@ -221,8 +223,13 @@ class QuoteExtractor:
         return any(t.pos_ not in ("CCONJ", "ADV", "SCONJ", "PUNCT", "INTJ") for t in lead)
 
     def _is_say(self, tok: Token) -> bool:
-        """``tok`` is an attribution verb (``said``, ``told``, ``added``...)."""
-        return tok.lemma_.lower() in self.say_verbs and tok.pos_ in ("VERB", "AUX")
+        """``tok`` is an attribution verb (``said``, ``told``, ``added``..., or ``shot back``: ``particle_verbs``)."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = tok.lemma_.lower()
+        return lemma in self.say_verbs or any(
+            c.dep_ in ("prt", "advmod") and c.i == tok.i + 1 and f"{lemma} {c.lower_}" in self.particle_verbs for c in tok.children
+        )
 
     def _frame_after(self, doc: Doc, ext: Extraction, raw: RawQuote, i: int) -> Frame:
         """``"...," X said`` / ``said X`` / ``according to X``: the speaker named right after the quote."""
