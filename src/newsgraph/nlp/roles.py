@@ -23,6 +23,7 @@ From the parse (a title noun or a verb between the name and the organisation):
 - ``org_led_by_name``: "the Green Party, led by Jane Doe", "the Green Party was founded by Jane Doe" (``led_by_verbs``)
 - ``name_possessive_org``: "Jane Doe's Green Party", "Jane Doe's party, the Green Party"
 - ``org_compound_name``: "Green Party Jane Doe" (a party or company name right before a person's name)
+- ``name_member_word``: "Jane Doe, a Republican, said" where the document names the Republicans
 - ``member_word_name``: "Missouri Republican Jane Doe", "Tory leader Jane Doe" where the document names the
   Republicans, the Tories (a member's word, ``member_plurals`` in organizations.json)
 
@@ -656,6 +657,18 @@ class RoleExtractor:
                 title = _clean_title(doc, ref.end, m.start) if ref.end < m.start else None  # past "Liberal Democrat"
                 yield ExtractedRole(at.person, org, title, i, m.end, "member_word_name")
 
+    def _name_member_word(self, at: NameContext) -> Iterator[ExtractedRole]:
+        """``name_member_word``: "Jane Doe, a *Republican*, said": a member's word of a collective the
+        document names, in apposition to the name."""
+        doc, ext, m = at.doc, at.ext, at.mention
+        s = self._after_comma(at)
+        if s is None or s >= at.hi:
+            return
+        org = self._org_at(ext, s)
+        ref = self._mention_at(ext, org, s) if org is not None else None
+        if org is not None and ref is not None and ref.merged_by == "member_word" and doc[s].dep_ == "appos":
+            yield ExtractedRole(at.person, org, None, m.start, ref.end, "name_member_word")
+
     #: the patterns next to a name, in the order they run (the first tie of a kind wins later merging)
     NAME_PATTERNS: tuple[Callable[[RoleExtractor, NameContext], Iterator[ExtractedRole]], ...] = (
         _org_title_name,
@@ -667,6 +680,7 @@ class RoleExtractor:
         _name_possessive_org,
         _name_paren_org,
         _member_word_name,
+        _name_member_word,
     )
 
     def _title_phrase_end(self, doc: Doc, s: int, hi: int) -> int:
