@@ -4,8 +4,8 @@ A foundation module (no spaCy, no layer): extraction, resolution and the store a
 
 ``name`` keys are full names (a person's needs two words or more, so "Milei" alone never matches a
 full-name key; an organisation's also without its legal form, and without a plural "s" on its last
-word, so "Liberal Democrats" finds "Liberal Democrat", and without its small words: "Federation of the
-Phonographic Industry" finds "Federation of Phonographic Industries"); ``surname`` keys are the last word of a person's full name; ``acronym`` keys are the
+word, so "Liberal Democrats" finds "Liberal Democrat", and without articles inside it: "Federation of the
+Widget Industry" finds "Federation of Widget Industries"); ``surname`` keys are the last word of a person's full name; ``acronym`` keys are the
 initials of an organisation's capitalised words ("International Monetary Fund" -> "imf"); ``spelling`` keys
 are a person's first initial and the consonants of the surname ("Mikhail Khodorkovsky" -> "m dkrsv"), shared
 by the usual misspellings of a name ("Khordokovsky"), so the linker can compare those few names closely.
@@ -39,9 +39,15 @@ def acronym_skip() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _articles() -> frozenset[str]:
+    """The articles a name key drops, from every pack's ``names.json`` (read once)."""
+    return lang.merged("names.json", "articles")
+
+
+@lru_cache(maxsize=1)
 def _leading_article() -> re.Pattern[str]:
     """A leading article that a name key drops ("the Conservatives"), from every pack's ``names.json``."""
-    words = sorted(lang.merged("names.json", "articles"))
+    words = sorted(_articles())
     return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\s+" if words else r"^(?!)")
 
 
@@ -93,28 +99,30 @@ def _keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
             if bare and bare != key:
                 keys.add((bare, NAME))
             words = key.split()
-            if len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith("ss"):
-                keys.add((" ".join([*words[:-1], words[-1][:-1]]), NAME))  # "Liberal Democrats" ~ "Liberal Democrat"
-            skip = acronym_skip()
-            variant = _wording_key(words, skip)
+            variant = wording_key(words)
             if variant != key:
-                keys.add((variant, NAME))  # "Federation of the Phonographic Industry" ~ "Federation of Phonographic Industries"
+                keys.add(
+                    (variant, NAME)
+                )  # "Liberal Democrats" ~ "Liberal Democrat", "Federation of the Widget Industry" ~ "Federation of Widget Industries"
+            skip = acronym_skip()
             initials = [w for w in name.split() if w[:1].isupper() and w.casefold() not in skip]
             if len(initials) >= 2 and len(initials) == len([w for w in name.split() if w.casefold() not in skip]):
                 keys.add(("".join(w[0] for w in initials).casefold(), ACRONYM))
     return keys
 
 
-def _wording_key(words: list[str], skip: frozenset[str]) -> str:
-    """An organisation's name key without its small words and with its last word singular: the wordings
-    one name takes ("Department of Trade and Industry", "Department for Trade & Industries")."""
-    kept = [w for w in words if w not in skip] or words
-    if len(kept) < 2:
-        return " ".join(words)  # "Times" is not "Time"
+def wording_key(words: list[str]) -> str:
+    """An organisation's name key (normalised ``words``) as its wordings share it: without articles inside
+    it, "&" read as "and", the last word singular ("Federation of the Widget Industry", "Federation of
+    Widget Industries" -> "federation of widget industry"); "of" and "for" stay apart (two departments can
+    differ by them), and a one-word name is not cut ("Times" is not "Time")."""
+    kept = ["and" if w == "&" else w for w in words if w not in _articles()]
+    if len(words) < 2 or len(kept) < 2:
+        return " ".join(words)
     last = kept[-1]
     if len(last) > 4 and last.endswith("ies"):
         last = last[:-3] + "y"
-    elif len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+    elif last.endswith("s") and not last.endswith("ss"):
         last = last[:-1]
     return " ".join([*kept[:-1], last])
 

@@ -510,3 +510,19 @@ def test_a_former_holder_is_not_the_holder_the_text_names():
     doc = extract("Northfield coach John Roe praised his side on Monday. The former Northfield coach said the team was weak.")
     (roe,) = [e for e in doc["entities"] if e["name"] == "John Roe"]
     assert not [r for r in roe["references"] if "former" in r["text"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["After meeting the president, John Roe said the talks went well.", "Despite criticism from the company, Acmex Bank said profits rose."],
+)
+def test_a_fronted_clause_before_a_name_is_no_apposition(text):
+    doc = extract(text)
+    assert not [r for e in doc["entities"] for r in e["references"] if r["merged_by"] == "apposition"]
+
+
+def test_a_former_holder_is_the_one_the_text_calls_former():
+    doc = extract("Former Northfield coach John Roe praised his old side on Monday. The former Northfield coach said the team was weak.")
+    (roe,) = [e for e in doc["entities"] if e["name"] == "John Roe"]
+    assert ("former Northfield coach", "role_descriptor") in [(r["text"], r["merged_by"]) for r in roe["references"]]
+    assert [r["title"] for r in doc["roles"]] == ["former coach"]

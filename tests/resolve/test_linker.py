@@ -333,3 +333,13 @@ def test_an_office_links_on_one_stored_article_when_the_article_names_its_holder
     with _stored(tmp_path, texts) as st:
         assert ("Scotland coach", "John Roe", "title-role") in links(st, "v2")
         assert not [lk for lk in st.links(document="v3") if lk["reason"] == "title-role"]  # one article is not enough
+
+
+def test_an_office_of_an_owner_is_not_its_former_holder(tmp_path):
+    texts = [
+        ("w1", "Former Scotland coach John Roe named his favourite side on Monday.", "2005-02-01"),
+        ("w2", "The pressure was once on former Scotland coach John Roe before every match.", "2005-02-08"),
+        ("w3", "Rain fell all day. The Scotland coach said his side were robbed.", "2005-02-13"),
+    ]
+    with _stored(tmp_path, texts) as st:
+        assert not [lk for lk in st.links(document="w3") if lk["reason"] == "title-role"]

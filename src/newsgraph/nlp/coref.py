@@ -1,12 +1,12 @@
 """Pronouns and descriptors ("he", "the far-right leader", "Argentina's president", "the company")
 joined to the entity they refer to, by salience: subjects of the current and the two previous sentences
 first, then the most recent mention; a description set off by a comma before a name is that name
-("the home secretary, Charles Clarke": ``apposition``).  A person pronoun skips a person the document names with an
+("the home secretary, Jane Doe": ``apposition``).  A person pronoun skips a person the document names with an
 honorific of the other set ("she" never goes to a "Mr Smith"; ``gendered_honorifics`` in the pack's
 ``titles.json``).  An object pronoun or descriptor is never the subject of its own clause ("Acme sued the
 company", "Smith praised him": binding; reflexives excepted).  A descriptor with an owner ("Argentina's
-president") goes to the person holding a matching ROLE (a "former" one only to a title that says so), else is kept for the store with its owner ("the Scotland coach"
-with no coach of Scotland in the text).  Each reference records ``merged_by``.
+president") goes to the person holding a matching ROLE (a "former" one only to a title that says so), else is kept for the store with its owner ("the Northfield coach"
+with no coach of Northfield in the text).  Each reference records ``merged_by``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load
@@ -176,11 +176,12 @@ class ReferenceResolver:
             past = {t.lower_ for t in doc[start : tok.i]} & self.past_modifiers  # "the former Northfield coach"
             for role in ext.roles:
                 title = (role.title or "").lower()
-                if role.org == org and (not title or lemma in title or lemma == "leader") and past <= set(title.split()):
+                if role.org == org and (not title or lemma in title or lemma == "leader") and past == set(title.split()) & self.past_modifiers:
                     return role.person, "descriptor", "role_descriptor", span
             modified = any(c.lower_ in self.modifiers for c in tok.children if c.i < tok.i)  # "the former Northfield coach"
             if (
                 not modified
+                and lemma in self.offices  # an office one person holds at a time, not "the Acme official"
                 and org is not None
                 and ext.entities[org].type != ont.PERSON
                 and (owners[0].dep_ == "poss" or (dets and dets[0].lower_ == "the"))
@@ -209,8 +210,8 @@ class ReferenceResolver:
             entity.type, entity.type_reason = ont.COMPANY, "descriptor"
         return e, "descriptor", "descriptor", span
 
-    def _apposition(self, doc: Doc, ext: Extraction, tok: Token):
-        """ "*The home secretary*, Charles Clarke, said", "*The Lord Chancellor*, Lord Falconer, agreed": a
+    def _apposition(self, doc: Doc, ext: Extraction, tok: Token) -> tuple[int, str, str, Span] | None:
+        """ "*The home secretary*, Jane Doe, said", "*The Lord Chancellor*, Lord Roe, agreed": a
         definite description set off by a comma before a name of its kind is that actor (``apposition``); so is
         one in apposition after the name ("Jane Doe, *the former Northfield coach*,").
         The title itself stays the role component's business; this records the description as a mention."""
@@ -232,9 +233,11 @@ class ReferenceResolver:
         if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
             return None
         name = tok.i + 3 if doc[tok.i + 2].lower_.rstrip(".") in self.honorifics and tok.i + 3 < len(doc) else tok.i + 2
-        e = ext.entity_at(name)  # "…, Lord Falconer": the name after its honorific
+        e = ext.entity_at(name)  # "…, Lord Roe": the name after its honorific
         if e is None or ext.entities[e].type not in types:
             return None
+        if not any(c.dep_ == "appos" and ext.entity_at(c.i) == e for c in tok.children):
+            return None  # "After meeting the president, John Roe said": a fronted clause, no apposition
         left = [c for c in tok.children if c.i < tok.i]
         start = min([c.left_edge.i for c in left] + [tok.i])
         if doc[start].lower_ != "the" or any(ext.entity_at(i) is not None for i in range(start, tok.i + 1)):

@@ -22,6 +22,7 @@ def _evidence(doc: Doc, doc_id: str, start_tok: int, end_tok: int) -> dict[str, 
 
 
 def _descriptor(d: ExtractedDescriptor, ids: dict[int, str]) -> dict[str, Any]:
+    """A descriptor of the document JSON, its owner by the owner's document id."""
     item: dict[str, Any] = {"start": d.start_char, "end": d.end_char, "text": d.text, "title": d.title}
     if d.owner is not None:
         item["owner"] = ids[d.owner]

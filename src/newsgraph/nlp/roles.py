@@ -89,6 +89,8 @@ class TitleLexicon:
         self.modifiers = set(data["modifiers"])
         #: words that begin a title and name no organisation ("Shadow foreign secretary", "Majority Leader")
         self.prefixes = frozenset(data.get("title_prefixes", ()))
+        #: words that say a title is no longer held ("former"): kept at the head of a ROLE's title
+        self.past = frozenset(data.get("past_modifiers", ()))
         self.honorifics = frozenset(data["honorifics"])
         self.company_titles = set(data["company_titles"])
         self.team_titles = set(data.get("team_titles", []))
@@ -306,6 +308,9 @@ class RoleExtractor:
             if any(_abbreviates(om.text, m.text.split()) for om in ext.entities[role.org].mentions if " " not in om.text):
                 return  # "Green Alliance ... GA": an organisation the NER took for a person, and its abbreviation
             seen.add((role.person, role.org))
+            past = next((t.lower_ for t in doc[max(0, role.start - 1) : role.end] if t.lower_ in self.titles.past), None)
+            if past is not None and not (role.title or "").lower().startswith(past):
+                role.title = f"{past} {role.title}" if role.title else past  # "Former Acme chief John Roe": no longer held
             ext.roles.append(role)
             found.append((role, m))
             org = ext.entities[role.org]
@@ -1004,7 +1009,7 @@ def _offices(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 def offices_held(entity: ExtractedEntity, role_titles: list[str], lang: str) -> list[str]:
     """The offices (the pack's ``titles``) the document gives a person: its ROLE titles and the title before
     its name in its mentions ("Home Secretary Charles Clarke" -> "home secretary") and an office set beside
-    its name ("the home secretary, Charles Clarke": coreference's ``apposition``), lower case."""
+    its name ("the home secretary, Jane Doe": coreference's ``apposition``), lower case."""
     offices, modifiers = _offices(lang)
     found = {t.lower() for t in role_titles if t.lower() in offices}
     found.update(m.text.lower() for m in entity.mentions if m.merged_by == "apposition" and m.text.lower() in offices)

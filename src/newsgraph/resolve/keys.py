@@ -15,12 +15,12 @@ def is_surname_only(entity_type: str, name: str) -> bool:
 
 
 def is_acronym(entity_type: str, name: str) -> bool:
-    """An organisation written as an acronym ("IMF", "NATO", "M&S": an ampersand joins initials)."""
+    """An organisation written as an acronym ("IMF", "NATO", "A&B": an ampersand joins initials)."""
     letters = acronym_letters(name)
     return family(entity_type) == "org" and 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper() and name[0] != "&"
 
 
 def acronym_letters(name: str) -> str:
-    """The initials an acronym stands for, as the ``acronym`` keys hold them ("M&S" -> "M S" less the
-    joiner: "MS")."""
+    """The letters of an acronym as the ``acronym`` keys hold them, without the ampersand that joins
+    them ("A&B" -> "AB")."""
     return name.replace("&", "")

@@ -31,8 +31,9 @@ Order of evidence, strongest first (each decision keeps its reason and score):
 9. ``other-type``: a name the store knows under one other type family only is that node (a tagger typed
    it differently here); not for a lone word typed a person, which is a surname.
 
-An office the document leaves unresolved ("the prime minister", "the Scotland coach") is linked last, to the
-person stored documents give that title (or tie to that owner by a ROLE with that title): ``title-role``.
+An office the document leaves unresolved ("the prime minister", "the Northfield coach") is linked last, to
+the person stored documents give that title (or tie to that owner by a ROLE with that very title):
+``title-role``.
 
 One node, one type: every link keeps the type its document gave the entity (its vote), and a node takes
 the type most of its documents gave it, a tie going to the more specific type (``type_of``); a name the
@@ -288,7 +289,7 @@ class Linker:
     def _by_spelling(self, e: dict[str, Any]) -> LinkDecision | None:
         """The one stored person whose full name is a misspelling of ``e``'s (``spelling``) or the same name
         with an initial for a first name (``initial``); also for a name the tagger typed otherwise that looks
-        like a person's full name ("Malcom Glazer" typed a place)."""
+        like a person's full name ("Rosalind Kowalcyzk" typed a place)."""
         words = normalise(e["name"]).split()
         if len(words) < 2 or not (e["type"] == ont.PERSON or looks_like_full_name(e["name"])):
             return None
@@ -338,15 +339,16 @@ class Linker:
         title (``titles``) within ``TITLE_YEARS`` of the document's date (any time when either is undated):
         the one the document itself names (one such stored document is enough), else, of those given it in at
         least ``TITLE_DOCUMENTS`` documents, the one whose documents share a rarely seen actor with it
-        (``context``), else the one with ``TITLE_SHARE`` of those documents; otherwise nobody (an empty id: the store keeps no mention of it).  An office of an
-        ``owner`` ("the Northfield coach") is read the same way from the stored ROLE ties to that owner whose
-        title has the office's word, or none ("Northfield coach Jane Doe")."""
+        (``context``), else the one with ``TITLE_SHARE`` of those documents; otherwise nobody (an empty id: the
+        store keeps no mention of it).  An office of an ``owner`` ("the Northfield coach") is read the same way
+        from the stored ROLE ties to that owner titled with that very word ("Northfield coach Jane Doe"; not
+        "assistant coach", not "former coach", not an untitled tie)."""
         if owner is None:
             q = select(t.Title.entity_id, func.count(func.distinct(t.Title.document_id))).join(t.Document, t.Document.id == t.Title.document_id)
             q = q.where(t.Title.title == office["name"]).group_by(t.Title.entity_id)
         else:
             q = select(t.Role.person_id, func.count(func.distinct(t.Role.document_id))).join(t.Document, t.Document.id == t.Role.document_id)
-            q = q.where(t.Role.org_id == owner, or_(t.Role.title.is_(None), func.lower(t.Role.title).contains(office["name"])))
+            q = q.where(t.Role.org_id == owner, func.lower(t.Role.title) == office["name"])
             q = q.group_by(t.Role.person_id)
         when = (office.get("published") or "")[:10]
         if len(when) == 10 and when[:4].isdigit():
@@ -355,7 +357,7 @@ class Linker:
         held = sorted(((n, self.follow(eid)) for eid, n in self.s.execute(q)), reverse=True)
         total = sum(n for n, _ in held)
         holders = [eid for n, eid in held if n >= TITLE_DOCUMENTS]
-        named = [eid for _, eid in held if eid in context]  # named in the article: one stored article is enough
+        named = list(dict.fromkeys(eid for _, eid in held if eid in context))  # named in the article: one stored article is enough
         if len(named) == 1:
             return LinkDecision(named[0], TITLE_ROLE, 0.9)
         agree = [eid for eid in holders if self._evidence(context & self._neighbours(eid)) >= self._enough()]
