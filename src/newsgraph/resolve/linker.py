@@ -342,22 +342,32 @@ class Linker:
         (``context``), else the one with ``TITLE_SHARE`` of those documents; otherwise nobody (an empty id: the
         store keeps no mention of it).  An office of an ``owner`` ("the Northfield coach") is read the same way
         from the stored ROLE ties to that owner titled with that very word ("Northfield coach Jane Doe"; not
-        "assistant coach", not "former coach", not an untitled tie)."""
+        "assistant coach", not "former coach"), and an untitled tie counts for a person the article names."""
+        when = (office.get("published") or "")[:10]
+        lo = hi = None
+        if len(when) == 10 and when[:4].isdigit():
+            lo, hi = f"{int(when[:4]) - TITLE_YEARS}{when[4:]}", f"{int(when[:4]) + TITLE_YEARS}{when[4:]}\uffff"
+
+        def in_time(q: Any, document: Any) -> Any:
+            q = q.join(t.Document, t.Document.id == document)
+            return q if lo is None else q.where(or_(t.Document.published.is_(None), t.Document.published.between(lo, hi)))
+
+        untitled: set[str] = set()
         if owner is None:
-            q = select(t.Title.entity_id, func.count(func.distinct(t.Title.document_id))).join(t.Document, t.Document.id == t.Title.document_id)
+            q = in_time(select(t.Title.entity_id, func.count(func.distinct(t.Title.document_id))), t.Title.document_id)
             q = q.where(t.Title.title == office["name"]).group_by(t.Title.entity_id)
         else:
-            q = select(t.Role.person_id, func.count(func.distinct(t.Role.document_id))).join(t.Document, t.Document.id == t.Role.document_id)
-            q = q.where(t.Role.org_id == owner, func.lower(t.Role.title) == office["name"])
-            q = q.group_by(t.Role.person_id)
-        when = (office.get("published") or "")[:10]
-        if len(when) == 10 and when[:4].isdigit():
-            lo, hi = f"{int(when[:4]) - TITLE_YEARS}{when[4:]}", f"{int(when[:4]) + TITLE_YEARS}{when[4:]}"
-            q = q.where(or_(t.Document.published.is_(None), t.Document.published.between(lo, hi + "\uffff")))
+            q = in_time(select(t.Role.person_id, func.count(func.distinct(t.Role.document_id))), t.Role.document_id)
+            q = q.where(t.Role.org_id == owner, func.lower(t.Role.title) == office["name"]).group_by(t.Role.person_id)
+            # an untitled tie to the owner ("Jane Doe joined Northfield") says nothing of the office alone, but
+            # does for a person the article itself names
+            bare = in_time(select(t.Role.person_id).distinct(), t.Role.document_id).where(t.Role.org_id == owner, t.Role.title.is_(None))
+            untitled = {self.follow(eid) for eid in self.s.scalars(bare)}
         held = sorted(((n, self.follow(eid)) for eid, n in self.s.execute(q)), reverse=True)
         total = sum(n for n, _ in held)
         holders = [eid for n, eid in held if n >= TITLE_DOCUMENTS]
-        named = list(dict.fromkeys(eid for _, eid in held if eid in context))  # named in the article: one stored article is enough
+        # named in the article: one stored article is enough
+        named = list(dict.fromkeys(eid for eid in [*(eid for _, eid in held), *sorted(untitled)] if eid in context))
         if len(named) == 1:
             return LinkDecision(named[0], TITLE_ROLE, 0.9)
         agree = [eid for eid in holders if self._evidence(context & self._neighbours(eid)) >= self._enough()]
