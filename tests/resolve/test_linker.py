@@ -343,3 +343,14 @@ def test_an_office_of_an_owner_is_not_its_former_holder(tmp_path):
     ]
     with _stored(tmp_path, texts) as st:
         assert not [lk for lk in st.links(document="w3") if lk["reason"] == "title-role"]
+
+
+def test_an_untitled_tie_to_the_owner_counts_only_for_a_person_the_article_names(tmp_path):
+    texts = [
+        ("x1", "Jane Doe joined the Green Party in 2004.", "2005-02-01"),
+        ("x2", "Rain fell all day. The Green Party leader said the vote was lost.", "2005-02-13"),
+        ("x3", "Fans cheered Jane Doe. The Green Party leader said the vote was lost.", "2005-02-14"),
+    ]
+    with _stored(tmp_path, texts) as st:
+        assert not [lk for lk in st.links(document="x2") if lk["reason"] == "title-role"]
+        assert ("Green Party leader", "Jane Doe", "title-role") in links(st, "x3")

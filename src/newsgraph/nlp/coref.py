@@ -178,13 +178,14 @@ class ReferenceResolver:
                 title = (role.title or "").lower()
                 if role.org == org and (not title or lemma in title or lemma == "leader") and past == set(title.split()) & self.past_modifiers:
                     return role.person, "descriptor", "role_descriptor", span
-            modified = any(c.lower_ in self.modifiers for c in tok.children if c.i < tok.i)  # "the former Northfield coach"
+            # "the former Northfield coach", "the deputy Northfield leader" (a word of the owner's name is no modifier)
+            modified = any(c.lower_ in self.modifiers for c in tok.children if c.i < tok.i and ext.entity_at(c.i) is None)
             if (
                 not modified
                 and lemma in self.offices  # an office one person holds at a time, not "the Acme official"
                 and org is not None
                 and ext.entities[org].type != ont.PERSON
-                and (owners[0].dep_ == "poss" or (dets and dets[0].lower_ == "the"))
+                and (owners[0].dep_ == "poss" or (start > 0 and doc[start - 1].lower_ == "the"))  # "the Green Party leader"
             ):
                 # "the Northfield coach said": the store may know who coached Northfield then
                 ext.descriptors.append(ExtractedDescriptor(span.start_char, span.end_char, span.text, lemma, org))
