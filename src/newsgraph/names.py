@@ -99,11 +99,10 @@ def _keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
             if bare and bare != key:
                 keys.add((bare, NAME))
             words = key.split()
+            # "Liberal Democrats" ~ "Liberal Democrat", "Federation of the Widget Industry" ~ "Federation of Widget Industries"
             variant = wording_key(words)
             if variant != key:
-                keys.add(
-                    (variant, NAME)
-                )  # "Liberal Democrats" ~ "Liberal Democrat", "Federation of the Widget Industry" ~ "Federation of Widget Industries"
+                keys.add((variant, NAME))
             skip = acronym_skip()
             initials = [w for w in name.split() if w[:1].isupper() and w.casefold() not in skip]
             if len(initials) >= 2 and len(initials) == len([w for w in name.split() if w.casefold() not in skip]):

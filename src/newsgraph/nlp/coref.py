@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.nlp.extraction import ExtractedDescriptor, Extraction, extraction
-from newsgraph.nlp.syntax import SUBJECT_DEPS
+from newsgraph.nlp.syntax import SUBJECT_DEPS, phrase_start
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 #: the pronoun set each person pronoun belongs to (the keys of ``titles.json``'s ``gendered_honorifics``)
@@ -167,7 +167,7 @@ class ReferenceResolver:
             for g in c.children
             if g.dep_ == "pobj" and ext.entity_at(g.i) is not None
         ]
-        start = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
+        start = phrase_start(tok)
         if doc[start].lower_ in ("the", "a", "an", "this", "that"):
             start += 1
         span = doc[start : tok.i + 1]
@@ -227,8 +227,7 @@ class ReferenceResolver:
             return None
         if tok.dep_ == "appos" and tok.head.i < tok.i and (e := ext.entity_at(tok.head.i)) is not None and ext.entities[e].type in types:
             # "Jane Doe, the former Northfield coach, said", "Jane Doe (former Northfield coach)": the name's own
-            left = [c for c in tok.children if c.i < tok.i and not c.is_punct]
-            start = min([c.left_edge.i for c in left] + [tok.i])
+            start = phrase_start(tok, skip_punct=True)
             start += doc[start].lower_ in ("the", "a", "an")
             return e, "descriptor", "apposition", doc[start : tok.i + 1]
         if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
@@ -239,8 +238,7 @@ class ReferenceResolver:
             return None
         if not any(c.dep_ == "appos" and ext.entity_at(c.i) == e for c in tok.children):
             return None  # "After meeting the president, John Roe said": a fronted clause, no apposition
-        left = [c for c in tok.children if c.i < tok.i]
-        start = min([c.left_edge.i for c in left] + [tok.i])
+        start = phrase_start(tok)
         if doc[start].lower_ != "the" or any(ext.entity_at(i) is not None for i in range(start, tok.i + 1)):
             return None  # "Acme's chairman, John Roe": an owner is the role component's; an indefinite is not a reference
         return e, "descriptor", "apposition", doc[start + 1 : tok.i + 1]

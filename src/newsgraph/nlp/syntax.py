@@ -165,6 +165,13 @@ def premodifies(tok: Token, targets: set[int], max_hops: int = 3) -> bool:
     return False
 
 
+def phrase_start(tok: Token, skip_punct: bool = False) -> int:
+    """The first token of ``tok``'s phrase left of it: the leftmost edge of its left children (of its
+    left children but punctuation with ``skip_punct``: "(former Acme coach" starts at "former"), else
+    ``tok`` itself."""
+    return min([c.left_edge.i for c in tok.children if c.i < tok.i and not (skip_punct and c.is_punct)] + [tok.i])
+
+
 def without_determiners(span: Span) -> Span:
     """``span`` without leading determiners, numbers, possessive pronouns and punctuation
     ("the two British soldiers" -> "British soldiers")."""

@@ -216,11 +216,12 @@ class Linker:
                     maybe[e["id"]] = {decisions[e["id"]].entity_id}
         decided = {d.entity_id for d in decisions.values() if d.reason != "country"}
         for e in offices:
-            owner = decisions.get(e["span"].get("owner", ""))
-            if owner is None and e["span"].get("owner"):
+            local = e["span"].get("owner")  # "the Northfield coach": the document's entity that owns the office
+            if local and local not in decisions:
                 decisions[e["id"]] = LinkDecision("", "unresolved", 0.0)
                 continue
-            decisions[e["id"]] = self._by_title(e, decided - {owner.entity_id} if owner else decided, owner.entity_id if owner else None)
+            owner = decisions[local].entity_id if local else None
+            decisions[e["id"]] = self._by_title(e, decided - {owner}, owner)
         return self._vote_types(entities, decisions)
 
     def _vote_types(self, entities: list[dict[str, Any]], decisions: dict[str, LinkDecision]) -> dict[str, LinkDecision]:

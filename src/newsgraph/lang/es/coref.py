@@ -16,7 +16,7 @@ from newsgraph import ontology as ont
 from newsgraph.lang.es.syntax import case_of, lemma
 from newsgraph.nlp.coref import ORG_TYPES, ReferenceResolver, Seen
 from newsgraph.nlp.extraction import Extraction
-from newsgraph.nlp.syntax import is_plural
+from newsgraph.nlp.syntax import is_plural, phrase_start
 
 #: subject and object pronouns of a person ("él dijo", "con ella"); "su" is his, her, its and their alike
 PERSON_PRONOUNS = frozenset({"él", "ella"})
@@ -50,7 +50,7 @@ class SpanishReferences(ReferenceResolver):
             return None
         owners = [c for c in tok.children if (c.dep_ == "amod" or (c.dep_ == "nmod" and case_of(c) == "de")) and ext.entity_at(c.i) is not None]
         dets = [c for c in tok.children if c.dep_ == "det"]
-        start = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
+        start = phrase_start(tok)
         if doc[start].lower_ in DEFINITE:
             start += 1
         end = max([c.right_edge.i for c in owners] + [tok.i]) + 1
