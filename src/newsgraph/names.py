@@ -110,6 +110,12 @@ def _keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
     return keys
 
 
+def acronym_letters(name: str) -> str:
+    """The letters of an acronym as the ``acronym`` keys hold them, without the ampersand that joins
+    them ("A&B" -> "AB")."""
+    return name.replace("&", "")
+
+
 def wording_key(words: list[str]) -> str:
     """An organisation's name key (normalised ``words``) as its wordings share it: without articles inside
     it, "&" read as "and", the last word singular ("Federation of the Widget Industry", "Federation of

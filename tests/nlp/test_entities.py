@@ -76,6 +76,12 @@ def test_acronym_joins_expansion(read):
     assert who and any(m["merged_by"] == "acronym" for m in who[0]["mentions"])
 
 
+def test_acronym_with_an_ampersand_joins_its_expansion(read):
+    doc = read("Acmex & Bolton said sales fell in December. Shares in A&B dropped 5% after the news.")
+    firm = _by_name(doc)["Acmex & Bolton"]
+    assert "A&B" in firm["aliases"] and "A&B" not in _by_name(doc)
+
+
 def test_public_body_and_company_types(read):
     doc = read("The Ministry of Defence signed a contract with Lockheed Martin Corp. on Monday.")
     types = {e["name"]: e["type"] for e in doc["entities"]}
@@ -198,3 +204,14 @@ def test_a_members_word_of_no_named_collective_names_the_party(nlp):
 def test_a_word_that_is_no_political_leaning_names_no_party(nlp):
     out = _tagged(nlp, "Catholic priest Jane Doe said the plan would fail.", [(0, 1, "MISC"), (2, 4, "PER")])
     assert [e["name"] for e in out["entities"]] == ["Jane Doe"] and not out["roles"]
+
+
+def test_a_first_name_the_tagger_left_out_at_a_sentences_start_is_part_of_the_name(nlp):
+    """ "Amber Roe is undecided": a first name that is also a word, opening the sentence, tagged apart."""
+    out = _tagged(nlp, "Amber Roe is undecided about whether to run next month.", [(1, 2, "PER")])
+    assert [e["name"] for e in out["entities"]] == ["Amber Roe"]
+
+
+def test_a_title_before_a_surname_at_a_sentences_start_stays_out_of_the_name(nlp):
+    out = _tagged(nlp, "Senator Roe is undecided about whether to run next month.", [(1, 2, "PER")])
+    assert [e["name"] for e in out["entities"]] == ["Roe"]

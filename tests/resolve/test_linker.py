@@ -354,3 +354,17 @@ def test_an_untitled_tie_to_the_owner_counts_only_for_a_person_the_article_names
     with _stored(tmp_path, texts) as st:
         assert not [lk for lk in st.links(document="x2") if lk["reason"] == "title-role"]
         assert ("Green Party leader", "Jane Doe", "title-role") in links(st, "x3")
+
+
+def test_a_speaker_described_by_an_office_is_the_holder_the_office_links_to(tmp_path):
+    """'"...," the Scotland captain said' with no captain named: the unnamed speaker is the person two stored
+    articles call Scotland's captain, and the description stays a description, not a name."""
+    texts = [
+        ("y1", "Scotland captain John Roe named his side on Monday.", "2005-02-01"),
+        ("y2", "The pressure is on Scotland captain John Roe before the match.", "2005-02-08"),
+        ("y3", 'Rain fell all day. "We were robbed," the Scotland captain said after the match.', "2005-02-13"),
+    ]
+    with _stored(tmp_path, texts) as st:
+        assert {lk["entity"] for lk in st.links(document="y3") if "captain" in lk["name"]} == {"John Roe"}
+        roe = st.entity("John Roe")
+        assert "Scotland captain" in roe["descriptions"] and "Scotland captain" not in roe["aliases"]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load, pack
-from newsgraph.names import normalise
+from newsgraph.names import acronym_letters, normalise
 from newsgraph.nlp.countries import country_index
 from newsgraph.nlp.extraction import LANGUAGE_KEY, ExtractedEntity, ExtractedMention, extraction
 from newsgraph.nlp.ner import combine
@@ -105,9 +105,32 @@ class EntityConsolidator:
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         before = doc[start - 1] if start == ent.start and start > 0 else None
+        if person and before is not None and self._dropped_first_name(before, ent):
+            start -= 1  # "*Jade* Johnson is undecided": a first name that is also a word, at a sentence's start
         if not person and before is not None and before.is_title and not before.ent_type_ and before.lower_ in self.political_words:
             start -= 1  # "Liberal Democrat": a leaning the tagger left out of a party's name
         return start, end
+
+    def _dropped_first_name(self, tok: Token, ent: Span) -> bool:
+        """Is ``tok``, just before a one-word person's name, a first name the tagger left out?  Only a
+        capitalised proper noun that opens the sentence and is part of the name by the parse (a compound of
+        it), and is no title, honorific, leaning, country or nationality."""
+        low = tok.lower_
+        return (
+            len(ent) == 1
+            and tok.is_sent_start is True
+            and tok.is_title
+            and tok.pos_ == "PROPN"
+            and tok.dep_ == "compound"
+            and tok.head.i == ent.start
+            and not tok.ent_type_
+            and low not in self.honorifics
+            and low not in self.title_words
+            and low not in self.political_words
+            and low not in self.title_prefixes
+            and self.countries.code_for_name(tok.text) is None
+            and self.countries.code_for_demonym(tok.text) is None
+        )
 
     def _honorific(self, tok: Token) -> bool:
         word = tok.lower_.rstrip(".")
@@ -164,7 +187,7 @@ class EntityConsolidator:
                 continue
             if text.isupper() and len(text) >= 2 and not c.has_person():
                 initials = "".join(t[0] for t in c.tokens if t not in _CONNECTORS)
-                if len(c.tokens) >= 2 and initials == key.replace(" ", ""):
+                if len(c.tokens) >= 2 and initials == acronym_letters(key.replace(" ", "")):  # "M&S": Marks & Spencer
                     found.append((c, "acronym"))
         if not found:
             return None, ""

@@ -6,7 +6,7 @@ The keys themselves (``name_keys``, their kinds, ``family``) are ``newsgraph.nam
 from __future__ import annotations
 
 from newsgraph import ontology as ont
-from newsgraph.names import family, normalise
+from newsgraph.names import acronym_letters, family, normalise
 
 
 def is_surname_only(entity_type: str, name: str) -> bool:
@@ -18,9 +18,3 @@ def is_acronym(entity_type: str, name: str) -> bool:
     """An organisation written as an acronym ("IMF", "NATO", "A&B": an ampersand joins initials)."""
     letters = acronym_letters(name)
     return family(entity_type) == "org" and 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper() and name[0] != "&"
-
-
-def acronym_letters(name: str) -> str:
-    """The letters of an acronym as the ``acronym`` keys hold them, without the ampersand that joins
-    them ("A&B" -> "AB")."""
-    return name.replace("&", "")

@@ -65,8 +65,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
-from newsgraph.names import ACRONYM, NAME, SPELLING, SURNAME, family, looks_like_full_name, name_keys, normalise, spellings
-from newsgraph.resolve.keys import acronym_letters, is_acronym, is_surname_only
+from newsgraph.names import ACRONYM, NAME, SPELLING, SURNAME, acronym_letters, family, looks_like_full_name, name_keys, normalise, spellings
+from newsgraph.resolve.keys import is_acronym, is_surname_only
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
 from newsgraph.store.store import type_votes
@@ -222,6 +222,10 @@ class Linker:
                 continue
             owner = decisions[local].entity_id if local else None
             decisions[e["id"]] = self._by_title(e, decided - {owner}, owner)
+        for e in unnamed:  # '"...," the Northfield coach said': the speaker is the coach the office resolved to
+            holder = next((decisions[d["id"]] for d in offices if decisions[d["id"]].entity_id and _overlaps(e, d["span"])), None)
+            if holder is not None:
+                decisions[e["id"]] = holder
         return self._vote_types(entities, decisions)
 
     def _vote_types(self, entities: list[dict[str, Any]], decisions: dict[str, LinkDecision]) -> dict[str, LinkDecision]:
@@ -565,3 +569,8 @@ def link_entities(session: Session, entities: list[dict[str, Any]]) -> dict[str,
     """The linking the store is given (``newsgraph.store.linking.LinkEntities``): ``Linker.link_document``
     for one document, inside the store transaction of ``session``."""
     return Linker(session).link_document(entities)
+
+
+def _overlaps(entity: dict[str, Any], span: dict[str, Any]) -> bool:
+    """Does one of ``entity``'s mentions or references share characters with ``span`` (start, end)?"""
+    return any(m["start"] < span["end"] and span["start"] < m["end"] for m in entity.get("mentions", []) + entity.get("references", []))

@@ -408,6 +408,8 @@ class Store:
             if nid in stored and decision.node_type:
                 retyped[nid] = decision.node_type
             said = described(e)
+            if decision.reason != ont.DESCRIBED and e.get("type_reason") == ont.DESCRIBED:
+                said.add(e["name"])  # an unnamed actor linked to a named one ("the Northfield coach"): a description
             aliases.update((nid, alias) for alias in {e["name"], *e.get("aliases", [])} - said)
             descriptions.update((nid, text) for text in said)
             if not e.get("country") and e.get("type_reason") != ont.DESCRIBED:  # a description is no name to find
