@@ -50,6 +50,7 @@ PATTERN_CASES = [
     ("Senior Progressive Jane Doe said the Progressives would win the vote.", "Jane Doe", "Progressives", "member_word_name"),
     ('"It works," said Jane Doe, director of products at Acme Corporation.', "Jane Doe", "Acme Corporation", "name_title_of_org"),
     ("The Progressives won the vote. Jane Doe, a Progressive, praised the result.", "Jane Doe", "Progressives", "name_member_word"),
+    ("The Progressives won the vote. Jane Doe, the Progressive governor of Ruritania, praised it.", "Jane Doe", "Progressives", "name_org_title"),
 ]
 
 

@@ -363,7 +363,8 @@ class EntityConsolidator:
 
     def _member_words(self, doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
         """A member's word before a person's title or name ("*Tory* leader Michael Howard", "Missouri
-        *Republican* Roy Blunt") or in apposition after it ("Jane Doe, a *Republican*,") refers to the collective the document names ("the Tories"): it joins that
+        *Republican* Roy Blunt") or in apposition after it ("Jane Doe, a *Republican*,", "Jane Doe, the
+        *Republican* governor of Ruritania,") refers to the collective the document names ("the Tories"): it joins that
         collective as a reference (``member_word``), and the collective, having titled members, is an
         organisation (a party, a club).  A document that names no such collective makes the word's own
         cluster (a CoNLL MISC the tagger found) that organisation, named by the word ("Conservative").
@@ -372,8 +373,11 @@ class EntityConsolidator:
         people = {i for c in clusters if c.has_person() for m in c.mentions for i in range(m.start, m.end)}
         owner = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
         emptied: set[int] = set()
+        # "Jane Doe, the *Republican* governor of Ruritania,": the head of an apposition to a name
+        appositions = {t.i for t in doc if t.dep_ == "appos" and t.head.i in people and t.i > t.head.i}
         for tok in doc:
             appositive = tok.dep_ == "appos" and tok.head.i in people and tok.i > tok.head.i  # "Jane Doe, a Republican,"
+            appositive = appositive or premodifies(tok, appositions)
             if not tok.is_title or tok.pos_ not in ("ADJ", "PROPN", "NOUN") or tok.i in people or not (premodifies(tok, people) or appositive):
                 continue
             own = owner.get(tok.i)
