@@ -368,3 +368,15 @@ def test_a_speaker_described_by_an_office_is_the_holder_the_office_links_to(tmp_
         assert {lk["entity"] for lk in st.links(document="y3") if "captain" in lk["name"]} == {"John Roe"}
         roe = st.entity("John Roe")
         assert "Scotland captain" in roe["descriptions"] and "Scotland captain" not in roe["aliases"]
+
+
+def test_the_new_holder_of_an_office_is_its_holder(tmp_path):
+    """ "The new Scotland manager" is Scotland's manager (``present_modifiers``); "the deputy" would not be."""
+    texts = [
+        ("z1", "Scotland manager John Roe named his side on Monday.", "2005-02-01"),
+        ("z2", "Fans cheered John Roe. The new Scotland manager said his side were robbed.", "2005-02-13"),
+        ("z3", "Fans cheered John Roe. The deputy Scotland manager said his side were robbed.", "2005-02-14"),
+    ]
+    with _stored(tmp_path, texts) as st:
+        assert ("new Scotland manager", "John Roe", "title-role") in links(st, "z2")
+        assert not [lk for lk in st.links(document="z3") if lk["reason"] == "title-role"]

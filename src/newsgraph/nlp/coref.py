@@ -82,6 +82,8 @@ class ReferenceResolver:
         self.modifiers = set(titles["modifiers"])
         #: modifiers that say a title is no longer held ("former"): such a description is not its holder now
         self.past_modifiers = frozenset(titles.get("past_modifiers", ()))
+        #: modifiers that say a title is held now ("the new Northfield manager"): the office itself
+        self.present_modifiers = frozenset(titles.get("present_modifiers", ()))
         self.company_nouns = set(orgs["company_descriptors"])
         self.org_nouns = set(orgs["organization_descriptors"])
         self.reporting = set(load("status_cues.json", lang)["reporting_verbs"])
@@ -179,7 +181,11 @@ class ReferenceResolver:
                 if role.org == org and (not title or lemma in title or lemma == "leader") and past == set(title.split()) & self.past_modifiers:
                     return role.person, "descriptor", "role_descriptor", span
             # "the former Northfield coach", "the deputy Northfield leader" (a word of the owner's name is no modifier)
-            modified = any(c.lower_ in self.modifiers for c in tok.children if c.i < tok.i and ext.entity_at(c.i) is None)
+            modified = any(
+                c.lower_ in self.modifiers and c.lower_ not in self.present_modifiers
+                for c in tok.children
+                if c.i < tok.i and ext.entity_at(c.i) is None
+            )
             if (
                 not modified
                 and lemma in self.offices  # an office one person holds at a time, not "the Acme official"
