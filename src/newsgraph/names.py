@@ -116,6 +116,21 @@ def acronym_letters(name: str) -> str:
     return name.replace("&", "")
 
 
+def shortens(short: str, word: str) -> bool:
+    """Is ``short`` ``word`` or a short form of it: a prefix of three letters or more ("lib", "dems" for
+    "democrats" or "democrat": a plural "s" set aside), or its letters in order from the same first letter
+    ("utd").  The linker's ``abbreviation`` and the document's own short names read it."""
+    if short == word:
+        return True
+    if len(short) < 3 or len(short) >= len(word) or short[0] != word[0]:
+        return False
+    stem, base = (short[:-1], word[:-1]) if short.endswith("s") and word.endswith("s") else (short, word)
+    if base.startswith(stem) or (short.endswith("s") and len(short) > 3 and word.startswith(short[:-1])):
+        return True
+    letters = iter(word)
+    return all(ch in letters for ch in short)
+
+
 def wording_key(words: list[str]) -> str:
     """An organisation's name key (normalised ``words``) as its wordings share it: without articles inside
     it, "&" read as "and", the last word singular ("Federation of the Widget Industry", "Federation of

@@ -76,6 +76,13 @@ def test_acronym_joins_expansion(read):
     assert who and any(m["merged_by"] == "acronym" for m in who[0]["mentions"])
 
 
+def test_a_short_form_of_each_word_joins_the_full_name(read):
+    """ "The Fed of Widget Makers" after "The Federation of Widget Makers" (``shortens``; either may come first)."""
+    doc = read("The Federation of Widget Makers met on Monday. The Fed of Widget Makers said prices would rise.")
+    (fed,) = doc["entities"]
+    assert fed["name"] == "Federation of Widget Makers" and "abbreviation" in {m["merged_by"] for m in fed["mentions"]}
+
+
 def test_acronym_with_an_ampersand_joins_its_expansion(read):
     doc = read("Acmex & Bolton said sales fell in December. Shares in A&B dropped 5% after the news.")
     firm = _by_name(doc)["Acmex & Bolton"]

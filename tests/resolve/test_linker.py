@@ -7,7 +7,8 @@ import pytest
 
 from newsgraph import extract
 from newsgraph.ingest.save import save
-from newsgraph.resolve.linker import known_people, known_type, misspells, shortens, type_of, written_otherwise
+from newsgraph.names import shortens
+from newsgraph.resolve.linker import known_people, known_type, misspells, type_of, written_otherwise
 from newsgraph.store import Store
 
 ARTICLES = [
@@ -214,6 +215,7 @@ def test_what_counts_as_a_misspelling():
 
 def test_what_counts_as_a_short_form_of_a_word():
     assert shortens("lib", "liberal") and shortens("dems", "democrats") and shortens("utd", "united")
+    assert shortens("dems", "democrat")  # a plural of the short form only
     assert shortens("wanderers", "wanderers")
     assert not shortens("li", "liberal")  # too short to say
     assert not shortens("new", "national") and not shortens("real", "royal") and not shortens("bank", "barclays")

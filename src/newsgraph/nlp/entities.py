@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load, pack
-from newsgraph.names import acronym_letters, normalise
+from newsgraph.names import acronym_letters, normalise, shortens
 from newsgraph.nlp.countries import country_index
 from newsgraph.nlp.extraction import LANGUAGE_KEY, ExtractedEntity, ExtractedMention, extraction
 from newsgraph.nlp.ner import combine
@@ -184,6 +184,19 @@ class EntityConsolidator:
                     continue
             if label in ("ORG", "WEAK") and not c.has_person() and len(toks) < len(c.tokens) and c.tokens[: len(toks)] == toks:
                 found.append((c, "short_name"))
+                continue
+            if (
+                label in ("ORG", "WEAK")
+                and not c.has_person()
+                and len(toks) >= 2
+                and len(toks) == len(c.tokens)
+                and toks != c.tokens
+                and (
+                    all(shortens(w, f) for w, f in zip(toks, c.tokens, strict=True))
+                    or all(shortens(w, f) for w, f in zip(c.tokens, toks, strict=True))
+                )
+            ):
+                found.append((c, "abbreviation"))  # "Lib Dems" and "Liberal Democrat", either first (``shortens``)
                 continue
             if text.isupper() and len(text) >= 2 and not c.has_person():
                 initials = "".join(t[0] for t in c.tokens if t not in _CONNECTORS)

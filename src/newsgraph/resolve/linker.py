@@ -65,7 +65,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from newsgraph import ontology as ont
-from newsgraph.names import ACRONYM, NAME, SPELLING, SURNAME, acronym_letters, family, looks_like_full_name, name_keys, normalise, spellings
+from newsgraph.names import ACRONYM, NAME, SPELLING, SURNAME, acronym_letters, family, looks_like_full_name, name_keys, normalise, shortens, spellings
 from newsgraph.resolve.keys import is_acronym, is_surname_only
 from newsgraph.store import schema as t
 from newsgraph.store.ids import content_id
@@ -541,20 +541,6 @@ def misspells(a: list[str], b: list[str]) -> bool:
     if a == b or len(a) != len(b) or (a[0] != b[0] and min(len(a[0]), len(b[0])) < 5):
         return False
     return all(x == y or fuzz.ratio(x, y) >= SPELLING_RATIO for x, y in zip(a, b, strict=True))
-
-
-def shortens(short: str, word: str) -> bool:
-    """Is ``short`` ``word`` or a short form of it: a prefix of three letters or more ("lib", "dems" for
-    "democrats": a plural "s" set aside), or its letters in order from the same first letter ("utd")."""
-    if short == word:
-        return True
-    if len(short) < 3 or len(short) >= len(word) or short[0] != word[0]:
-        return False
-    stem, base = (short[:-1], word[:-1]) if short.endswith("s") and word.endswith("s") else (short, word)
-    if base.startswith(stem):
-        return True
-    letters = iter(word)
-    return all(ch in letters for ch in short)
 
 
 def type_of(votes: dict[str, int]) -> str:
