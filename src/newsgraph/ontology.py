@@ -69,6 +69,11 @@ MENTION_KINDS: Final = (NAME, DESCRIPTOR, PRONOUN, DEMONYM)
 #: The ``type_reason`` of an actor the text describes without naming ("a former aide to X said"): an entity of
 #: its one document, whose description is no name (the store links it to nothing, and nothing to it).
 DESCRIBED: Final = "described"
+#: The ``type_reason`` of a collective the text names by a common noun alone ("unions", "analysts said"): the
+#: unions of one article are not those of another, so it too is an entity of its one document.
+GROUP_NOUN: Final = "group_noun"
+#: The ``type_reason`` values of the actors the store keeps to their one document.
+DOCUMENT_ONLY: Final = frozenset({DESCRIBED, GROUP_NOUN})
 
 #: Types that can be the ``org`` end of a ROLE.
 ORG_LIKE: Final = frozenset({COMPANY, PUBLIC_BODY, ORGANIZATION, COUNTRY})

@@ -222,3 +222,14 @@ def test_a_first_name_the_tagger_left_out_at_a_sentences_start_is_part_of_the_na
 def test_a_title_before_a_surname_at_a_sentences_start_stays_out_of_the_name(nlp):
     out = _tagged(nlp, "Senator Roe is undecided about whether to run next month.", [(1, 2, "PER")])
     assert [e["name"] for e in out["entities"]] == ["Roe"]
+
+
+def test_a_name_whose_shares_are_traded_is_a_company(nlp):
+    """ "Shares in Acmex rose": a name the tagger took for a person is a company (``share_nouns``)."""
+    out = _tagged(nlp, "Shares in Acmex rose on Monday after Acmex said sales grew.", [(2, 3, "PER"), (7, 8, "PER")])
+    assert [(e["name"], e["type"], e["type_reason"]) for e in out["entities"]] == [("Acmex", "Company", "listed")]
+
+
+def test_a_person_who_shares_a_view_stays_a_person(nlp):
+    out = _tagged(nlp, "Jane Doe shares the view that prices will rise.", [(0, 2, "PER")])
+    assert [(e["name"], e["type"]) for e in out["entities"]] == [("Jane Doe", "Person")]

@@ -298,6 +298,20 @@ def test_an_unnamed_speaker_is_an_actor_of_its_own_document_only(tmp_path):
         assert found[0]["entity_id"] != found[1]["entity_id"]  # two people, whom no name joins
 
 
+def test_a_collective_named_by_a_common_noun_is_an_actor_of_its_own_document_only(tmp_path):
+    """One article's "unions" are not another's: no hub node joins them."""
+    texts = {
+        "g1": "Unions criticised the Acmex pay offer on Monday.",
+        "g2": "Unions criticised the Northfield rail timetable on Friday.",
+    }
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, text in texts.items():
+            save(st, extract(text, id=key), text)
+        found = [lk for key in texts for lk in st.links(document=key) if lk["name"] == "Unions"]
+        assert [lk["reason"] for lk in found] == ["described", "described"]
+        assert found[0]["entity_id"] != found[1]["entity_id"]
+
+
 def test_an_acronym_with_an_ampersand_and_another_wording_of_a_name_link(tmp_path):
     """ "A&B" is the initials of "Acmex & Bolton" (with a shared actor, as any acronym); "Federation of the
     Widget Industry" and "Federation of Widget Industries" are one name worded twice."""

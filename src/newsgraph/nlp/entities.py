@@ -45,6 +45,8 @@ class _Cluster:
     #: a collective whose member's word stands before a person's title or name ("Tory leader Michael Howard"):
     #: a party or club, an organisation rather than an unnamed group
     has_titled_members: bool = False
+    #: its shares are traded ("shares in Acmex"): a company
+    listed: bool = False
 
     @property
     def first(self) -> int:
@@ -70,6 +72,8 @@ class EntityConsolidator:
         #: political leanings ("conservative", "republican", ``political_modifiers``): a member's word of a party
         self.political_words = frozenset(titles.get("political_modifiers", ()))
         self.company_words = set(orgs["company_name_words"])
+        #: nouns of a company's traded stock ("shares in Acmex", "Acmex shares"): who has them is a company
+        self.share_nouns = frozenset(orgs.get("share_nouns", ()))
         self.public_words = set(orgs["public_body_name_words"])
         self.org_words = set(orgs["organization_name_words"])
         self.government_nouns = set(orgs["government_nouns"])
@@ -102,8 +106,10 @@ class EntityConsolidator:
             if doc[i].tag_.startswith("VB") or doc[i].tag_ == "MD":
                 end = i
                 break
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
+        while end > start and (
+            doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("the", "a", "an")
+        ):
+            end -= 1  # "Deutsche Boerse - the": a dash and the article of the next phrase are no part of a name
         before = doc[start - 1] if start == ent.start and start > 0 else None
         if person and before is not None and self._dropped_first_name(before, ent):
             start -= 1  # "*Jade* Johnson is undecided": a first name that is also a word, at a sentence's start
@@ -284,6 +290,7 @@ class EntityConsolidator:
 
         self._recover_repeats(doc, clusters)
         clusters = self._member_words(doc, clusters)
+        self._listed_companies(doc, clusters)
 
         for start, end, code in demonym_refs:
             cluster = by_country.get(code)
@@ -366,6 +373,21 @@ class EntityConsolidator:
                     break
             i += 1
 
+    def _listed_companies(self, doc: Doc, clusters: list[_Cluster]) -> None:
+        """A name whose shares are traded is a company, whatever the tagger said ("shares in Acmex", "Acmex
+        shares", "Acmex's shares": ``share_nouns``): its vote goes to ORG and decides."""
+        for c in clusters:
+            if c.country or not c.labels["PER"]:
+                continue
+            for m in c.mentions:
+                after = doc[m.end + 1] if m.end + 1 < len(doc) and doc[m.end].tag_ == "POS" else doc[m.end] if m.end < len(doc) else None
+                traded = after is not None and after.lower_ in self.share_nouns and after.tag_ in ("NNS", "NN")
+                traded = traded or (m.start >= 2 and doc[m.start - 1].lower_ == "in" and doc[m.start - 2].lower_ in self.share_nouns)
+                if traded:
+                    c.labels["ORG"] += c.labels["PER"] + 3
+                    c.listed = True
+                    break
+
     def _collectives(self, word: str) -> list[str]:
         """The names of the collective a member's ``word`` belongs to ("tory" -> "tories", "green" -> "green
         party"), by ``member_plurals`` and ``member_bodies``."""
@@ -441,6 +463,8 @@ class EntityConsolidator:
             etype, reason = self._type_of(best, c.key), "ner_vote"
             if etype == ont.GROUP and c.has_titled_members:
                 etype, reason = ont.ORGANIZATION, "titled_members"
+            if c.listed and etype in (ont.ORGANIZATION, ont.GROUP, ont.LOCATION):
+                etype, reason = ont.COMPANY, "listed"
         if named:
             name_m = max(named, key=lambda m: (m.end - m.start, len(m.text), -m.start))
             name = name_m.text.replace("\u2019", "'")

@@ -179,7 +179,7 @@ class Extraction:
         for c in t.children:
             if c.dep_ == "poss" and c.tag_ == "PRP$" and (owner := self.entity_at(c.i)) is not None and (owner, t.lemma_.lower()) in self.collectives:
                 return self._owned_collective(owner, t, t.doc[c.i : t.i + 1])
-        return self.add_entity(span, ont.GROUP, "group_noun", "group_noun")
+        return self.add_entity(span, ont.GROUP, ont.GROUP_NOUN, "group_noun")
 
     def _owned_collective(self, owner: int, t: Token, span: Span) -> int:
         """The collective of ``owner`` headed by ``t``, apart from the owner and one per owner and head lemma:

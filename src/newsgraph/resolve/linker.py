@@ -43,8 +43,11 @@ knowledge base's type is not voted on.
 Co-occurring actors are people and organisations: countries, places and groups appear beside nearly
 everything.
 
-An actor the document describes without naming it (``type_reason`` ``described``: "said a former aide") is
-``described``: a node of that document alone, found by no name.
+An actor the document describes without naming it (``type_reason`` ``described``: "said a former aide"),
+and a collective it names by a common noun alone (``group_noun``: "unions", "analysts said"), is
+``described``: a node of that document alone, found by no name (``ontology.DOCUMENT_ONLY``).  Otherwise
+one article's "unions" would be every article's, a hub no reader means.  An unnamed speaker described by an
+office the store resolves ("...," the Northfield coach said) takes that office's holder instead.
 
 Otherwise the entity is ``new``.  A merged entity's id redirects to its survivor, so curation holds
 when a later document names the merged-away entity again.
@@ -192,8 +195,8 @@ class Linker:
         """Decisions for every entity of one document, keyed by its document id (``e1``…).  Names that
         need context (a lone surname, an acronym) are linked last, against the others' decisions."""
         offices = [e for e in entities if e.get("descriptor")]
-        unnamed = [e for e in entities if e.get("type_reason") == ont.DESCRIBED]
-        entities = [e for e in entities if not e.get("descriptor") and e.get("type_reason") != ont.DESCRIBED]
+        unnamed = [e for e in entities if e.get("type_reason") in ont.DOCUMENT_ONLY]
+        entities = [e for e in entities if not e.get("descriptor") and e.get("type_reason") not in ont.DOCUMENT_ONLY]
         # an actor the text describes without a name ("a former aide said") is one of this document only
         decisions: dict[str, LinkDecision] = {
             e["id"]: LinkDecision(content_id(ont.DESCRIBED, e.get("document", ""), e["id"]), ont.DESCRIBED, 1.0) for e in unnamed

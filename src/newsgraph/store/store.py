@@ -412,7 +412,7 @@ class Store:
                 said.add(e["name"])  # an unnamed actor linked to a named one ("the Northfield coach"): a description
             aliases.update((nid, alias) for alias in {e["name"], *e.get("aliases", [])} - said)
             descriptions.update((nid, text) for text in said)
-            if not e.get("country") and e.get("type_reason") != ont.DESCRIBED:  # a description is no name to find
+            if not e.get("country") and e.get("type_reason") not in ont.DOCUMENT_ONLY:  # a description, a common noun: no name to find
                 keys.append((nid, decision.node_type or e["type"], [e["name"], *(m["text"] for m in e.get("mentions", []))]))
             for m in e.get("mentions", []) + e.get("references", []):
                 row = _mention_row(doc_id, nid, m, m.get("kind", "name"), m.get("merged_by", ""))
