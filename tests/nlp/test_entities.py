@@ -1,5 +1,7 @@
 """Document-level consolidation: one entity per actor, with the reason of every merge."""
 
+import pytest
+
 
 def _by_name(doc):
     return {e["name"]: e for e in doc["entities"]}
@@ -76,11 +78,12 @@ def test_acronym_joins_expansion(read):
     assert who and any(m["merged_by"] == "acronym" for m in who[0]["mentions"])
 
 
-def test_a_short_form_of_each_word_joins_the_full_name(read):
-    """ "The Fed of Widget Makers" after "The Federation of Widget Makers" (``shortens``; either may come first)."""
-    doc = read("The Federation of Widget Makers met on Monday. The Fed of Widget Makers said prices would rise.")
-    (fed,) = doc["entities"]
-    assert fed["name"] == "Federation of Widget Makers" and "abbreviation" in {m["merged_by"] for m in fed["mentions"]}
+def test_a_short_form_of_each_word_joins_the_full_name(nlp):
+    """ "The Prog Dems" after "The Progressive Democrat" (``shortens``: each word shortened; "dems" a plural of
+    a short form)."""
+    out = _tagged(nlp, "The Progressive Democrat won the vote. The Prog Dems said turnout was high.", [(1, 3, "ORG"), (8, 10, "ORG")])
+    (party,) = out["entities"]
+    assert party["name"] == "Progressive Democrat" and "abbreviation" in {m["merged_by"] for m in party["mentions"]}
 
 
 def test_acronym_with_an_ampersand_joins_its_expansion(read):
@@ -214,13 +217,14 @@ def test_a_word_that_is_no_political_leaning_names_no_party(nlp):
 
 
 def test_a_first_name_the_tagger_left_out_at_a_sentences_start_is_part_of_the_name(nlp):
-    """ "Amber Roe is undecided": a first name that is also a word, opening the sentence, tagged apart."""
-    out = _tagged(nlp, "Amber Roe is undecided about whether to run next month.", [(1, 2, "PER")])
+    """ "Amber Roe opened …": a first name that is also a word, opening the sentence, tagged apart."""
+    out = _tagged(nlp, "Amber Roe opened the new library in Northfield on Friday.", [(1, 2, "PER")])
     assert [e["name"] for e in out["entities"]] == ["Amber Roe"]
 
 
-def test_a_title_before_a_surname_at_a_sentences_start_stays_out_of_the_name(nlp):
-    out = _tagged(nlp, "Senator Roe is undecided about whether to run next month.", [(1, 2, "PER")])
+@pytest.mark.parametrize("word", ["Senator", "Goalkeeper", "Skipper"])
+def test_a_title_before_a_surname_at_a_sentences_start_stays_out_of_the_name(nlp, word):
+    out = _tagged(nlp, f"{word} Roe opened the new library in Northfield on Friday.", [(1, 2, "PER")])
     assert [e["name"] for e in out["entities"]] == ["Roe"]
 
 
@@ -228,6 +232,21 @@ def test_a_name_whose_shares_are_traded_is_a_company(nlp):
     """ "Shares in Acmex rose": a name the tagger took for a person is a company (``share_nouns``)."""
     out = _tagged(nlp, "Shares in Acmex rose on Monday after Acmex said sales grew.", [(2, 3, "PER"), (7, 8, "PER")])
     assert [(e["name"], e["type"], e["type_reason"]) for e in out["entities"]] == [("Acmex", "Company", "listed")]
+
+
+def test_a_holder_of_shares_stays_a_person(nlp):
+    out = _tagged(nlp, "Jane Doe's shares in Acmex rose on Monday.", [(0, 2, "PER"), (5, 6, "PER")])
+    assert [(e["name"], e["type"]) for e in out["entities"]] == [("Jane Doe", "Person"), ("Acmex", "Company")]
+
+
+def test_the_article_of_the_next_phrase_is_no_part_of_a_name(nlp):
+    out = _tagged(nlp, "The board rejected a bid from Acmex - the biggest yet.", [(6, 9, "ORG")])
+    assert [e["name"] for e in out["entities"]] == ["Acmex"]
+
+
+def test_two_names_that_share_a_word_are_not_short_forms_of_each_other(read):
+    doc = read("Acmex Cars and Acmex Cargo both reported losses on Monday.")
+    assert not any(m["merged_by"] == "abbreviation" for e in doc["entities"] for m in e["mentions"])
 
 
 def test_a_person_who_shares_a_view_stays_a_person(nlp):

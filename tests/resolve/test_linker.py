@@ -69,7 +69,7 @@ def test_every_link_has_a_reason_and_score(store):
         for lk in found:
             assert lk["document"] == key and lk["entity_id"]
             assert lk["reason"] and 0 < lk["score"] <= 1, lk
-            if lk["reason"] in ("new", "country"):  # a first sighting is itself, for sure
+            if lk["reason"] in ("new", "country", "described"):  # a first sighting, or an actor of this article only
                 assert lk["entity"] == lk["name"] and lk["score"] == 1, lk
             else:
                 joined.add((key, lk["name"], lk["entity"], lk["reason"]))
@@ -373,26 +373,30 @@ def test_an_untitled_tie_to_the_owner_counts_only_for_a_person_the_article_names
 
 
 def test_a_speaker_described_by_an_office_is_the_holder_the_office_links_to(tmp_path):
-    """'"...," the Scotland captain said' with no captain named: the unnamed speaker is the person two stored
-    articles call Scotland's captain, and the description stays a description, not a name."""
+    """'"...," the Northfield captain said' with no captain named: the unnamed speaker is the person two stored
+    articles call Northfield's captain, and the description stays a description, not a name; a speaker who
+    only works for the holder ("an aide to the Northfield captain") is not the holder."""
     texts = [
-        ("y1", "Scotland captain John Roe named his side on Monday.", "2005-02-01"),
-        ("y2", "The pressure is on Scotland captain John Roe before the match.", "2005-02-08"),
-        ("y3", 'Rain fell all day. "We were robbed," the Scotland captain said after the match.', "2005-02-13"),
+        ("y1", "Northfield captain John Roe named his side on Monday.", "2005-02-01"),
+        ("y2", "The pressure is on Northfield captain John Roe before the match.", "2005-02-08"),
+        ("y3", 'Snow fell on the ground. "The pitch was a disgrace," the Northfield captain said after the game.', "2005-02-13"),
+        ("y4", 'Snow fell on the ground. "The pitch was a disgrace," an aide to the Northfield captain said.', "2005-02-14"),
     ]
     with _stored(tmp_path, texts) as st:
         assert {lk["entity"] for lk in st.links(document="y3") if "captain" in lk["name"]} == {"John Roe"}
         roe = st.entity("John Roe")
-        assert "Scotland captain" in roe["descriptions"] and "Scotland captain" not in roe["aliases"]
+        assert "Northfield captain" in roe["descriptions"] and "Northfield captain" not in roe["aliases"]
+        assert not [lk for lk in st.links(document="y4") if lk["entity"] == "John Roe" and "aide" in lk["name"]]
 
 
-def test_the_new_holder_of_an_office_is_its_holder(tmp_path):
-    """ "The new Scotland manager" is Scotland's manager (``present_modifiers``); "the deputy" would not be."""
+def test_the_current_holder_of_an_office_is_its_holder(tmp_path):
+    """ "The current Northfield manager" is Northfield's manager (``present_modifiers``); "the new" one may be
+    someone else."""
     texts = [
-        ("z1", "Scotland manager John Roe named his side on Monday.", "2005-02-01"),
-        ("z2", "Fans cheered John Roe. The new Scotland manager said his side were robbed.", "2005-02-13"),
-        ("z3", "Fans cheered John Roe. The deputy Scotland manager said his side were robbed.", "2005-02-14"),
+        ("z1", "Northfield manager John Roe named his side on Monday.", "2005-02-01"),
+        ("z2", "Fans cheered John Roe. The current Northfield manager said his side were unlucky.", "2005-02-13"),
+        ("z3", "Northfield sacked John Roe on Monday. The new Northfield manager will be named next week.", "2005-02-14"),
     ]
     with _stored(tmp_path, texts) as st:
-        assert ("new Scotland manager", "John Roe", "title-role") in links(st, "z2")
+        assert ("current Northfield manager", "John Roe", "title-role") in links(st, "z2")
         assert not [lk for lk in st.links(document="z3") if lk["reason"] == "title-role"]

@@ -82,7 +82,7 @@ class ReferenceResolver:
         self.modifiers = set(titles["modifiers"])
         #: modifiers that say a title is no longer held ("former"): such a description is not its holder now
         self.past_modifiers = frozenset(titles.get("past_modifiers", ()))
-        #: modifiers that say a title is held now ("the new Northfield manager"): the office itself
+        #: modifiers that say a title is held now ("the current Northfield manager"): the office itself
         self.present_modifiers = frozenset(titles.get("present_modifiers", ()))
         self.company_nouns = set(orgs["company_descriptors"])
         self.org_nouns = set(orgs["organization_descriptors"])

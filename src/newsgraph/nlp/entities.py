@@ -67,6 +67,8 @@ class EntityConsolidator:
         #: every title a member of an organisation may hold ("singer", "striker", "spokesman")
         self.member_titles = set(titles["titles"]) | set(titles.get("role_nouns", [])) | set(titles.get("team_titles", []))
         self.title_words = {w for t in titles["titles"] for w in t.split()}
+        #: nouns that describe a person ("skipper", "star"): never a first name
+        self.person_descriptors = frozenset(titles["person_descriptors"])
         #: words that begin a title, never an organisation's name alone ("Shadow", "Majority")
         self.title_prefixes = frozenset(titles.get("title_prefixes", ()))
         #: political leanings ("conservative", "republican", ``political_modifiers``): a member's word of a party
@@ -107,12 +109,12 @@ class EntityConsolidator:
                 end = i
                 break
         while end > start and (
-            doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("the", "a", "an")
+            doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space or (doc[end - 1].pos_ == "DET" and doc[end - 1].is_lower)
         ):
-            end -= 1  # "Deutsche Boerse - the": a dash and the article of the next phrase are no part of a name
+            end -= 1  # "Acmex - the offer": a dash, and the article of the next phrase, are no part of a name ("Serie A" is)
         before = doc[start - 1] if start == ent.start and start > 0 else None
         if person and before is not None and self._dropped_first_name(before, ent):
-            start -= 1  # "*Jade* Johnson is undecided": a first name that is also a word, at a sentence's start
+            start -= 1  # "*Amber* Roe opened the library": a first name that is also a word, at a sentence's start
         if not person and before is not None and before.is_title and not before.ent_type_ and before.lower_ in self.political_words:
             start -= 1  # "Liberal Democrat": a leaning the tagger left out of a party's name
         return start, end
@@ -132,6 +134,8 @@ class EntityConsolidator:
             and not tok.ent_type_
             and low not in self.honorifics
             and low not in self.title_words
+            and low not in self.member_titles
+            and low not in self.person_descriptors
             and low not in self.political_words
             and low not in self.title_prefixes
             and self.countries.code_for_name(tok.text) is None
@@ -198,11 +202,11 @@ class EntityConsolidator:
                 and len(toks) == len(c.tokens)
                 and toks != c.tokens
                 and (
-                    all(shortens(w, f) for w, f in zip(toks, c.tokens, strict=True))
-                    or all(shortens(w, f) for w, f in zip(c.tokens, toks, strict=True))
+                    all(w != f and shortens(w, f) for w, f in zip(toks, c.tokens, strict=True))
+                    or all(w != f and shortens(w, f) for w, f in zip(c.tokens, toks, strict=True))
                 )
             ):
-                found.append((c, "abbreviation"))  # "Lib Dems" and "Liberal Democrat", either first (``shortens``)
+                found.append((c, "abbreviation"))  # "Lib Dems", "Liberal Democrat": each word shortened (``shortens``)
                 continue
             if text.isupper() and len(text) >= 2 and not c.has_person():
                 initials = "".join(t[0] for t in c.tokens if t not in _CONNECTORS)
@@ -374,16 +378,16 @@ class EntityConsolidator:
             i += 1
 
     def _listed_companies(self, doc: Doc, clusters: list[_Cluster]) -> None:
-        """A name whose shares are traded is a company, whatever the tagger said ("shares in Acmex", "Acmex
-        shares", "Acmex's shares": ``share_nouns``): its vote goes to ORG and decides."""
+        """A name whose shares are traded is a company, whatever the tagger said: the name modifies a share noun
+        ("Acmex shares") or is the object of a preposition after one ("shares in Acmex"; ``share_nouns``), by
+        the parse.  Not a holder's possessive ("Jane Doe's shares").  Its vote goes to ORG and decides."""
         for c in clusters:
             if c.country or not c.labels["PER"]:
                 continue
             for m in c.mentions:
-                after = doc[m.end + 1] if m.end + 1 < len(doc) and doc[m.end].tag_ == "POS" else doc[m.end] if m.end < len(doc) else None
-                traded = after is not None and after.lower_ in self.share_nouns and after.tag_ in ("NNS", "NN")
-                traded = traded or (m.start >= 2 and doc[m.start - 1].lower_ == "in" and doc[m.start - 2].lower_ in self.share_nouns)
-                if traded:
+                root = doc[m.start : m.end].root
+                head = root.head.head if root.dep_ == "pobj" else root.head if root.dep_ in ("compound", "nmod") else None
+                if head is not None and head.i != root.i and head.lower_ in self.share_nouns and head.pos_ == "NOUN":
                     c.labels["ORG"] += c.labels["PER"] + 3
                     c.listed = True
                     break

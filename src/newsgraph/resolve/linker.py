@@ -226,7 +226,9 @@ class Linker:
             owner = decisions[local].entity_id if local else None
             decisions[e["id"]] = self._by_title(e, decided - {owner}, owner)
         for e in unnamed:  # '"...," the Northfield coach said': the speaker is the coach the office resolved to
-            holder = next((decisions[d["id"]] for d in offices if decisions[d["id"]].entity_id and _overlaps(e, d["span"])), None)
+            if e.get("type_reason") != ont.DESCRIBED:
+                continue
+            holder = next((decisions[d["id"]] for d in offices if decisions[d["id"]].entity_id and _is_office(e, d["span"])), None)
             if holder is not None:
                 decisions[e["id"]] = holder
         return self._vote_types(entities, decisions)
@@ -560,6 +562,10 @@ def link_entities(session: Session, entities: list[dict[str, Any]]) -> dict[str,
     return Linker(session).link_document(entities)
 
 
-def _overlaps(entity: dict[str, Any], span: dict[str, Any]) -> bool:
-    """Does one of ``entity``'s mentions or references share characters with ``span`` (start, end)?"""
-    return any(m["start"] < span["end"] and span["start"] < m["end"] for m in entity.get("mentions", []) + entity.get("references", []))
+def _is_office(entity: dict[str, Any], span: dict[str, Any]) -> bool:
+    """Is one of ``entity``'s mentions the office ``span`` itself, give or take a determiner before it ("the
+    Northfield coach"), not a phrase that only holds it ("an aide to the Northfield coach")?"""
+    return any(
+        m["end"] == span["end"] and m["start"] <= span["start"] and len(m.get("text", "")[: span["start"] - m["start"]].split()) <= 1
+        for m in entity.get("mentions", []) + entity.get("references", [])
+    )
