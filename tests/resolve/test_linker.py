@@ -285,29 +285,21 @@ def test_an_acronym_beside_its_full_name_finds_only_a_node_known_by_the_acronym_
             assert link["entity"] == "NTO" and link["reason"] == "name"
 
 
-def test_an_unnamed_speaker_is_an_actor_of_its_own_document_only(tmp_path):
-    texts = {
-        "u": '"The plan will fail," a spokeswoman said on Monday.',
-        "v": '"The plan will work," a spokeswoman said on Tuesday.',
-    }
+@pytest.mark.parametrize(
+    "name,first,second",
+    [
+        # an unnamed speaker: two people, whom no name joins
+        ("spokeswoman", '"The plan will fail," a spokeswoman said on Monday.', '"The plan will work," a spokeswoman said on Tuesday.'),
+        # a collective named by a common noun: one article's unions are not another's (no hub node)
+        ("Unions", "Unions criticised the Acmex pay offer on Monday.", "Unions criticised the Northfield rail timetable on Friday."),
+    ],
+)
+def test_an_unnamed_actor_is_an_actor_of_its_own_document_only(tmp_path, name, first, second):
+    texts = {"u": first, "v": second}
     with Store(str(tmp_path / "g.db")) as st:
         for key, text in texts.items():
             save(st, extract(text, id=key), text)
-        found = [lk for key in texts for lk in st.links(document=key) if lk["name"] == "spokeswoman"]
-        assert [lk["reason"] for lk in found] == ["described", "described"]
-        assert found[0]["entity_id"] != found[1]["entity_id"]  # two people, whom no name joins
-
-
-def test_a_collective_named_by_a_common_noun_is_an_actor_of_its_own_document_only(tmp_path):
-    """One article's "unions" are not another's: no hub node joins them."""
-    texts = {
-        "g1": "Unions criticised the Acmex pay offer on Monday.",
-        "g2": "Unions criticised the Northfield rail timetable on Friday.",
-    }
-    with Store(str(tmp_path / "g.db")) as st:
-        for key, text in texts.items():
-            save(st, extract(text, id=key), text)
-        found = [lk for key in texts for lk in st.links(document=key) if lk["name"] == "Unions"]
+        found = [lk for key in texts for lk in st.links(document=key) if lk["name"] == name]
         assert [lk["reason"] for lk in found] == ["described", "described"]
         assert found[0]["entity_id"] != found[1]["entity_id"]
 
@@ -326,12 +318,19 @@ def test_an_acronym_with_an_ampersand_and_another_wording_of_a_name_link(tmp_pat
         assert {lk["entity"] for lk in st.links(document="s") if "Federation" in lk["name"]} == {"Federation of the Widget Industry"}
 
 
+def _two_articles_name(key: str, office: str) -> list[tuple[str, str, str]]:
+    """Two stored articles, a week apart, that name John Roe with ``office`` before his name."""
+    return [
+        (f"{key}1", f"{office} John Roe named his side on Monday.", "2005-02-01"),
+        (f"{key}2", f"The pressure is on {office} John Roe before the match.", "2005-02-08"),
+    ]
+
+
 def test_an_office_of_a_named_owner_links_to_whoever_stored_articles_tie_to_it_so(tmp_path):
     """ "The Scotland coach said" with no coach named: the person two stored articles call Scotland's coach;
     not a former one."""
     texts = [
-        ("u1", "Scotland coach John Roe named his side on Monday.", "2005-02-01"),
-        ("u2", "The pressure is on Scotland coach John Roe before the match.", "2005-02-08"),
+        *_two_articles_name("u", "Scotland coach"),
         ("u3", "Rain fell all day. The Scotland coach said his side were robbed.", "2005-02-13"),
         ("u4", "Rain fell all day. The former Scotland coach said his side were robbed.", "2005-02-14"),
     ]
@@ -340,15 +339,35 @@ def test_an_office_of_a_named_owner_links_to_whoever_stored_articles_tie_to_it_s
         assert not [lk for lk in st.links(document="u4") if lk["reason"] == "title-role"]
 
 
-def test_an_office_links_on_one_stored_article_when_the_article_names_its_holder(tmp_path):
-    texts = [
-        ("v1", "Scotland coach John Roe named his side on Monday.", "2005-02-01"),
-        ("v3", "Rain fell all day. The Scotland coach said his side were robbed.", "2005-02-14"),
-        ("v2", "Italy won after criticism by John Roe. The Scotland coach said his side were robbed.", "2005-02-13"),
-    ]
+@pytest.mark.parametrize(
+    "texts,linked,office,unlinked",
+    [
+        (  # one stored article is enough when the article names the holder, not otherwise
+            [
+                ("v1", "Scotland coach John Roe named his side on Monday.", "2005-02-01"),
+                ("v3", "Rain fell all day. The Scotland coach said his side were robbed.", "2005-02-14"),
+                ("v2", "Italy won after criticism by John Roe. The Scotland coach said his side were robbed.", "2005-02-13"),
+            ],
+            "v2",
+            "Scotland coach",
+            "v3",
+        ),
+        (  # "the current Northfield manager" is the manager (``present_modifiers``); "the new" one may be another
+            [
+                ("z1", "Northfield manager John Roe named his side on Monday.", "2005-02-01"),
+                ("z2", "Fans cheered John Roe. The current Northfield manager said his side were unlucky.", "2005-02-13"),
+                ("z3", "Northfield sacked John Roe on Monday. The new Northfield manager will be named next week.", "2005-02-14"),
+            ],
+            "z2",
+            "current Northfield manager",
+            "z3",
+        ),
+    ],
+)
+def test_an_office_links_on_one_stored_article_when_the_article_names_its_holder(tmp_path, texts, linked, office, unlinked):
     with _stored(tmp_path, texts) as st:
-        assert ("Scotland coach", "John Roe", "title-role") in links(st, "v2")
-        assert not [lk for lk in st.links(document="v3") if lk["reason"] == "title-role"]  # one article is not enough
+        assert (office, "John Roe", "title-role") in links(st, linked)
+        assert not [lk for lk in st.links(document=unlinked) if lk["reason"] == "title-role"]
 
 
 def test_an_office_of_an_owner_is_not_its_former_holder(tmp_path):
@@ -377,8 +396,7 @@ def test_a_speaker_described_by_an_office_is_the_holder_the_office_links_to(tmp_
     articles call Northfield's captain, and the description stays a description, not a name; a speaker who
     only works for the holder ("an aide to the Northfield captain") is not the holder."""
     texts = [
-        ("y1", "Northfield captain John Roe named his side on Monday.", "2005-02-01"),
-        ("y2", "The pressure is on Northfield captain John Roe before the match.", "2005-02-08"),
+        *_two_articles_name("y", "Northfield captain"),
         ("y3", 'Snow fell on the ground. "The pitch was a disgrace," the Northfield captain said after the game.', "2005-02-13"),
         ("y4", 'Snow fell on the ground. "The pitch was a disgrace," an aide to the Northfield captain said.', "2005-02-14"),
     ]
@@ -387,16 +405,3 @@ def test_a_speaker_described_by_an_office_is_the_holder_the_office_links_to(tmp_
         roe = st.entity("John Roe")
         assert "Northfield captain" in roe["descriptions"] and "Northfield captain" not in roe["aliases"]
         assert not [lk for lk in st.links(document="y4") if lk["entity"] == "John Roe" and "aide" in lk["name"]]
-
-
-def test_the_current_holder_of_an_office_is_its_holder(tmp_path):
-    """ "The current Northfield manager" is Northfield's manager (``present_modifiers``); "the new" one may be
-    someone else."""
-    texts = [
-        ("z1", "Northfield manager John Roe named his side on Monday.", "2005-02-01"),
-        ("z2", "Fans cheered John Roe. The current Northfield manager said his side were unlucky.", "2005-02-13"),
-        ("z3", "Northfield sacked John Roe on Monday. The new Northfield manager will be named next week.", "2005-02-14"),
-    ]
-    with _stored(tmp_path, texts) as st:
-        assert ("current Northfield manager", "John Roe", "title-role") in links(st, "z2")
-        assert not [lk for lk in st.links(document="z3") if lk["reason"] == "title-role"]
