@@ -67,12 +67,15 @@ class EntityConsolidator:
         #: every title a member of an organisation may hold ("singer", "striker", "spokesman")
         self.member_titles = set(titles["titles"]) | set(titles.get("role_nouns", [])) | set(titles.get("team_titles", []))
         self.title_words = {w for t in titles["titles"] for w in t.split()}
-        #: nouns that describe a person ("skipper", "star"): never a first name
-        self.person_descriptors = frozenset(titles["person_descriptors"])
         #: words that begin a title, never an organisation's name alone ("Shadow", "Majority")
         self.title_prefixes = frozenset(titles.get("title_prefixes", ()))
         #: political leanings ("conservative", "republican", ``political_modifiers``): a member's word of a party
         self.political_words = frozenset(titles.get("political_modifiers", ()))
+        #: words that are never a first name the tagger left out: honorifics, titles and their words, words that
+        #: begin a title, nouns that describe a person ("skipper", "star"), political leanings
+        self.not_first_names = frozenset(
+            {*self.honorifics, *self.title_words, *self.member_titles, *self.title_prefixes, *titles["person_descriptors"], *self.political_words}
+        )
         self.company_words = set(orgs["company_name_words"])
         #: nouns of a company's traded stock ("shares in Acmex", "Acmex shares"): who has them is a company
         self.share_nouns = frozenset(orgs.get("share_nouns", ()))
@@ -132,12 +135,7 @@ class EntityConsolidator:
             and tok.dep_ == "compound"
             and tok.head.i == ent.start
             and not tok.ent_type_
-            and low not in self.honorifics
-            and low not in self.title_words
-            and low not in self.member_titles
-            and low not in self.person_descriptors
-            and low not in self.political_words
-            and low not in self.title_prefixes
+            and low not in self.not_first_names
             and self.countries.code_for_name(tok.text) is None
             and self.countries.code_for_demonym(tok.text) is None
         )

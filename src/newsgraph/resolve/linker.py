@@ -225,9 +225,8 @@ class Linker:
                 continue
             owner = decisions[local].entity_id if local else None
             decisions[e["id"]] = self._by_title(e, decided - {owner}, owner)
-        for e in unnamed:  # '"...," the Northfield coach said': the speaker is the coach the office resolved to
-            if e.get("type_reason") != ont.DESCRIBED:
-                continue
+        speakers = [e for e in unnamed if e.get("type_reason") == ont.DESCRIBED]  # not a collective ("unions")
+        for e in speakers:  # '"...," the Northfield coach said': the speaker is the coach the office resolved to
             holder = next((decisions[d["id"]] for d in offices if decisions[d["id"]].entity_id and _is_office(e, d["span"])), None)
             if holder is not None:
                 decisions[e["id"]] = holder
