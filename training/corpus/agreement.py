@@ -1,5 +1,5 @@
 """Agreement between the two readings of the articles annotated twice (docs/annotation.md): 20 of the
-first 300 (batches b0-b7) and 8 of each round of extension (b8-b15, b16-b23, b24-b31), printed apart and together.
+first 300 (batches b0-b7) and 8 of each round of extension (b8-b15, b16-b23, b24-b31, b32-b39), printed apart and together.
 
     python training/corpus/agreement.py [../shared/tools/score.py]
 
@@ -61,7 +61,7 @@ def main(scorer: Path) -> int:
     assert spec and spec.loader
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
-    for part, batches in (("first 300", range(8)), ("round 1", range(8, 16)), ("round 2", range(16, 24)), ("round 3", range(24, 32)), ("all", range(100))):
+    for part, batches in (("first 300", range(8)), ("round 1", range(8, 16)), ("round 2", range(16, 24)), ("round 3", range(24, 32)), ("round 4", range(32, 40)), ("all", range(100))):
         print(f"{part}:")
         _print(score, readings(batches))
     return 0

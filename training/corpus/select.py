@@ -4,6 +4,7 @@
     python training/corpus/select.py ../shared/data --extend 1 # the next 120 (batches b8-b15)
     python training/corpus/select.py ../shared/data --extend 2 # the next 240 (batches b16-b23)
     python training/corpus/select.py ../shared/data --extend 3 # the next 160 (batches b24-b31)
+    python training/corpus/select.py ../shared/data --extend 4 # the next 320 (batches b32-b39)
 
 200 BBC articles (40 from each of the five categories) and 100 PolNeAR articles (the shared half, about
 14 from each of the seven outlets), each chosen as the lowest SHA-1 of its id within its category or
@@ -15,7 +16,8 @@ outlet; 20 of them (10 + 10) are also annotated by a second annotator for the ag
 second time by the next batch's annotator, appended to the manifest (what is there stays as it is): round 1
 is 16 more from each BBC category and 40 more PolNeAR articles round the outlets (batches ``b8`` to ``b15``,
 15 articles each); round 2 is 32 more per category and 80 more PolNeAR (``b16`` to ``b23``, 30 each); round 3 is 20 more per
-category and 60 more PolNeAR (``b24`` to ``b31``, 20 each).
+category and 60 more PolNeAR (``b24`` to ``b31``, 20 each); round 4 is 48 more per category and 80 more
+PolNeAR (``b32`` to ``b39``, 40 each).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def _key(doc_id: str) -> str:
 
 
 #: each round of extension: (BBC articles per category, PolNeAR articles)
-ROUNDS = [(16, 40), (32, 80), (20, 60)]
+ROUNDS = [(16, 40), (32, 80), (20, 60), (48, 80)]
 EXTEND_BATCHES = 8
 EXTEND_SECOND = 8
 
