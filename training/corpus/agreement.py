@@ -61,7 +61,14 @@ def main(scorer: Path) -> int:
     assert spec and spec.loader
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
-    for part, batches in (("first 300", range(8)), ("round 1", range(8, 16)), ("round 2", range(16, 24)), ("round 3", range(24, 32)), ("round 4", range(32, 40)), ("all", range(100))):
+    for part, batches in (
+        ("first 300", range(8)),
+        ("round 1", range(8, 16)),
+        ("round 2", range(16, 24)),
+        ("round 3", range(24, 32)),
+        ("round 4", range(32, 40)),
+        ("all", range(100)),
+    ):
         print(f"{part}:")
         _print(score, readings(batches))
     return 0
