@@ -184,7 +184,7 @@ def test_it_after_a_person_reporter_is_not_resolved(read):
 
 
 def test_it_as_an_object_is_not_resolved(read):
-    """Only a subject "it" of the reported clause is resolved; an object "it" is not."""
+    """Within its sentence only a subject "it" of the reported clause is resolved; an object "it" is not."""
     doc = read("Germany said France criticised it.")
     assert all_refs(doc) == []
     assert ("ACCUSE", "France", "", "occurred") in edges(doc)
@@ -526,3 +526,40 @@ def test_a_former_holder_is_the_one_the_text_calls_former():
     (roe,) = [e for e in doc["entities"] if e["name"] == "John Roe"]
     assert ("former Northfield coach", "role_descriptor") in [(r["text"], r["merged_by"]) for r in roe["references"]]
     assert [r["title"] for r in doc["roles"]] == ["former coach"]
+
+
+# --- "it", "they", "them" across sentences -------------------------------------------------------------
+def test_it_is_the_organisation_subject_of_the_previous_sentence(read):
+    """ "Acme Corp sued Chile. It also criticised Peru.": "it" is the previous main clause's subject, and acts."""
+    doc = read("Acme Corp sued Chile on Monday. It also criticised Peru.")
+    assert refs(doc, "Acme Corp") == [("It", "pronoun", "previous_subject")]
+    assert ("ACCUSE", "Acme Corp", "Peru", "occurred") in edges(doc)
+
+
+def test_it_object_is_the_previous_subject_unless_bound(read):
+    """ "Acme Corp cut 500 jobs. Unions criticised it.": an object "it" too, but never its own clause's subject."""
+    doc = read("Acme Corp cut 500 jobs in Chile. The unions criticised it.")
+    assert ("it", "pronoun", "previous_subject") in refs(doc, "Acme Corp")
+    doc = read("Acme Corp cut 500 jobs in Chile. Acme Corp praised it.")
+    assert ("it", "pronoun", "previous_subject") not in all_refs(doc)
+
+
+def test_they_is_the_group_subject_of_the_previous_sentence(read):
+    """ "The rebels took the town. They attacked Chad.": the plural group noun becomes the Group "they" joins."""
+    doc = read("The rebels took the town on Sunday. They then attacked Chad.")
+    assert refs(doc, "rebels") == [("They", "pronoun", "previous_subject")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp sued Chile. It seems that the case is weak.",  # an impersonal verb
+        "Jane Doe sued Chile. It said the case was weak.",  # a person is not "it"
+        "Acme Corp and Beta Ltd sued Chile. It said the case was weak.",  # two subjects
+        "Acme Corp sued Chile. The case was weak. It said it would appeal.",  # only the previous sentence
+        "The rebels took the town. It said the case was weak.",  # a plural is not "it"
+    ],
+)
+def test_it_across_sentences_is_left_alone(read, text):
+    """Without one non-person subject of the right number just before, or with an impersonal verb, "it" stays unresolved."""
+    assert ("It", "pronoun", "previous_subject") not in all_refs(read(text))

@@ -6,7 +6,10 @@ honorific of the other set ("she" never goes to a "Mr Smith"; ``gendered_honorif
 ``titles.json``).  An object pronoun or descriptor is never the subject of its own clause ("Acme sued the
 company", "Smith praised him": binding; reflexives excepted).  A descriptor with an owner ("Argentina's
 president") goes to the person holding a matching ROLE (a "former" one only to a title that says so), else is kept for the store with its owner ("the Northfield coach"
-with no coach of Northfield in the text).  Each reference records ``merged_by``.
+with no coach of Northfield in the text).  "It", "they" and "them" go to a non-person actor only by syntax: the
+subject of the reporting verb of their clause ("Syria says it will ...": ``reporting_subject``) or the single
+subject of the previous sentence's main clause, of their number ("Acme sued Beta. It said ...":
+``previous_subject``).  Each reference records ``merged_by``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.nlp.extraction import ExtractedDescriptor, Extraction, extraction
-from newsgraph.nlp.syntax import SUBJECT_DEPS, phrase_start
+from newsgraph.nlp.syntax import SUBJECT_DEPS, is_plural, phrase_start
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 #: the pronoun set each person pronoun belongs to (the keys of ``titles.json``'s ``gendered_honorifics``)
@@ -88,6 +91,8 @@ class ReferenceResolver:
         self.org_nouns = set(orgs["organization_descriptors"])
         self.reporting = set(load("status_cues.json", lang)["reporting_verbs"])
         self.group_nouns = set(orgs["group_nouns"])
+        #: verbs whose subject "it" is mostly no actor ("it seems", "it emerged"): not resolved across sentences
+        self.impersonal_verbs = frozenset(orgs.get("impersonal_verbs", ()))
         self.honorifics = {h.lower() for h in titles["honorifics"]}
         self.honorific_set = {h: pronouns for pronouns, words in titles.get("gendered_honorifics", {}).items() for h in words}
         self._sets: dict[int, str] = {}
@@ -136,7 +141,13 @@ class ReferenceResolver:
                 return (e, "pronoun", "pronoun", doc[tok.i : tok.i + 1]) if e is not None else None
             if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
                 e = self._reporting_subject(ext, tok)
-                return (e, "pronoun", "reporting_subject", doc[tok.i : tok.i + 1]) if e is not None else None
+                if e is not None:
+                    return e, "pronoun", "reporting_subject", doc[tok.i : tok.i + 1]
+                e = self._previous_subject(ext, tok)
+                return (e, "pronoun", "previous_subject", doc[tok.i : tok.i + 1]) if e is not None else None
+            if low in ("it", "them") and tok.dep_ in ("dobj", "pobj"):
+                e = self._previous_subject(ext, tok)
+                return (e, "pronoun", "previous_subject", doc[tok.i : tok.i + 1]) if e is not None and e not in clause_subjects(ext, tok) else None
             if low in THING_PRONOUNS:
                 e = self._salient(ext, history, s_idx, ORG_TYPES | {ont.COUNTRY})
                 return (e, "pronoun", "pronoun", doc[tok.i : tok.i + 1]) if e is not None else None
@@ -277,6 +288,34 @@ class ReferenceResolver:
                 if e is not None and ext.entities[e].type != ont.PERSON:
                     return e
         return None
+
+    def _previous_subject(self, ext: Extraction, tok: Token) -> int | None:
+        """ "Acme sued Beta on Monday. *It* said ...", "The rebels took the town. *They* said ...", "Acme cut
+        jobs. Unions criticised *it*.": "it", "they" or "them", subject or object of a full verb (not an
+        impersonal one), is the subject of the previous sentence's main clause when that is one non-person
+        actor of the pronoun's number (an organisation, public body, company or country for "it"; a group or
+        organisation for "they" and "them"). The caller applies binding to objects."""
+        doc = tok.doc
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if head.pos_ != "VERB" or head.lemma_.lower() in self.impersonal_verbs or any(c.dep_ == "expl" for c in head.children):
+            return None
+        if tok.sent.start == 0:
+            return None
+        prev = doc[tok.sent.start - 1].sent
+        subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or any(c.dep_ == "conj" for c in subjects[0].children):
+            return None
+        subj = subjects[0]
+        e = ext.entity_at(subj.i)
+        if tok.lower_ == "it":
+            if e is None or is_plural(subj) or ext.entities[e].type not in ORG_TYPES | {ont.COUNTRY}:
+                return None
+            return e
+        if e is None and subj.lower_ in self.group_nouns and subj.tag_ in ("NNS", "NNPS"):
+            e = ext.add_group(subj)
+        if e is None or ext.entities[e].type not in ORG_TYPES | {ont.GROUP}:
+            return None
+        return e
 
     @staticmethod
     def _salient(
