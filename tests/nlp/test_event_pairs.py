@@ -42,6 +42,23 @@ def test_agent_nouns_are_candidate_actors(nlp, types):
     assert any(f.startswith("types=agent:") for f in agents[0].features)
 
 
+@pytest.mark.parametrize(
+    "text, noun", [("The government needled Exxon over the spill.", "government"), ("Exxon said the police had needled it.", "police")]
+)
+def test_a_singular_group_noun_after_the_is_a_candidate_actor(nlp, types, text, noun):
+    """ "the government", "the police": a listed group noun in the singular after "the" is a candidate actor."""
+    doc = _parsed(nlp, text)
+    ext = extraction(doc)
+    assert noun in {doc[-1 - k].lower_ for c in candidates(doc, ext, types) for k in (c.source, c.target) if k < 0}
+
+
+def test_a_singular_noun_without_the_is_no_candidate_actor(nlp, types):
+    """ "government spending", "a government": no definite singular collective, no candidate actor."""
+    doc = _parsed(nlp, "Exxon needled a government over spending.")
+    ext = extraction(doc)
+    assert not [c for c in candidates(doc, ext, types) if c.source < 0 or c.target < 0]
+
+
 def test_dictionary_types_reach_words_no_training_sentence_had(nlp, types):
     doc = _parsed(nlp, "Greenpeace pilloried Exxon.")
     ext = extraction(doc)

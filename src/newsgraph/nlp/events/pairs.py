@@ -76,9 +76,17 @@ class CueTypes:
 
 
 def _mention_heads(ext: Extraction, sent: Span, agents: dict[str, str]) -> dict[int, Token]:
-    """The first mention of each actor entity in ``sent``, as the root token of the mention; and each plural
-    agent noun of no entity ("critics", "ministers", "unions"), under the key ``-1 - token index``."""
-    heads: dict[int, Token] = {-1 - t.i: t for t in sent if t.tag_ == "NNS" and t.lower_ in agents and ext.entity_at(t.i) is None}
+    """The first mention of each actor entity in ``sent``, as the root token of the mention; and, under the key
+    ``-1 - token index``, each noun of no entity that names a collective: a plural agent noun ("critics",
+    "ministers", "unions") or a listed group noun in the singular after "the" ("the government", "the
+    police", "the opposition": organizations.json ``group_nouns``, sector ``GRP`` here)."""
+    heads: dict[int, Token] = {
+        -1 - t.i: t
+        for t in sent
+        if t.lower_ in agents
+        and ext.entity_at(t.i) is None
+        and (t.tag_ == "NNS" or (t.tag_ == "NN" and agents[t.lower_] == "GRP" and any(c.lower_ == "the" for c in t.children)))
+    }
     heads.update(ext.first_mentions(sent, ACTOR_TYPES))
     return heads
 
