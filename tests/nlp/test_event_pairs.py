@@ -59,6 +59,15 @@ def test_a_singular_noun_without_the_is_no_candidate_actor(nlp, types):
     assert not [c for c in candidates(doc, ext, types) if c.source < 0 or c.target < 0]
 
 
+def test_a_place_is_a_candidate_with_its_type(nlp, types):
+    """A name typed Location is read as a candidate too (the tagger makes places of many organisations), and
+    the model sees its type."""
+    doc = _parsed(nlp, "Greenpeace needled Brussels over the spill.")
+    ext = extraction(doc)
+    pairs = [c for c in candidates(doc, ext, types) if c.target >= 0 and ext.entities[c.target].name == "Brussels"]
+    assert pairs and any(f.startswith("types=") and f.endswith(">Location") for f in pairs[0].features)
+
+
 def test_dictionary_types_reach_words_no_training_sentence_had(nlp, types):
     doc = _parsed(nlp, "Greenpeace pilloried Exxon.")
     ext = extraction(doc)

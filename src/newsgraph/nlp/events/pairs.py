@@ -30,8 +30,10 @@ from newsgraph.nlp.extraction import ExtractedInteraction, Extraction, extractio
 from newsgraph.nlp.pair_model import NONE, PairModel
 from newsgraph.nlp.syntax import path_between, prep_on, side_labels
 
-#: entity types that act (a Location or a Topic is no party to an interaction)
-ACTOR_TYPES = frozenset({ont.PERSON, ont.COMPANY, ont.PUBLIC_BODY, ont.ORGANIZATION, ont.COUNTRY, ont.GROUP})
+#: entity types a candidate pair may join: the actors, and places, which the tagger gives many organisations
+#: ("Downing Street said", "BT", "the Kremlin") and which stand for their government or people in news; the
+#: model reads the type (feature ``types``) and learned how seldom a place acts
+CANDIDATE_TYPES = ont.ACTOR_TYPES | {ont.LOCATION}
 
 
 @dataclass
@@ -76,7 +78,7 @@ class CueTypes:
 
 
 def _mention_heads(ext: Extraction, sent: Span, agents: dict[str, str]) -> dict[int, Token]:
-    """The first mention of each actor entity in ``sent``, as the root token of the mention; and, under the key
+    """The first mention of each actor entity (or place) in ``sent``, as the root token of the mention; and, under the key
     ``-1 - token index``, each noun of no entity that names a collective: a plural agent noun ("critics",
     "ministers", "unions") or a listed group noun in the singular after "the" ("the government", "the
     police", "the opposition": organizations.json ``group_nouns``, sector ``GRP`` here)."""
@@ -87,7 +89,7 @@ def _mention_heads(ext: Extraction, sent: Span, agents: dict[str, str]) -> dict[
         and ext.entity_at(t.i) is None
         and (t.tag_ == "NNS" or (t.tag_ == "NN" and agents[t.lower_] == "GRP" and any(c.lower_ == "the" for c in t.children)))
     }
-    heads.update(ext.first_mentions(sent, ACTOR_TYPES))
+    heads.update(ext.first_mentions(sent, CANDIDATE_TYPES))
     return heads
 
 
