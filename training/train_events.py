@@ -174,7 +174,7 @@ def best_threshold(X: list[list[str]], y: list[str], groups: list[str]) -> tuple
         best_p[test] = probs.max(axis=1)
     gold = int((labels != NONE).sum())
     table = {}
-    for t in np.arange(0.1, 0.95, 0.05):
+    for t in np.arange(0.05, 0.95, 0.05):
         predicted = best_p >= t
         correct = int((predicted & (best_type == labels)).sum())
         p = correct / predicted.sum() if predicted.sum() else 0.0
