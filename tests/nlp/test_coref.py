@@ -548,6 +548,7 @@ def test_they_is_the_group_subject_of_the_previous_sentence(read):
     """ "The rebels took the town. They attacked Chad.": the plural group noun becomes the Group "they" joins."""
     doc = read("The rebels took the town on Sunday. They then attacked Chad.")
     assert refs(doc, "rebels") == [("They", "pronoun", "previous_subject")]
+    assert ("ASSAULT", "rebels", "Chad", "occurred") in edges(doc)
 
 
 @pytest.mark.parametrize(
@@ -562,4 +563,30 @@ def test_they_is_the_group_subject_of_the_previous_sentence(read):
 )
 def test_it_across_sentences_is_left_alone(read, text):
     """Without one non-person subject of the right number just before, or with an impersonal verb, "it" stays unresolved."""
-    assert ("It", "pronoun", "previous_subject") not in all_refs(read(text))
+    assert not [r for r in all_refs(read(text)) if r[2] == "previous_subject"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp sued the workers on Monday. They criticised the ruling.",  # "they" is no singular company
+        "Acme Corp sued Beta Ltd. After Beta Ltd lost the case, it appealed to Chile.",  # an actor first in its own sentence
+        "Acme Corp cut 500 jobs in Chile. Acme Corp sued Beta Ltd and criticised it.",  # binding through "and"
+    ],
+)
+def test_pronoun_across_sentences_stays_alone_when_unclear(read, text):
+    """A singular company is not "they"; an actor of the kind before the pronoun in its own sentence makes it
+    unclear; a coordinated verb's object is not its subject."""
+    assert not [r for r in all_refs(read(text)) if r[2] == "previous_subject"]
+
+
+def test_them_is_the_group_subject_of_the_previous_sentence(read):
+    """ "The rebels took the town. Chad attacked them.": an object "them" joins the group subject before."""
+    doc = read("The rebels took the town on Sunday. Chad attacked them on Monday.")
+    assert refs(doc, "rebels") == [("them", "pronoun", "previous_subject")]
+
+
+def test_they_is_a_party_named_by_a_plural(read):
+    """An organisation named by a plural ("the Tories") may be "they"."""
+    doc = read("The Tories criticised Labour on Monday. They also attacked Chile.")
+    assert ("They", "pronoun", "previous_subject") in all_refs(doc)

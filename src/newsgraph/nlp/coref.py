@@ -50,6 +50,8 @@ def clause_subjects(ext: Extraction, tok: Token) -> set[int]:
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     if verb.pos_ not in ("VERB", "AUX"):
         return set()
+    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        verb = verb.head  # "Acme sued Beta and criticised *it*": the coordinated verb's subject is its head's
     out: set[int] = set()
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS:
@@ -92,7 +94,7 @@ class ReferenceResolver:
         self.reporting = set(load("status_cues.json", lang)["reporting_verbs"])
         self.group_nouns = set(orgs["group_nouns"])
         #: verbs whose subject "it" is mostly no actor ("it seems", "it emerged"): not resolved across sentences
-        self.impersonal_verbs = frozenset(orgs.get("impersonal_verbs", ()))
+        self.impersonal_verbs = frozenset(load("status_cues.json", lang).get("impersonal_verbs", ()))
         self.honorifics = {h.lower() for h in titles["honorifics"]}
         self.honorific_set = {h: pronouns for pronouns, words in titles.get("gendered_honorifics", {}).items() for h in words}
         self._sets: dict[int, str] = {}
@@ -293,29 +295,34 @@ class ReferenceResolver:
         """ "Acme sued Beta on Monday. *It* said ...", "The rebels took the town. *They* said ...", "Acme cut
         jobs. Unions criticised *it*.": "it", "they" or "them", subject or object of a full verb (not an
         impersonal one), is the subject of the previous sentence's main clause when that is one non-person
-        actor of the pronoun's number (an organisation, public body, company or country for "it"; a group or
-        organisation for "they" and "them"). The caller applies binding to objects."""
+        actor of the pronoun's number (an organisation, public body, company or country for "it"; a group, or
+        an organisation named by a plural, for "they" and "them"), and no actor of those types comes before
+        the pronoun in its own sentence ("After Beta lost, *it* appealed": ambiguous). The caller applies
+        binding to objects."""
         doc = tok.doc
         head = tok.head.head if tok.dep_ == "pobj" else tok.head
         if head.pos_ != "VERB" or head.lemma_.lower() in self.impersonal_verbs or any(c.dep_ == "expl" for c in head.children):
             return None
         if tok.sent.start == 0:
             return None
+        singular = tok.lower_ == "it"
+        types = ORG_TYPES | {ont.COUNTRY} if singular else ORG_TYPES | {ont.GROUP}
+        if any((e := ext.entity_at(i)) is not None and ext.entities[e].type in types for i in range(tok.sent.start, tok.i)):
+            return None
         prev = doc[tok.sent.start - 1].sent
-        subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in prev.root.children if c.dep_ in SUBJECT_DEPS]
         if len(subjects) != 1 or any(c.dep_ == "conj" for c in subjects[0].children):
             return None
         subj = subjects[0]
+        plural = is_plural(subj)
         e = ext.entity_at(subj.i)
-        if tok.lower_ == "it":
-            if e is None or is_plural(subj) or ext.entities[e].type not in ORG_TYPES | {ont.COUNTRY}:
-                return None
-            return e
+        if singular:  # "General Motors" is one company; "the firms" are not "it"
+            return e if e is not None and (not plural or subj.pos_ == "PROPN") and ext.entities[e].type in types else None
+        if not plural:
+            return None
         if e is None and subj.lower_ in self.group_nouns and subj.tag_ in ("NNS", "NNPS"):
             e = ext.add_group(subj)
-        if e is None or ext.entities[e].type not in ORG_TYPES | {ont.GROUP}:
-            return None
-        return e
+        return e if e is not None and ext.entities[e].type in types else None
 
     @staticmethod
     def _salient(

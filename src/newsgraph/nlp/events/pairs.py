@@ -16,6 +16,7 @@ train-events``); a pack without one gets no model and the component does nothing
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -33,7 +34,7 @@ from newsgraph.nlp.syntax import path_between, prep_on, side_labels
 #: entity types a candidate pair may join: the actors, and places, which the tagger gives many organisations
 #: ("Downing Street said", "BT", "the Kremlin") and which stand for their government or people in news; the
 #: model reads the type (feature ``types``) and learned how seldom a place acts
-CANDIDATE_TYPES = ont.ACTOR_TYPES | {ont.LOCATION}
+CANDIDATE_TYPES: Final = ont.ACTOR_TYPES | {ont.LOCATION}
 
 
 @dataclass
