@@ -91,10 +91,11 @@ class ReferenceResolver:
         self.present_modifiers = frozenset(titles.get("present_modifiers", ()))
         self.company_nouns = set(orgs["company_descriptors"])
         self.org_nouns = set(orgs["organization_descriptors"])
-        self.reporting = set(load("status_cues.json", lang)["reporting_verbs"])
+        status_cues = load("status_cues.json", lang)
+        self.reporting = set(status_cues["reporting_verbs"])
         self.group_nouns = set(orgs["group_nouns"])
         #: verbs whose subject "it" is mostly no actor ("it seems", "it emerged"): not resolved across sentences
-        self.impersonal_verbs = frozenset(load("status_cues.json", lang).get("impersonal_verbs", ()))
+        self.impersonal_verbs = frozenset(status_cues.get("impersonal_verbs", ()))
         self.honorifics = {h.lower() for h in titles["honorifics"]}
         self.honorific_set = {h: pronouns for pronouns, words in titles.get("gendered_honorifics", {}).items() for h in words}
         self._sets: dict[int, str] = {}
@@ -284,9 +285,7 @@ class ReferenceResolver:
             return None
         for c in clause.head.children:
             if c.dep_ == "nsubj":
-                e = ext.entity_at(c.i)
-                if e is None and c.lower_ in self.group_nouns and c.tag_ in ("NNS", "NNPS"):
-                    e = ext.add_group(c)  # "the rebels said they ..."
+                e = self._subject_actor(ext, c)  # "the rebels said they ..."
                 if e is not None and ext.entities[e].type != ont.PERSON:
                     return e
         return None
@@ -315,14 +314,20 @@ class ReferenceResolver:
             return None
         subj = subjects[0]
         plural = is_plural(subj)
-        e = ext.entity_at(subj.i)
         if singular:  # "General Motors" is one company; "the firms" are not "it"
+            e = ext.entity_at(subj.i)
             return e if e is not None and (not plural or subj.pos_ == "PROPN") and ext.entities[e].type in types else None
         if not plural:
             return None
+        e = self._subject_actor(ext, subj)
+        return e if e is not None and ext.entities[e].type in types else None
+
+    def _subject_actor(self, ext: Extraction, subj: Token) -> int | None:
+        """The entity a subject names, or the Group made for a plural listed group noun ("the rebels")."""
+        e = ext.entity_at(subj.i)
         if e is None and subj.lower_ in self.group_nouns and subj.tag_ in ("NNS", "NNPS"):
             e = ext.add_group(subj)
-        return e if e is not None and ext.entities[e].type in types else None
+        return e
 
     @staticmethod
     def _salient(
