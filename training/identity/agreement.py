@@ -2,8 +2,9 @@
 
     python training/identity/agreement.py
 
-- actors: the pairs read twice (``actors-ac2-second.jsonl``) against the first reading (``actors-ac1.jsonl``):
-  Cohen's kappa on ``same``, and the second reading's precision and recall of ``same`` taking the first as gold.
+- actors: the pairs read twice (each ``actors-*-second.jsonl``) against their first reading (``actors-ac1.jsonl``,
+  ``actors-ac3.jsonl``…): Cohen's kappa on ``same``, and the second reading's precision and recall of ``same``
+  taking the first as gold; per second reading, then all together.
 - events: five BBC stories read by both event annotators (``events-ev2-second.jsonl`` against ``events-ev1.jsonl``).
   The two readings chose their own sentences and actor keys, so reports are aligned first: a report of one
   reading is the report of the other in the same article with the same type whose evidence overlaps it most
@@ -63,14 +64,20 @@ def align(first: list[dict], second: list[dict]) -> list[tuple[dict, dict]]:
     return out
 
 
-def main() -> None:
-    first = {r["pair"]: r for r in read("actors-ac1.jsonl")}
-    second = read("actors-ac2-second.jsonl")
-    pairs = [(bool(first[r["pair"]]["same"]), bool(r["same"])) for r in second if r["pair"] in first]
+def actor_line(what: str, pairs: list[tuple[bool, bool]]) -> None:
     p, r = prf(pairs)
-    print(
-        f"actors: {len(pairs)} pairs read twice: agreement {sum(a == b for a, b in pairs) / len(pairs):.3f}, kappa {kappa(pairs):.3f}, second vs first P {p:.3f} R {r:.3f}"
-    )
+    agree = sum(a == b for a, b in pairs) / len(pairs)
+    print(f"{what}: {len(pairs)} pairs read twice: agreement {agree:.3f}, kappa {kappa(pairs):.3f}, second vs first P {p:.3f} R {r:.3f}")
+
+
+def main() -> None:
+    first = {r["pair"]: r for path in sorted(HERE.glob("actors-*.jsonl")) if not path.stem.endswith("-second") for r in read(path.name)}
+    everything: list[tuple[bool, bool]] = []
+    for path in sorted(HERE.glob("actors-*-second.jsonl")):
+        pairs = [(bool(first[r["pair"]]["same"]), bool(r["same"])) for r in read(path.name) if r["pair"] in first]
+        everything += pairs
+        actor_line(path.stem, pairs)
+    actor_line("actors, all", everything)
     ev2 = read("events-ev2-second.jsonl")
     stories = {r["story"] for r in ev2}
     ev1 = [r for r in read("events-ev1.jsonl") if r["story"] in stories]
