@@ -590,3 +590,38 @@ def test_they_is_a_party_named_by_a_plural(read):
     """An organisation named by a plural ("the Tories") may be "they"."""
     doc = read("The Tories criticised Labour on Monday. They also attacked Chile.")
     assert ("They", "pronoun", "previous_subject") in all_refs(doc)
+
+
+# --- a nationality noun for one person, and an office not given to someone titled otherwise ---------------
+def test_nationality_noun_is_the_salient_person_not_the_country(read):
+    """ "The Belgian" alone after "the" is a person of the text (``demonym``), never a reference to Belgium."""
+    doc = read("Jane Doe will return to the tour in May. The Belgian has not played since her injury.", published=PUBLISHED)
+    assert ("Belgian", "descriptor", "demonym") in refs(doc, "Jane Doe")
+    assert not any(r[0] == "Belgian" for e in doc["entities"] if e.get("country") for r in refs(doc, e["name"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Belgian government and Acme Holdings signed a deal.",  # an adjective before a noun
+        "Jane Doe said the British would not mind.",  # a collective
+        "Jane Doe praised the Belgians.",  # a plural
+    ],
+)
+def test_nationality_word_that_is_no_one_person_stays_the_country(read, text):
+    doc = read(text, published=PUBLISHED)
+    assert not any(r[2] == "demonym" and r[1] == "descriptor" for r in all_refs(doc))
+
+
+def test_office_skips_a_person_the_text_titles_otherwise(read):
+    """ "The chancellor" is not the union's general secretary who spoke before: the article gives him another
+    title, so the office stays unresolved for the store (``descriptors``) rather than joining him."""
+    text = "John Roe, general secretary of the Widget Union, spoke of rivalry. But the chancellor said Mr Roe was never at the meetings."
+    doc = read(text, published=PUBLISHED)
+    assert ("chancellor", "descriptor", "descriptor") not in refs(doc, "John Roe")
+    assert "chancellor" in [d["title"] for d in doc.get("descriptors", [])]
+
+
+def test_office_joins_the_salient_person_with_no_other_title(read):
+    doc = read("John Roe visited the factory on Monday. The chancellor said the plan would work.", published=PUBLISHED)
+    assert refs(doc, "John Roe") == [("chancellor", "descriptor", "descriptor")]

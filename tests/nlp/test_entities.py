@@ -252,3 +252,20 @@ def test_two_names_that_share_a_word_are_not_short_forms_of_each_other(read):
 def test_a_person_who_shares_a_view_stays_a_person(nlp):
     out = _tagged(nlp, "Jane Doe shares the view that prices will rise.", [(0, 2, "PER")])
     assert [(e["name"], e["type"]) for e in out["entities"]] == [("Jane Doe", "Person")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The figures came from the Office for Widget Statistics (OWS) on Monday.", "Office for Widget Statistics"),
+        ("Jane Roe - who spoke on Friday - said the plan would work.", "Jane Roe"),
+    ],
+)
+def test_a_bracket_or_a_spaced_dash_ends_a_name(read, text, name):
+    names = _by_name(read(text))
+    assert name in names
+    assert not any("(" in n or " - " in n for n in names)
+
+
+def test_a_hyphen_inside_a_name_does_not_end_it(read):
+    assert "Mary Lewis-Harper" in _by_name(read("Mary Lewis-Harper won the race in Leeds."))

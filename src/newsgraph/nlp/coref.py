@@ -1,7 +1,8 @@
 """Pronouns and descriptors ("he", "the far-right leader", "Argentina's president", "the company")
 joined to the entity they refer to, by salience: subjects of the current and the two previous sentences
 first, then the most recent mention; a description set off by a comma before a name is that name
-("the home secretary, Jane Doe": ``apposition``).  A person pronoun skips a person the document names with an
+("the home secretary, Jane Doe": ``apposition``); a nationality noun for one person ("The Belgian said",
+``demonym``, ``newsgraph.nlp.demonyms``) is a person descriptor.  A person pronoun skips a person the document names with an
 honorific of the other set ("she" never goes to a "Mr Smith"; ``gendered_honorifics`` in the pack's
 ``titles.json``).  An object pronoun or descriptor is never the subject of its own clause ("Acme sued the
 company", "Smith praised him": binding; reflexives excepted).  A descriptor with an owner ("Argentina's
@@ -21,7 +22,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load
+from newsgraph.nlp.demonyms import DemonymPerson
 from newsgraph.nlp.extraction import ExtractedDescriptor, Extraction, extraction
+from newsgraph.nlp.roles import offices_held
 from newsgraph.nlp.syntax import SUBJECT_DEPS, is_plural, phrase_start
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -98,6 +101,8 @@ class ReferenceResolver:
         self.impersonal_verbs = frozenset(status_cues.get("impersonal_verbs", ()))
         self.honorifics = {h.lower() for h in titles["honorifics"]}
         self.honorific_set = {h: pronouns for pronouns, words in titles.get("gendered_honorifics", {}).items() for h in words}
+        self.demonym_person = DemonymPerson.for_language(lang)
+        self.lang = lang
         self._sets: dict[int, str] = {}
 
     def pronoun_sets(self, doc: Doc, ext: Extraction) -> dict[int, str]:
@@ -158,6 +163,9 @@ class ReferenceResolver:
         appositive = self._apposition(doc, ext, tok)
         if appositive is not None:
             return appositive
+        if self.demonym_person.names_a_person(tok):  # "The Belgian said": the salient person
+            e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True, exclude=clause_subjects(ext, tok))
+            return (e, "descriptor", "demonym", doc[tok.i : tok.i + 1]) if e is not None else None
         if tok.tag_ != "NN" or tok.pos_ != "NOUN":
             return None
         lemma = tok.lemma_.lower()
@@ -214,7 +222,9 @@ class ReferenceResolver:
             return None
         bound = clause_subjects(ext, tok)
         if is_person:
-            e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True, exclude=bound)
+            office = span.text.lower() if span.text.lower() in self.offices else None
+            exclude = bound | self._titled_otherwise(ext, office) if office else bound
+            e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True, exclude=exclude)
             if e is None and span.text.lower() in self.offices:
                 ext.descriptors.append(ExtractedDescriptor(span.start_char, span.end_char, span.text, span.text.lower()))
             return (e, "descriptor", "descriptor", span) if e is not None else None
@@ -230,6 +240,19 @@ class ReferenceResolver:
         if is_company and entity.type == ont.ORGANIZATION:
             entity.type, entity.type_reason = ont.COMPANY, "descriptor"
         return e, "descriptor", "descriptor", span
+
+    def _titled_otherwise(self, ext: Extraction, office: str) -> set[int]:
+        """The people the document gives a title that is not ``office`` and never ``office`` itself: "the
+        chancellor" is not the union's general secretary or the Tory leader who spoke before it."""
+        out: set[int] = set()
+        for idx, entity in enumerate(ext.entities):
+            if entity.type != ont.PERSON:
+                continue
+            given = [r.title.lower() for r in ext.roles if r.person == idx and r.title]
+            titles = set(given) | set(offices_held(entity, given, self.lang))
+            if titles and not any(t == office or t.endswith(" " + office) and t.split()[0] not in self.modifiers for t in titles):
+                out.add(idx)
+        return out
 
     def _apposition(self, doc: Doc, ext: Extraction, tok: Token) -> tuple[int, str, str, Span] | None:
         """ "*The home secretary*, Jane Doe, said", "*The Lord Chancellor*, Lord Roe, agreed": a

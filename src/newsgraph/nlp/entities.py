@@ -20,6 +20,7 @@ from newsgraph import ontology as ont
 from newsgraph.lang import load, pack
 from newsgraph.names import acronym_letters, normalise, shortens
 from newsgraph.nlp.countries import country_index
+from newsgraph.nlp.demonyms import DemonymPerson
 from newsgraph.nlp.extraction import LANGUAGE_KEY, ExtractedEntity, ExtractedMention, extraction
 from newsgraph.nlp.ner import combine
 from newsgraph.nlp.syntax import premodifies, without_determiners
@@ -32,6 +33,9 @@ WEAK_LABELS = {"MISC"}
 _CAMEL = re.compile(r"^(?!Mc|Mac)[A-Z][a-z]{2,}[A-Z]")
 #: parts of speech a one-word name never has
 _NOT_NAMES = frozenset({"ADV", "ADP", "AUX", "CCONJ", "DET", "INTJ", "PART", "PRON", "SCONJ", "VERB", "PUNCT"})
+#: a bracket ends a name; so does a dash with a space before it ("Lewis-Francis" is one name)
+_NAME_ENDS = frozenset({"(", "["})
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 _CONNECTORS = {"of", "the", "and", "for", "&", "de", "la", "du", "des", "von", "van"}
 
 
@@ -85,6 +89,7 @@ class EntityConsolidator:
         self.member_plurals = [tuple(pair) for pair in orgs.get("member_plurals", [])]
         self.member_bodies = list(orgs.get("member_bodies", []))
         self.countries = country_index()
+        self.demonym_person = DemonymPerson.for_language(lang)
         #: English capitalises nationality adjectives ("Argentinian"); Spanish does not ("argentino")
         self.lowercase_demonyms = pack(lang).lowercase_demonyms
         self.lang = lang
@@ -92,7 +97,8 @@ class EntityConsolidator:
     # -- mentions ---------------------------------------------------------------
     def _trim(self, ent: Span) -> tuple[int, int]:
         """The tokens of an entity's name: without articles, punctuation, a person's honorifics, titles and
-        leanings ("Tory Jane Doe"), a fronted adverb or a headline's verb; a party's name with the leaning the
+        leanings ("Tory Jane Doe"), a fronted adverb or a headline's verb, or what follows a bracket or a spaced
+        dash the tagger ran on into ("Acme Bank (AB", "Jane Roe - who"); a party's name with the leaning the
         tagger left out ("*Liberal* Democrat")."""
         doc = ent.doc
         start, end = ent.start, ent.end
@@ -109,6 +115,10 @@ class EntityConsolidator:
                 break
         for i in range(start + 1, end):  # headline verbs: "Javier Milei Seeks Support"
             if doc[i].tag_.startswith("VB") or doc[i].tag_ == "MD":
+                end = i
+                break
+        for i in range(start + 1, end):  # "Acme Bank (AB", "Jane Roe - who": a bracket or a spaced dash ends a name
+            if doc[i].text in _NAME_ENDS or (doc[i].text in _DASHES and doc[i - 1].whitespace_):
                 end = i
                 break
         while end > start and (
@@ -250,6 +260,8 @@ class EntityConsolidator:
                 label = "ORG"  # "Tesla CEO Elon Musk", "Sundar Pichai of Google", "OpenAI": a company, not a person
                 decisive.add(start)
             if label == "DEMONYM":
+                if end - start == 1 and self.demonym_person.names_a_person(doc[start]):
+                    continue  # "The Belgian said": a person, resolved by the reference step
                 demonym_refs.append((start, end, cast(str, code)))  # a DEMONYM label comes with its country code
             else:
                 cands.append((start, end, label, code))
@@ -257,7 +269,7 @@ class EntityConsolidator:
         for tok in doc:  # nationality adjectives the NER missed ("Senior Hungarian and Romanian officials")
             if tok.i not in seen_demonym and (tok.is_title or self.lowercase_demonyms) and not tok.ent_type_ and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
                 code = self.countries.code_for_demonym(tok.text)
-                if code:
+                if code and not self.demonym_person.names_a_person(tok):
                     demonym_refs.append((tok.i, tok.i + 1, code))
 
         clusters: list[_Cluster] = []
