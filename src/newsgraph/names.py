@@ -107,6 +107,9 @@ def _keys(entity_type: str, names: Iterable[str]) -> set[tuple[str, str]]:
             initials = [w for w in name.split() if w[:1].isupper() and w.casefold() not in skip]
             if len(initials) >= 2 and len(initials) == len([w for w in name.split() if w.casefold() not in skip]):
                 keys.add(("".join(w[0] for w in initials).casefold(), ACRONYM))
+                # an acronym inside the name keeps its letters: "UK Independence Party" is also UKIP
+                if any(len(w) > 1 and w.isupper() and w.isalpha() for w in initials):
+                    keys.add(("".join(w if w.isupper() and w.isalpha() else w[0] for w in initials).casefold(), ACRONYM))
     return keys
 
 
@@ -133,18 +136,23 @@ def shortens(short: str, word: str) -> bool:
 
 def wording_key(words: list[str]) -> str:
     """An organisation's name key (normalised ``words``) as its wordings share it: without articles inside
-    it, "&" read as "and", the last word singular ("Federation of the Widget Industry", "Federation of
-    Widget Industries" -> "federation of widget industry"); "of" and "for" stay apart (two departments can
+    it, "&" read as "and", its words singular ("Federation of the Widget Industry", "Federation of
+    Widget Industries" -> "federation of widget industry"; "Chambers of Commerce" -> "chamber of commerce"; a
+    word of four letters or fewer is left as it is but for the last); "of" and "for" stay apart (two departments can
     differ by them), and a one-word name is not cut ("Times" is not "Time")."""
     kept = ["and" if w == "&" else w for w in words if w not in _articles()]
     if len(words) < 2 or len(kept) < 2:
         return " ".join(words)
-    last = kept[-1]
-    if len(last) > 4 and last.endswith("ies"):
-        last = last[:-3] + "y"
-    elif last.endswith("s") and not last.endswith("ss"):
-        last = last[:-1]
-    return " ".join([*kept[:-1], last])
+    return " ".join([*(_singular(w) if len(w) > 4 else w for w in kept[:-1]), _singular(kept[-1])])
+
+
+def _singular(word: str) -> str:
+    """A word of a name without its plural ending ("industries" -> "industry", "chambers" -> "chamber")."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def spelling_key(words: list[str]) -> str:

@@ -149,7 +149,12 @@ def test_organisation_last_word_in_ss_is_not_singularised():
 
 def test_organisation_without_its_legal_form():
     """A legal form is dropped for one more ``name`` key (and counts in the acronym)."""
-    assert name_keys(ont.COMPANY, ["Acme Holdings Ltd"]) == {("acme holdings ltd", NAME), ("acme holdings", NAME), ("ahl", ACRONYM)}
+    assert name_keys(ont.COMPANY, ["Acme Holdings Ltd"]) == {
+        ("acme holdings ltd", NAME),
+        ("acme holding ltd", NAME),
+        ("acme holdings", NAME),
+        ("ahl", ACRONYM),
+    }
     assert name_keys(ont.COMPANY, ["Acme, Inc."]) == {("acme, inc", NAME), ("acme", NAME), ("ai", ACRONYM)}
 
 
@@ -253,3 +258,16 @@ def test_is_acronym(etype, name, expected):
 def test_is_surname_only(etype, name, expected):
     """A person known by one word only (after normalisation)."""
     assert is_surname_only(etype, name) is expected
+
+
+def test_every_word_of_an_organisation_is_singular_in_its_wording_key():
+    """ "Widget Chambers of Commerce" and "Widget Chamber of Commerce" share a key; a short word stays."""
+    assert ("widget chamber of commerce", NAME) in name_keys(ont.ORGANIZATION, ["Widget Chambers of Commerce"])
+    assert ("widget chamber of commerce", NAME) in name_keys(ont.ORGANIZATION, ["Widget Chamber of Commerce"])
+    assert ("bus line of acme", NAME) in name_keys(ont.ORGANIZATION, ["Bus Lines of Acme"])
+
+
+def test_an_acronym_inside_a_name_keeps_its_letters():
+    """ "UK Widget Party" is also UKWP (and UWP, its words' initials)."""
+    keys = name_keys(ont.ORGANIZATION, ["UK Widget Party"])
+    assert {("ukwp", ACRONYM), ("uwp", ACRONYM)} <= keys

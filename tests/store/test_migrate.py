@@ -62,3 +62,24 @@ def test_a_store_at_the_first_revision_gets_the_mention_indexes(tmp_path):
     Store(str(db)).close()
     names = {ix["name"] for ix in inspect(engine).get_indexes("mentions")}
     assert {"ix_mentions_entity_document", "ix_mentions_document_entity"} <= names and "ix_mentions_entity_id" not in names
+
+
+def test_a_store_at_0005_gets_the_name_keys_of_every_wording(tmp_path):
+    """Entities keyed before 0006 get the keys today's rules give their names; unkeyed ones get none."""
+    from alembic import command
+
+    db = tmp_path / "g.db"
+    engine = create_engine(f"sqlite:///{db}")
+    cfg = migrate.config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0005")
+        for eid, name in (("o1", "UK Widget Party"), ("o2", "Widget Chambers of Commerce"), ("d1", "unions")):
+            conn.exec_driver_sql(f"INSERT INTO entities (id, name, type, first_seen, last_seen) VALUES ('{eid}', '{name}', 'Organization', 'x', 'x')")
+        conn.exec_driver_sql("INSERT INTO name_keys (key, kind, entity_id) VALUES ('uk widget party', 'name', 'o1')")
+        conn.exec_driver_sql("INSERT INTO name_keys (key, kind, entity_id) VALUES ('widget chambers of commerce', 'name', 'o2')")
+    Store(str(db)).close()
+    with engine.connect() as conn:
+        keys = {tuple(r) for r in conn.exec_driver_sql("SELECT key, kind, entity_id FROM name_keys")}
+    assert ("ukwp", "acronym", "o1") in keys and ("widget chamber of commerce", "name", "o2") in keys
+    assert not any(eid == "d1" for _, _, eid in keys)
