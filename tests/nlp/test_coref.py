@@ -625,3 +625,20 @@ def test_office_skips_a_person_the_text_titles_otherwise(read):
 def test_office_joins_the_salient_person_with_no_other_title(read):
     doc = read("John Roe visited the factory on Monday. The chancellor said the plan would work.", published=PUBLISHED)
     assert refs(doc, "John Roe") == [("chancellor", "descriptor", "descriptor")]
+
+
+@pytest.mark.parametrize(
+    "text, name, description",
+    [
+        ("Acme Holdings outbid Widgetco, the state-owned widget monopoly, to buy the plant.", "Widgetco", "state-owned widget monopoly"),
+        ("The chief inspector of widgets, John Roe, said the rules were clear.", "John Roe", "chief inspector of widgets"),
+    ],
+)
+def test_any_definite_description_in_apposition_describes_its_actor(read, text, name, description):
+    """Whatever its noun, a definite description set off by commas beside a name is that actor's (``apposition``)."""
+    assert (description, "descriptor", "apposition") in refs(read(text, published=PUBLISHED), name)
+
+
+def test_an_indefinite_or_fronted_phrase_is_no_apposition(read):
+    doc = read("After meeting the inspector, John Roe said no. A widget maker, Acme Holdings, grew.", published=PUBLISHED)
+    assert not [r for r in all_refs(doc) if r[2] == "apposition"]

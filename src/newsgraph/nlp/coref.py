@@ -33,6 +33,8 @@ PRONOUN_SET = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "sh
 REFLEXIVES = {"himself", "herself", "itself", "themselves"}  # these do refer to their clause's subject
 THING_PRONOUNS = {"its", "itself"}  # bare "it" is too often expletive ("it is evident")
 ORG_TYPES = frozenset({ont.COMPANY, ont.ORGANIZATION, ont.PUBLIC_BODY})
+#: what a description in apposition may describe
+ACTOR_TYPES = ORG_TYPES | {ont.PERSON}
 WINDOW = 2  # sentences back
 
 
@@ -267,7 +269,7 @@ class ReferenceResolver:
         elif words in self.company_nouns or words in self.org_nouns:
             types = ORG_TYPES
         else:
-            return None
+            return self._described_by_apposition(doc, ext, tok)
         if tok.dep_ == "appos" and tok.head.i < tok.i and (e := ext.entity_at(tok.head.i)) is not None and ext.entities[e].type in types:
             # "Jane Doe, the former Northfield coach, said", "Jane Doe (former Northfield coach)": the name's own
             start = phrase_start(tok, skip_punct=True)
@@ -285,6 +287,34 @@ class ReferenceResolver:
         if doc[start].lower_ != "the" or any(ext.entity_at(i) is not None for i in range(start, tok.i + 1)):
             return None  # "Acme's chairman, John Roe": an owner is the role component's; an indefinite is not a reference
         return e, "descriptor", "apposition", doc[start + 1 : tok.i + 1]
+
+    def _described_by_apposition(self, doc: Doc, ext: Extraction, tok: Token) -> tuple[int, str, str, Span] | None:
+        """Any definite singular noun phrase in apposition with a person or an organisation describes it
+        (``apposition``), whatever its noun: "Acme, *the state-controlled gas monopoly*, bid", "*The chief
+        inspector of schools*, Jane Doe, said", "*Ruritania's top law officer*, John Roe".  Only the head word
+        joins the actor; the description is kept as one, never a name."""
+        if tok.tag_ != "NN" or tok.pos_ != "NOUN" or ext.entity_at(tok.i) is not None:
+            return None
+        if tok.dep_ == "appos" and tok.head.i < tok.i:
+            e = ext.entity_at(tok.head.i)
+            start = phrase_start(tok, skip_punct=True)
+            if e is None or ext.entities[e].type not in ACTOR_TYPES or doc[start].lower_ != "the":
+                return None
+            return e, "descriptor", "apposition", doc[start + 1 : tok.i + 1]
+        end = tok.i + 1  # the phrase ends at the comma before the name ("inspector of schools, Jane Doe")
+        while end < len(doc) and doc[end].text != "," and tok.is_ancestor(doc[end]):
+            end += 1
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        name = end + 2 if doc[end + 1].lower_.rstrip(".") in self.honorifics and end + 2 < len(doc) else end + 1
+        e = ext.entity_at(name)
+        if e is None or ext.entities[e].type not in ACTOR_TYPES or not any(c.dep_ == "appos" and ext.entity_at(c.i) == e for c in tok.children):
+            return None
+        start = phrase_start(tok)
+        owner = ext.entity_at(start) is not None and any(c.dep_ == "poss" for c in tok.children)  # "Ruritania's top law officer"
+        if doc[start].lower_ != "the" and not owner:
+            return None  # an indefinite is not a reference
+        return e, "descriptor", "apposition", doc[start + (not owner) : end]
 
     @staticmethod
     def _cataphor(ext: Extraction, tok: Token) -> int | None:
