@@ -405,3 +405,24 @@ def test_a_speaker_described_by_an_office_is_the_holder_the_office_links_to(tmp_
         roe = st.entity("John Roe")
         assert "Northfield captain" in roe["descriptions"] and "Northfield captain" not in roe["aliases"]
         assert not [lk for lk in st.links(document="y4") if lk["entity"] == "John Roe" and "aide" in lk["name"]]
+
+
+def test_a_full_name_after_its_short_form_links_to_it(tmp_path):
+    """Either order: "Northfield Wdrs" stored first is found by "Northfield Wanderers" later."""
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, name in (("m", "Northfield Wdrs"), ("n", "Northfield Wanderers")):
+            doc, text = _typed(key, name, "Organization")
+            save(st, doc, text)
+        assert [(lk["name"], lk["entity"], lk["reason"]) for lk in st.links(document="n")] == [
+            ("Northfield Wanderers", "Northfield Wdrs", "abbreviation")
+        ]
+
+
+def test_a_full_name_after_its_acronym_links_to_it_in_context(tmp_path):
+    """ "IMF" stored first is found by "International Monetary Fund" in an article that shares an actor with it."""
+    texts = [
+        ("f", "The IMF and Angela Merkel agreed new farm rules in Brussels."),
+        ("g", "The International Monetary Fund will also talk to Angela Merkel about the budget."),
+    ]
+    with _stored(tmp_path, texts) as st:
+        assert ("International Monetary Fund", "IMF", "acronym") in links(st, "g")

@@ -18,7 +18,8 @@ Order of evidence, strongest first (each decision keeps its reason and score):
    them, and full names with different first names never join.
 6. ``acronym``: an organisation written as an acronym matches the one organisation with those initials
    (or already known by it) when their documents share an actor; this is tried before ``exact``, so an
-   acronym seen alone first does not keep a node of its own once its full name is known.
+   acronym seen alone first does not keep a node of its own once its full name is known; and a full name
+   no stored name matches finds the one organisation stored under its initials alone, on the same evidence.
 
 7. ``spelling``: a person's full name that no stored name matches is the one stored person whose name is a
    misspelling of it (same spelling key, ``names.spelling_key``; each word alike by rapidfuzz's ratio, at
@@ -27,7 +28,8 @@ Order of evidence, strongest first (each decision keeps its reason and score):
    ``initial``: the same, for a first name written as its initial ("J Robinson", a team sheet's form, for
    "Jason Robinson"), when one stored person of that surname has a first name with that initial.
 8. ``abbreviation``: a name of two words or more that shortens each word of the one organisation whose
-   initials it shares ("Lib Dems" for "Liberal Democrats", ``shortens``).
+   initials it shares ("Lib Dems" for "Liberal Democrats", ``shortens``), or that each word of it shortens
+   (the full name arriving after the short one).
 9. ``other-type``: a name the store knows under one other type family only is that node (a tagger typed
    it differently here); not for a lone word typed a person, which is a surname.
 
@@ -206,6 +208,12 @@ class Linker:
         for e in entities:
             if e not in later:
                 decisions[e["id"]] = self.link(e, set())
+        # a full name new to the store may be an organisation stored under its initials alone: judged
+        # against the document's other actors
+        named = {d.entity_id for d in decisions.values()}
+        for e in entities:
+            if e not in later and decisions[e["id"]].reason == "new" and (found := self._by_letters(e, named - {decisions[e["id"]].entity_id})):
+                decisions[e["id"]] = found
         # Lone surnames and acronyms vouch for each other ("Blair criticised Chirac"): each is judged
         # against the others' decisions and, while undecided, their possible entities.
         maybe = {e["id"]: set(self._possible(e)) for e in later}
@@ -340,8 +348,12 @@ class Linker:
         return LinkDecision(found[0], ABBREVIATION, ABBREVIATION_SCORE) if len(found) == 1 else None
 
     def _abbreviates(self, words: list[str], entity_id: str) -> bool:
-        full = normalise(self.s.scalar(select(t.Entity.name).where(t.Entity.id == entity_id)) or "").split()
-        return len(full) == len(words) and words != full and all(shortens(w, f) for w, f in zip(words, full, strict=True))
+        """Does one of ``words`` and the stored name shorten the other word by word (either way round: "Lib
+        Dems" stored before "Liberal Democrats" is found by it too)?"""
+        stored = normalise(self._name(entity_id)).split()
+        if len(stored) != len(words) or words == stored:
+            return False
+        return all(shortens(w, f) for w, f in zip(words, stored, strict=True)) or all(shortens(f, w) for w, f in zip(words, stored, strict=True))
 
     def _by_title(self, office: dict[str, Any], context: set[str], owner: str | None = None) -> LinkDecision:
         """An office a document left unresolved ("the prime minister") is a person stored documents give that
@@ -461,6 +473,21 @@ class Linker:
             if self._evidence(context & self._neighbours(cand)) >= self._enough():
                 return LinkDecision(cand, "acronym", round(SURNAME_SCORE + ONLY_SCORE + CONTEXT_SCORE, 2))
         return None
+
+    def _by_letters(self, e: dict[str, Any], context: set[str]) -> LinkDecision | None:
+        """The other way round from ``_by_acronym``: an organisation's full name that no stored name matches
+        is the one stored organisation known by its initials alone ("UK Widget Party" for a "UKWP" stored
+        first), when their documents share an actor; so the order articles arrive in does not split them."""
+        if family(e["type"]) != "org" or is_acronym(e["type"], e["name"]):
+            return None
+        letters = {k for k, kind in name_keys(e["type"], [e["name"]]) if kind == ACRONYM}
+        found = [c for c in self._candidates(letters, NAME, "org") if is_acronym(ont.ORGANIZATION, self._name(c))]
+        if len(found) == 1 and self._evidence(context & self._neighbours(found[0])) >= self._enough():
+            return LinkDecision(found[0], "acronym", round(SURNAME_SCORE + ONLY_SCORE + CONTEXT_SCORE, 2))
+        return None
+
+    def _name(self, entity_id: str) -> str:
+        return self.s.scalar(select(t.Entity.name).where(t.Entity.id == entity_id)) or ""
 
     def _evidence(self, shared: set[str]) -> float:
         """How much shared actors say: the sum of their inverse document frequencies, log(N / df), so a
