@@ -426,3 +426,18 @@ def test_a_full_name_after_its_acronym_links_to_it_in_context(tmp_path):
     ]
     with _stored(tmp_path, texts) as st:
         assert ("International Monetary Fund", "IMF", "acronym") in links(st, "g")
+
+
+def test_a_full_name_after_its_lone_surname_links_to_it_in_context(tmp_path):
+    """ "Roe" stored first (no fuller name known then) is found by "Jane Roe" in an article that shares an
+    actor with it; with another stored Roe by full name, the lone surname could be either and stays apart."""
+    texts = [
+        ("a", "Roe met Angela Merkel in Berlin on Monday."),
+        ("b", "Jane Roe thanked Angela Merkel for the talks."),
+    ]
+    with _stored(tmp_path, texts) as st:
+        assert ("Jane Roe", "Roe", "surname") in links(st, "b")
+    other = tmp_path / "other"
+    other.mkdir()
+    with _stored(other, [("c", "John Roe opened a school in Leeds."), *texts]) as st:
+        assert ("Jane Roe", "Jane Roe", "new") in links(st, "b")

@@ -15,7 +15,9 @@ Order of evidence, strongest first (each decision keeps its reason and score):
    candidate's), a title that agrees (0.2) and prominence (0.1 × its documents relative to the most
    seen candidate's).  It links at 0.6 or more and at least 0.2 ahead of the next candidate.  So two
    people who share a surname stay apart unless the document's other actors or titles point at one of
-   them, and full names with different first names never join.
+   them, and full names with different first names never join.  The other way round, a full name new to
+   the store is the person stored under its surname alone when their documents share an actor and no stored
+   full name has that surname (the order articles arrive in does not split them).
 6. ``acronym``: an organisation written as an acronym matches the one organisation with those initials
    (or already known by it) when their documents share an actor; this is tried before ``exact``, so an
    acronym seen alone first does not keep a node of its own once its full name is known; and a full name
@@ -208,12 +210,14 @@ class Linker:
         for e in entities:
             if e not in later:
                 decisions[e["id"]] = self.link(e, set())
-        # a full name new to the store may be an organisation stored under its initials alone: judged
-        # against the document's other actors
+        # a full name new to the store may be an organisation stored under its initials alone, or a person
+        # stored under a surname alone: judged against the document's other actors
         named = {d.entity_id for d in decisions.values()}
         for e in entities:
-            if e not in later and decisions[e["id"]].reason == "new" and (found := self._by_letters(e, named - {decisions[e["id"]].entity_id})):
-                decisions[e["id"]] = found
+            if e not in later and decisions[e["id"]].reason == "new":
+                context = named - {decisions[e["id"]].entity_id}
+                if found := self._by_letters(e, context) or self._by_surname_node(e, context):
+                    decisions[e["id"]] = found
         # Lone surnames and acronyms vouch for each other ("Blair criticised Chirac"): each is judged
         # against the others' decisions and, while undecided, their possible entities.
         maybe = {e["id"]: set(self._possible(e)) for e in later}
@@ -484,6 +488,20 @@ class Linker:
         found = [c for c in self._candidates(letters, NAME, "org") if is_acronym(ont.ORGANIZATION, self._name(c))]
         if len(found) == 1 and self._evidence(context & self._neighbours(found[0])) >= self._enough():
             return LinkDecision(found[0], "acronym", round(SURNAME_SCORE + ONLY_SCORE + CONTEXT_SCORE, 2))
+        return None
+
+    def _by_surname_node(self, e: dict[str, Any], context: set[str]) -> LinkDecision | None:
+        """The other way round from ``surname``: a person's full name new to the store is the person stored
+        under that surname alone ("Roe", from articles that named no one fuller), when their documents share an
+        actor and no stored full name has that surname (then the lone surname could be any of them)."""
+        if e["type"] != ont.PERSON or not looks_like_full_name(e["name"]):
+            return None
+        surname = normalise(e["name"]).split()[-1]
+        node = self.follow(name_id(ont.PERSON, surname))
+        if not self._stored(node) or self._candidates(spellings(surname), SURNAME, family(ont.PERSON)):
+            return None
+        if self._evidence(context & self._neighbours(node)) >= self._enough():
+            return LinkDecision(node, "surname", round(SURNAME_SCORE + ONLY_SCORE + CONTEXT_SCORE, 2))
         return None
 
     def _name(self, entity_id: str) -> str:
