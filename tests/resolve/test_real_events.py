@@ -248,3 +248,13 @@ def test_events_are_curated_as_entities_are(store):
         split_report(store, later)
     with pytest.raises(CurationError, match="no event"):
         merge_events(store, "nope", merged["id"])
+
+
+def test_undated_speculation_on_one_interaction_is_one_prospect_whatever_its_words(store):
+    """Two articles that only speculate that Ana Torres may sue Bruno Diaz speak of one prospect
+    (``same-prospect``); a report that she did sue him is not joined to it by that rule."""
+    save(store, *article("Ana Torres could take legal action against Bruno Diaz.", [("ACCUSE", "a", "b", "hypothetical")], None))
+    save(store, *article("Bruno Diaz may face a court challenge from Ana Torres next year.", [("ACCUSE", "a", "b", "hypothetical")], None))
+    save(store, *article("Ana Torres sued Bruno Diaz for breach of trust.", [("ACCUSE", "a", "b", "occurred")], None))
+    assert sorted(n for *_, n, _d in events_of(store)) == [1, 2]
+    assert "same-prospect" in reasons(store)
