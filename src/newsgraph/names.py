@@ -3,10 +3,11 @@
 A foundation module (no spaCy, no layer): extraction, resolution and the store all read names the same way.
 
 ``name`` keys are full names (a person's needs two words or more, so "Milei" alone never matches a
-full-name key; an organisation's also without its legal form, and without a plural "s" on its last
-word, so "Liberal Democrats" finds "Liberal Democrat", and without articles inside it: "Federation of the
+full-name key; an organisation's also without its legal form, and with its words singular, so "Liberal
+Democrats" finds "Liberal Democrat", and without articles inside it: "Federation of the
 Widget Industry" finds "Federation of Widget Industries"); ``surname`` keys are the last word of a person's full name; ``acronym`` keys are the
-initials of an organisation's capitalised words ("International Monetary Fund" -> "imf"); ``spelling`` keys
+initials of an organisation's capitalised words ("International Monetary Fund" -> "imf"; an acronym inside the
+name also with all its letters: "UK Independence Party" -> "uip" and "ukip"); ``spelling`` keys
 are a person's first initial and the consonants of the surname ("Mikhail Khodorkovsky" -> "m dkrsv"), shared
 by the usual misspellings of a name ("Khordokovsky"), so the linker can compare those few names closely.
 """
@@ -147,7 +148,8 @@ def wording_key(words: list[str]) -> str:
 
 
 def _singular(word: str) -> str:
-    """A word of a name without its plural ending ("industries" -> "industry", "chambers" -> "chamber")."""
+    """A word of a name without its plural ending ("industries" -> "industry", "chambers" -> "chamber"); a
+    word ending in "ss", "us" or "is" is no plural ("Glass", "Campus", "Analysis")."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):

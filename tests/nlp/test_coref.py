@@ -611,6 +611,13 @@ def test_nationality_noun_is_the_salient_person_not_the_country(read):
 def test_nationality_word_that_is_no_one_person_stays_the_country(read, text):
     doc = read(text, published=PUBLISHED)
     assert not any(r[2] == "demonym" and r[1] == "descriptor" for r in all_refs(doc))
+    assert any(r[1] == "demonym" for e in doc["entities"] if e.get("country") for r in refs(doc, e["name"]))
+
+
+def test_nationality_noun_prefers_the_person_of_that_nationality(read):
+    doc = read("American Mary Roe lost to Belgian Jane Doe in Paris. The Belgian said she was happy.", published=PUBLISHED)
+    assert ("Belgian", "descriptor", "demonym") in refs(doc, "Jane Doe")
+    assert ("Belgian", "descriptor", "demonym") not in refs(doc, "Mary Roe")
 
 
 def test_office_skips_a_person_the_text_titles_otherwise(read):
@@ -639,6 +646,26 @@ def test_any_definite_description_in_apposition_describes_its_actor(read, text, 
     assert (description, "descriptor", "apposition") in refs(read(text, published=PUBLISHED), name)
 
 
-def test_an_indefinite_or_fronted_phrase_is_no_apposition(read):
-    doc = read("After meeting the inspector, John Roe said no. A widget maker, Acme Holdings, grew.", published=PUBLISHED)
-    assert not [r for r in all_refs(doc) if r[2] == "apposition"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After meeting the inspector, John Roe said no.",  # a fronted clause
+        "A widget monopoly, Acme Holdings, grew.",  # an indefinite
+        "Acme Holdings, the day before, said it would sell.",  # time
+        "The plan, Acme Holdings and Beta Corp were discussed.",  # a list
+    ],
+)
+def test_an_indefinite_fronted_timed_or_listed_phrase_is_no_apposition(read, text):
+    assert not [r for r in all_refs(read(text, published=PUBLISHED)) if r[2] == "apposition"]
+
+
+def test_a_listed_noun_with_a_modifier_in_apposition_describes_its_actor(read):
+    doc = read("The secretary of state for widgets, Jane Doe, said no.", published=PUBLISHED)
+    assert ("secretary of state for widgets", "descriptor", "apposition") in refs(doc, "Jane Doe")
+
+
+def test_an_office_with_a_modifier_before_it_is_another_office():
+    resolver = ReferenceResolver("en")
+    assert resolver._is_office("chancellor", "chancellor")
+    assert not resolver._is_office("shadow chancellor", "chancellor")
+    assert not resolver._is_office("tory shadow chancellor", "chancellor")

@@ -255,17 +255,24 @@ def test_a_person_who_shares_a_view_stays_a_person(nlp):
 
 
 @pytest.mark.parametrize(
-    "text, name",
+    "text, span, label, name",
     [
-        ("The figures came from the Office for Widget Statistics (OWS) on Monday.", "Office for Widget Statistics"),
-        ("Jane Roe - who spoke on Friday - said the plan would work.", "Jane Roe"),
+        ("The figures came from the Office for Widget Statistics (OWS) on Monday.", (5, 11), "ORG", "Office for Widget Statistics"),
+        ("Jane Roe - who spoke on Friday - said the plan would work.", (0, 4), "PER", "Jane Roe"),
     ],
 )
-def test_a_bracket_or_a_spaced_dash_ends_a_name(read, text, name):
-    names = _by_name(read(text))
+def test_a_bracket_or_a_spaced_dash_the_tagger_ran_on_into_ends_a_name(nlp, text, span, label, name):
+    names = _by_name(_tagged(nlp, text, [(*span, label)]))
     assert name in names
     assert not any("(" in n or " - " in n for n in names)
 
 
-def test_a_hyphen_inside_a_name_does_not_end_it(read):
-    assert "Mary Lewis-Harper" in _by_name(read("Mary Lewis-Harper won the race in Leeds."))
+@pytest.mark.parametrize(
+    "text, span, name",
+    [
+        ("Mary Lewis-Harper won the race in Leeds.", (0, 4), "Mary Lewis-Harper"),  # a hyphen inside a name
+        ("The Ruritania - Borduria team won the cup.", (1, 4), "Ruritania - Borduria"),  # a spaced dash between names
+    ],
+)
+def test_a_dash_between_two_parts_of_a_name_does_not_end_it(nlp, text, span, name):
+    assert name in _by_name(_tagged(nlp, text, [(*span, "LOC")]))

@@ -441,3 +441,40 @@ def test_a_full_name_after_its_lone_surname_links_to_it_in_context(tmp_path):
     other.mkdir()
     with _stored(other, [("c", "John Roe opened a school in Leeds."), *texts]) as st:
         assert ("Jane Roe", "Jane Roe", "new") in links(st, "b")
+
+
+def test_two_full_names_of_one_surname_in_an_article_leave_the_lone_surname_alone(tmp_path):
+    texts = [
+        ("a", "Roe met Angela Merkel in Berlin on Monday."),
+        ("b", "Jane Roe and her husband John Roe thanked Angela Merkel for the talks."),
+    ]
+    with _stored(tmp_path, texts) as st:
+        assert {lk["entity"] for lk in st.links(document="b") if lk["name"].endswith("Roe")} == {"Jane Roe", "John Roe"}
+
+
+def _with(key: str, names: list[tuple[str, str]]) -> tuple[dict, str]:
+    """A document naming each (name, type) of ``names`` in one sentence, without the tagger."""
+    text = " and ".join(n for n, _ in names) + f" spoke in statement {key}."
+    entities, at = [], 0
+    for i, (name, kind) in enumerate(names):
+        entities.append(
+            {"id": f"e{i + 1}", "name": name, "type": kind, "mentions": [{"start": at, "end": at + len(name), "text": name, "kind": "name"}]}
+        )
+        at += len(name) + len(" and ")
+    return {"document": {"id": key}, "entities": entities, "events": [], "roles": [], "quotes": []}, text
+
+
+def test_an_acronym_node_a_full_name_joined_is_not_known_by_its_initials_alone(tmp_path):
+    """Once "Widget Trade Union" joined the "WTU" node, "Widget Tourism Union" (same initials, a rarely seen
+    actor in common) is another organisation: the node is no longer known by its initials alone."""
+    docs = [
+        ("f", [("WTU", "Organization"), ("Zora Kellerman", "Person")]),
+        ("g", [("Widget Trade Union", "Organization"), ("Zora Kellerman", "Person")]),
+        ("h", [("Widget Tourism Union", "Organization"), ("Zora Kellerman", "Person")]),
+    ]
+    filler = [(f"x{i}", [(f"Filler Company {i}", "Company")]) for i in range(60)]
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, names in [*filler, *docs]:
+            save(st, *_with(key, names))
+        assert ("Widget Trade Union", "WTU", "acronym") in links(st, "g")
+        assert {lk["entity"] for lk in st.links(document="h") if lk["name"].startswith("Widget")} == {"Widget Tourism Union"}

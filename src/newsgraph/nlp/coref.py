@@ -104,6 +104,9 @@ class ReferenceResolver:
         self.honorifics = {h.lower() for h in titles["honorifics"]}
         self.honorific_set = {h: pronouns for pronouns, words in titles.get("gendered_honorifics", {}).items() for h in words}
         self.demonym_person = DemonymPerson.for_language(lang)
+        time_words = load("time_patterns.json", lang)["words"]
+        #: nouns of time, never a description of an actor ("Acme, the day before, said")
+        self.time_nouns = frozenset(w for key in ("UNIT", "PERIOD", "DAYPART", "EDGE") for w in time_words.get(key, ()))
         self.lang = lang
         self._sets: dict[int, str] = {}
 
@@ -165,8 +168,15 @@ class ReferenceResolver:
         appositive = self._apposition(doc, ext, tok)
         if appositive is not None:
             return appositive
-        if self.demonym_person.names_a_person(tok):  # "The Belgian said": the salient person
-            e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True, exclude=clause_subjects(ext, tok))
+        if self.demonym_person.names_a_person(tok):  # "The Belgian said": the person of that nationality, else the salient one
+            code = self.demonym_person.countries.code_for_demonym(tok.text)
+            nationals = self._nationalities(doc, ext)
+            bound = clause_subjects(ext, tok)
+            named = [p for p, codes in nationals.items() if code in codes and p not in bound]
+            if len(named) == 1:
+                return named[0], "descriptor", "demonym", doc[tok.i : tok.i + 1]
+            others = {p for p, codes in nationals.items() if code not in codes}
+            e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True, exclude=bound | others)
             return (e, "descriptor", "demonym", doc[tok.i : tok.i + 1]) if e is not None else None
         if tok.tag_ != "NN" or tok.pos_ != "NOUN":
             return None
@@ -227,8 +237,8 @@ class ReferenceResolver:
             office = span.text.lower() if span.text.lower() in self.offices else None
             exclude = bound | self._titled_otherwise(ext, office) if office else bound
             e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True, exclude=exclude)
-            if e is None and span.text.lower() in self.offices:
-                ext.descriptors.append(ExtractedDescriptor(span.start_char, span.end_char, span.text, span.text.lower()))
+            if e is None and office:
+                ext.descriptors.append(ExtractedDescriptor(span.start_char, span.end_char, span.text, office))
             return (e, "descriptor", "descriptor", span) if e is not None else None
         e = self._salient(ext, history, s_idx, ORG_TYPES, subjects_only=False, exclude=bound)
         if e is None:
@@ -252,9 +262,29 @@ class ReferenceResolver:
                 continue
             given = [r.title.lower() for r in ext.roles if r.person == idx and r.title]
             titles = set(given) | set(offices_held(entity, given, self.lang))
-            if titles and not any(t == office or t.endswith(" " + office) and t.split()[0] not in self.modifiers for t in titles):
+            if titles and not any(self._is_office(t, office) for t in titles):
                 out.add(idx)
         return out
+
+    def _nationalities(self, doc: Doc, ext: Extraction) -> dict[int, set[str]]:
+        """Person entity -> the countries of the nationality words written just before its names ("Belgian
+        Jane Doe"); people the text gives no nationality are absent."""
+        out: dict[int, set[str]] = {}
+        for idx, entity in enumerate(ext.entities):
+            if entity.type != ont.PERSON:
+                continue
+            for m in entity.mentions:
+                if m.kind == "name" and m.start > 0 and (code := self.demonym_person.countries.code_for_demonym(doc[m.start - 1].text)):
+                    out.setdefault(idx, set()).add(code)
+        return out
+
+    def _is_office(self, title: str, office: str) -> bool:
+        """Is ``title`` (lower case) that very ``office``: "chancellor", "Labour chancellor"; not "shadow
+        chancellor" or "Tory shadow chancellor" (a modifier just before the office makes it another)."""
+        if title == office:
+            return True
+        before = title[: -len(office)].split() if title.endswith(" " + office) else []
+        return bool(before) and before[-1] not in self.modifiers
 
     def _apposition(self, doc: Doc, ext: Extraction, tok: Token) -> tuple[int, str, str, Span] | None:
         """ "*The home secretary*, Jane Doe, said", "*The Lord Chancellor*, Lord Roe, agreed": a
@@ -276,7 +306,7 @@ class ReferenceResolver:
             start += doc[start].lower_ in ("the", "a", "an")
             return e, "descriptor", "apposition", doc[start : tok.i + 1]
         if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
-            return None
+            return self._described_by_apposition(doc, ext, tok)  # "The secretary of state for widgets, Jane Doe,"
         name = tok.i + 3 if doc[tok.i + 2].lower_.rstrip(".") in self.honorifics and tok.i + 3 < len(doc) else tok.i + 2
         e = ext.entity_at(name)  # "…, Lord Roe": the name after its honorific
         if e is None or ext.entities[e].type not in types:
@@ -293,7 +323,7 @@ class ReferenceResolver:
         (``apposition``), whatever its noun: "Acme, *the state-controlled gas monopoly*, bid", "*The chief
         inspector of schools*, Jane Doe, said", "*Ruritania's top law officer*, John Roe".  Only the head word
         joins the actor; the description is kept as one, never a name."""
-        if tok.tag_ != "NN" or tok.pos_ != "NOUN" or ext.entity_at(tok.i) is not None:
+        if tok.tag_ != "NN" or tok.pos_ != "NOUN" or ext.entity_at(tok.i) is not None or tok.lower_ in self.time_nouns:
             return None
         if tok.dep_ == "appos" and tok.head.i < tok.i:
             e = ext.entity_at(tok.head.i)
@@ -308,13 +338,16 @@ class ReferenceResolver:
             return None
         name = end + 2 if doc[end + 1].lower_.rstrip(".") in self.honorifics and end + 2 < len(doc) else end + 1
         e = ext.entity_at(name)
-        if e is None or ext.entities[e].type not in ACTOR_TYPES or not any(c.dep_ == "appos" and ext.entity_at(c.i) == e for c in tok.children):
+        appositive = [c for c in tok.children if c.dep_ == "appos" and ext.entity_at(c.i) == e]
+        if e is None or ext.entities[e].type not in ACTOR_TYPES or not appositive:
             return None
+        if any(c.dep_ in ("conj", "cc") for c in appositive[0].children):
+            return None  # "The plan, Acme Holdings and Beta Corp were discussed": a list, no apposition
         start = phrase_start(tok)
-        owner = ext.entity_at(start) is not None and any(c.dep_ == "poss" for c in tok.children)  # "Ruritania's top law officer"
-        if doc[start].lower_ != "the" and not owner:
+        owned = ext.entity_at(start) is not None and any(c.dep_ == "poss" for c in tok.children)  # "Ruritania's top law officer"
+        if doc[start].lower_ != "the" and not owned:
             return None  # an indefinite is not a reference
-        return e, "descriptor", "apposition", doc[start + (not owner) : end]
+        return e, "descriptor", "apposition", doc[start + (not owned) : end]
 
     @staticmethod
     def _cataphor(ext: Extraction, tok: Token) -> int | None:

@@ -33,7 +33,8 @@ WEAK_LABELS = {"MISC"}
 _CAMEL = re.compile(r"^(?!Mc|Mac)[A-Z][a-z]{2,}[A-Z]")
 #: parts of speech a one-word name never has
 _NOT_NAMES = frozenset({"ADV", "ADP", "AUX", "CCONJ", "DET", "INTJ", "PART", "PRON", "SCONJ", "VERB", "PUNCT"})
-#: a bracket ends a name; so does a dash with a space before it ("Lewis-Francis" is one name)
+#: a bracket ends a name; so does a dash with a space before it and a lower-case word (or nothing) after it
+#: ("Lewis-Francis" and "Bosnia - Herzegovina" are one name each)
 _NAME_ENDS = frozenset({"(", "["})
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 _CONNECTORS = {"of", "the", "and", "for", "&", "de", "la", "du", "des", "von", "van"}
@@ -118,7 +119,8 @@ class EntityConsolidator:
                 end = i
                 break
         for i in range(start + 1, end):  # "Acme Bank (AB", "Jane Roe - who": a bracket or a spaced dash ends a name
-            if doc[i].text in _NAME_ENDS or (doc[i].text in _DASHES and doc[i - 1].whitespace_):
+            dash = doc[i].text in _DASHES and doc[i - 1].whitespace_ and (i + 1 == end or doc[i + 1].is_lower)
+            if doc[i].text in _NAME_ENDS or dash:  # "Bosnia - Herzegovina" keeps its dash
                 end = i
                 break
         while end > start and (

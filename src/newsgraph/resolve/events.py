@@ -136,7 +136,7 @@ def compare(report: Report, event: _Seen) -> tuple[str, float] | None:
             score = similarity(report.sentence, sentence)
             if score >= SAME_WORDS:
                 found.append(("same-words", round(score, 3)))
-            elif report.status == status == ont.HYPOTHETICAL:
+            elif report.status == status == ont.HYPOTHETICAL and not mine and not theirs:
                 found.append(("same-prospect", SAME_PROSPECT_SCORE))
     return max(found, key=lambda f: f[1]) if found else None
 

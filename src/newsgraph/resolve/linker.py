@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,6 +81,8 @@ from newsgraph.store.store import type_votes
 
 SURNAME_SCORE, ONLY_SCORE, CONTEXT_SCORE, TITLE_SCORE, PROMINENCE_SCORE = 0.4, 0.2, 0.3, 0.2, 0.1
 LINK_AT, LEAD = 0.6, 0.2
+#: the score of a link by a short form the one candidate of which shares a rare actor with the document
+EVIDENCED_SCORE = round(SURNAME_SCORE + ONLY_SCORE + CONTEXT_SCORE, 2)
 #: a type family's representative: a name may be one node across them ("other-type" links)
 OTHER_FAMILIES = (ont.PERSON, ont.ORGANIZATION, ont.LOCATION, ont.GROUP)
 OTHER_TYPE, OTHER_TYPE_SCORE = "other-type", 0.9
@@ -211,11 +214,13 @@ class Linker:
             if e not in later:
                 decisions[e["id"]] = self.link(e, set())
         # a full name new to the store may be an organisation stored under its initials alone, or a person
-        # stored under a surname alone: judged against the document's other actors
-        named = {d.entity_id for d in decisions.values()}
+        # stored under a surname alone: judged against the document's other actors, and only when no other
+        # name of the document has those initials or that surname (then the short form could be either)
+        context_ids = {d.entity_id for d in decisions.values()}
+        shared = Counter(key for e in entities for key in _short_keys(e))
         for e in entities:
-            if e not in later and decisions[e["id"]].reason == "new":
-                context = named - {decisions[e["id"]].entity_id}
+            if e not in later and decisions[e["id"]].reason == "new" and all(shared[key] == 1 for key in _short_keys(e)):
+                context = context_ids - {decisions[e["id"]].entity_id}
                 if found := self._by_letters(e, context) or self._by_surname_node(e, context):
                     decisions[e["id"]] = found
         # Lone surnames and acronyms vouch for each other ("Blair criticised Chirac"): each is judged
@@ -475,7 +480,7 @@ class Linker:
         if len(found) == 1:
             (cand,) = found
             if self._evidence(context & self._neighbours(cand)) >= self._enough():
-                return LinkDecision(cand, "acronym", round(SURNAME_SCORE + ONLY_SCORE + CONTEXT_SCORE, 2))
+                return LinkDecision(cand, "acronym", EVIDENCED_SCORE)
         return None
 
     def _by_letters(self, e: dict[str, Any], context: set[str]) -> LinkDecision | None:
@@ -485,9 +490,11 @@ class Linker:
         if family(e["type"]) != "org" or is_acronym(e["type"], e["name"]):
             return None
         letters = {k for k, kind in name_keys(e["type"], [e["name"]]) if kind == ACRONYM}
-        found = [c for c in self._candidates(letters, NAME, "org") if is_acronym(ont.ORGANIZATION, self._name(c))]
+        # known by its initials alone: a node that some full name already joined has acronym keys of its own
+        spelled_out = set(self._candidates(letters, ACRONYM, "org"))
+        found = [c for c in self._candidates(letters, NAME, "org") if c not in spelled_out and is_acronym(ont.ORGANIZATION, self._name(c))]
         if len(found) == 1 and self._evidence(context & self._neighbours(found[0])) >= self._enough():
-            return LinkDecision(found[0], "acronym", round(SURNAME_SCORE + ONLY_SCORE + CONTEXT_SCORE, 2))
+            return LinkDecision(found[0], "acronym", EVIDENCED_SCORE)
         return None
 
     def _by_surname_node(self, e: dict[str, Any], context: set[str]) -> LinkDecision | None:
@@ -501,7 +508,7 @@ class Linker:
         if not self._stored(node) or self._candidates(spellings(surname), SURNAME, family(ont.PERSON)):
             return None
         if self._evidence(context & self._neighbours(node)) >= self._enough():
-            return LinkDecision(node, "surname", round(SURNAME_SCORE + ONLY_SCORE + CONTEXT_SCORE, 2))
+            return LinkDecision(node, "surname", EVIDENCED_SCORE)
         return None
 
     def _name(self, entity_id: str) -> str:
@@ -573,6 +580,19 @@ def known_people() -> frozenset[str]:
 def known_type(name: str) -> str | None:
     """The type knowledge gives a name, whatever articles typed it: a person for a name of ``known_people``."""
     return ont.PERSON if normalise(name) in known_people() else None
+
+
+def _short_keys(entity: dict[str, Any]) -> set[str]:
+    """The short forms a document entity's name could be written as: a person's surname, an organisation's
+    initials (what the reverse links look for)."""
+    if entity.get("country"):
+        return set()
+    if entity["type"] == ont.PERSON:
+        words = normalise(entity["name"]).split()
+        return {f"surname:{words[-1]}"} if words else set()
+    if family(entity["type"]) == "org":
+        return {f"letters:{k}" for k, kind in name_keys(entity["type"], [entity["name"]]) if kind == ACRONYM}
+    return set()
 
 
 def written_otherwise(a: list[str], b: list[str]) -> str | None:

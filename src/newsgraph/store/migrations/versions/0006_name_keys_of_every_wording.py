@@ -2,8 +2,9 @@
 
 Organisation keys now read every word singular ("Chambers of Commerce" ~ "Chamber of Commerce") and an
 acronym inside a name keeps its letters ("UK Widget Party" ~ UKWP).  The keys of the entities stored before
-with keys (not countries, not what a document only described) are recomputed from their names and aliases (``newsgraph.names.name_keys``); keys are only added, never
-removed, so linking keeps finding what it found.
+with keys (not countries, not what a document only described) are recomputed from their names and aliases (``newsgraph.names.name_keys``, organisations only: the person
+rules did not change); keys are only added, never removed, so linking keeps finding what it found.  The keys
+are those of the ``newsgraph.names`` that runs the migration.
 
 Revision ID: 0006
 Revises: 0005
@@ -11,7 +12,7 @@ Revises: 0005
 import sqlalchemy as sa
 from alembic import op
 
-from newsgraph.names import name_keys
+from newsgraph.names import family, name_keys
 
 revision = "0006"
 down_revision = "0005"
@@ -29,7 +30,8 @@ def upgrade() -> None:
             names[eid][1].append(alias)
     have = {tuple(r) for r in bind.execute(sa.text("SELECT key, kind, entity_id FROM name_keys"))}
     keyed = {eid for _, _, eid in have}  # countries and what a document only described have no keys, and get none
-    rows = sorted({(k, kind, eid) for eid, (etype, ns) in names.items() if eid in keyed for k, kind in name_keys(etype, ns)} - have)
+    # only the organisation rules changed; a person's aliases may hold titles the store never keys
+    rows = sorted({(k, kind, eid) for eid, (etype, ns) in names.items() if eid in keyed and family(etype) == "org" for k, kind in name_keys(etype, ns)} - have)
     if rows:
         bind.execute(
             sa.text("INSERT INTO name_keys (key, kind, entity_id) VALUES (:key, :kind, :entity_id)"),
