@@ -49,15 +49,23 @@ def test_the_migrations_make_the_schema_the_models_declare(tmp_path):
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
 
 
-def test_a_store_at_the_first_revision_gets_the_mention_indexes(tmp_path):
+def _store_at(db, revision: str, rows: tuple[str, ...] = ()):
+    """A SQLite store at ``revision`` (an older newsgraph's), with the SQL ``rows`` inserted; its engine."""
     from alembic import command
 
-    db = tmp_path / "g.db"
     engine = create_engine(f"sqlite:///{db}")
     cfg = migrate.config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
+        command.upgrade(cfg, revision)
+        for row in rows:
+            conn.exec_driver_sql(row)
+    return engine
+
+
+def test_a_store_at_the_first_revision_gets_the_mention_indexes(tmp_path):
+    db = tmp_path / "g.db"
+    engine = _store_at(db, "0001")
     assert "ix_mentions_entity_id" in {ix["name"] for ix in inspect(engine).get_indexes("mentions")}
     Store(str(db)).close()
     names = {ix["name"] for ix in inspect(engine).get_indexes("mentions")}
@@ -66,18 +74,17 @@ def test_a_store_at_the_first_revision_gets_the_mention_indexes(tmp_path):
 
 def test_a_store_at_0005_gets_the_name_keys_of_every_wording(tmp_path):
     """Entities keyed before 0006 get the keys today's rules give their names; unkeyed ones get none."""
-    from alembic import command
-
     db = tmp_path / "g.db"
-    engine = create_engine(f"sqlite:///{db}")
-    cfg = migrate.config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0005")
-        for eid, name in (("o1", "UK Widget Party"), ("o2", "Widget Chambers of Commerce"), ("d1", "unions")):
-            conn.exec_driver_sql(f"INSERT INTO entities (id, name, type, first_seen, last_seen) VALUES ('{eid}', '{name}', 'Organization', 'x', 'x')")
-        conn.exec_driver_sql("INSERT INTO name_keys (key, kind, entity_id) VALUES ('uk widget party', 'name', 'o1')")
-        conn.exec_driver_sql("INSERT INTO name_keys (key, kind, entity_id) VALUES ('widget chambers of commerce', 'name', 'o2')")
+    entities = (("o1", "UK Widget Party"), ("o2", "Widget Chambers of Commerce"), ("d1", "unions"))
+    rows = (
+        *(
+            f"INSERT INTO entities (id, name, type, first_seen, last_seen) VALUES ('{eid}', '{name}', 'Organization', 'x', 'x')"
+            for eid, name in entities
+        ),
+        "INSERT INTO name_keys (key, kind, entity_id) VALUES ('uk widget party', 'name', 'o1')",
+        "INSERT INTO name_keys (key, kind, entity_id) VALUES ('widget chambers of commerce', 'name', 'o2')",
+    )
+    engine = _store_at(db, "0005", rows)
     Store(str(db)).close()
     with engine.connect() as conn:
         keys = {tuple(r) for r in conn.exec_driver_sql("SELECT key, kind, entity_id FROM name_keys")}
