@@ -148,8 +148,11 @@ def wording_key(words: list[str]) -> str:
 
 
 def _singular(word: str) -> str:
-    """A word of a name without its plural ending ("industries" -> "industry", "chambers" -> "chamber"); a
-    word ending in "ss", "us" or "is" is no plural ("Glass", "Campus", "Analysis")."""
+    """A word of a name without its plural or possessive ending ("industries" -> "industry", "chambers" ->
+    "chamber", "lloyd's" and "lloyds" -> "lloyd"); a word ending in "ss", "us" or "is" is no plural ("Glass",
+    "Campus", "Analysis")."""
+    if word.endswith("'s"):
+        return word[:-2]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -271,3 +271,8 @@ def test_an_acronym_inside_a_name_keeps_its_letters():
     """ "UK Widget Party" is also UKWP (and UWP, its words' initials)."""
     keys = name_keys(ont.ORGANIZATION, ["UK Widget Party"])
     assert {("ukwp", ACRONYM), ("uwp", ACRONYM)} <= keys
+
+
+def test_a_possessive_inside_an_organisation_name_is_its_plain_word():
+    """ "Widgett's of Leeds" and "Widgetts of Leeds" share a key."""
+    assert ("widgett of leeds", NAME) in name_keys(ont.ORGANIZATION, ["Widgett's of Leeds"]) & name_keys(ont.COMPANY, ["Widgetts of Leeds"])
