@@ -258,3 +258,12 @@ def test_undated_speculation_on_one_interaction_is_one_prospect_whatever_its_wor
     save(store, *article("Ana Torres sued Bruno Diaz for breach of trust.", [("ACCUSE", "a", "b", "occurred")], None))
     assert sorted(n for *_, n, _d in events_of(store)) == [1, 2]
     assert "same-prospect" in reasons(store)
+
+
+def test_an_undated_denial_of_a_speculation_joins_it(store):
+    """The speculation and its denial are one prospect, still hypothetical (nobody reports it happened, so
+    nothing is contradicted)."""
+    save(store, *article("Ana Torres could take legal action against Bruno Diaz.", [("ACCUSE", "a", "b", "hypothetical")], None))
+    save(store, *article("Ana Torres ruled out suing Bruno Diaz, her office said.", [("ACCUSE", "a", "b", "negated")], None))
+    assert events_of(store) == [("ACCUSE", "hypothetical", 0, 2, 2)]
+    assert "same-prospect" in reasons(store)

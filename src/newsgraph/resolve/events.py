@@ -11,8 +11,8 @@ same PLOVER type, a source and a target in common) around its time (``reach``), 
 3. ``same-words``: when a date is missing on either side, the two sentences say the same thing in their
    own words (``similarity`` of their content words at least ``SAME_WORDS``), in two different articles
    (an article's sentences on one pair share its topic's words without being one occasion);
-   ``same-prospect``: or both only speculate on it ("Acme could sue Beta"), which is one prospect however
-   it is worded (scored below any words in common).
+   ``same-prospect``: or, both undated, both only speculate on it ("Acme could sue Beta"), or one speculates
+   and the other denies it, which is one prospect however it is worded (scored below any words in common).
 
 A report that denies what others report (status ``negated``) joins the event like any other: the event
 is then *contradicted* and keeps both readings (``newsgraph.ontology.event_status``).  Otherwise a
@@ -47,9 +47,10 @@ LASTING_MODES: dict[str, int] = {"sue": 180, "investigate": 90}
 PLAN_HORIZON_DAYS = 60
 #: content-word overlap at which two undated sentences are taken to report one event
 SAME_WORDS = 0.2
-#: two undated reports that both only speculate on one pair's interaction of a type ("Acme could sue Beta")
-#: speak of one prospect, whatever their words
+#: two undated reports that speculate on one pair's interaction of a type ("Acme could sue Beta"), or one
+#: that speculates and one that denies it ("Acme will not sue Beta"), speak of one prospect, whatever their words
 SAME_PROSPECT_SCORE = 0.15
+PROSPECT = frozenset({ont.HYPOTHETICAL, ont.NEGATED})
 #: undated events of one block looked at
 CANDIDATES = 50
 
@@ -136,7 +137,7 @@ def compare(report: Report, event: _Seen) -> tuple[str, float] | None:
             score = similarity(report.sentence, sentence)
             if score >= SAME_WORDS:
                 found.append(("same-words", round(score, 3)))
-            elif report.status == status == ont.HYPOTHETICAL and not mine and not theirs:
+            elif ont.HYPOTHETICAL in (report.status, status) and {report.status, status} <= PROSPECT and not mine and not theirs:
                 found.append(("same-prospect", SAME_PROSPECT_SCORE))
     return max(found, key=lambda f: f[1]) if found else None
 
