@@ -244,7 +244,7 @@ class EventReport(Base):
     __tablename__ = "event_reports"
     interaction_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
     event_id: Mapped[str] = mapped_column(ForeignKey("real_events.id"), index=True)
-    reason: Mapped[str] = mapped_column(String(32))  # first | same-time | planned-then-held | same-words | curated
+    reason: Mapped[str] = mapped_column(String(32))  # first | same-time | planned-then-held | same-words | same-prospect | curated
     score: Mapped[float] = mapped_column(Float)
 
 
