@@ -478,3 +478,11 @@ def test_an_acronym_node_a_full_name_joined_is_not_known_by_its_initials_alone(t
             save(st, *_with(key, names))
         assert ("Widget Trade Union", "WTU", "acronym") in links(st, "g")
         assert {lk["entity"] for lk in st.links(document="h") if lk["name"].startswith("Widget")} == {"Widget Tourism Union"}
+
+
+def test_a_wording_of_a_name_stored_under_another_type_is_that_node(tmp_path):
+    """ "Northfield Wanderer" stored as a Person (a tagger's mistake) is found by "Northfield Wanderers"."""
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, name, kind in (("m", "Northfield Wanderer", "Person"), ("n", "Northfield Wanderers", "Organization")):
+            save(st, *_typed(key, name, kind))
+        assert [(lk["entity"], lk["reason"]) for lk in st.links(document="n")] == [("Northfield Wanderer", "other-type")]

@@ -409,11 +409,16 @@ class Linker:
 
     def _other_type(self, e: dict[str, Any], own: str) -> LinkDecision:
         """A name the store knows under one other type family only ("Acme Holdings" stored as a Company,
-        typed a Location here) is that node: one actor, one node, whose type the documents' votes decide.
+        typed a Location here; or one of its wordings, "Acme Holding") is that node: one actor, one node, whose
+        type the documents' votes decide.
         Not for a lone word typed a person (a surname: linked by ``surname`` with context or not at all);
         countries keep their ISO code.  Otherwise the entity is new."""
         others = {self.follow(name_id(kind, e["name"])) for kind in OTHER_FAMILIES if family(kind) != family(e["type"])}
         found = sorted(x for x in others if self._stored(x))
+        if not found and len(normalise(e["name"]).split()) >= 2:  # "Liberal Democrats" for a "Liberal Democrat" node typed otherwise
+            keys = {k for kind in (e["type"], ont.ORGANIZATION) for k, key_kind in name_keys(kind, [e["name"]]) if key_kind == NAME}
+            families = {family(kind) for kind in OTHER_FAMILIES} - {family(e["type"])}
+            found = sorted({self.follow(c) for fam in families for c in self._candidates(keys, NAME, fam)})
         if len(found) == 1:
             return LinkDecision(found[0], OTHER_TYPE, OTHER_TYPE_SCORE)
         return LinkDecision(own, "new", 1.0)
