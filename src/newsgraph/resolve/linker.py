@@ -32,8 +32,8 @@ Order of evidence, strongest first (each decision keeps its reason and score):
 8. ``abbreviation``: a name of two words or more that shortens each word of the one organisation whose
    initials it shares ("Lib Dems" for "Liberal Democrats", ``shortens``), or that each word of it shortens
    (the full name arriving after the short one).
-9. ``other-type``: a name the store knows under one other type family only is that node (a tagger typed
-   it differently here); not for a lone word typed a person, which is a surname.
+9. ``other-type``: a name the store knows under one other type family only, or one of its wordings, is
+   that node (a tagger typed it differently here); not for a lone word typed a person, which is a surname.
 
 An office the document leaves unresolved ("the prime minister", "the Northfield coach") is linked last, to
 the person stored documents give that title (or tie to that owner by a ROLE with that very title):
