@@ -307,8 +307,7 @@ class ReferenceResolver:
             return e, "descriptor", "apposition", doc[start : tok.i + 1]
         if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
             return self._described_by_apposition(doc, ext, tok)  # "The secretary of state for widgets, Jane Doe,"
-        name = tok.i + 3 if doc[tok.i + 2].lower_.rstrip(".") in self.honorifics and tok.i + 3 < len(doc) else tok.i + 2
-        e = ext.entity_at(name)  # "…, Lord Roe": the name after its honorific
+        e = ext.entity_at(self._name_after(doc, tok.i + 1))
         if e is None or ext.entities[e].type not in types:
             return None
         if not any(c.dep_ == "appos" and ext.entity_at(c.i) == e for c in tok.children):
@@ -317,6 +316,11 @@ class ReferenceResolver:
         if doc[start].lower_ != "the" or any(ext.entity_at(i) is not None for i in range(start, tok.i + 1)):
             return None  # "Acme's chairman, John Roe": an owner is the role component's; an indefinite is not a reference
         return e, "descriptor", "apposition", doc[start + 1 : tok.i + 1]
+
+    def _name_after(self, doc: Doc, comma: int) -> int:
+        """The token of the name after the comma at ``comma`` ("…, Lord Roe": the name after its honorific)."""
+        after = comma + 1
+        return after + 1 if doc[after].lower_.rstrip(".") in self.honorifics and after + 1 < len(doc) else after
 
     def _described_by_apposition(self, doc: Doc, ext: Extraction, tok: Token) -> tuple[int, str, str, Span] | None:
         """Any definite singular noun phrase in apposition with a person or an organisation describes it
@@ -336,8 +340,7 @@ class ReferenceResolver:
             end += 1
         if end + 1 >= len(doc) or doc[end].text != ",":
             return None
-        name = end + 2 if doc[end + 1].lower_.rstrip(".") in self.honorifics and end + 2 < len(doc) else end + 1
-        e = ext.entity_at(name)
+        e = ext.entity_at(self._name_after(doc, end))
         appositive = [c for c in tok.children if c.dep_ == "appos" and ext.entity_at(c.i) == e]
         if e is None or ext.entities[e].type not in ACTOR_TYPES or not appositive:
             return None

@@ -17,7 +17,7 @@ from newsgraph.lang import load
 from newsgraph.nlp.countries import CountryIndex, country_index
 from newsgraph.nlp.syntax import is_plural
 
-#: what may follow a nationality word that is an adjective ("the Russian government", "the Belgian 20-year-old")
+#: the parts of speech of a head a nationality word modifies, as an adjective ("the Russian government")
 _NOUN_LIKE = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 

@@ -1,10 +1,11 @@
 """name keys of every wording: the keys the name rules give today, added for the entities stored before
 
 Organisation keys now read every word singular ("Chambers of Commerce" ~ "Chamber of Commerce") and an
-acronym inside a name keeps its letters ("UK Widget Party" ~ UKWP).  The keys of the entities stored before
-with keys (not countries, not what a document only described) are recomputed from their names and aliases (``newsgraph.names.name_keys``, organisations only: the person
-rules did not change); keys are only added, never removed, so linking keeps finding what it found.  The keys
-are those of the ``newsgraph.names`` that runs the migration.
+acronym inside a name keeps its letters ("UK Widget Party" ~ UKWP).  The keys of the organisations stored
+before with keys (not countries, not what a document only described; the person rules did not change) are
+recomputed from their names and aliases (``newsgraph.names.name_keys``); keys are only added, never removed,
+so linking keeps finding what it found.  The keys are those of the ``newsgraph.names`` that runs the
+migration.
 
 Revision ID: 0006
 Revises: 0005
