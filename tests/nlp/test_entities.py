@@ -149,6 +149,14 @@ def test_fronted_adverb_is_cut_from_a_name(read):
     assert not any(e["name"].startswith("However") for e in doc["entities"])
 
 
+def test_a_members_noun_opening_the_sentence_is_cut_from_a_name(read):
+    """ "Skipper Roe", "Centre Parkinson": the noun is capitalised only because it opens the sentence."""
+    doc = read("Wales lost on Saturday. Centre Parkinson has only a slim chance of playing. Skipper Roe said the team was ready.")
+    names = {e["name"] for e in doc["entities"]}
+    assert {"Parkinson", "Roe"} <= names
+    assert not any(n.startswith(("Centre", "Skipper")) for n in names)
+
+
 def test_sentence_initial_adverb_is_no_name(read):
     doc = read("Javier Milei arrived in Madrid. Later, Milei met the king.")
     assert "Later" not in _by_name(doc)

@@ -72,6 +72,8 @@ class EntityConsolidator:
         #: every title a member of an organisation may hold ("singer", "striker", "spokesman")
         self.member_titles = set(titles["titles"]) | set(titles.get("role_nouns", [])) | set(titles.get("team_titles", []))
         self.title_words = {w for t in titles["titles"] for w in t.split()}
+        #: one-word nouns that describe a person by what they do ("centre", "skipper", "singer")
+        self.described_by = frozenset(w for w in {*self.member_titles, *titles["person_descriptors"]} if " " not in w)
         #: words that begin a title, never an organisation's name alone ("Shadow", "Majority")
         self.title_prefixes = frozenset(titles.get("title_prefixes", ()))
         #: political leanings ("conservative", "republican", ``political_modifiers``): a member's word of a party
@@ -110,6 +112,8 @@ class EntityConsolidator:
                 start += 1
             elif person and end - start > 1 and (low in self.honorifics or low in self.title_words or low in self.political_words):
                 start += 1
+            elif person and end - start > 1 and doc[start].is_sent_start and doc[start].is_title and low in self.described_by:
+                start += 1  # "Centre Jane Roe", "Skipper Roe": a member's noun, capitalised only because it opens the sentence
             elif end - start > 1 and doc[start].is_sent_start and doc[start].pos_ in ("ADV", "SCONJ") and doc[start].is_title:
                 start += 1  # "However Roddick won", "Once Google had ...": a fronted adverb is not part of the name
             else:
