@@ -133,7 +133,7 @@ def names_of(entity: dict[str, Any]) -> list[str]:
 
 def titles_of(entity: dict[str, Any]) -> set[str]:
     """Words before the name in the entity's titled aliases ("President Javier Milei" -> {"president"})."""
-    key = normalise(entity["name"]).split()[-1] if entity.get("name") else ""
+    key = last_word(entity.get("name", ""))
     words: set[str] = set()
     for alias in entity.get("aliases", []):
         a = normalise(alias).split()
@@ -494,7 +494,7 @@ class Linker:
         first), when their documents share an actor; so the order articles arrive in does not split them."""
         if family(e["type"]) != "org" or is_acronym(e["type"], e["name"]):
             return None
-        letters = {k for k, kind in name_keys(e["type"], [e["name"]]) if kind == ACRONYM}
+        letters = initials(e)
         # known by its initials alone: a node that some full name already joined has acronym keys of its own
         spelled_out = set(self._candidates(letters, ACRONYM, "org"))
         found = [c for c in self._candidates(letters, NAME, "org") if c not in spelled_out and is_acronym(ont.ORGANIZATION, self._name(c))]
@@ -508,7 +508,7 @@ class Linker:
         actor and no stored full name has that surname (then the lone surname could be any of them)."""
         if e["type"] != ont.PERSON or not looks_like_full_name(e["name"]):
             return None
-        surname = normalise(e["name"]).split()[-1]
+        surname = last_word(e["name"])
         node = self.follow(name_id(ont.PERSON, surname))
         if not self._stored(node) or self._candidates(spellings(surname), SURNAME, family(ont.PERSON)):
             return None
@@ -593,11 +593,22 @@ def _short_keys(entity: dict[str, Any]) -> set[str]:
     if entity.get("country"):
         return set()
     if entity["type"] == ont.PERSON:
-        words = normalise(entity["name"]).split()
-        return {f"surname:{words[-1]}"} if words else set()
+        surname = last_word(entity["name"])
+        return {f"surname:{surname}"} if surname else set()
     if family(entity["type"]) == "org":
-        return {f"letters:{k}" for k, kind in name_keys(entity["type"], [entity["name"]]) if kind == ACRONYM}
+        return {f"letters:{k}" for k in initials(entity)}
     return set()
+
+
+def initials(entity: dict[str, Any]) -> set[str]:
+    """The acronym keys of a document entity's name ("UK Widget Party" -> "uwp", "ukwp")."""
+    return {k for k, kind in name_keys(entity["type"], [entity["name"]]) if kind == ACRONYM}
+
+
+def last_word(name: str) -> str:
+    """The last word of a name, normalised (a person's surname); empty for an empty name."""
+    words = normalise(name).split()
+    return words[-1] if words else ""
 
 
 def written_otherwise(a: list[str], b: list[str]) -> str | None:
