@@ -486,3 +486,19 @@ def test_a_wording_of_a_name_stored_under_another_type_is_that_node(tmp_path):
         for key, name, kind in (("m", "Northfield Wanderer", "Person"), ("n", "Northfield Wanderers", "Organization")):
             save(st, *_typed(key, name, kind))
         assert [(lk["entity"], lk["reason"]) for lk in st.links(document="n")] == [("Northfield Wanderer", "other-type")]
+
+
+def test_a_long_acronym_links_on_its_letters_alone_a_short_one_does_not(tmp_path):
+    """Four letters or more are rare enough: the one stored organisation with them, even with no actor in
+    common; three letters need an actor in common."""
+    texts = [
+        ("la1", "The Northfield Widget Makers Party said Petra Quist would stand in the election."),
+        ("la2", "The NWMP won two seats on the council, its leader said."),
+        ("la3", "The Grand Harbour Board met Omar Vell on Monday."),
+        ("la4", "The GHB said its profits rose."),
+    ]
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, text in texts:
+            save(st, extract(text, id=key), text)
+        assert ("NWMP", "Northfield Widget Makers Party", "acronym") in links(st, "la2")
+        assert {lk["entity"] for lk in st.links(document="la4") if lk["name"] == "GHB"} != {"Grand Harbour Board"}

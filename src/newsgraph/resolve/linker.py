@@ -81,6 +81,9 @@ from newsgraph.store.store import type_votes
 
 SURNAME_SCORE, ONLY_SCORE, CONTEXT_SCORE, TITLE_SCORE, PROMINENCE_SCORE = 0.4, 0.2, 0.3, 0.2, 0.1
 LINK_AT, LEAD = 0.6, 0.2
+#: an acronym of this many letters or more is rare enough to link on its letters alone when one stored
+#: organisation has them ("UKWP"); a shorter one ("ABC", "FA") also needs an actor in common
+LONG_ACRONYM = 4
 #: the score of a link by a short form the one candidate of which shares a rare actor with the document
 EVIDENCED_SCORE = round(SURNAME_SCORE + ONLY_SCORE + CONTEXT_SCORE, 2)
 #: a type family's representative: a name may be one node across them ("other-type" links)
@@ -411,6 +414,7 @@ class Linker:
         """A name the store knows under one other type family only ("Acme Holdings" stored as a Company,
         typed a Location here; or one of its wordings, "Acme Holding") is that node: one actor, one node, whose
         type the documents' votes decide.
+        A long acronym (``LONG_ACRONYM``) typed otherwise is the one organisation with those initials.
         Not for a lone word typed a person (a surname: linked by ``surname`` with context or not at all);
         countries keep their ISO code.  Otherwise the entity is new."""
         others = {self.follow(name_id(kind, e["name"])) for kind in OTHER_FAMILIES if family(kind) != family(e["type"])}
@@ -419,6 +423,9 @@ class Linker:
             keys = {k for kind in (e["type"], ont.ORGANIZATION) for k, key_kind in name_keys(kind, [e["name"]]) if key_kind == NAME}
             families = {family(kind) for kind in OTHER_FAMILIES} - {family(e["type"])}
             found = sorted({self.follow(c) for fam in families for c in self._candidates(keys, NAME, fam)})
+        letters = acronym_letters(e["name"])
+        if not found and family(e["type"]) != "org" and len(letters) >= LONG_ACRONYM and is_acronym(ont.ORGANIZATION, e["name"]):
+            found = sorted({self.follow(c) for c in self._candidates(spellings(letters.casefold()), ACRONYM, "org")})  # "UKWP" typed a place
         if len(found) == 1:
             return LinkDecision(found[0], OTHER_TYPE, OTHER_TYPE_SCORE)
         return LinkDecision(own, "new", 1.0)
@@ -484,7 +491,7 @@ class Linker:
         found.discard(own)
         if len(found) == 1:
             (cand,) = found
-            if self._evidence(context & self._neighbours(cand)) >= self._enough():
+            if len(acronym_letters(e["name"])) >= LONG_ACRONYM or self._evidence(context & self._neighbours(cand)) >= self._enough():
                 return LinkDecision(cand, "acronym", EVIDENCED_SCORE)
         return None
 
@@ -498,7 +505,9 @@ class Linker:
         # known by its initials alone: a node that some full name already joined has acronym keys of its own
         spelled_out = set(self._candidates(letters, ACRONYM, "org"))
         found = [c for c in self._candidates(letters, NAME, "org") if c not in spelled_out and is_acronym(ont.ORGANIZATION, self._name(c))]
-        if len(found) == 1 and self._evidence(context & self._neighbours(found[0])) >= self._enough():
+        if len(found) == 1 and (
+            len(acronym_letters(self._name(found[0]))) >= LONG_ACRONYM or self._evidence(context & self._neighbours(found[0])) >= self._enough()
+        ):
             return LinkDecision(found[0], "acronym", EVIDENCED_SCORE)
         return None
 
