@@ -19,7 +19,8 @@ Order of evidence, strongest first (each decision keeps its reason and score):
    the store is the person stored under its surname alone when their documents share an actor and no stored
    full name has that surname (the order articles arrive in does not split them).
 6. ``acronym``: an organisation written as an acronym matches the one organisation with those initials
-   (or already known by it) when their documents share an actor; this is tried before ``exact``, so an
+   (or already known by it) when their documents share an actor, or on its letters alone when it has
+   ``LONG_ACRONYM`` letters or more (also typed a place: ``other-type``); this is tried before ``exact``, so an
    acronym seen alone first does not keep a node of its own once its full name is known; and a full name
    no stored name matches finds the one organisation stored under its initials alone, on the same evidence.
 
