@@ -502,3 +502,28 @@ def test_a_long_acronym_links_on_its_letters_alone_a_short_one_does_not(tmp_path
             save(st, extract(text, id=key), text)
         assert ("NWMP", "Northfield Widget Makers Party", "acronym") in links(st, "la2")
         assert {lk["entity"] for lk in st.links(document="la4") if lk["name"] == "GHB"} != {"Grand Harbour Board"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        ("bernie quist", "bernard quist", "nickname"),
+        ("bill vell", "william vell", "nickname"),
+        ("william vell", "bill vell", "nickname"),
+        ("bill vell", "william quist", None),  # another surname
+        ("mark vell", "matt vell", None),  # two given names, neither a nickname of the other
+    ],
+)
+def test_a_nickname_of_the_first_name_is_the_same_name(a, b, why):
+    assert written_otherwise(a.split(), b.split()) == why
+
+
+def test_a_full_name_with_a_nickname_links_to_the_one_stored_person_of_that_surname(tmp_path):
+    texts = [
+        ("nk1", "Bernard Quist, the chief executive of Northfield Widgets, resigned on Monday."),
+        ("nk2", "Bernie Quist told the court he had not known about the losses."),
+    ]
+    with Store(str(tmp_path / "g.db")) as st:
+        for key, text in texts:
+            save(st, extract(text, id=key), text)
+        assert ("Bernie Quist", "Bernard Quist", "nickname") in links(st, "nk2")

@@ -30,6 +30,9 @@ Order of evidence, strongest first (each decision keeps its reason and score):
    Khordokovsky" for "Mikhail Khodorkovsky", "Malcom Glazer" for "Malcolm Glazer"; never "Mark" for "Matt".
    ``initial``: the same, for a first name written as its initial ("J Robinson", a team sheet's form, for
    "Jason Robinson"), when one stored person of that surname has a first name with that initial.
+   ``nickname``: the same, for a first name that is a nickname of the other ("Bernie" / "Bernard", "Bill" /
+   "William": the ``nicknames`` package's table of English given names), when one stored person of that
+   surname is written so.
 8. ``abbreviation``: a name of two words or more that shortens each word of the one organisation whose
    initials it shares ("Lib Dems" for "Liberal Democrats", ``shortens``), or that each word of it shortens
    (the full name arriving after the short one).
@@ -69,6 +72,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from nicknames import NickNamer
 from rapidfuzz import fuzz
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -93,6 +97,7 @@ OTHER_TYPE, OTHER_TYPE_SCORE = "other-type", 0.9
 ABBREVIATION, ABBREVIATION_SCORE = "abbreviation", 0.85
 SPELLING_RATIO, SPELLING_SCORE = 85, 0.85
 INITIAL, INITIAL_SCORE = "initial", 0.8
+NICKNAME, NICKNAME_SCORE = "nickname", 0.8
 #: an unresolved office links to the person most documents give that title: within so many years of the
 #: document's date, holding this share of those documents and at least this many
 TITLE_ROLE, TITLE_YEARS, TITLE_SHARE, TITLE_DOCUMENTS = "title-role", 1, 0.75, 2
@@ -325,6 +330,8 @@ class Linker:
             return None
         keys = {k for k, kind in name_keys(ont.PERSON, [e["name"]]) if kind == SPELLING}
         found = self._candidates(keys, SPELLING, family(ont.PERSON))
+        # a given name and its nickname may start differently ("Bill", "William"): any person of that surname
+        found += [c for c in self._candidates(spellings(words[-1]), SURNAME, family(ont.PERSON)) if c not in found]
         if not found:
             return None
         stored = {eid: name for eid, name in self.s.execute(select(t.Entity.id, t.Entity.name).where(t.Entity.id.in_(found)))}
@@ -332,7 +339,7 @@ class Linker:
         if len(close) != 1:
             return None
         eid, why = close[0]
-        return LinkDecision(eid, why, SPELLING_SCORE if why == SPELLING else INITIAL_SCORE)
+        return LinkDecision(eid, why, {SPELLING: SPELLING_SCORE, INITIAL: INITIAL_SCORE}.get(why, NICKNAME_SCORE))
 
     def _by_names(self, e: dict[str, Any], names: list[str]) -> list[str]:
         """The stored entities that hold one of ``names``.  An acronym the document writes beside its full
@@ -623,10 +630,26 @@ def last_word(name: str) -> str:
 
 def written_otherwise(a: list[str], b: list[str]) -> str | None:
     """How the full names ``a`` and ``b`` (normalised words) are one name written two ways: ``initial`` ("j
-    robinson", "jason robinson"), ``spelling`` (``misspells``), or None."""
-    if len(a) == len(b) >= 2 and a[1:] == b[1:] and a[0][:1] == b[0][:1] and 1 == min(len(a[0]), len(b[0])) < max(len(a[0]), len(b[0])):
-        return INITIAL
+    robinson", "jason robinson"), ``nickname`` ("bill smith", "william smith": ``is_nickname``), ``spelling``
+    (``misspells``), or None."""
+    if len(a) == len(b) >= 2 and a[1:] == b[1:]:
+        if a[0][:1] == b[0][:1] and 1 == min(len(a[0]), len(b[0])) < max(len(a[0]), len(b[0])):
+            return INITIAL
+        if is_nickname(a[0], b[0]):
+            return NICKNAME
     return SPELLING if misspells(a, b) else None
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def is_nickname(a: str, b: str) -> bool:
+    """Is one of two given names (normalised) a nickname of the other ("bernie" of "bernard", "bill" of
+    "william"), by the English given names and nicknames of the ``nicknames`` package (Apache-2.0)?"""
+    nn = _nicknamer()
+    return a != b and (b in nn.nicknames_of(a) or a in nn.nicknames_of(b))
 
 
 def misspells(a: list[str], b: list[str]) -> bool:
