@@ -620,6 +620,13 @@ def test_nationality_noun_prefers_the_person_of_that_nationality(read):
     assert ("Belgian", "descriptor", "demonym") not in refs(doc, "Mary Roe")
 
 
+def test_nationality_noun_with_a_person_ending_is_a_person_not_a_name(read):
+    """ "The Irishman" is a person of the text, as "the Irish" would be the country: never a name of its own."""
+    doc = read("John Roe scored twice for Northfield on Saturday. The Irishman said he was delighted.", published=PUBLISHED)
+    assert ("Irishman", "descriptor", "demonym") in refs(doc, "John Roe")
+    assert not any(e["name"] == "Irishman" for e in doc["entities"])
+
+
 def test_office_skips_a_person_the_text_titles_otherwise(read):
     """ "The chancellor" is not the union's general secretary who spoke before: the article gives him another
     title, so the office stays unresolved for the store (``descriptors``) rather than joining him."""

@@ -169,7 +169,7 @@ class ReferenceResolver:
         if appositive is not None:
             return appositive
         if self.demonym_person.names_a_person(tok):  # "The Belgian said": the person of that nationality, else the salient one
-            code = self.demonym_person.countries.code_for_demonym(tok.text)
+            code = self.demonym_person.code_of(tok.text)
             nationals = self._nationalities(doc, ext)
             bound = clause_subjects(ext, tok)
             named = [p for p, codes in nationals.items() if code in codes and p not in bound]

@@ -3,8 +3,9 @@
 After a definite article, alone (no noun after it) and singular, a nationality word names a person of the
 text, not the country: the entity step keeps it out of the country's references and the reference step
 resolves it like a person descriptor (``merged_by`` ``demonym``).  A collective ("the British", "the
-Chinese", "the French", "the Russians") stays the country's.  The articles, the collective endings and the
-collectives are the pack's ``titles.json`` ``demonym_person``.
+Chinese", "the French", "the Russians") stays the country's.  A nationality word with a person ending ("the
+Irishman", "the Frenchwoman") is one too.  The articles, the collective endings, the collectives and the
+person endings are the pack's ``titles.json`` ``demonym_person``.
 """
 
 from __future__ import annotations
@@ -29,26 +30,37 @@ class DemonymPerson:
     articles: frozenset[str]
     collective_endings: tuple[str, ...]
     collectives: frozenset[str]
+    person_endings: tuple[str, ...] = ()
 
     @classmethod
     def for_language(cls, lang: str) -> DemonymPerson:
         rule = load("titles.json", lang).get("demonym_person", {})
         return cls(
-            country_index(), frozenset(rule.get("articles", ())), tuple(rule.get("collective_endings", ())), frozenset(rule.get("collectives", ()))
+            country_index(),
+            frozenset(rule.get("articles", ())),
+            tuple(rule.get("collective_endings", ())),
+            frozenset(rule.get("collectives", ())),
+            tuple(rule.get("person_endings", ())),
         )
+
+    def code_of(self, text: str) -> str | None:
+        """The country of a nationality word, also with a person ending ("Irishman" -> IE), or None."""
+        code = self.countries.code_for_demonym(text)
+        if code is None:
+            low = text.casefold()
+            stem = next((low[: -len(e)] for e in self.person_endings if low.endswith(e) and len(low) > len(e) + 2), None)
+            code = self.countries.code_for_demonym(stem) if stem else None
+        return code
 
     def names_a_person(self, tok: Token) -> bool:
         """Is ``tok`` a nationality noun for one person ("the Kenyan" in "The Kenyan pulled away")?"""
         low = tok.lower_
         if not self.articles or tok.i == 0 or tok.doc[tok.i - 1].lower_ not in self.articles:
             return False
-        if (
-            is_plural(tok)
-            or low.endswith("s")
-            or low.endswith(self.collective_endings)
-            or low in self.collectives
-            or self.countries.code_for_demonym(tok.text) is None
-        ):
+        if self.countries.code_for_demonym(tok.text) is None:
+            if self.code_of(tok.text) is None or is_plural(tok):  # "the Irishman", not "the Irishmen"
+                return False
+        elif is_plural(tok) or low.endswith("s") or low.endswith(self.collective_endings) or low in self.collectives:
             return False
         modifies = tok.head.i > tok.i and tok.head.pos_ in _NOUN_LIKE  # "the Russian (state) government"
         return not modifies and tok.dep_ not in ("amod", "compound")

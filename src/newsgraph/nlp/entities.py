@@ -265,9 +265,9 @@ class EntityConsolidator:
             ):
                 label = "ORG"  # "Tesla CEO Elon Musk", "Sundar Pichai of Google", "OpenAI": a company, not a person
                 decisive.add(start)
+            if end - start == 1 and label in ("DEMONYM", "WEAK", "PER") and self.demonym_person.names_a_person(doc[start]):
+                continue  # "The Belgian said", "the Irishman": a person, resolved by the reference step
             if label == "DEMONYM":
-                if end - start == 1 and self.demonym_person.names_a_person(doc[start]):
-                    continue  # "The Belgian said": a person, resolved by the reference step
                 demonym_refs.append((start, end, cast(str, code)))  # a DEMONYM label comes with its country code
             else:
                 cands.append((start, end, label, code))
