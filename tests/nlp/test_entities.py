@@ -142,6 +142,24 @@ def test_legal_suffix_joins_short_name(read):
     assert "Apple" in apple["aliases"] and "short_name" in {m["merged_by"] for m in apple["mentions"]}
 
 
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        ("Baikal Finance Group won the auction on Sunday. Little is known about Baikal, which paid the sum.", "Baikal Finance Group", "Baikal"),
+        ("Migration Watch UK published a report. Migration Watch said the figures were wrong.", "Migration Watch UK", "Migration Watch"),
+    ],
+)
+def test_first_words_of_an_organisation_the_ner_took_for_a_person_are_its_short_name(read, text, full, short):
+    by_name = _by_name(read(text))
+    assert short not in by_name and by_name[full]["type"] != "Person"
+    assert short in by_name[full]["aliases"]
+
+
+def test_a_surname_shared_with_an_organisation_stays_the_persons(read):
+    by_name = _by_name(read("Morgan Widgets fired Jane Morgan. Morgan said she would sue."))
+    assert "Morgan" in by_name["Jane Morgan"]["aliases"]
+
+
 def test_fronted_adverb_is_cut_from_a_name(read):
     """Without the comma the NER takes "However Roddick" for one name."""
     doc = read("However Roddick won the final in Paris on Sunday.")

@@ -209,6 +209,11 @@ class EntityConsolidator:
             if label in ("ORG", "WEAK") and not c.has_person() and len(toks) < len(c.tokens) and c.tokens[: len(toks)] == toks:
                 found.append((c, "short_name"))
                 continue
+            # "Acme Finance Group won ... Acme paid": the first words of an organisation's name the NER took for
+            # a person's name
+            if label == "PER" and c.labels["ORG"] and not c.has_person() and len(toks) < len(c.tokens) and c.tokens[: len(toks)] == toks:
+                found.append((c, "short_name"))
+                continue
             if (
                 label in ("ORG", "WEAK")
                 and not c.has_person()
@@ -304,6 +309,8 @@ class EntityConsolidator:
                     clusters.append(cluster)
                 else:
                     mention.merged_by = reason
+                    if reason == "short_name" and label == "PER":  # the organisation's short name: no vote for a person
+                        label = mention.label = "ORG"
                 by_key[key] = cluster
             cluster.mentions.append(mention)
             cluster.labels[label] += end - start + (1 if label == "PER" and end - start > 1 else 0) + (3 if start in decisive else 0)
