@@ -1,6 +1,7 @@
 """Score the tune part of newsgraph's annotated corpus with classifiers that never saw the document read.
 
     python training/crossfit.py [--data ../shared/data] [--scorer ../shared/tools/score.py] [--folds 5]
+                                [--event-thresholds 0.05,0.1] [--role-thresholds 0.25,0.3]
 
 The event and ROLE classifiers are trained on the tune part (``training/train_events.py``), so ``newsgraph
 eval`` scores the tune part with weights fitted to it: its tune column is a training score, and tune − check
@@ -11,12 +12,16 @@ and CrossRE's stay in every fold), and the fold is read by the whole pipeline wi
 events (type, source, target, status) and ROLE scored by the shared scorer: the tune part read by the rules
 alone (no classifier), out of fold, and with the shipped weights (what ``newsgraph eval`` prints); the check
 part by the rules alone and with the shipped weights (what ``newsgraph eval`` prints).  Each fold keeps the
-shipped thresholds.  Deterministic; about twelve minutes on two cores.
+shipped thresholds.  With ``--event-thresholds`` or ``--role-thresholds`` it reads only the tune part out of
+fold, once with each threshold given: the threshold chosen end to end (edges scored by the shared scorer,
+after the rules and the document's own merging) rather than on the classifier's pairs.  Deterministic; about
+twelve minutes on two cores.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import hashlib
 import importlib.util
 import json
@@ -52,6 +57,17 @@ def refit(X: list[list[str]], y: list[str], groups: list[str], held: set[str], c
 Models = tuple[PairModel | None, PairModel | None]
 
 
+def with_threshold(groups: list[tuple[Models, list[dict[str, Any]]]], which: str, threshold: float) -> list[tuple[Models, list[dict[str, Any]]]]:
+    """The same groups with the ``event`` or ``ROLE`` models' threshold set to ``threshold``."""
+    out = []
+    for (event_model, role_model), records in groups:
+        model = copy.copy(event_model if which == "event" else role_model)
+        assert model is not None
+        model.threshold = threshold
+        out.append(((model, role_model) if which == "event" else (event_model, model), records))
+    return out
+
+
 def score_reading(score: Any, groups: list[tuple[Models, list[dict[str, Any]]]], gold: list[dict[str, Any]], tmp: Path) -> dict[str, Any]:
     """Read each group of documents with its (event, ROLE) models, and score the reading against ``gold``."""
     nlp = pipeline_for("en")
@@ -75,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scorer", default=str(te.ROOT.parent / "shared" / "tools" / "score.py"))
     ap.add_argument("--corpus", default=str(te.ROOT / "training" / "corpus"))
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument(
+        "--event-thresholds",
+        default="",
+        help="Comma-separated event thresholds: read only the tune part out of fold, once with each (choosing a threshold end to end).",
+    )
+    ap.add_argument("--role-thresholds", default="", help="Comma-separated ROLE thresholds: read only the tune part out of fold, once with each.")
     ap.add_argument("--role-batches", type=int, default=16, help="As train_events.py: the corpus batches the ROLE classifier is trained on.")
     args = ap.parse_args(argv)
     spec = importlib.util.spec_from_file_location("score", args.scorer)
@@ -110,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         ("shipped weights (never saw it)", "check", [(shipped, check_docs)], check_gold),
         ("shipped weights (trained on it)", "tune", [(shipped, docs)], gold),
     ]
+    out_of_fold = [(by_fold[k], [d for d in docs if fold_of(str(d["id"]), args.folds) == k]) for k in range(args.folds)]
+    sweep = [("event", float(t)) for t in args.event_thresholds.split(",") if t] + [("ROLE", float(t)) for t in args.role_thresholds.split(",") if t]
+    if sweep:
+        readings = [(f"out of fold, {which} threshold {t}", "tune", with_threshold(out_of_fold, which, t), gold) for which, t in sweep]
     print(f"{folder}: tune part {len(docs)} documents in {args.folds} folds, check part {len(check_docs)}")
     print("| reading | part | events P | events R | events F1 | ROLE P | ROLE R | ROLE F1 |")
     print("|---|---|---|---|---|---|---|---|")
