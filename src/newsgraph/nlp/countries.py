@@ -1,5 +1,6 @@
 """Countries and nationality adjectives: pycountry names (and its subdivisions of type "Country", such as
-Scotland, keyed by their ISO 3166-2 code) plus the English pack's ``countries_extra.json``.
+Scotland, keyed by their ISO 3166-2 code, with their nationality words) plus the English pack's
+``countries_extra.json``.
 
 Every language newsgraph reads adds its names of the same countries, so "Estados Unidos", "EE UU" and
 "United States" are one code, and so one node: pycountry's translations of its names and Babel's
@@ -108,6 +109,8 @@ def country_index() -> CountryIndex:
             name = sub.name.split(" [")[0]
             names.setdefault(_key(name), sub.code)
             canonical.setdefault(sub.code, name)
+            for d in extra.get(sub.code, {}).get("demonyms", []):
+                demonyms.setdefault(_key(d), sub.code)
     for code, info in extra.items():
         if code.startswith("_"):
             continue
