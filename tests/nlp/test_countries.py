@@ -5,7 +5,9 @@ import pytest
 from newsgraph.nlp.countries import country_index
 
 
-@pytest.mark.parametrize(("word", "code"), [("Scottish", "GB-SCT"), ("Scot", "GB-SCT"), ("Welsh", "GB-WLS"), ("English", "GB-ENG"), ("Belgian", "BE")])
+@pytest.mark.parametrize(
+    ("word", "code"), [("Scottish", "GB-SCT"), ("Scot", "GB-SCT"), ("Welsh", "GB-WLS"), ("English", "GB-ENG"), ("Belgian", "BE")]
+)
 def test_nationality_words_of_constituent_countries_have_their_code(word, code):
     assert country_index().code_for_demonym(word) == code
 
