@@ -8,9 +8,8 @@ Only the **tune** part of ``training/corpus`` is read (:mod:`newsgraph.evaluate.
 is what ``newsgraph eval --sets corpus`` scores the result on.  Every ordered pair of actors in a sentence
 is one sample; its label is the type of the gold interaction between them stated in that sentence (the
 entities are matched to the gold's actors by the shared scorer's own ``entity_map``), else ``NONE``.
-A multinomial logistic regression (scikit-learn, fixed seed) is fitted; the ROLE classifier's probability
-threshold is the one that maximises the F1 of the ties it adds in five-fold cross-validation over documents,
-the event classifier's ``EVENT_THRESHOLD`` (chosen end to end by ``training/crossfit.py``).
+A multinomial logistic regression (scikit-learn, fixed seed) is fitted; the probability threshold is the
+one that maximises the F1 of the interactions it adds in five-fold cross-validation over documents.
 Deterministic for a given corpus, spaCy model and scikit-learn version; a few minutes on two cores.
 """
 
@@ -48,10 +47,6 @@ SEED = 13
 #: the tune part: docs/accuracy.md)
 C = 0.2
 ROLE_C = 0.1
-#: the event classifier's threshold, chosen end to end: the F1 of the corpus's tune part read out of fold by
-#: ``training/crossfit.py --event-thresholds`` (.03 .227, .04 .232, .05 .236, .075 .234, .10 .231, .15 .220),
-#: rather than the out-of-fold F1 of the classifier's own pairs (which chose .10: docs/accuracy.md)
-EVENT_THRESHOLD = 0.05
 
 
 def _squash(s: str) -> str:
@@ -213,12 +208,11 @@ def export(vec: DictVectorizer, model: LogisticRegression, threshold: float, met
     }
 
 
-def train(X: list[list[str]], y: list[str], groups: list[str], out: Path, documents: int, c: float = C, threshold: float | None = None) -> None:
-    """Fit on every sample (inverse regularisation ``c``), with ``threshold`` or else the one cross-validation
-    chose, and write the weights to ``out``."""
-    chosen, table = best_threshold(X, y, groups, c)
+def train(X: list[list[str]], y: list[str], groups: list[str], out: Path, documents: int, c: float = C) -> None:
+    """Fit on every sample (inverse regularisation ``c``), with the threshold cross-validation chose, and write
+    the weights to ``out``."""
+    threshold, table = best_threshold(X, y, groups, c)
     print("  out-of-fold F1 by threshold:", ", ".join(f"{t:.2f} {f:.3f}" for t, f in table.items()))
-    threshold = chosen if threshold is None else threshold
     vec, model = _fit(X, y, c)
     data = export(vec, model, threshold, {"documents": documents, "pairs": len(y), "seed": SEED, "C": c})
     out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
@@ -253,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         f"events: {len(docs)} tune documents of the corpus and {len(more_docs)} of the shared sets, {len(y)} pairs, "
         f"{sum(label != NONE for label in y)} with an interaction"
     )
-    train(X, y, groups, Path(args.out), len(docs) + len(more_docs), threshold=EVENT_THRESHOLD)
+    train(X, y, groups, Path(args.out), len(docs) + len(more_docs))
     role_docs, role_gold = crossre.convert(sorted((Path(args.data) / "crossre").glob("*train*.json"))) if args.shared else ([], [])
     if args.role_batches is not None:
         batch = {
