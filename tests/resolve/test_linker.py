@@ -497,9 +497,7 @@ def test_a_long_acronym_links_on_its_letters_alone_a_short_one_does_not(tmp_path
         ("la3", "The Grand Harbour Board met Omar Vell on Monday."),
         ("la4", "The GHB said its profits rose."),
     ]
-    with Store(str(tmp_path / "g.db")) as st:
-        for key, text in texts:
-            save(st, extract(text, id=key), text)
+    with _stored(tmp_path, texts) as st:
         assert ("NWMP", "Northfield Widget Makers Party", "acronym") in links(st, "la2")
         assert {lk["entity"] for lk in st.links(document="la4") if lk["name"] == "GHB"} != {"Grand Harbour Board"}
 
@@ -523,7 +521,5 @@ def test_a_full_name_with_a_nickname_links_to_the_one_stored_person_of_that_surn
         ("nk1", "Bernard Quist, the chief executive of Northfield Widgets, resigned on Monday."),
         ("nk2", "Bernie Quist told the court he had not known about the losses."),
     ]
-    with Store(str(tmp_path / "g.db")) as st:
-        for key, text in texts:
-            save(st, extract(text, id=key), text)
+    with _stored(tmp_path, texts) as st:
         assert ("Bernie Quist", "Bernard Quist", "nickname") in links(st, "nk2")
