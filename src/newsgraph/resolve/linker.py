@@ -431,9 +431,9 @@ class Linker:
             keys = {k for kind in (e["type"], ont.ORGANIZATION) for k, key_kind in name_keys(kind, [e["name"]]) if key_kind == NAME}
             families = {family(kind) for kind in OTHER_FAMILIES} - {family(e["type"])}
             found = sorted({self.follow(c) for fam in families for c in self._candidates(keys, NAME, fam)})
-        letters = acronym_letters(e["name"])
-        if not found and family(e["type"]) != "org" and len(letters) >= LONG_ACRONYM and is_acronym(ont.ORGANIZATION, e["name"]):
-            found = sorted({self.follow(c) for c in self._candidates(spellings(letters.casefold()), ACRONYM, "org")})  # "UKWP" typed a place
+        if not found and family(e["type"]) != "org" and is_long_acronym(e["name"]) and is_acronym(ont.ORGANIZATION, e["name"]):
+            letters = acronym_letters(e["name"]).casefold()
+            found = sorted({self.follow(c) for c in self._candidates(spellings(letters), ACRONYM, "org")})  # "UKWP" typed a place
         if len(found) == 1:
             return LinkDecision(found[0], OTHER_TYPE, OTHER_TYPE_SCORE)
         return LinkDecision(own, "new", 1.0)
@@ -499,7 +499,7 @@ class Linker:
         found.discard(own)
         if len(found) == 1:
             (cand,) = found
-            if len(acronym_letters(e["name"])) >= LONG_ACRONYM or self._evidence(context & self._neighbours(cand)) >= self._enough():
+            if is_long_acronym(e["name"]) or self._evidence(context & self._neighbours(cand)) >= self._enough():
                 return LinkDecision(cand, "acronym", EVIDENCED_SCORE)
         return None
 
@@ -513,9 +513,7 @@ class Linker:
         # known by its initials alone: a node that some full name already joined has acronym keys of its own
         spelled_out = set(self._candidates(letters, ACRONYM, "org"))
         found = [c for c in self._candidates(letters, NAME, "org") if c not in spelled_out and is_acronym(ont.ORGANIZATION, self._name(c))]
-        if len(found) == 1 and (
-            len(acronym_letters(self._name(found[0]))) >= LONG_ACRONYM or self._evidence(context & self._neighbours(found[0])) >= self._enough()
-        ):
+        if len(found) == 1 and (is_long_acronym(self._name(found[0])) or self._evidence(context & self._neighbours(found[0])) >= self._enough()):
             return LinkDecision(found[0], "acronym", EVIDENCED_SCORE)
         return None
 
@@ -638,6 +636,11 @@ def written_otherwise(a: list[str], b: list[str]) -> str | None:
         if is_nickname(a[0], b[0]):
             return NICKNAME
     return SPELLING if misspells(a, b) else None
+
+
+def is_long_acronym(name: str) -> bool:
+    """Has the acronym ``name`` ``LONG_ACRONYM`` letters or more (rare enough to link on its letters alone)?"""
+    return len(acronym_letters(name)) >= LONG_ACRONYM
 
 
 @lru_cache(maxsize=1)
