@@ -109,10 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     docs, gold = [all_docs[i] for i in tune], [all_gold[i] for i in tune]
     more_docs, more_gold = te.shared_gold(data, score)
     ev = te.samples(docs + more_docs, gold + more_gold, score)
-    batch = {r["doc_id"]: int(r["batch"][1:]) for r in map(json.loads, (folder / "manifest.jsonl").read_text(encoding="utf-8").splitlines())}
-    role_idx = [i for i, d in enumerate(docs) if batch.get(d["id"], 0) < args.role_batches]
+    batch_docs, batch_gold = te.in_batches(docs, gold, folder, args.role_batches)
     role_docs, role_gold = crossre.convert(sorted((data / "crossre").glob("*train*.json")))
-    ro = te.role_samples([docs[i] for i in role_idx] + role_docs, [gold[i] for i in role_idx] + role_gold, score)
+    ro = te.role_samples(batch_docs + role_docs, batch_gold + role_gold, score)
     shipped_event, shipped_role = PairModel(load("event_pairs.json", "en")), PairModel(load("role_pairs.json", "en"))
     by_fold: dict[int, Models] = {}
     for k in range(args.folds):
@@ -125,14 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     check_docs = [d for d in all_docs if part_of(d["id"]) == "check"]
     check_gold = [g for g in all_gold if part_of(g["doc_id"]) == "check"]
     shipped = (shipped_event, shipped_role)
+    out_of_fold = [(by_fold[k], [d for d in docs if fold_of(str(d["id"]), args.folds) == k]) for k in range(args.folds)]
     readings: list[tuple[str, str, list[tuple[Models, list[dict[str, Any]]]], list[dict[str, Any]]]] = [
         ("rules alone", "tune", [((None, None), docs)], gold),
         ("rules alone", "check", [((None, None), check_docs)], check_gold),
-        ("out of fold", "tune", [(by_fold[k], [d for d in docs if fold_of(str(d["id"]), args.folds) == k]) for k in range(args.folds)], gold),
+        ("out of fold", "tune", out_of_fold, gold),
         ("shipped weights (never saw it)", "check", [(shipped, check_docs)], check_gold),
         ("shipped weights (trained on it)", "tune", [(shipped, docs)], gold),
     ]
-    out_of_fold = [(by_fold[k], [d for d in docs if fold_of(str(d["id"]), args.folds) == k]) for k in range(args.folds)]
     sweep = [("event", float(t)) for t in args.event_thresholds.split(",") if t] + [("ROLE", float(t)) for t in args.role_thresholds.split(",") if t]
     if sweep:
         readings = [(f"out of fold, {which} threshold {t}", "tune", with_threshold(out_of_fold, which, t), gold) for which, t in sweep]

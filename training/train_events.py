@@ -154,6 +154,16 @@ def role_samples(docs: list[dict[str, Any]], gold: list[dict[str, Any]], score: 
     return X, y, groups
 
 
+def in_batches(
+    docs: list[dict[str, Any]], gold: list[dict[str, Any]], corpus_folder: Path, batches: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The documents (and their gold) of the corpus batches b0 to b(``batches``-1), by its ``manifest.jsonl``."""
+    manifest = (corpus_folder / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    batch = {r["doc_id"]: int(r["batch"][1:]) for r in map(json.loads, manifest)}
+    chosen = [i for i, d in enumerate(docs) if batch.get(d["id"], 0) < batches]
+    return [docs[i] for i in chosen], [gold[i] for i in chosen]
+
+
 def _fit(X: list[list[str]], y: list[str], c: float = C) -> tuple[DictVectorizer, LogisticRegression]:
     vec = DictVectorizer()
     m = vec.fit_transform([dict.fromkeys(f, 1) for f in X])
@@ -250,11 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     train(X, y, groups, Path(args.out), len(docs) + len(more_docs))
     role_docs, role_gold = crossre.convert(sorted((Path(args.data) / "crossre").glob("*train*.json"))) if args.shared else ([], [])
     if args.role_batches is not None:
-        batch = {
-            r["doc_id"]: int(r["batch"][1:]) for r in map(json.loads, (Path(args.corpus) / "manifest.jsonl").read_text(encoding="utf-8").splitlines())
-        }
-        chosen = [i for i, d in enumerate(docs) if batch.get(d["id"], 0) < args.role_batches]
-        docs, gold = [docs[i] for i in chosen], [gold[i] for i in chosen]
+        docs, gold = in_batches(docs, gold, Path(args.corpus), args.role_batches)
     X, y, groups = role_samples(docs + role_docs, gold + role_gold, score)
     print(f"roles: {len(docs)} tune documents of the corpus and {len(role_docs)} CrossRE training sentences, {len(y)} pairs, {y.count(ROLE)} ties")
     train(X, y, groups, Path(args.roles_out), len(docs) + len(role_docs), ROLE_C)

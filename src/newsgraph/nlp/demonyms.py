@@ -45,12 +45,13 @@ class DemonymPerson:
 
     def code_of(self, text: str) -> str | None:
         """The country of a nationality word, also with a person ending ("Irishman" -> IE), or None."""
-        code = self.countries.code_for_demonym(text)
-        if code is None:
-            low = text.casefold()
-            stem = next((low[: -len(e)] for e in self.person_endings if low.endswith(e) and len(low) > len(e) + 2), None)
-            code = self.countries.code_for_demonym(stem) if stem else None
-        return code
+        return self.countries.code_for_demonym(text) or self._by_person_ending(text)
+
+    def _by_person_ending(self, text: str) -> str | None:
+        """The country of a nationality word followed by a person ending ("Irish" + "man"), or None."""
+        low = text.casefold()
+        stem = next((low[: -len(e)] for e in self.person_endings if low.endswith(e) and len(low) > len(e) + 2), None)
+        return self.countries.code_for_demonym(stem) if stem else None
 
     def names_a_person(self, tok: Token) -> bool:
         """Is ``tok`` a nationality noun for one person ("the Kenyan" in "The Kenyan pulled away")?"""
@@ -58,7 +59,7 @@ class DemonymPerson:
         if not self.articles or tok.i == 0 or tok.doc[tok.i - 1].lower_ not in self.articles:
             return False
         if self.countries.code_for_demonym(tok.text) is None:
-            if self.code_of(tok.text) is None or is_plural(tok):  # "the Irishman", not "the Irishmen"
+            if self._by_person_ending(tok.text) is None or is_plural(tok):  # "the Irishman", not "the Irishmen"
                 return False
         elif is_plural(tok) or low.endswith("s") or low.endswith(self.collective_endings) or low in self.collectives:
             return False

@@ -206,12 +206,10 @@ class EntityConsolidator:
                 if toks == c.tokens[-len(toks) :] or (len(toks) == 1 and toks[0] in c.tokens[1:]):
                     found.append((c, "surname"))
                     continue
-            if label in ("ORG", "WEAK") and not c.has_person() and len(toks) < len(c.tokens) and c.tokens[: len(toks)] == toks:
-                found.append((c, "short_name"))
-                continue
-            # "Acme Finance Group won ... Acme paid": the first words of an organisation's name the NER took for
-            # a person's name
-            if label == "PER" and c.labels["ORG"] and not c.has_person() and len(toks) < len(c.tokens) and c.tokens[: len(toks)] == toks:
+            # the first words of an organisation's name, also when the NER took them for a person's name ("Acme
+            # Finance Group won ... Acme paid")
+            short_label = label in ("ORG", "WEAK") or (label == "PER" and c.labels["ORG"] > 0)
+            if short_label and not c.has_person() and len(toks) < len(c.tokens) and c.tokens[: len(toks)] == toks:
                 found.append((c, "short_name"))
                 continue
             if (
