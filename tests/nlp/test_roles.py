@@ -51,6 +51,11 @@ PATTERN_CASES = [
     ('"It works," said Jane Doe, director of products at Acme Corporation.', "Jane Doe", "Acme Corporation", "name_title_of_org"),
     ("The Progressives won the vote. Jane Doe, a Progressive, praised the result.", "Jane Doe", "Progressives", "name_member_word"),
     ("The Progressives won the vote. Jane Doe, the Progressive governor of Ruritania, praised it.", "Jane Doe", "Progressives", "name_org_title"),
+    # a leaning that names no collective of the document is its own party, also beside a longer name that
+    # begins with it, and before a title that the name stands in apposition to
+    ("Republican presidential candidate Jane Doe spoke at the Republican National Convention.", "Jane Doe", "Republican", "member_word_name"),
+    ("Conservative leader Jane Doe spoke in Northfield.", "Jane Doe", "Conservative", "org_title_name"),
+    ("Her Democratic challenger, John Roe, answered.", "John Roe", "Democratic", "org_title_name"),
 ]
 
 

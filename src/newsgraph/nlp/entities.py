@@ -23,7 +23,7 @@ from newsgraph.nlp.countries import country_index
 from newsgraph.nlp.demonyms import DemonymPerson
 from newsgraph.nlp.extraction import LANGUAGE_KEY, ExtractedEntity, ExtractedMention, extraction
 from newsgraph.nlp.ner import combine
-from newsgraph.nlp.syntax import premodifies, without_determiners
+from newsgraph.nlp.syntax import premodifies, with_appositive_heads, without_determiners
 
 #: The news NER's labels (``newsgraph.models``, CoNLL-2003): names of people, organisations and places;
 #: MISC (nationalities, groups, events, products) only joins a name or makes a demonym or group.
@@ -430,9 +430,11 @@ class EntityConsolidator:
         cluster (a CoNLL MISC the tagger found) that organisation, named by the word ("Conservative").
         Returns the clusters less those the words made on their own."""
         by_key = {c.key: c for c in clusters if not c.country and not c.has_person() and any(m.kind == "name" for m in c.mentions)}
-        people = {i for c in clusters if c.has_person() for m in c.mentions for i in range(m.start, m.end)}
+        names = {i for c in clusters if c.has_person() for m in c.mentions for i in range(m.start, m.end)}
+        people = with_appositive_heads(names, doc)  # "his *Democratic* challenger, Jane Doe"
         owner = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
         emptied: set[int] = set()
+        made: dict[str, _Cluster] = {}
         # "Jane Doe, the *Republican* governor of Ruritania,": the head of an apposition to a name
         appositions = {t.i for t in doc if t.dep_ == "appos" and t.head.i in people and t.i > t.head.i}
         for tok in doc:
@@ -445,13 +447,18 @@ class EntityConsolidator:
                 continue  # a nationality, or a name of its own ("Labour MP", "Acme Democrat Fund")
             prefix = " ".join(t.lower_ for t in doc[tok.left_edge.i : tok.i] if t.is_title and t.dep_ in ("compound", "amod"))
             found = [by_key[k] for w in self._collectives(tok.lower_) for k in (f"{prefix} {w}".strip(), w) if k in by_key]
+            alone = own is None or any(m.start == tok.i and m.end == tok.i + 1 for m in own.mentions)
+            if not found and alone and tok.lower_ in self.political_words and (own is None or own.key != tok.lower_):
+                # "*Republican* candidate Jane Doe" beside the "Republican National Convention", or a leaning the
+                # tagger did not mark: the word is a member's word of its own party, not that other name
+                own = owner[tok.i] = self._leaning_apart(tok, own, made, emptied)
             if (
                 not found
                 and own is not None
                 and not own.country
                 and all(w in self.political_words for w in own.tokens)
                 and tok.lower_ in self.political_words
-                and not any(own.labels[lab] for lab in own.labels if lab != "WEAK")
+                and (own.has_titled_members or not any(own.labels[lab] for lab in own.labels if lab != "WEAK"))
             ):
                 # "*Conservative* leader Jane Doe" and no "the Conservatives": the word alone names the party; all
                 # its mentions are member words (references: the adjective is no name, CoNLL's MISC)
@@ -471,7 +478,20 @@ class EntityConsolidator:
                     emptied.add(id(own))
             target.mentions.append(ExtractedMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "demonym", "member_word", "NORP"))
             target.has_titled_members = True
-        return [c for c in clusters if id(c) not in emptied]
+        return [c for c in clusters if id(c) not in emptied] + [c for c in made.values() if c not in clusters]
+
+    @staticmethod
+    def _leaning_apart(tok: Token, own: _Cluster | None, made: dict[str, _Cluster], emptied: set[int]) -> _Cluster:
+        """The cluster of the political word ``tok`` alone (one per word, kept in ``made``), its mention taken
+        out of ``own`` (a longer miscellany name that took it for a short form)."""
+        if own is not None:
+            own.mentions = [m for m in own.mentions if not m.start <= tok.i < m.end]
+            if not own.mentions:
+                emptied.add(id(own))
+        cluster = made.setdefault(tok.lower_, _Cluster(tok.lower_, [tok.lower_]))
+        cluster.mentions.append(ExtractedMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "name", "exact", "WEAK"))
+        cluster.labels["WEAK"] += 1
+        return cluster
 
     def _entity(self, doc: Doc, c: _Cluster) -> ExtractedEntity | None:
         c.mentions.sort(key=lambda m: m.start)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: clauses whose missing subject is the subject of the clause they hang from
@@ -163,6 +163,13 @@ def premodifies(tok: Token, targets: set[int], max_hops: int = 3) -> bool:
         if head.i in targets:
             return True
     return False
+
+
+def with_appositive_heads(tokens: set[int], doc: Doc) -> set[int]:
+    """``tokens`` and the nouns before them that they stand in apposition to: in "his *Democratic* challenger,
+    Jane Doe" the title "challenger" is the name's head, so a word modifying it modifies the name."""
+    heads = {t.head.i for i in tokens for t in [doc[i]] if t.dep_ == "appos" and t.head.i < i and t.head.pos_ == "NOUN"}
+    return tokens | heads
 
 
 def phrase_start(tok: Token, skip_punct: bool = False) -> int:
