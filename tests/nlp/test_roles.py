@@ -56,6 +56,15 @@ PATTERN_CASES = [
     ("Republican presidential candidate Jane Doe spoke at the Republican National Convention.", "Jane Doe", "Republican", "member_word_name"),
     ("Conservative leader Jane Doe spoke in Northfield.", "Jane Doe", "Conservative", "org_title_name"),
     ("Her Democratic challenger, John Roe, answered.", "John Roe", "Democratic", "org_title_name"),
+    # a collective a person owns ("the Doe campaign") is the organisation of its people's titles
+    (
+        "Jane Doe spoke in Ohio. Ann Poe, the top spokeswoman for the Doe campaign, declined to comment.",
+        "Ann Poe",
+        "Doe campaign",
+        "name_title_of_org",
+    ),
+    ("Jane Doe spoke in Ohio. Ann Poe, Jane Doe's campaign manager, declined to comment.", "Ann Poe", "Jane Doe's campaign", "name_org_title"),
+    ("Jane Doe spoke in Ohio. On Monday, Doe campaign manager Ann Poe declined to comment.", "Ann Poe", "Doe campaign", "org_title_name"),
 ]
 
 

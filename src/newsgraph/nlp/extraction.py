@@ -174,14 +174,14 @@ class Extraction:
             if not apart_from_owner(self.entities[owner].type, t):
                 self.add_reference(owner, span, t.i, "descriptor", "actor_phrase")  # "Fijian rebels" -> Fiji
                 return owner
-            return self._owned_collective(owner, t, span)  # "the Clinton campaign", "Labour MPs"
+            return self.owned_collective(owner, t, span)  # "the Clinton campaign", "Labour MPs"
         # "his campaign" after "the Clinton campaign": the collective already named for the resolved owner
         for c in t.children:
             if c.dep_ == "poss" and c.tag_ == "PRP$" and (owner := self.entity_at(c.i)) is not None and (owner, t.lemma_.lower()) in self.collectives:
-                return self._owned_collective(owner, t, t.doc[c.i : t.i + 1])
+                return self.owned_collective(owner, t, t.doc[c.i : t.i + 1])
         return self.add_entity(span, ont.GROUP, ont.GROUP_NOUN, "group_noun")
 
-    def _owned_collective(self, owner: int, t: Token, span: Span) -> int:
+    def owned_collective(self, owner: int, t: Token, span: Span) -> int:
         """The collective of ``owner`` headed by ``t``, apart from the owner and one per owner and head lemma:
         the one already made (``span`` becomes its reference), else a new Organization (singular) or Group
         (plural) named by ``span``."""

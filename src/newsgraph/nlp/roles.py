@@ -64,7 +64,8 @@ from spacy.tokens import Doc, Token
 from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.nlp.extraction import ExtractedEntity, ExtractedMention, ExtractedRole, Extraction, extraction
-from newsgraph.nlp.syntax import premodifies
+from newsgraph.nlp.group_nouns import GroupNouns
+from newsgraph.nlp.syntax import is_plural, premodifies
 
 _DETS = ("the", "a", "an")
 #: prepositions that tie a title or a name to its organisation ("leader of", "analyst at", "spokesman for")
@@ -198,6 +199,7 @@ class RoleExtractor:
         self.government_bodies = frozenset(orgs.get("government_bodies", ()))
         #: words that, before a name, make it a person's: honorifics and title nouns ("Mr", "President")
         self.person_words = self.titles.honorifics | frozenset(self.titles.heads)
+        self.group_nouns = GroupNouns(lang)
 
     # -- entities ---------------------------------------------------------------------
     def _org_at(self, ext: Extraction, i: int) -> int | None:
@@ -205,6 +207,30 @@ class RoleExtractor:
         if e is not None and has_members(ext.entities[e]):
             return e
         return None
+
+    def _owned_collective(self, ext: Extraction, tok: Token) -> int | None:
+        """The collective a person owns that ``tok`` names or begins: a listed singular group noun after a
+        person's name ("the Jane Doe campaign", "Jane Doe's government"), with ``tok`` on the noun or on the
+        name; made by :meth:`Extraction.add_group` (an organisation apart from its owner), else None."""
+        head = tok
+        while ext.entity_at(head.i) is not None and head.dep_ in ("compound", "poss") and head.head.i > head.i:
+            head = head.head
+        if head.pos_ != "NOUN" or is_plural(head) or not self.group_nouns.listed(head):
+            return None
+        owners = [c for c in head.children if c.dep_ in ("compound", "poss") and c.tag_ != "PRP$" and self._person_at(ext, c.i) is not None]
+        return ext.add_group(head) if owners else None
+
+    def _collective_in_title(self, doc: Doc, ext: Extraction, g: int) -> int | None:
+        """ "Jane Doe's *campaign* manager", "the Jane Doe *campaign* chairman": a listed singular group noun at
+        ``g`` that opens a title, right after a person's name (or its possessive), is that person's collective."""
+        if g < 1 or doc[g].pos_ != "NOUN" or is_plural(doc[g]) or not self.group_nouns.listed(doc[g]):
+            return None
+        end = g - 1 if doc[g - 1].tag_ == "POS" else g
+        owner = self._person_at(ext, end - 1) if end >= 1 else None
+        if owner is None:
+            return None
+        start = min(m.start for m in ext.entities[owner].mentions if m.start <= end - 1 < m.end)
+        return ext.owned_collective(owner, doc[g], doc[start : g + 1])
 
     def _person_at(self, ext: Extraction, i: int) -> int | None:
         e = ext.entity_at(i)
@@ -257,6 +283,8 @@ class RoleExtractor:
         heads += [c for c in tok.children if c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children)]
         for t in heads:
             org = self._team_at(ext, t.i, title)
+            if org is None:  # "for the Jane Doe campaign"
+                org = self._owned_collective(ext, t)
             if org is None and t.pos_ == "NOUN":  # "the X newspaper", "the club X"
                 org = next(
                     (
@@ -490,6 +518,8 @@ class RoleExtractor:
                 and doc[k - 1].lower_ not in self.titles.prefixes
             ):
                 org = self._new_org(doc, ext, k - 1, title)
+            if org is None and title:  # "the Jane Doe campaign manager John Roe"
+                org = self._collective_in_title(doc, ext, k - 1)
             if org is not None:
                 yield ExtractedRole(p, org, title, min(k - 1, m.start), m.end, "org_title_name" if title else "org_possessive")
 
@@ -515,6 +545,8 @@ class RoleExtractor:
         if doc[o].lower_ == "the" and o + 1 < hi:
             o += 1
         org = self._org_at(ext, o)
+        if org is None:  # "Jane Roe of the Jane Doe campaign"
+            org = self._owned_collective(ext, doc[o])
         if org is None and doc[r].lower_ != "for":  # "X at the consulting firm Y", "X of Boston-based Y"
             q = o
             while (
@@ -554,6 +586,17 @@ class RoleExtractor:
         doc, ext, p, m, hi = at.doc, at.ext, at.person, at.mention, at.hi
         s = self._after_comma(at)
         org = self._org_at(ext, s) if s is not None else None
+        if s is not None and org is None and (owner := self._person_at(ext, s)) is not None:
+            # "John Roe, Jane Doe's campaign manager": the title opens with the collective she owns
+            g = s
+            while g < hi and ext.entity_at(g) == owner:
+                g += 1
+            g += 1 if g < hi and doc[g].tag_ == "POS" else 0
+            t_end = self.titles.title_right_of(doc, g + 1, hi) if g + 1 < hi else g + 1
+            org = self._collective_in_title(doc, ext, g) if t_end > g + 1 else None
+            if org is not None:
+                yield ExtractedRole(p, org, _clean_title(doc, g + 1, t_end), m.start, t_end, "name_org_title")
+            return
         if s is None or org is None:
             return
         e_end = s
@@ -581,11 +624,12 @@ class RoleExtractor:
                 j += 1
             if j > t_end + 1 and doc[j].lower_ == "at":
                 t_end = j
-        if t_end > s and t_end + 1 < hi and doc[t_end].lower_ in ("of", "at"):
+        if t_end > s and t_end + 1 < hi and doc[t_end].lower_ in ("of", "at", "for"):
             o = t_end + 1
             if doc[o].lower_ == "the" and o + 1 < hi:
                 o += 1
-            org = self._org_at(ext, o)
+            org = self._org_at(ext, o) if doc[t_end].lower_ != "for" else None
+            org = self._owned_collective(ext, doc[o]) if org is None else org  # "spokeswoman for the Jane Doe campaign"
             e = ext.entity_at(o)
             if org is None and e is not None and ext.entities[e].type == ont.LOCATION and doc[t_end].lower_ == "at":
                 ext.entities[e].type, ext.entities[e].type_reason = ont.ORGANIZATION, "title_at"
