@@ -65,6 +65,8 @@ PATTERN_CASES = [
     ),
     ("Jane Doe spoke in Ohio. Ann Poe, Jane Doe's campaign manager, declined to comment.", "Ann Poe", "Jane Doe's campaign", "name_org_title"),
     ("Jane Doe spoke in Ohio. On Monday, Doe campaign manager Ann Poe declined to comment.", "Ann Poe", "Doe campaign", "org_title_name"),
+    # the party of a description that coreference resolves to a person
+    ("Jane Doe spoke in Ohio on Monday. The Republican candidate said the race was close.", "Jane Doe", "Republican", "member_word_descriptor"),
 ]
 
 
@@ -257,3 +259,10 @@ def test_a_lone_word_is_a_person_only_when_named_as_one_is():
     assert not lone_word_person(entity("President Acmex"), words)
     assert not lone_word_person(entity("Mr Acmex"), words)
     assert not lone_word_person(entity("J Acmex"), words)  # an initial
+
+
+def test_a_description_gives_no_second_party(read):
+    """A description of a person the text already gave a party names no other party of theirs (it was
+    read for someone else)."""
+    doc = read("Democratic senator Jane Doe spoke in Ohio on Monday. The Republican candidate said the race was close.")
+    assert ("Jane Doe", "Republican", "member_word_descriptor") not in _ties(doc)

@@ -16,6 +16,7 @@ subject of the previous sentence's main clause, of their number ("Acme sued Beta
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -24,7 +25,7 @@ from newsgraph import ontology as ont
 from newsgraph.lang import load
 from newsgraph.nlp.demonyms import DemonymPerson
 from newsgraph.nlp.extraction import ExtractedDescriptor, Extraction, extraction
-from newsgraph.nlp.roles import offices_held
+from newsgraph.nlp.roles import is_member_word, member_word_descriptor_roles, offices_held
 from newsgraph.nlp.syntax import SUBJECT_DEPS, is_plural, phrase_start
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -195,6 +196,9 @@ class ReferenceResolver:
             return None
         dets = [c for c in tok.children if c.dep_ == "det"]
         owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and ext.entity_at(c.i) is not None]
+        # "the *Republican* candidate": a member's word is no owner of the description, but the party of whom it describes
+        parties = [c for c in owners if is_member_word(ext, c.i)]
+        owners = [c for c in owners if c not in parties]
         # "the leader of Australia": the owner follows; not the salient person of the text
         owners += [
             g
@@ -239,6 +243,8 @@ class ReferenceResolver:
             e = self._salient(ext, history, s_idx, {ont.PERSON}, subjects_only=True, exclude=exclude)
             if e is None and office:
                 ext.descriptors.append(ExtractedDescriptor(span.start_char, span.end_char, span.text, office))
+            if e is not None and parties:
+                ext.roles.extend(member_word_descriptor_roles(ext, e, [cast(int, ext.entity_at(c.i)) for c in parties], span))
             return (e, "descriptor", "descriptor", span) if e is not None else None
         e = self._salient(ext, history, s_idx, ORG_TYPES, subjects_only=False, exclude=bound)
         if e is None:

@@ -432,6 +432,10 @@ class EntityConsolidator:
         by_key = {c.key: c for c in clusters if not c.country and not c.has_person() and any(m.kind == "name" for m in c.mentions)}
         names = {i for c in clusters if c.has_person() for m in c.mentions for i in range(m.start, m.end)}
         people = with_appositive_heads(names, doc)  # "his *Democratic* challenger, Jane Doe"
+        # "the *Republican* candidate said": a title that describes a person, as coreference may read it
+        people |= {
+            t.i for t in doc if t.pos_ == "NOUN" and t.is_lower and t.lemma_ in self.member_titles and any(c.dep_ == "det" for c in t.children)
+        }
         owner = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
         emptied: set[int] = set()
         made: dict[str, _Cluster] = {}

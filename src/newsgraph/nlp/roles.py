@@ -59,7 +59,7 @@ from importlib.resources import files
 from typing import cast
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph import ontology as ont
 from newsgraph.lang import load
@@ -1009,6 +1009,31 @@ def lone_word_person(entity: ExtractedEntity, person_words: frozenset[str]) -> b
         if len(words) > 1 and (words[-2].lower() in person_words or (len(words[-2]) == 1 and words[-2].isupper())):
             return False
     return True
+
+
+def is_member_word(ext: Extraction, i: int) -> bool:
+    """Is token ``i`` a member's word of a collective ("*Republican* in "the Republican candidate": the
+    ``member_word`` mention that ``newsgraph_entities`` gave the party)?"""
+    e = ext.entity_at(i)
+    return e is not None and any(m.merged_by == "member_word" and m.start <= i < m.end for m in ext.entities[e].mentions)
+
+
+def member_word_descriptor_roles(ext: Extraction, person: int, parties: list[int], span: Span) -> list[ExtractedRole]:
+    """``member_word_descriptor``: the ROLE ties of ``person`` to the collectives whose member's words are in
+    the description ``span`` that coreference resolved to them ("the *Republican* candidate said"); none
+    when the person holds a tie to another collective named by a member's word (the description was read
+    for someone else)."""
+    named = {r.org for r in ext.roles if r.person == person and any(m.merged_by == "member_word" for m in ext.entities[r.org].mentions)}
+    if named - set(parties):
+        return []
+    known = {(r.person, r.org) for r in ext.roles}
+    last = max(i for i in range(span.start, span.end) if is_member_word(ext, i))
+    title = span.doc[last + 1 : span.end].text or None
+    return [
+        ExtractedRole(person, org, title, span.start, span.end, "member_word_descriptor")
+        for org in dict.fromkeys(parties)
+        if (person, org) not in known
+    ]
 
 
 def named_collective(entity: ExtractedEntity) -> bool:
