@@ -881,8 +881,8 @@ class RoleExtractor:
                 else:
                     continue
                 for org in orgs:
-                    if ext.entities[org].type == ont.COUNTRY:
-                        continue  # "moved to Canada" is no ROLE; a country's offices come with a title
+                    if ext.entities[org].type == ont.COUNTRY and not team:
+                        continue  # "moved to Canada" is no ROLE, "played for Canada" is; a country's offices come with a title
                     yield ExtractedRole(p, org, None, min(m.start, v.i), max(m.end, c.i + 1), "role_verb")
         # "the Green Party, led by Jane Doe", "the Green Party, a small party led by Jane Doe and John Roe"
         base = ph
