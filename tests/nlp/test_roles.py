@@ -67,6 +67,7 @@ PATTERN_CASES = [
     ("Jane Doe spoke in Ohio. On Monday, Doe campaign manager Ann Poe declined to comment.", "Ann Poe", "Doe campaign", "org_title_name"),
     ("The maths teacher beat Irish international Jane Doe by 40 metres.", "Jane Doe", "Ireland", "org_title_name"),
     ("Jane Doe, who used to play for Ireland, has opted out.", "Jane Doe", "Ireland", "role_verb"),  # a national team
+    ("The chairman of the Green Party, Jane Doe, spoke in Northfield.", "Jane Doe", "Green Party", "title_of_org_name"),
     # the party of a description that coreference resolves to a person
     ("Jane Doe spoke in Ohio on Monday. The Republican candidate said the race was close.", "Jane Doe", "Republican", "member_word_descriptor"),
 ]

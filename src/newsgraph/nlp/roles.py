@@ -530,6 +530,8 @@ class RoleExtractor:
             org = self._org_at(ext, j - 1)
             if org is not None:
                 e_start = min(mm.start for mm in ext.entities[org].mentions if mm.end == j or mm.start <= j - 1 < mm.end)
+                if e_start - 1 > lo and doc[e_start - 1].lower_ == "the":  # "the chairman of the Acme Council, Jane Doe"
+                    e_start -= 1
                 if e_start - 1 > lo and doc[e_start - 1].lower_ == "of":
                     t_start = self.titles.title_left_of(doc, e_start - 1, lo)
                     if t_start < e_start - 1:
