@@ -302,3 +302,13 @@ def test_a_bracket_or_a_spaced_dash_the_tagger_ran_on_into_ends_a_name(nlp, text
 )
 def test_a_dash_between_two_parts_of_a_name_does_not_end_it(nlp, text, span, name):
     assert name in _by_name(_tagged(nlp, text, [(*span, "LOC")]))
+
+
+def test_two_proper_nouns_after_a_members_title_are_a_name_of_a_person(nlp):
+    """ "Acme striker Jane Doe": the tagger's place or organisation there votes for a person."""
+    from newsgraph.nlp.entities import EntityConsolidator
+
+    doc = nlp("Acme striker Jane Doe said the plan was good.")
+    step = EntityConsolidator("en")
+    assert step._after_member_title(doc, 2)
+    assert not step._after_member_title(doc, 1)  # "striker" itself follows no title

@@ -180,6 +180,17 @@ class EntityConsolidator:
                 return doc[i + n].ent_type_ == "PER" and doc[i + n].pos_ == "PROPN"
         return False
 
+    def _after_member_title(self, doc: Doc, start: int) -> bool:
+        """Is the name at ``start`` (two proper nouns) right after a lower-case member's title ("Acme
+        *striker* Jane Doe", "*chairman* Jane Doe")?"""
+        before = doc[start - 1]
+        return (
+            before.is_lower
+            and before.pos_ == "NOUN"
+            and before.lower_ in self.member_titles
+            and all(t.pos_ == "PROPN" and t.is_title for t in doc[start : start + 2])
+        )
+
     def _label(self, span: Span, ner_label: str) -> tuple[str, str | None]:
         if ner_label == "MISC":  # nationalities and groups ("Democrats") among CoNLL's miscellany
             code = self.countries.code_for_demonym(span.text)
@@ -255,6 +266,9 @@ class EntityConsolidator:
             label, code = self._label(span, ent.label_)
             if label in ("ORG", "LOC", "WEAK") and start > 0 and self._honorific(doc[start - 1]):
                 label = "PER"  # "Mr Guterres", "Dr. Goodall": an honorific names a person
+                decisive.add(start)
+            elif label in ("ORG", "LOC") and end - start == 2 and start > 0 and self._after_member_title(doc, start):
+                label = "PER"  # "Acme striker Jane Doe": a name of two words right after a member's title
                 decisive.add(start)
             if (
                 label == "PER"
