@@ -193,14 +193,6 @@ def test_a_members_word_before_a_person_refers_to_the_collective(read):
     assert any(r["text"] == "Progressive" and r["merged_by"] == "member_word" for r in party["references"])
 
 
-def test_member_plurals_name_the_collective():
-    from newsgraph.nlp.entities import EntityConsolidator
-
-    words = EntityConsolidator("en")
-    assert words._collectives("tory") == ["torys", "tories", "tory party"] and "democrats" in words._collectives("democratic")
-    assert words._collectives("ic") == []  # too short to be a member's word
-
-
 def test_a_members_word_before_a_thing_is_no_reference(read):
     doc = read("Progressive reforms were welcomed by the Progressives.")
     assert not any(r.get("merged_by") == "member_word" for e in doc["entities"] for r in e.get("references", []))

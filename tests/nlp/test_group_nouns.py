@@ -103,3 +103,8 @@ def test_one_collective_per_owner_in_a_document(read):
     campaigns = [e for e in doc["entities"] if e["type_reason"] == "owned_collective"]
     assert len(campaigns) == 1 and "her campaign" in campaigns[0]["aliases"]
     assert ("ACCUSE", "Doe campaign", "Tom Brown", "occurred") in edges(doc)
+
+
+def test_member_plurals_name_the_collective(groups):
+    assert groups.collectives_of("tory") == ["torys", "tories", "tory party"] and "democrats" in groups.collectives_of("democratic")
+    assert groups.collectives_of("ic") == []  # too short to be a member's word

@@ -68,6 +68,9 @@ PATTERN_CASES = [
     ("The maths teacher beat Irish international Jane Doe by 40 metres.", "Jane Doe", "Ireland", "org_title_name"),
     ("Jane Doe, who used to play for Ireland, has opted out.", "Jane Doe", "Ireland", "role_verb"),  # a national team
     ("The chairman of the Green Party, Jane Doe, spoke in Northfield.", "Jane Doe", "Green Party", "title_of_org_name"),
+    # the party letter of the US press style, the document's party of that leaning when it names one
+    ("Jane Doe (R-Ohio) attacked the plan.", "Jane Doe", "Republican", "name_party_place"),
+    ("The Democrats met on Monday. Rep. Jane Doe, D-Ohio, attacked the plan.", "Jane Doe", "Democrats", "name_party_place"),
     # the party of a description that coreference resolves to a person
     ("Jane Doe spoke in Ohio on Monday. The Republican candidate said the race was close.", "Jane Doe", "Republican", "member_word_descriptor"),
 ]

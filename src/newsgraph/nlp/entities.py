@@ -22,6 +22,7 @@ from newsgraph.names import acronym_letters, normalise, shortens
 from newsgraph.nlp.countries import country_index
 from newsgraph.nlp.demonyms import DemonymPerson
 from newsgraph.nlp.extraction import LANGUAGE_KEY, ExtractedEntity, ExtractedMention, extraction
+from newsgraph.nlp.group_nouns import GroupNouns
 from newsgraph.nlp.ner import combine
 from newsgraph.nlp.syntax import premodifies, with_appositive_heads, without_determiners
 
@@ -89,8 +90,7 @@ class EntityConsolidator:
         self.public_words = set(orgs["public_body_name_words"])
         self.org_words = set(orgs["organization_name_words"])
         self.government_nouns = set(orgs["government_nouns"])
-        self.member_plurals = [tuple(pair) for pair in orgs.get("member_plurals", [])]
-        self.member_bodies = list(orgs.get("member_bodies", []))
+        self.group_nouns = GroupNouns(lang)
         self.countries = country_index()
         self.demonym_person = DemonymPerson.for_language(lang)
         #: English capitalises nationality adjectives ("Argentinian"); Spanish does not ("argentino")
@@ -427,14 +427,6 @@ class EntityConsolidator:
                     c.listed = True
                     break
 
-    def _collectives(self, word: str) -> list[str]:
-        """The names of the collective a member's ``word`` belongs to ("tory" -> "tories", "green" -> "green
-        party"), by ``member_plurals`` and ``member_bodies``."""
-        if len(word) < 3:
-            return []
-        plurals = [word[: len(word) - len(end)] + plural for end, plural in self.member_plurals if word.endswith(end) and len(word) > len(end) + 2]
-        return plurals + [template.format(word) for template in self.member_bodies]
-
     def _member_words(self, doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
         """A member's word before a person's title or name ("*Tory* leader Michael Howard", "Missouri
         *Republican* Roy Blunt") or in apposition after it ("Jane Doe, a *Republican*,", "Jane Doe, the
@@ -464,7 +456,7 @@ class EntityConsolidator:
             if own is not None and (own.country or own.key != tok.lower_ and any(lab != "WEAK" for lab in own.labels if own.labels[lab])):
                 continue  # a nationality, or a name of its own ("Labour MP", "Acme Democrat Fund")
             prefix = " ".join(t.lower_ for t in doc[tok.left_edge.i : tok.i] if t.is_title and t.dep_ in ("compound", "amod"))
-            found = [by_key[k] for w in self._collectives(tok.lower_) for k in (f"{prefix} {w}".strip(), w) if k in by_key]
+            found = [by_key[k] for w in self.group_nouns.collectives_of(tok.lower_) for k in (f"{prefix} {w}".strip(), w) if k in by_key]
             alone = own is None or any(m.start == tok.i and m.end == tok.i + 1 for m in own.mentions)
             if not found and alone and tok.lower_ in self.political_words and (own is None or own.key != tok.lower_):
                 # "*Republican* candidate Jane Doe" beside the "Republican National Convention", or a leaning the

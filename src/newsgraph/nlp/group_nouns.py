@@ -32,6 +32,17 @@ class GroupNouns:
         #: offices ("president"): their plural with an "of" phrase is the holders of the office of whatever
         #: follows ("the presidents of A and B"), read by the title rules, not a group
         self.titles: frozenset[str] = frozenset(t for t in load("titles.json", lang)["titles"] if " " not in t)
+        #: how a member's word names its collective: (ending, plural ending) pairs and name templates
+        self.member_plurals: list[tuple[str, str]] = [(end, plural) for end, plural in orgs.get("member_plurals", [])]
+        self.member_bodies: list[str] = list(orgs.get("member_bodies", []))
+
+    def collectives_of(self, word: str) -> list[str]:
+        """The names of the collective a member's ``word`` belongs to ("tory" -> "tories", "green" -> "green
+        party"), by ``member_plurals`` and ``member_bodies``."""
+        if len(word) < 3:
+            return []
+        plurals = [word[: len(word) - len(end)] + plural for end, plural in self.member_plurals if word.endswith(end) and len(word) > len(end) + 2]
+        return plurals + [template.format(word) for template in self.member_bodies]
 
     def listed(self, t: Token) -> bool:
         """Is ``t`` one of the pack's listed group nouns ("unions", "government")?"""

@@ -105,6 +105,8 @@ class TitleLexicon:
             v["lemma"]: (bool(v.get("object")), frozenset(v.get("preps", [])), bool(v.get("team"))) for v in data.get("role_verbs", [])
         }
         self.led_by_verbs = set(data.get("led_by_verbs", []))
+        #: "Jane Doe (R-Texas)": the party letter -> the leaning word that names the party
+        self.party_letters: dict[str, str] = dict(data.get("party_abbreviations", {}))
 
     def is_title(self, tok: Token) -> bool:
         return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.heads or tok.lemma_.lower() in self.heads)
@@ -695,6 +697,24 @@ class RoleExtractor:
                 break
             i += 1
 
+    def _name_party_place(self, at: NameContext) -> Iterator[ExtractedRole]:
+        """``name_party_place``: "Jane Doe (R-Texas)", "Rep. Jane Doe, D-Ohio,": the party of the press
+        convention's letter (``party_abbreviations``), the document's own party of that leaning if it names one."""
+        doc, ext, p, m, hi, r = at.doc, at.ext, at.person, at.mention, at.hi, at.right
+        if not (r + 3 < hi and doc[r].text in ("(", ",") and doc[r + 2].text in ("-", "\u2013") and doc[r + 3].is_title):
+            return
+        word = self.titles.party_letters.get(doc[r + 1].text)
+        if word is None:
+            return
+        names = {word.lower(), *self.group_nouns.collectives_of(word.lower())}  # "Republican", "Republicans", "Republican Party"
+        org = next(
+            (i for i, e in enumerate(ext.entities) if e.type != ont.PERSON and names & {e.name.lower(), *(a.lower() for a in e.aliases)}), None
+        )
+        if org is None:
+            org = ext.add_entity(doc[r + 1 : r + 2], ont.ORGANIZATION, "party_abbreviation", "party_abbreviation")
+            ext.entities[org].name, ext.entities[org].key = word, word.lower()
+        yield ExtractedRole(p, org, None, m.start, r + 4, "name_party_place")
+
     def _member_word_name(self, at: NameContext) -> Iterator[ExtractedRole]:
         """``member_word_name`` "Missouri *Republican* Roy Blunt", "*Democratic* pollster Jane Doe": a member's
         word of a collective the document names (the ``member_word`` reference that ``newsgraph_entities``
@@ -730,6 +750,7 @@ class RoleExtractor:
         _name_comma_org,
         _name_possessive_org,
         _name_paren_org,
+        _name_party_place,
         _member_word_name,
         _name_member_word,
     )
