@@ -73,6 +73,7 @@ PATTERN_CASES = [
     ("The Democrats met on Monday. Rep. Jane Doe, D-Ohio, attacked the plan.", "Jane Doe", "Democrats", "name_party_place"),
     # the party of a description that coreference resolves to a person
     ("Jane Doe spoke in Ohio on Monday. The Republican candidate said the race was close.", "Jane Doe", "Republican", "member_word_descriptor"),
+    ("Jane Doe spoke in Ohio on Monday. The Republican nominee said the race was close.", "Jane Doe", "Republican", "member_word_descriptor"),
 ]
 
 
