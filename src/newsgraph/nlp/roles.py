@@ -13,6 +13,8 @@ Next to the name (token patterns):
 - ``name_comma_org``: "said Jane Doe, Acme Corp.", "-- Jane Doe, Acme Newsroom +1 555 0100" (a byline)
 - ``name_paren_org``: "Jane Doe (Green Party)", "Jane Doe (Green Party candidate)"; not a country in brackets,
   which gives a nationality ("Jane Doe (Canada) beat ...")
+- ``name_party_place``: "Jane Doe (R-Ohio)", "Rep. Jane Doe, D-Ohio,": the party letter of the US press style
+  (``party_abbreviations`` in titles.json), the document's party of that leaning when it names one
 
 From the parse (a title noun or a verb between the name and the organisation):
 - ``title_clause``: "Jane Doe was a member of the Green Party", "Jane Doe served as leader of the Green Party",
@@ -26,6 +28,11 @@ From the parse (a title noun or a verb between the name and the organisation):
 - ``name_member_word``: "Jane Doe, a Republican, said" where the document names the Republicans
 - ``member_word_name``: "Missouri Republican Jane Doe", "Tory leader Jane Doe" where the document names the
   Republicans, the Tories (a member's word, ``member_plurals`` in organizations.json)
+- ``member_word_descriptor``: "the Republican nominee said", a description with a member's word that coreference
+  resolves to a person (:func:`member_word_descriptor_roles`, called by ``newsgraph_coref``)
+
+A title's organisation may be a collective a person owns: "spokeswoman for the Jane Doe campaign", "Jane Doe's
+campaign manager" (an organisation apart from its owner, ``Extraction.owned_collective``).
 
 Lists:
 - ``org_paren_names``: "Acme 214 (Jane Doe 84, John Roe 52)", "the Green Party (including Jane Doe and John Roe)":
@@ -1035,7 +1042,7 @@ def lone_word_person(entity: ExtractedEntity, person_words: frozenset[str]) -> b
 
 
 def is_member_word(ext: Extraction, i: int) -> bool:
-    """Is token ``i`` a member's word of a collective ("*Republican* in "the Republican candidate": the
+    """Is token ``i`` a member's word of a collective ("*Republican*" in "the Republican candidate": the
     ``member_word`` mention that ``newsgraph_entities`` gave the party)?"""
     e = ext.entity_at(i)
     return e is not None and any(m.merged_by == "member_word" and m.start <= i < m.end for m in ext.entities[e].mentions)
