@@ -103,3 +103,13 @@ def test_a_name_over_the_cap_is_one_short_line(store, call):
 def test_the_cap_is_the_widest_stored_name(store):
     assert MAX_NAME == max(c.type.length for c in t.Alias.__table__.columns if isinstance(c.type, String))
     store.resolve("Tony Blair" + " " * (MAX_NAME - len("Tony Blair")))  # at the cap: looked up
+
+
+def test_an_unnamed_actor_is_found_by_the_description_it_is_shown_with(store):
+    """An unnamed actor's name is a description, never an alias: its node is still found by it."""
+    shown = "analyst quoted by the news agency"
+    text = f"An {shown} spoke."
+    ref = {"start": 3, "end": 3 + len(shown), "text": shown, "kind": "descriptor", "merged_by": "described"}
+    entity = {"id": "e0", "name": shown, "type": "Person", "type_reason": "described", "aliases": [], "mentions": [], "references": [ref]}
+    store.save({"document": {"id": "d9"}, "entities": [entity]}, text, link=link_entities)
+    assert name(store, shown) == shown

@@ -638,6 +638,11 @@ class Store:
                     named_q = select(t.Alias.entity_id).join(t.Entity, t.Entity.id == t.Alias.entity_id)
                     named = set(s.scalars(named_q.where(t.Alias.norm == key, t.Alias.alias == t.Entity.name)))
                     return Matches("exact", exact, [i for i in exact if i in named])
+            # an unnamed actor is found by the description it is shown with ("analyst quoted by the agency"),
+            # which is no alias
+            shown = self._most_mentioned(s, select(t.Entity.id.label("entity_id")).where(t.Entity.name == name.strip()))
+            if shown:
+                return Matches("exact", shown, shown)
             if len(key) >= MIN_PREFIX:
                 starts = (t.Alias.norm.like(f"{before}{_like(key)}%", escape="\\") for before in ("", "% ", "%-"))
                 found = self._most_mentioned(s, select(t.Alias.entity_id).where(or_(*starts)), PREFIX_LIMIT)
