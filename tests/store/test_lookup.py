@@ -1,5 +1,6 @@
 """Finding an entity by name (``Store.resolve``, ``Store.matches``) on SQLite and PostgreSQL: an id, then an
-exact name or alias, then a prefix of a name or of one of its words (3 characters or more); LIKE wildcards
+exact name or alias (or the description an unnamed actor is shown with), then a prefix of a name or of one of
+its words (3 characters or more); LIKE wildcards
 in a name are plain characters, and a name over ``MAX_NAME`` is refused in one line (issue 23)."""
 
 import pytest
