@@ -62,6 +62,21 @@ class _Cluster:
         return self.labels["PER"] > 0
 
 
+def _take_out(own: _Cluster | None, tok: Token, emptied: set[int]) -> None:
+    """Take the mention covering ``tok`` out of the cluster ``own``; a cluster left with none goes into
+    ``emptied`` (by id)."""
+    if own is None:
+        return
+    own.mentions = [m for m in own.mentions if not m.start <= tok.i < m.end]
+    if not own.mentions:
+        emptied.add(id(own))
+
+
+def _word_mention(tok: Token, kind: str, merged_by: str, label: str) -> ExtractedMention:
+    """A mention of the one word ``tok``."""
+    return ExtractedMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, kind, merged_by, label)
+
+
 class EntityConsolidator:
     """spaCy component ``newsgraph_entities``: fills ``doc._.newsgraph.entities`` and ``token_entity``."""
 
@@ -482,24 +497,18 @@ class EntityConsolidator:
             if not found:
                 continue
             target = found[0]
-            if own is not None:
-                own.mentions = [m for m in own.mentions if not m.start <= tok.i < m.end]
-                if not own.mentions:
-                    emptied.add(id(own))
-            target.mentions.append(ExtractedMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "demonym", "member_word", "NORP"))
+            _take_out(own, tok, emptied)
+            target.mentions.append(_word_mention(tok, "demonym", "member_word", "NORP"))
             target.has_titled_members = True
-        return [c for c in clusters if id(c) not in emptied] + [c for c in made.values() if c not in clusters]
+        return [c for c in clusters if id(c) not in emptied] + list(made.values())
 
     @staticmethod
     def _leaning_apart(tok: Token, own: _Cluster | None, made: dict[str, _Cluster], emptied: set[int]) -> _Cluster:
         """The cluster of the political word ``tok`` alone (one per word, kept in ``made``), its mention taken
         out of ``own`` (a longer miscellany name that took it for a short form)."""
-        if own is not None:
-            own.mentions = [m for m in own.mentions if not m.start <= tok.i < m.end]
-            if not own.mentions:
-                emptied.add(id(own))
+        _take_out(own, tok, emptied)
         cluster = made.setdefault(tok.lower_, _Cluster(tok.lower_, [tok.lower_]))
-        cluster.mentions.append(ExtractedMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "name", "exact", "WEAK"))
+        cluster.mentions.append(_word_mention(tok, "name", "exact", "WEAK"))
         cluster.labels["WEAK"] += 1
         return cluster
 

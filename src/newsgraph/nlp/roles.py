@@ -224,15 +224,19 @@ class RoleExtractor:
         head = tok
         while ext.entity_at(head.i) is not None and head.dep_ in ("compound", "poss") and head.head.i > head.i:
             head = head.head
-        if head.pos_ != "NOUN" or is_plural(head) or not self.group_nouns.listed(head):
+        if not self._collective_noun(head):
             return None
         owners = [c for c in head.children if c.dep_ in ("compound", "poss") and c.tag_ != "PRP$" and self._person_at(ext, c.i) is not None]
         return ext.add_group(head) if owners else None
 
+    def _collective_noun(self, tok: Token) -> bool:
+        """Can ``tok`` head a collective one person owns: a listed group noun, singular ("campaign", "government")?"""
+        return tok.pos_ == "NOUN" and not is_plural(tok) and self.group_nouns.listed(tok)
+
     def _collective_in_title(self, doc: Doc, ext: Extraction, g: int) -> int | None:
         """ "Jane Doe's *campaign* manager", "the Jane Doe *campaign* chairman": a listed singular group noun at
         ``g`` that opens a title, right after a person's name (or its possessive), is that person's collective."""
-        if g < 1 or doc[g].pos_ != "NOUN" or is_plural(doc[g]) or not self.group_nouns.listed(doc[g]):
+        if g < 1 or not self._collective_noun(doc[g]):
             return None
         end = g - 1 if doc[g - 1].tag_ == "POS" else g
         owner = self._person_at(ext, end - 1) if end >= 1 else None
