@@ -273,3 +273,41 @@ def test_a_description_gives_no_second_party(read):
     read for someone else)."""
     doc = read("Democratic senator Jane Doe spoke in Ohio on Monday. The Republican candidate said the race was close.")
     assert ("Jane Doe", "Republican", "member_word_descriptor") not in _ties(doc)
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        ('"We regret it," said John Roe, deputy chairman of Harlan Brightwater.', "Harlan Brightwater"),
+        ("Harlan Brightwater chief executive John Roe said the deal was off.", "Harlan Brightwater"),
+        ('"Prices will rise," said Jane Doe of Harlan Brightwater.', "Harlan Brightwater"),
+        ("Jane Doe, of Harlan Brightwater, said prices would rise.", "Harlan Brightwater"),
+    ],
+)
+def test_a_name_in_an_organisations_place_is_one(read, text, org):
+    """A name the tagger may take for a person's, after "of" or "at" behind a person's name or before a
+    company's title, is the organisation when the text never names it as a person is."""
+    doc = read(text)
+    assert {e["name"]: e["type"] for e in doc["entities"]}[org] in ("Organization", "Company")
+    assert any(tie[1] == org for tie in _ties(doc))
+
+
+def test_a_person_named_as_one_keeps_a_persons_place(read):
+    doc = read('"It is over," said Jane Doe, a lawyer of Mr Harlan Brightwater.')
+    assert {e["name"]: e["type"] for e in doc["entities"]}["Harlan Brightwater"] == "Person"
+    assert not doc["roles"]
+
+
+def test_never_named_as_a_person():
+    from newsgraph.nlp.extraction import ExtractedEntity, ExtractedMention
+    from newsgraph.nlp.roles import never_named_as_person
+
+    def entity(alias: str) -> ExtractedEntity:
+        e = ExtractedEntity(key="kenton vale", name="Kenton Vale", type="Person", mentions=[ExtractedMention(0, 2, 0, 11, "Kenton Vale")])
+        e.add_alias(alias)
+        return e
+
+    words = frozenset({"mr", "president"})
+    assert never_named_as_person(entity("miner Kenton Vale"), words)
+    assert not never_named_as_person(entity("Mr Kenton Vale"), words)
+    assert not never_named_as_person(entity("President Kenton Vale"), words)

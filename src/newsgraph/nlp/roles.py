@@ -245,6 +245,16 @@ class RoleExtractor:
         start = min(m.start for m in ext.entities[owner].mentions if m.start <= end - 1 < m.end)
         return ext.owned_collective(owner, doc[g], doc[start : g + 1])
 
+    def _person_misread(self, ext: Extraction, i: int, person: int) -> int | None:
+        """The name at ``i`` in an organisation's place after ``person``'s name and "of" or "at" ("Jane Doe of
+        Acme Widgets", "Jane Doe, an analyst at Acme Widgets"), when the tagger took it for a person that the
+        text never names as a person is (:func:`never_named_as_person`): that organisation, retyped."""
+        e = ext.entity_at(i)
+        if e is None or e == person or not never_named_as_person(ext.entities[e], self.person_words):
+            return None
+        ext.entities[e].type, ext.entities[e].type_reason = ont.ORGANIZATION, "role_slot"
+        return e
+
     def _person_at(self, ext: Extraction, i: int) -> int | None:
         e = ext.entity_at(i)
         if e is not None and ext.entities[e].type == ont.PERSON:
@@ -256,7 +266,9 @@ class RoleExtractor:
         with an office title ("Northfield Mayor", "Northfield press secretary"), which is its government, or with
         a company's title ("Northfield chairman"), which is a company the tagger took for a place; or a lone word
         the tagger took for a person (:func:`lone_word_person`) named with a title ("Acmex chairman", "Acmex
-        spokesman", "Acmex leader"): an organisation (a company, with a company's title)."""
+        spokesman", "Acmex leader"): an organisation (a company, with a company's title); so is a longer name
+        of the tagger's people that the text never names as a person (:func:`never_named_as_person`) before a
+        company's title ("Acme Widgets chief executive")."""
         org = self._org_at(ext, i)
         words = title.lower().replace(" - ", "-") if title else ""
         ends = {words, words.split()[-1], " ".join(words.split()[-2:])} if words else set()
@@ -266,6 +278,9 @@ class RoleExtractor:
                 ext.entities[e].type, ext.entities[e].type_reason = ont.COMPANY, "company_title"
             else:
                 ext.entities[e].type, ext.entities[e].type_reason = ont.ORGANIZATION, "title"
+            return e
+        if org is None and e is not None and ends & self.titles.company_titles and never_named_as_person(ext.entities[e], self.person_words):
+            ext.entities[e].type, ext.entities[e].type_reason = ont.COMPANY, "company_title"  # "Acme Widgets chief executive X"
             return e
         if org is not None or e is None or ext.entities[e].type != ont.LOCATION:
             return org
@@ -499,6 +514,8 @@ class RoleExtractor:
         r = m.end
         if r + 3 < hi and doc[r].text == "," and doc[r + 1].lower_ in _ONCE and doc[r + 2].lower_ in ("of", "at"):
             r += 2  # "Jane Doe, formerly of Acme"
+        elif r + 2 < hi and doc[r].text == "," and doc[r + 1].lower_ in ("of", "at"):
+            r += 1  # "Jane Doe, of Acme,"
         return NameContext(doc, ext, p, m, lo, hi, j, r)
 
     def _org_title_name(self, at: NameContext) -> Iterator[ExtractedRole]:
@@ -577,6 +594,8 @@ class RoleExtractor:
                 q += 3 if doc[q].text != "-" and q + 2 < hi and doc[q + 1].text == "-" and doc[q + 2].lower_ == "based" else 1
             if q > o and q < hi and self._org_at(ext, q) is not None and ext.entities[cast(int, self._org_at(ext, q))].type != ont.COUNTRY:
                 org, o = self._org_at(ext, q), q
+        if org is None and doc[r].lower_ != "for":  # "Jane Doe of Acme Widgets", the tagger's person
+            org = self._person_misread(ext, o, p)
         if org is None and doc[r].lower_ != "for" and ext.entity_at(o) is None and doc[o].pos_ == "PROPN" and doc[o].is_title:
             end = o
             while end < hi and doc[end].pos_ == "PROPN" and ext.entity_at(end) is None:
@@ -649,6 +668,8 @@ class RoleExtractor:
             if org is None and e is not None and ext.entities[e].type == ont.LOCATION and doc[t_end].lower_ == "at":
                 ext.entities[e].type, ext.entities[e].type_reason = ont.ORGANIZATION, "title_at"
                 org = e
+            if org is None and doc[t_end].lower_ != "for":  # "Jane Doe, director general of Acme Widgets"
+                org = self._person_misread(ext, o, p)
             if org is not None:
                 yield ExtractedRole(p, org, _clean_title(doc, s, t_end), m.start, o + 1, "name_title_of_org")
 
@@ -1036,11 +1057,21 @@ def lone_word_person(entity: ExtractedEntity, person_words: frozenset[str]) -> b
     the organisation (the news NER, trained on 1996 news, takes many later company names for surnames; an
     alias such as "oil giant Acmex" does not make it a person)."""
     names = [m for m in entity.mentions if m.kind == ont.NAME]
-    if entity.type != ont.PERSON or not names or any(m.end - m.start != 1 for m in names):
+    if not names or any(m.end - m.start != 1 for m in names):
         return False
+    return never_named_as_person(entity, person_words)
+
+
+def never_named_as_person(entity: ExtractedEntity, person_words: frozenset[str]) -> bool:
+    """A person of the tagger's whom the text never names as a person is named ("Mr Doe", "President Jane
+    Doe", "J Doe": an alias whose word before the name is one of ``person_words``, or an initial)."""
+    if entity.type != ont.PERSON:
+        return False
+    names = sorted({m.text for m in entity.mentions if m.kind == ont.NAME} | {entity.name}, key=len, reverse=True)
     for alias in entity.aliases:
-        words = alias.split()
-        if len(words) > 1 and (words[-2].lower() in person_words or (len(words[-2]) == 1 and words[-2].isupper())):
+        name = next((n for n in names if alias.endswith(" " + n)), alias.split()[-1])
+        before = alias[: len(alias) - len(name)].split()
+        if before and (before[-1].lower() in person_words or (len(before[-1]) == 1 and before[-1].isupper())):
             return False
     return True
 
