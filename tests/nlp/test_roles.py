@@ -53,7 +53,7 @@ PATTERN_CASES = [
     ("The Progressives won the vote. Jane Doe, the Progressive governor of Ruritania, praised it.", "Jane Doe", "Progressives", "name_org_title"),
     # a leaning that names no collective of the document is its own party, also beside a longer name that
     # begins with it, and before a title that the name stands in apposition to
-    ("Republican presidential candidate Jane Doe spoke at the Republican National Convention.", "Jane Doe", "Republican", "member_word_name"),
+    ("Republican pollster Jane Doe spoke at the Republican National Convention.", "Jane Doe", "Republican", "member_word_name"),
     ("Conservative leader Jane Doe spoke in Northfield.", "Jane Doe", "Conservative", "org_title_name"),
     ("Her Democratic challenger, John Roe, answered.", "John Roe", "Democratic", "org_title_name"),
     # a collective a person owns ("the Doe campaign") is the organisation of its people's titles
@@ -311,3 +311,11 @@ def test_never_named_as_a_person():
     assert never_named_as_person(entity("miner Kenton Vale"), words)
     assert not never_named_as_person(entity("Mr Kenton Vale"), words)
     assert not never_named_as_person(entity("President Kenton Vale"), words)
+
+
+def test_a_titles_portfolio_words_belong_to_it(read):
+    """The lower-case words the parse hangs on a title are its portfolio ("home affairs spokeswoman"), so
+    the organisation before them is still the title's."""
+    doc = read("Green Party home affairs spokeswoman Jane Doe said the plan would fail.")
+    roles = [(names(doc, [r["person"]])[0], names(doc, [r["org"]])[0], r["title"]) for r in doc["roles"]]
+    assert ("Jane Doe", "Green Party", "home affairs spokeswoman") in roles

@@ -114,6 +114,7 @@ class TitleLexicon:
         self.led_by_verbs = set(data.get("led_by_verbs", []))
         #: "Jane Doe (R-Texas)": the party letter -> the leaning word that names the party
         self.party_letters: dict[str, str] = dict(data.get("party_abbreviations", {}))
+        self.group_nouns = GroupNouns(lang)
 
     def is_title(self, tok: Token) -> bool:
         return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.heads or tok.lemma_.lower() in self.heads)
@@ -144,9 +145,26 @@ class TitleLexicon:
             if found < end and (tok.lower_ in self.modifiers or tok.text == "-"):
                 i -= 1
                 continue
+            if found < end and self._portfolio_word(tok, i, end):
+                i -= 1
+                found = i
+                continue
             break
         # trailing modifiers with no title are not a title
         return found
+
+    def _portfolio_word(self, tok: Token, start: int, end: int) -> bool:
+        """A lower-case word that the parse hangs on the title phrase ``doc[start:end]`` as its modifier: the
+        portfolio of the title ("home affairs spokesman", "airport authority chief"); not a listed group noun,
+        which may be a collective of its own ("the Jane Doe campaign manager")."""
+        return (
+            tok.is_lower
+            and tok.is_alpha
+            and tok.pos_ in ("NOUN", "ADJ")
+            and tok.dep_ in ("compound", "amod")
+            and start <= tok.head.i < end
+            and not self.group_nouns.listed(tok)
+        )
 
     def title_right_of(self, doc: Doc, start: int, ceiling: int) -> int:
         """End index of a title phrase starting at ``start`` (== ``start`` when there is none)."""
