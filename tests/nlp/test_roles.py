@@ -319,3 +319,23 @@ def test_a_titles_portfolio_words_belong_to_it(read):
     doc = read("Green Party home affairs spokeswoman Jane Doe said the plan would fail.")
     roles = [(names(doc, [r["person"]])[0], names(doc, [r["org"]])[0], r["title"]) for r in doc["roles"]]
     assert ("Jane Doe", "Green Party", "home affairs spokeswoman") in roles
+
+
+@pytest.mark.parametrize(
+    "text,person,org",
+    [
+        ("Acme Corporation cut 500 jobs on Monday. Its chief executive, Jane Doe, said the market was weak.", "Jane Doe", "Acme Corporation"),
+        ("The Green Party lost the vote. The party's spokesman John Roe said it would appeal.", "John Roe", "Green Party"),
+        ("Jane Doe launched her bid in May. Her campaign manager, John Roe, said she would win.", "John Roe", "Her campaign"),
+    ],
+)
+def test_a_reference_in_the_organisations_place(read, text, person, org):
+    """Once coreference has resolved a pronoun or a description, the patterns around a name read it as the
+    organisation (``reference_roles``): a pronoun or description that refers to a company, and a collective
+    that the person a pronoun refers to owns."""
+    assert (person, org) in {t[:2] for t in _ties(read(text))}
+
+
+def test_a_pronoun_says_nothing_of_its_persons_type(read):
+    doc = read("Jane Doe arrived in Northfield on Monday. Her chairman, John Roe, said the visit went well.")
+    assert {e["name"]: e["type"] for e in doc["entities"]}["Jane Doe"] == "Person"

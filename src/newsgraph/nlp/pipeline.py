@@ -24,6 +24,7 @@ COMPONENTS = (
     "newsgraph_entities",
     "newsgraph_roles",
     "newsgraph_coref",
+    "newsgraph_reference_roles",
     "newsgraph_events",
     "newsgraph_quotes",
     "newsgraph_event_pairs",

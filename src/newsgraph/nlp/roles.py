@@ -34,6 +34,13 @@ From the parse (a title noun or a verb between the name and the organisation):
 A title's organisation may be a collective a person owns: "spokeswoman for the Jane Doe campaign", "Jane Doe's
 campaign manager" (an organisation apart from its owner, ``Extraction.owned_collective``).
 
+After coreference (``newsgraph_reference_roles``, :meth:`RoleExtractor.reference_roles`) the patterns next to the
+name and from the parse are read again, with the pronouns and descriptions now resolved in the organisation's
+place: "Its chief executive, Jane Doe", "the party's spokesman John Roe", "her campaign manager, John Roe". A name
+the tagger took for a person in an organisation's place, which the text never names as a person is
+(:func:`never_named_as_person`), is that organisation: "Jane Doe of Acme Widgets", "Acme Widgets chief executive
+Jane Doe"; a pronoun or description never retypes what it refers to.
+
 Lists:
 - ``org_paren_names``: "Acme 214 (Jane Doe 84, John Roe 52)", "the Green Party (including Jane Doe and John Roe)":
   the people listed in brackets after a team or group
@@ -267,10 +274,19 @@ class RoleExtractor:
         """The name at ``i`` in an organisation's place after ``person``'s name and "of" or "at" ("Jane Doe of
         Acme Widgets", "Jane Doe, an analyst at Acme Widgets"), when the tagger took it for a person that the
         text never names as a person is (:func:`never_named_as_person`): that organisation, retyped."""
-        e = ext.entity_at(i)
+        e = self._named_at(ext, i)
         if e is None or e == person or not never_named_as_person(ext.entities[e], self.person_words):
             return None
         ext.entities[e].type, ext.entities[e].type_reason = ont.ORGANIZATION, "role_slot"
+        return e
+
+    @staticmethod
+    def _named_at(ext: Extraction, i: int) -> int | None:
+        """The entity at ``i`` unless a pronoun or a description refers to it there: only a name's type is
+        retyped by its context ("his chairman" says nothing of what *his* person is)."""
+        e = ext.entity_at(i)
+        if e is None or any(m.kind in (ont.PRONOUN, ont.DESCRIPTOR) and m.start <= i < m.end for m in ext.entities[e].mentions):
+            return None
         return e
 
     def _person_at(self, ext: Extraction, i: int) -> int | None:
@@ -290,7 +306,7 @@ class RoleExtractor:
         org = self._org_at(ext, i)
         words = title.lower().replace(" - ", "-") if title else ""
         ends = {words, words.split()[-1], " ".join(words.split()[-2:])} if words else set()
-        e = ext.entity_at(i)
+        e = self._named_at(ext, i)
         if org is None and e is not None and title and lone_word_person(ext.entities[e], self.person_words):
             if ends & self.titles.company_titles:
                 ext.entities[e].type, ext.entities[e].type_reason = ont.COMPANY, "company_title"
@@ -369,38 +385,55 @@ class RoleExtractor:
         return ext.add_entity(doc[start : i + 1], etype, "title_context", "role_context")
 
     # -- the component -----------------------------------------------------------------
+    def _add(self, doc: Doc, ext: Extraction, role: ExtractedRole, m: ExtractedMention, seen: set[tuple[int, int]]) -> bool:
+        """Keep ``role`` (read at the person's mention ``m``) unless ``seen`` has the tie or it joins no person to
+        no organisation; record in ``role.title`` a past modifier before the title, and what the tie says of
+        the organisation's type."""
+        if (role.person, role.org) in seen or role.person == role.org:
+            return False
+        if ext.entities[role.person].type != ont.PERSON or not has_members(ext.entities[role.org]):
+            return False
+        if any(_abbreviates(om.text, m.text.split()) for om in ext.entities[role.org].mentions if " " not in om.text):
+            return False  # "Green Alliance ... GA": an organisation the NER took for a person, and its abbreviation
+        seen.add((role.person, role.org))
+        past = next((t.lower_ for t in doc[max(0, role.start - 1) : role.end] if t.lower_ in self.titles.past), None)
+        if past is not None and not (role.title or "").lower().startswith(past):
+            role.title = f"{past} {role.title}" if role.title else past  # "Former Acme chief John Roe": no longer held
+        ext.roles.append(role)
+        org = ext.entities[role.org]
+        if org.type == ont.GROUP:  # "the Liberal Democrats' spokesman X": a collective with titled members is a party
+            org.type, org.type_reason = ont.ORGANIZATION, "titled_members"
+        if role.title and role.title.lower() in self.titles.company_titles and org.type == ont.ORGANIZATION:
+            org.type, org.type_reason = ont.COMPANY, "company_title"
+        return True
+
+    @staticmethod
+    def _names(ext: Extraction) -> list[tuple[int, ExtractedMention]]:
+        """Every name mention of a person, with the person's entity index."""
+        return [(p_idx, m) for p_idx, person in enumerate(ext.entities) if person.type == ont.PERSON for m in person.mentions if m.kind == "name"]
+
+    def reference_roles(self, doc: Doc) -> Doc:
+        """The patterns around each name read again once coreference has resolved pronouns and descriptions,
+        which may now stand in the organisation's place: "its chief executive, Jane Doe" (*its*: the company),
+        "the group's spokesman John Roe", "his campaign manager, John Roe" (*his*: the owner of the campaign).
+        Only ties not read before are added (``newsgraph_reference_roles`` calls it after ``newsgraph_coref``)."""
+        ext = extraction(doc)
+        seen = {(r.person, r.org) for r in ext.roles}
+        for p_idx, m in self._names(ext):
+            for role in (*self._roles_for(doc, ext, p_idx, m), *self._clause_roles(doc, ext, p_idx, m)):
+                self._add(doc, ext, role, m, seen)
+        return doc
+
     def __call__(self, doc: Doc) -> Doc:
         ext = extraction(doc)
         seen: set[tuple[int, int]] = set()
         found: list[tuple[ExtractedRole, ExtractedMention]] = []
 
         def add(role: ExtractedRole, m: ExtractedMention) -> None:
-            if (role.person, role.org) in seen or role.person == role.org:
-                return
-            if ext.entities[role.person].type != ont.PERSON or not has_members(ext.entities[role.org]):
-                return
-            if any(_abbreviates(om.text, m.text.split()) for om in ext.entities[role.org].mentions if " " not in om.text):
-                return  # "Green Alliance ... GA": an organisation the NER took for a person, and its abbreviation
-            seen.add((role.person, role.org))
-            past = next((t.lower_ for t in doc[max(0, role.start - 1) : role.end] if t.lower_ in self.titles.past), None)
-            if past is not None and not (role.title or "").lower().startswith(past):
-                role.title = f"{past} {role.title}" if role.title else past  # "Former Acme chief John Roe": no longer held
-            ext.roles.append(role)
-            found.append((role, m))
-            org = ext.entities[role.org]
-            if org.type == ont.GROUP:  # "the Liberal Democrats' spokesman X": a collective with titled members is a party
-                org.type, org.type_reason = ont.ORGANIZATION, "titled_members"
-            if role.title and role.title.lower() in self.titles.company_titles and org.type == ont.ORGANIZATION:
-                org.type, org.type_reason = ont.COMPANY, "company_title"
+            if self._add(doc, ext, role, m, seen):
+                found.append((role, m))
 
-        names = []
-        for p_idx, person in enumerate(ext.entities):
-            if person.type != ont.PERSON:
-                continue
-            for m in person.mentions:
-                if m.kind == "name":
-                    names.append((p_idx, m))
-        for p_idx, m in names:
+        for p_idx, m in self._names(ext):
             for role in self._roles_for(doc, ext, p_idx, m):
                 add(role, m)
             for role in self._clause_roles(doc, ext, p_idx, m):
@@ -1061,6 +1094,19 @@ class RoleExtractor:
 def make_roles(nlp: Language, name: str, lang: str) -> RoleExtractor:
     """spaCy factory of ``newsgraph_roles`` (a language pack may register its own: :mod:`newsgraph.lang`)."""
     return RoleExtractor(lang)
+
+
+@Language.factory("newsgraph_reference_roles", default_config={"lang": "en"})
+def make_reference_roles(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
+    """spaCy factory of ``newsgraph_reference_roles``, which runs after ``newsgraph_coref``: the ROLE component's
+    ``reference_roles`` when it has one (:meth:`RoleExtractor.reference_roles`), else nothing."""
+    roles = nlp.get_pipe("newsgraph_roles") if "newsgraph_roles" in nlp.pipe_names else None
+    again = getattr(roles, "reference_roles", None)
+    return again if callable(again) else _unchanged
+
+
+def _unchanged(doc: Doc) -> Doc:
+    return doc
 
 
 def has_members(entity: ExtractedEntity) -> bool:
