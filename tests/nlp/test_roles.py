@@ -191,6 +191,8 @@ def test_a_place_named_with_a_company_title_is_a_company(read):
         ("Home Secretary John Roe said the government would act on the plans.", [("John Roe", "government", "office_government")]),
         ("Prime Minister Jane Doe met the Ruritanian government on Monday.", []),  # a government with an owner
         ("In a speech, shadow home secretary John Roe said the government had failed.", []),  # no office of the state
+        ("Opposition MP John Roe said the government had failed.", []),  # a legislator, not a member of the government
+        ("The union's director-general John Roe said the government had failed.", []),  # no "general" of the state
     ],
 )
 def test_a_minister_belongs_to_the_government_the_article_names(read, text, expected):

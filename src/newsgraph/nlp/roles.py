@@ -51,7 +51,8 @@ Lists:
 Knowledge:
 - ``known_office``: "Prime Minister Jane Doe" is a ROLE to the country the article names in which the event-data
   dictionary (``known_offices.json``, from the Phoenix country actors) knows her in office
-- ``office_government``: "Home Secretary Jane Doe" (a state's office, ``state_titles``) is a ROLE in "the government"
+- ``office_government``: "Home Secretary Jane Doe" (a state's executive office, ``government_titles``; not "MP Jane
+  Doe" nor "director-general Jane Doe") is a ROLE in "the government"
   that the article names with no owner ("the government", not "the Ruritanian government"; ``government_bodies`` in
   organizations.json), when no ROLE ties her to a country: the annotation guidelines' "a minister is a role to the
   country, or to the government when only the government is named". The government becomes a PublicBody.
@@ -111,6 +112,8 @@ class TitleLexicon:
         self.team_titles = set(data.get("team_titles", []))
         self.office_titles = set(data.get("office_titles", []))
         self.state_titles = set(data.get("state_titles", []))
+        #: the executive offices whose holders sit in the government ("Home Secretary"), not a legislator's
+        self.government_titles = set(data.get("government_titles", data.get("state_titles", [])))
         self.max_len = max(len(t) for t in self.titles)
         #: head nouns of titles ("leader", "member", "minister"), matched on a token's text or lemma
         self.heads = {t.replace("-", " ").split()[-1] for t in words if not {"of", "and"} & set(t.split())}
@@ -477,7 +480,7 @@ class RoleExtractor:
             if person.type != ont.PERSON or p in placed:
                 continue
             codes = known_countries(person.name, named)
-            titled = self._office_title_before(doc, ext, p) if codes else None
+            titled = self._office_title_before(doc, ext, p, self.titles.state_titles) if codes else None
             if titled is not None:
                 m, t0, title = titled
                 for code in sorted(codes):
@@ -506,7 +509,9 @@ class RoleExtractor:
         holders = [
             (p, found)
             for p, person in enumerate(ext.entities)
-            if person.type == ont.PERSON and p not in in_a_country and (found := self._office_title_before(doc, ext, p)) is not None
+            if person.type == ont.PERSON
+            and p not in in_a_country
+            and (found := self._office_title_before(doc, ext, p, self.titles.government_titles)) is not None
         ]
         if not holders:
             return
@@ -515,9 +520,10 @@ class RoleExtractor:
         for p, (m, t0, title) in holders:
             yield ExtractedRole(p, org, title, t0, m.end, "office_government"), m
 
-    def _office_title_before(self, doc: Doc, ext: Extraction, p: int) -> tuple[ExtractedMention, int, str] | None:
-        """The first name of person ``p`` with the title of a state's office right before it (``state_titles``:
-        "Prime Minister", "Foreign Secretary"; not a shadow one), the title's first token and the title."""
+    def _office_title_before(self, doc: Doc, ext: Extraction, p: int, offices: set[str]) -> tuple[ExtractedMention, int, str] | None:
+        """The first name of person ``p`` with the title of one of a state's ``offices`` right before it
+        ("Prime Minister", "Foreign Secretary"; not a shadow one, nor the end of a hyphenated word, "director-
+        *general*"), the title's first token and the title."""
         for m in ext.entities[p].mentions:
             if m.kind != "name":
                 continue
@@ -525,7 +531,7 @@ class RoleExtractor:
             t0 = self.titles.title_left_of(doc, m.start, lo)
             words = [t.lower_ for t in doc[t0 : m.start]]
             shadow = "shadow" in words or (t0 > lo and doc[t0 - 1].lower_ == "shadow")  # "shadow home secretary"
-            if words and not shadow and any(" ".join(words[i:]) in self.titles.state_titles for i in range(len(words))):
+            if words and not shadow and any(" ".join(words[i:]) in offices for i in range(len(words)) if i == 0 or words[i - 1] != "-"):
                 return m, t0, cast(str, _clean_title(doc, t0, m.start))
         return None
 
