@@ -254,20 +254,24 @@ def test_a_lone_word_the_document_titles_stays_a_person(read):
     assert not doc["roles"]
 
 
-def test_a_lone_word_is_a_person_only_when_named_as_one_is():
+def _person_with_alias(name: str, alias: str):
+    """A tagger's person named ``name`` (its one name mention), seen also as ``alias``."""
     from newsgraph.nlp.extraction import ExtractedEntity, ExtractedMention
+
+    mention = ExtractedMention(0, len(name.split()), 0, len(name), name)
+    e = ExtractedEntity(key=name.lower(), name=name, type="Person", mentions=[mention])
+    e.add_alias(alias)
+    return e
+
+
+def test_a_lone_word_is_a_person_only_when_named_as_one_is():
     from newsgraph.nlp.roles import lone_word_person
 
-    def entity(alias: str) -> ExtractedEntity:
-        e = ExtractedEntity(key="acmex", name="Acmex", type="Person", mentions=[ExtractedMention(0, 1, 0, 5, "Acmex")])
-        e.add_alias(alias)
-        return e
-
     words = frozenset({"mr", "president"})
-    assert lone_word_person(entity("oil giant Acmex"), words)  # a description of a company, not of a person
-    assert not lone_word_person(entity("President Acmex"), words)
-    assert not lone_word_person(entity("Mr Acmex"), words)
-    assert not lone_word_person(entity("J Acmex"), words)  # an initial
+    assert lone_word_person(_person_with_alias("Acmex", "oil giant Acmex"), words)  # a description of a company
+    assert not lone_word_person(_person_with_alias("Acmex", "President Acmex"), words)
+    assert not lone_word_person(_person_with_alias("Acmex", "Mr Acmex"), words)
+    assert not lone_word_person(_person_with_alias("Acmex", "J Acmex"), words)  # an initial
 
 
 def test_a_description_gives_no_second_party(read):
@@ -301,18 +305,12 @@ def test_a_person_named_as_one_keeps_a_persons_place(read):
 
 
 def test_never_named_as_a_person():
-    from newsgraph.nlp.extraction import ExtractedEntity, ExtractedMention
     from newsgraph.nlp.roles import never_named_as_person
 
-    def entity(alias: str) -> ExtractedEntity:
-        e = ExtractedEntity(key="kenton vale", name="Kenton Vale", type="Person", mentions=[ExtractedMention(0, 2, 0, 11, "Kenton Vale")])
-        e.add_alias(alias)
-        return e
-
     words = frozenset({"mr", "president"})
-    assert never_named_as_person(entity("miner Kenton Vale"), words)
-    assert not never_named_as_person(entity("Mr Kenton Vale"), words)
-    assert not never_named_as_person(entity("President Kenton Vale"), words)
+    assert never_named_as_person(_person_with_alias("Kenton Vale", "miner Kenton Vale"), words)
+    assert not never_named_as_person(_person_with_alias("Kenton Vale", "Mr Kenton Vale"), words)
+    assert not never_named_as_person(_person_with_alias("Kenton Vale", "President Kenton Vale"), words)
 
 
 def test_a_titles_portfolio_words_belong_to_it(read):
