@@ -189,7 +189,9 @@ def test_uncapped_queries_on_300_bbc_articles_are_todays(bbc_store, monkeypatch)
     before the snapshot): ego networks of every actor at one and two hops, paths, timelines."""
     names = _names(bbc_store)
     rng = random.Random(21)
-    pairs = [tuple(rng.sample(names[:100], 2)) for _ in range(40)] + [tuple(rng.sample(names, 2)) for _ in range(40)]
+    # 80 pairs among the 100 busiest actors: across seeds 31 to 37 of them are joined by a path, where 40 pairs
+    # found 9 to 18 (too few to say the walks were tried on paths)
+    pairs = [tuple(rng.sample(names[:100], 2)) for _ in range(80)] + [tuple(rng.sample(names, 2)) for _ in range(40)]
 
     def query(store):
         egos = [ego(store, n, hops=h) for n in names[:150] for h in (1, 2)]
@@ -200,4 +202,4 @@ def test_uncapped_queries_on_300_bbc_articles_are_todays(bbc_store, monkeypatch)
 
     in_memory, in_sql = _both(bbc_store, monkeypatch, query)
     assert in_memory == in_sql
-    assert len(names) > 150 and sum(1 for p in in_memory[1] if p) > 15  # a sample that finds paths (fewer since "£" is no hub)
+    assert len(names) > 150 and sum(1 for p in in_memory[1] if p) > 15  # a sample that finds paths
