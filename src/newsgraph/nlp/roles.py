@@ -236,7 +236,7 @@ class RoleExtractor:
         self.government_bodies = frozenset(orgs.get("government_bodies", ()))
         #: words that, before a name, make it a person's: honorifics and title nouns ("Mr", "President")
         self.person_words = self.titles.honorifics | frozenset(self.titles.heads)
-        self.group_nouns = GroupNouns(lang)
+        self.group_nouns = self.titles.group_nouns  # one pack's group nouns, read once
 
     # -- entities ---------------------------------------------------------------------
     def _org_at(self, ext: Extraction, i: int) -> int | None:

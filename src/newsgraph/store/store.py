@@ -625,8 +625,8 @@ class Store:
         """The entities ``name`` finds: the entity with that id; else those with a name or alias of the same
         key; else the unnamed actors shown with that very description; else, for a key of ``MIN_PREFIX``
         characters or more, those with a name or alias that begins with it or has a word (after a space or a
-        hyphen) that does.  LIKE wildcards in ``name`` are plain
-        characters.  Raises ``UnknownEntity`` with the closest names, ``NameTooLong`` over ``MAX_NAME``."""
+        hyphen) that does.  LIKE wildcards in ``name`` are plain characters.  Raises ``UnknownEntity`` with
+        the closest names, ``NameTooLong`` over ``MAX_NAME``."""
         if len(name) > MAX_NAME:
             raise NameTooLong(name)
         key = normalise(name)
